@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+let t = Date.now();
+const db = await PGlite.create({ extensions: { postgis } });
+console.log('create mem', Date.now() - t); t = Date.now();
+await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
+console.log('ext', Date.now() - t); t = Date.now();
+console.log((await db.query('select postgis_full_version() v')).rows[0]);
+console.log((await db.query("select ST_Distance('SRID=4326;POINT(179.995 0)'::geography, 'SRID=4326;POINT(-179.995 0)'::geography) d, count(*) c, 1::int8 i8, now() t, 1.5::numeric n from pg_class")).rows[0]);
+await db.exec('create table t(id int primary key, g geography(Point,4326)); create index on t using gist(g)');
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size); t = Date.now();
+const db2 = await PGlite.create({ extensions: { postgis }, loadDataDir: dump });
+console.log('load', Date.now() - t); t = Date.now();
+console.log((await db2.query("select count(*) from t")).rows, Date.now()-t);

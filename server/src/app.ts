@@ -1,0 +1,46 @@
+/**
+ * The app factory: builds a Fastify instance from a validated config and an open database.
+ * `main.ts` and the tests both call it, so the tests exercise exactly what runs in production.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config/index.js';
+import type { DatabaseHandle } from './db/index.js';
+import dbPlugin from './plugins/db.js';
+import errorsPlugin from './plugins/errors.js';
+import securityPlugin from './plugins/security.js';
+import authPlugin from './plugins/auth.js';
+import openapiPlugin from './plugins/openapi.js';
+import webPlugin from './plugins/web.js';
+import healthRoutes from './modules/health/routes.js';
+import accountRoutes from './modules/accounts/routes.js';
+
+export type AppConfig = Config & { jwtSecret: string };
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  database: DatabaseHandle;
+  /** Serve web/dist (default true). */
+  web?: boolean;
+}
+
+export async function buildApp({ config, database, web = true }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    // Query strings like ?kinds=place,group are parsed by the routes; duplicates are refused.
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { database });
+  await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
+  await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
+  await app.register(openapiPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(accountRoutes, { authRateLimit: config.authRateLimit });
+
+  if (web) await app.register(webPlugin);
+  return app;
+}

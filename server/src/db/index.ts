@@ -1,0 +1,46 @@
+/**
+ * One entry point for both databases. Everything above this file sees a Kysely<Database> and
+ * does not know which PostgreSQL it talks to.
+ */
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { openEmbedded, type EmbeddedSource } from './embedded.js';
+import { openPostgres } from './postgres.js';
+import type { Database } from './schema.js';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** For the embedded database: write a snapshot tarball of its files (tests use it as a template). */
+  snapshot?: () => Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string; poolSize?: number } | EmbeddedSource;
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if ('url' in target) {
+    const { db } = openPostgres(target.url, target.poolSize);
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { db, pglite } = await openEmbedded(target);
+  return {
+    db,
+    kind: 'embedded',
+    snapshot: () => pglite.dumpDataDir('none'),
+    close: () => db.destroy(),
+  };
+}
+
+export function databaseTarget(config: { databaseUrl: string | null; dataDir: string }): DatabaseTarget {
+  return config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pgdata') };
+}
+
+/** The PostGIS version, or null when the extension is not installed. */
+export async function postgisVersion(db: Kysely<Database>): Promise<string | null> {
+  const { rows } = await sql<{ version: string | null }>`
+    select (select extversion from pg_extension where extname = 'postgis') as version`.execute(db);
+  return rows[0]?.version ?? null;
+}

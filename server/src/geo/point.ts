@@ -1,0 +1,39 @@
+/**
+ * The one place where points, distances and GeoJSON are expressed in SQL. Every feature uses
+ * these helpers so that "distance" means the same thing everywhere: metres on the WGS84
+ * spheroid, as PostGIS geography computes it.
+ */
+import { sql, type RawBuilder } from 'kysely';
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+/** A geography point from a lat/lng pair (note PostGIS wants x = lng first). */
+export function pointSql({ lat, lng }: LatLng): RawBuilder<string> {
+  return sql<string>`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)::geography`;
+}
+
+/** Geodesic distance in metres between a geography column and a point. */
+export function distanceSql(column: string, point: LatLng): RawBuilder<number> {
+  return sql<number>`ST_Distance(${sql.ref(column)}, ${pointSql(point)})`;
+}
+
+/**
+ * True when the column lies within `radius` metres of the point, boundary included.
+ * ST_DWithin (with a millimetre of slack) lets the GiST index pick candidates; the exact
+ * ST_Distance comparison then makes the boundary agree with the distances we report.
+ */
+export function withinSql(column: string, point: LatLng, radius: number): RawBuilder<boolean> {
+  return sql<boolean>`(ST_DWithin(${sql.ref(column)}, ${pointSql(point)}, ${radius + 0.001}::float8)
+    and ST_Distance(${sql.ref(column)}, ${pointSql(point)}) <= ${radius}::float8)`;
+}
+
+export function latSql(column: string): RawBuilder<number> {
+  return sql<number>`ST_Y(${sql.ref(column)}::geometry)`;
+}
+
+export function lngSql(column: string): RawBuilder<number> {
+  return sql<number>`ST_X(${sql.ref(column)}::geometry)`;
+}

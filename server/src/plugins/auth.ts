@@ -1,0 +1,77 @@
+/**
+ * Signed JWTs (HS256, with an expiry). `requireUser` guards protected routes; `optionalUser`
+ * lets public routes personalise their answer when a valid token is present. A token whose
+ * account no longer exists is treated like a tampered one.
+ */
+import fp from 'fastify-plugin';
+import jwt from '@fastify/jwt';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, unauthorized } from './errors.js';
+
+export interface Viewer {
+  id: number;
+  displayName: string;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: { sub: string };
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    requireUser: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    optionalUser: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    issueToken: (userId: number) => string;
+  }
+  interface FastifyRequest {
+    viewer: Viewer | null;
+  }
+}
+
+/** The signed-in user of a route guarded by `requireUser`. */
+export function viewerOf(request: FastifyRequest): Viewer {
+  if (!request.viewer) throw unauthorized();
+  return request.viewer;
+}
+
+const JWT_ERRORS: Record<string, [string, string]> = {
+  FST_JWT_NO_AUTHORIZATION_IN_HEADER: ['unauthorized', 'Sign in to do this: the Authorization header is missing.'],
+  FST_JWT_BAD_REQUEST: ['token_invalid', 'The Authorization header must be "Bearer <token>".'],
+  FST_JWT_AUTHORIZATION_TOKEN_EXPIRED: ['token_expired', 'Your session has expired. Sign in again.'],
+  FST_JWT_AUTHORIZATION_TOKEN_INVALID: ['token_invalid', 'The token is invalid. Sign in again.'],
+  FST_JWT_AUTHORIZATION_TOKEN_UNTRUSTED: ['token_invalid', 'The token is invalid. Sign in again.'],
+  FAST_JWT_MISSING_SIGNATURE: ['token_invalid', 'The token is invalid. Sign in again.'],
+};
+
+export default fp<{ secret: string; expiresIn: string }>(
+  async function auth(app, { secret, expiresIn }) {
+    await app.register(jwt, { secret, sign: { expiresIn, algorithm: 'HS256' }, verify: { algorithms: ['HS256'] } });
+    app.decorateRequest('viewer', null);
+
+    async function authenticate(request: FastifyRequest): Promise<void> {
+      let payload: { sub: string };
+      try {
+        payload = await request.jwtVerify<{ sub: string }>();
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        const [appCode, message] = JWT_ERRORS[code] ?? ['token_invalid', 'The token is invalid. Sign in again.'];
+        throw new AppError(401, appCode, message);
+      }
+      const id = Number(payload.sub);
+      const user = Number.isSafeInteger(id)
+        ? await app.db.selectFrom('users').select(['id', 'display_name']).where('id', '=', id).executeTakeFirst()
+        : undefined;
+      if (!user) throw new AppError(401, 'token_invalid', 'This account no longer exists. Sign in again.');
+      request.viewer = { id: user.id, displayName: user.display_name };
+    }
+
+    app.decorate('requireUser', async (request: FastifyRequest) => authenticate(request));
+    app.decorate('optionalUser', async (request: FastifyRequest) => {
+      if (request.headers.authorization) await authenticate(request);
+    });
+    app.decorate('issueToken', (userId: number) => app.jwt.sign({ sub: String(userId) }));
+  },
+  { name: 'auth', dependencies: ['db'] },
+);

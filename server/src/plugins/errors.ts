@@ -1,0 +1,145 @@
+/**
+ * Errors have one shape and one place. Modules throw AppError (or let Fastify raise validation
+ * and parsing errors); this plugin turns every one of them into
+ * `{"error":{"code","message","details"}}` with the right status. Stack traces stay in the log.
+ */
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (code: string, message: string, details?: unknown) => new AppError(400, code, message, details);
+export const unauthorized = (message = 'Sign in to do this.') => new AppError(401, 'unauthorized', message);
+export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
+export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
+export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
+export const unprocessable = (code: string, message: string, details?: unknown) =>
+  new AppError(422, code, message, details);
+
+/** A 400 for one named parameter, in the same shape as schema validation failures. */
+export function invalidField(field: string, message: string, where = 'querystring'): AppError {
+  return new AppError(400, 'validation_failed', `${field} ${message}`, [{ field, in: where, message }]);
+}
+
+/** The error body every route documents for its 4xx/5xx answers. */
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code, e.g. validation_failed, not_found.' }),
+      message: Type.String({ description: 'A sentence for people.' }),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+  { $id: 'ErrorBody', description: 'Every error answer has this shape.' },
+);
+
+interface ValidationIssue {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Turn AJV's issues into `{field, in, message}` with the field's dotted name. */
+function describeValidation(issues: ValidationIssue[], where: string) {
+  return issues.map((issue) => {
+    const segments = issue.instancePath.split('/').filter(Boolean);
+    if (issue.keyword === 'required' && typeof issue.params.missingProperty === 'string') {
+      segments.push(issue.params.missingProperty);
+    }
+    if (issue.keyword === 'additionalProperties' && typeof issue.params.additionalProperty === 'string') {
+      segments.push(issue.params.additionalProperty);
+    }
+    const field = segments.join('.') || where;
+    let message = issue.message ?? 'is invalid';
+    if (issue.keyword === 'required') message = 'is required';
+    else if (issue.keyword === 'additionalProperties') message = 'is not a known field';
+    else if (issue.keyword === 'anyOf' || issue.keyword === 'const') message = 'is not one of the allowed values';
+    else if (Array.isArray(issue.params.allowedValues)) {
+      message = `must be one of ${issue.params.allowedValues.join(', ')}`;
+    }
+    return { field, in: where, message };
+  });
+}
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+export default fp(
+  async function errors(app: FastifyInstance) {
+    app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
+      if (error instanceof AppError) {
+        return reply.status(error.statusCode).send({
+          error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
+        });
+      }
+      if (error.validation) {
+        const details = describeValidation(error.validation as ValidationIssue[], error.validationContext ?? 'request');
+        const first = details[0];
+        return reply.status(400).send({
+          error: {
+            code: 'validation_failed',
+            message: first ? `${first.field} ${first.message}` : 'The request is invalid.',
+            details,
+          },
+        });
+      }
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+      if (status >= 500) {
+        request.log.error({ err: error }, 'request failed');
+        return reply.status(status).send({
+          error: { code: STATUS_CODES[status] ?? 'internal_error', message: 'Something went wrong on our side. Please try again.' },
+        });
+      }
+      let code = STATUS_CODES[status] ?? 'bad_request';
+      let message = error.message;
+      if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+        code = 'malformed_json';
+        message = 'The request body is not valid JSON.';
+      } else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+        code = 'empty_body';
+        message = 'The request body is empty but its content type says JSON.';
+      } else if (status === 413) {
+        message = 'The request body is larger than this server accepts.';
+      } else if (status === 415) {
+        message = 'This content type is not accepted; send application/json.';
+      }
+      return reply.status(status).send({ error: { code, message } });
+    });
+
+    app.setNotFoundHandler((request, reply) => {
+      reply.status(404).send({
+        error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
+      });
+    });
+  },
+  { name: 'errors' },
+);
+
+/** Response schemas for the error statuses a route can answer, for its OpenAPI entry. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((status) => [status, Type.Ref('ErrorBody')]));
+}

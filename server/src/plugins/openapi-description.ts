@@ -1,0 +1,14 @@
+/** The prose at the top of the OpenAPI document: conventions shared by every endpoint. */
+export const API_DESCRIPTION = `
+Vicinity answers "what is near me": places, groups, meetups and posts, ranked by distance and
+time, never by popularity.
+
+**Conventions**
+- Coordinates are WGS84. Request parameters use \`lat\`/\`lng\`; GeoJSON answers use \`[lng, lat]\` (RFC 7946).
+- Distances are metres on the WGS84 spheroid (PostGIS geography).
+- Lists of places on the map answer a GeoJSON FeatureCollection with \`nextCursor\` (null on the last page).
+- Every error answers \`{"error":{"code","message","details"}}\`; validation errors list each
+  offending field in \`details\` as \`{field, in, message}\`.
+- Send \`Authorization: Bearer <token>\` from \`/api/auth/register\` or \`/api/auth/login\` where a route says so.
+- A person's home location is only ever returned snapped to a grid of about 500 m.
+`.trim();

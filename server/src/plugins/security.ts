@@ -1,0 +1,49 @@
+/**
+ * Security headers, CORS and rate limiting. The Content-Security-Policy allows only our own
+ * scripts, plus images from the configured tile server so the map can draw.
+ */
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { AppError } from './errors.js';
+
+function tileOrigin(tileUrl: string): string {
+  // Tile templates may hold {s} subdomains; allow any subdomain of the host in that case.
+  const url = new URL(tileUrl.replace(/\{[a-z]\}/g, 'x'));
+  return tileUrl.includes('{s}.') ? `${url.protocol}//*.${url.host.split('.').slice(1).join('.')}` : url.origin;
+}
+
+export default fp<{ tileUrl: string; corsOrigins: string[] }>(
+  async function security(app, { tileUrl, corsOrigins }) {
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Leaflet positions markers and tiles with inline style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:', tileOrigin(tileUrl)],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    });
+    if (corsOrigins.length > 0) {
+      await app.register(cors, { origin: corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] });
+    }
+    // Not global: only the routes that opt in (sign-up, sign-in) are limited.
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) =>
+        new AppError(429, 'rate_limited', `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+    });
+  },
+  { name: 'security' },
+);

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
+import { TEST_DB_KIND } from '../helpers/database.js';
+
+const t = useTestApp();
+
+describe('GET /api/health', () => {
+  it('reports the database kind and the PostGIS version', async () => {
+    const response = await t.app.inject('/api/health');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: TEST_DB_KIND, postgis: expect.stringMatching(/^3\.\d+/) });
+  });
+});
+
+describe('error shape', () => {
+  it('answers unknown /api routes with a JSON 404', async () => {
+    const response = await t.app.inject('/api/does-not-exist');
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: { code: 'not_found', message: expect.stringContaining('/api/does-not-exist') } });
+  });
+
+  it('answers unknown methods on /api with a JSON 404', async () => {
+    const response = await t.app.inject({ method: 'DELETE', url: '/api/health' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('not_found');
+  });
+
+  it('answers a malformed JSON body with 400 malformed_json', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "a@b.c", ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('malformed_json');
+    expect(response.body).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  it('answers a body over the limit with 413', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.org', password: 'x'.repeat(400_000), displayName: 'A' }),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error).toEqual({ code: 'payload_too_large', message: expect.any(String) });
+  });
+
+  it('names each invalid field in validation errors', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'someone@example.org', password: 'short', displayName: '' },
+    });
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error.code).toBe('validation_failed');
+    expect(error.message).toMatch(/^password /);
+    expect(error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'password', in: 'body' }),
+        expect.objectContaining({ field: 'displayName', in: 'body' }),
+      ]),
+    );
+  });
+
+  it('names a missing field', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.org' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toContainEqual({ field: 'password', in: 'body', message: 'is required' });
+  });
+});
+
+describe('security headers', () => {
+  it('sends a Content-Security-Policy that allows own scripts and map tiles only', async () => {
+    const response = await t.app.inject('/api/health');
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain('https://tile.openstreetmap.org');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('does not answer CORS preflights by default', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { origin: 'https://elsewhere.example' },
+    });
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

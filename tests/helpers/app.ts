@@ -1,0 +1,44 @@
+/**
+ * Builds the real app on a fresh database for one test file. Call `useTestApp()` at the top of
+ * a file; `t.app`, `t.db` are ready inside tests.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { buildApp, type AppConfig } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config/index.js';
+import type { DatabaseHandle } from '../../server/src/db/index.js';
+import type { Database } from '../../server/src/db/schema.js';
+import { freshDatabase } from './database.js';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    ...loadConfig({ LOG_LEVEL: 'silent', SEED: 'none', DATA_DIR: '.cache/unused-data-dir' }),
+    jwtSecret: TEST_JWT_SECRET,
+    authRateLimit: 100_000,
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Kysely<Database>;
+  database: DatabaseHandle;
+}
+
+export function useTestApp(overrides: Partial<AppConfig> = {}, options: { poolSize?: number } = {}): TestApp {
+  const context = {} as TestApp;
+  beforeAll(async () => {
+    context.database = await freshDatabase(options);
+    context.db = context.database.db;
+    context.app = await buildApp({ config: testConfig(overrides), database: context.database, web: false });
+    await context.app.ready();
+  });
+  afterAll(async () => {
+    await context.app?.close();
+    await context.database?.close();
+  });
+  return context;
+}

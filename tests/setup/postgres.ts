@@ -1,0 +1,56 @@
+/**
+ * Global setup for the real PostGIS run: migrate a template database once; every test file
+ * then gets its own copy (CREATE DATABASE … TEMPLATE), so files never see each other's rows.
+ */
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../server/src/db/index.js';
+import { migrateToLatest } from '../../server/src/db/migrate.js';
+import { migrationsHash } from './migrations-hash.js';
+
+export const TEST_DB_PREFIX = 'vicinity_test_';
+
+export function databaseUrl(base: string, database: string): string {
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export default async function setup(project: TestProject) {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    throw new Error('TEST_DATABASE_URL is not set: the PostGIS run cannot start (set it, or unset CI to skip it).');
+  }
+  const template = `${TEST_DB_PREFIX}template_${migrationsHash()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const available = await admin.query(`select 1 from pg_available_extensions where name = 'postgis'`);
+    if (available.rowCount === 0) {
+      throw new Error('PostGIS is not installed on the TEST_DATABASE_URL server (apt-get install postgresql-15-postgis-3).');
+    }
+    // Leftovers from interrupted runs, and templates of older migrations.
+    const stale = await admin.query<{ datname: string }>(
+      `select datname from pg_database where datname like $1 and datname <> $2`,
+      [`${TEST_DB_PREFIX}%`, template],
+    );
+    for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+
+    const exists = await admin.query(`select 1 from pg_database where datname = $1`, [template]);
+    if (exists.rowCount === 0) {
+      await admin.query(`create database "${template}"`);
+      const handle = await openDatabase({ url: databaseUrl(adminUrl, template) });
+      try {
+        await migrateToLatest(handle.db);
+      } catch (error) {
+        await handle.close();
+        await admin.query(`drop database if exists "${template}" with (force)`);
+        throw error;
+      }
+      await handle.close();
+    }
+  } finally {
+    await admin.end();
+  }
+  project.provide('postgresTemplate', { adminUrl, template });
+}
