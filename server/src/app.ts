@@ -11,8 +11,15 @@ import securityPlugin from './plugins/security.js';
 import authPlugin from './plugins/auth.js';
 import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
-import healthRoutes from './modules/health/routes.js';
+import { installValidator } from './plugins/validation.js';
+import systemRoutes from './modules/system/routes.js';
 import accountRoutes from './modules/accounts/routes.js';
+import placeRoutes from './modules/places/routes.js';
+import groupRoutes from './modules/groups/routes.js';
+import nearbyRoutes from './modules/nearby/routes.js';
+import mapRoutes from './modules/map/routes.js';
+import geocodeRoutes from './modules/geocode/routes.js';
+import cursorPlugin from './plugins/cursor.js';
 
 export type AppConfig = Config & { jwtSecret: string };
 
@@ -29,17 +36,23 @@ export async function buildApp({ config, database, web = true }: BuildAppOptions
     bodyLimit: config.bodyLimitBytes,
     // Query strings like ?kinds=place,group are parsed by the routes; duplicates are refused.
     routerOptions: { ignoreTrailingSlash: true },
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
   });
+  installValidator(app);
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { database });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
+  await app.register(cursorPlugin, { secret: config.jwtSecret });
   await app.register(openapiPlugin);
 
-  await app.register(healthRoutes);
+  await app.register(systemRoutes, { config });
   await app.register(accountRoutes, { authRateLimit: config.authRateLimit });
+  await app.register(placeRoutes);
+  await app.register(groupRoutes);
+  await app.register(nearbyRoutes);
+  await app.register(mapRoutes);
+  await app.register(geocodeRoutes);
 
   if (web) await app.register(webPlugin);
   return app;

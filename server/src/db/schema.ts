@@ -3,5 +3,6 @@
  * them, matching the migrations in /migrations.
  */
 import type { AccountTables } from './tables/accounts.js';
+import type { GeoTables } from './tables/geo.js';
 
-export interface Database extends AccountTables {}
+export interface Database extends AccountTables, GeoTables {}

@@ -18,3 +18,55 @@ export const GeoJsonPoint = Type.Object({
   type: Type.Literal('Point'),
   coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: '[lng, lat]' }),
 });
+
+export const MAX_RADIUS_METERS = 500_000;
+
+/** Query parameters of every "near this point" list. */
+export const RadiusQueryFields = {
+  lat: Latitude,
+  lng: Longitude,
+  radius: Type.Number({
+    minimum: 1,
+    maximum: MAX_RADIUS_METERS,
+    description: `Metres, 1 to ${MAX_RADIUS_METERS}; the boundary is included.`,
+  }),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor from the previous page.' })),
+};
+
+/** The kinds of things that appear on the map and in radius queries. */
+export const ITEM_KINDS = ['event', 'group', 'place', 'post'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const ItemKindSchema = Type.Union([
+  Type.Literal('event'),
+  Type.Literal('group'),
+  Type.Literal('place'),
+  Type.Literal('post'),
+]);
+
+const itemFields = {
+  kind: ItemKindSchema,
+  id: Type.Integer(),
+  name: Type.String({ description: 'Display name (a place or group name, an event or post title).' }),
+};
+
+/** An item's GeoJSON properties: the fields above plus what its kind adds (placeKind, startsAt…). */
+export const FeatureProperties = Type.Object(itemFields, { additionalProperties: true });
+
+export const NearbyFeature = Type.Object({
+  type: Type.Literal('Feature'),
+  id: Type.String({ description: '"<kind>:<id>", unique across kinds.' }),
+  geometry: GeoJsonPoint,
+  properties: Type.Object(
+    { ...itemFields, distanceMeters: Type.Number({ description: 'Geodesic distance on the WGS84 spheroid, metres.' }) },
+    { additionalProperties: true },
+  ),
+});
+
+export const NearbyCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(NearbyFeature),
+  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null on the last page.' }),
+});
+export type NearbyCollection = Static<typeof NearbyCollection>;

@@ -21,6 +21,9 @@ export default fp(
         tags: [
           { name: 'system', description: 'Health and configuration' },
           { name: 'accounts', description: 'Registration, sign-in and your profile' },
+          { name: 'map', description: 'Radius queries, map viewports and place-name search' },
+          { name: 'places', description: 'Cafés, game stores, libraries and other places to meet' },
+          { name: 'groups', description: 'Local communities' },
         ],
       },
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },

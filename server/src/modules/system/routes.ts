@@ -1,7 +1,8 @@
-/** Liveness and database reachability, for people, load balancers and the start-up log. */
+/** Health (for people, load balancers and the start-up log) and the web app's map defaults. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Config } from '../../config/index.js';
 import { postgisVersion } from '../../db/index.js';
 
 const Health = Type.Object({
@@ -10,8 +11,17 @@ const Health = Type.Object({
   postgis: Type.Union([Type.String(), Type.Null()], { description: 'PostGIS version; null when unreachable.' }),
 });
 
-export default async function healthRoutes(app: FastifyInstance) {
-  app.withTypeProvider<TypeBoxTypeProvider>().get(
+const ClientConfig = Type.Object({
+  mapCenter: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+  zoom: Type.Integer(),
+  tileUrl: Type.String({ description: 'Leaflet tile URL template.' }),
+  tileAttribution: Type.String(),
+});
+
+export default async function systemRoutes(app: FastifyInstance, { config }: { config: Config }) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
     '/api/health',
     {
       schema: {
@@ -30,5 +40,17 @@ export default async function healthRoutes(app: FastifyInstance) {
         return reply.status(503).send({ status: 'unavailable' as const, database: app.dbKind, postgis: null });
       }
     },
+  );
+
+  const clientConfig = {
+    mapCenter: config.mapCenter,
+    zoom: config.mapZoom,
+    tileUrl: config.tileUrl,
+    tileAttribution: config.tileAttribution,
+  };
+  api.get(
+    '/api/config',
+    { schema: { tags: ['system'], summary: 'Map defaults for the web app', response: { 200: ClientConfig } } },
+    async () => clientConfig,
   );
 }

@@ -1,0 +1,16 @@
+import { sql } from 'kysely';
+import type { ItemSource } from '../nearby/sources.js';
+
+export const groupSource: ItemSource = {
+  kind: 'group',
+  // Everyone sees every group on the map, private ones only at their coarsened point.
+  visible: (db) =>
+    db
+      .selectFrom('groups')
+      .select([
+        'groups.id',
+        'groups.name',
+        sql<string>`groups.public_location`.as('loc'),
+        sql<Record<string, unknown>>`jsonb_build_object('visibility', groups.visibility)`.as('props'),
+      ]),
+};

@@ -1,0 +1,98 @@
+/**
+ * "What is within R metres of this point", nearest first, across kinds, in pages.
+ *
+ * Each kind is queried on its own (spatial index → exact distance → its own nearest `limit+1`),
+ * then the branches are merged and cut again. Pages continue after the last item's
+ * (distance, kind, id), so walking the cursors returns every item in the radius exactly once.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { distanceSql, latSql, lngSql, withinSql, type LatLng } from '../../geo/point.js';
+import type { ItemKind } from '../../geo/schemas.js';
+import { SOURCES } from './sources.js';
+
+export interface NearbyPosition {
+  d: number;
+  k: ItemKind;
+  i: number;
+}
+
+export function isNearbyPosition(value: unknown): value is NearbyPosition {
+  const v = value as NearbyPosition;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.d === 'number' &&
+    Number.isFinite(v.d) &&
+    v.d >= 0 &&
+    typeof v.k === 'string' &&
+    v.k in SOURCES &&
+    Number.isSafeInteger(v.i)
+  );
+}
+
+export interface NearbyRow {
+  kind: ItemKind;
+  id: number;
+  name: string;
+  lat: number;
+  lng: number;
+  distance: number;
+  props: Record<string, unknown>;
+}
+
+export interface NearbyQuery {
+  point: LatLng;
+  radius: number;
+  kinds: ItemKind[];
+  limit: number;
+  after: NearbyPosition | null;
+  viewerId: number | null;
+}
+
+/** The SQL of one page (limit + 1 rows, to know whether another page follows); null for no kinds. */
+export function nearbyQuery(db: Kysely<Database>, query: NearbyQuery) {
+  const { point, radius, limit, after, viewerId } = query;
+  const branches = query.kinds.flatMap((kind) => {
+    const source = SOURCES[kind];
+    if (!source) return [];
+    const distance = distanceSql('s.loc', point);
+    let branch = db
+      .selectFrom(source.visible(db, viewerId).as('s'))
+      .select([
+        sql<ItemKind>`${kind}::text`.as('kind'),
+        's.id',
+        's.name',
+        latSql('s.loc').as('lat'),
+        lngSql('s.loc').as('lng'),
+        distance.as('distance'),
+        's.props',
+      ])
+      .where(withinSql('s.loc', point, radius));
+    if (after) {
+      branch = branch.where(
+        sql<boolean>`(${distance}, ${kind}::text, s.id) > (${after.d}::float8, ${after.k}::text, ${after.i}::bigint)`,
+      );
+    }
+    // Wrapped so the branch keeps its own ORDER BY / LIMIT inside the UNION ALL.
+    return [db.selectFrom(branch.orderBy('distance').orderBy('s.id').limit(limit + 1).as(`b_${kind}`)).selectAll()];
+  });
+  const [first, ...rest] = branches;
+  if (!first) return null;
+  const union = rest.reduce((all, branch) => all.unionAll(branch), first);
+  return db.selectFrom(union.as('u')).selectAll().orderBy('distance').orderBy('kind').orderBy('id').limit(limit + 1);
+}
+
+export async function findNearby(db: Kysely<Database>, query: NearbyQuery): Promise<{ rows: NearbyRow[]; more: boolean }> {
+  const rows = ((await nearbyQuery(db, query)?.execute()) ?? []) as NearbyRow[];
+  return { rows: rows.slice(0, query.limit), more: rows.length > query.limit };
+}
+
+export function toFeature(row: NearbyRow) {
+  return {
+    type: 'Feature' as const,
+    id: `${row.kind}:${row.id}`,
+    geometry: { type: 'Point' as const, coordinates: [row.lng, row.lat] },
+    properties: { ...row.props, kind: row.kind, id: row.id, name: row.name, distanceMeters: row.distance },
+  };
+}

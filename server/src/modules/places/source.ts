@@ -1,0 +1,15 @@
+import { sql } from 'kysely';
+import type { ItemSource } from '../nearby/sources.js';
+
+export const placeSource: ItemSource = {
+  kind: 'place',
+  visible: (db) =>
+    db
+      .selectFrom('places')
+      .select([
+        'places.id',
+        'places.name',
+        sql<string>`places.location`.as('loc'),
+        sql<Record<string, unknown>>`jsonb_build_object('placeKind', places.kind, 'address', places.address)`.as('props'),
+      ]),
+};

@@ -1,0 +1,127 @@
+import { check as checkGeoJson } from '@placemarkio/check-geojson';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { INDIVIDUAL_LIMIT, MAX_FEATURES } from '../../server/src/modules/map/queries.js';
+import { useTestApp } from '../helpers/app.js';
+import { createGroup, createPlace } from '../helpers/places.js';
+import { registerUser } from '../helpers/users.js';
+
+const t = useTestApp();
+
+interface MapFeature {
+  id: string;
+  geometry: { coordinates: [number, number] };
+  properties: Record<string, unknown> & { cluster?: true; count?: number; kind?: string; id?: number };
+}
+
+async function view(bbox: string, zoom: number, kinds?: string) {
+  const response = await t.app.inject(`/api/map?bbox=${bbox}&zoom=${zoom}${kinds ? `&kinds=${kinds}` : ''}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as { features: MapFeature[]; clustered: boolean; total: number };
+}
+
+/** Inserts `count` places scattered in a box, straight into the table (fast). */
+async function scatter(count: number, box: { minLng: number; minLat: number; maxLng: number; maxLat: number }) {
+  await sql`insert into places (name, kind, location)
+    select 'scatter ' || g, 'cafe', ST_SetSRID(ST_MakePoint(
+      ${box.minLng}::float8 + (g * 0.6180339887 % 1) * ${box.maxLng - box.minLng}::float8,
+      ${box.minLat}::float8 + (g * 0.7548776662 % 1) * ${box.maxLat - box.minLat}::float8), 4326)::geography
+    from generate_series(1, ${count}::int) g`.execute(t.db);
+}
+
+describe('GET /api/map', () => {
+  it('answers the items in a sparse view one by one', async () => {
+    const user = await registerUser(t.app);
+    const place = await createPlace(t.app, user, { lat: 10.5, lng: 20.5 });
+    const group = await createGroup(t.app, user, { lat: 10.6, lng: 20.4 });
+    await createPlace(t.app, user, { lat: 12, lng: 20.5 });
+    const answer = await view('20,10,21,11', 9);
+    expect(answer.clustered).toBe(false);
+    expect(answer.features.map((f) => f.id).sort()).toEqual([`group:${group.id}`, `place:${place.id}`]);
+    expect(() => checkGeoJson(JSON.stringify({ type: 'FeatureCollection', features: answer.features }))).not.toThrow();
+    const groupsOnly = await view('20,10,21,11', 9, 'group');
+    expect(groupsOnly.features.map((f) => f.id)).toEqual([`group:${group.id}`]);
+  });
+
+  it('clusters a dense view in the database and never answers more than the cap', async () => {
+    const box = { minLng: 30, minLat: -10, maxLng: 32, maxLat: -8 };
+    await scatter(5000, box);
+    for (const zoom of [0, 8, 12, 18]) {
+      const answer = await view(`${box.minLng},${box.minLat},${box.maxLng},${box.maxLat}`, zoom);
+      expect(answer.clustered).toBe(true);
+      expect(answer.features.length).toBeLessThanOrEqual(MAX_FEATURES);
+      expect(answer.features.length).toBeGreaterThan(0);
+      const clusters = answer.features.filter((f) => f.properties.cluster);
+      const counted = answer.features.reduce((sum, f) => sum + (f.properties.cluster ? f.properties.count! : 1), 0);
+      expect(counted).toBe(5000);
+      expect(answer.total).toBe(5000);
+      for (const cluster of clusters) {
+        expect(cluster.properties.counts).toEqual({ place: cluster.properties.count });
+        expect(cluster.properties.expansionZoom).toBeGreaterThan(zoom);
+        const [lng, lat] = cluster.geometry.coordinates;
+        expect(lng).toBeGreaterThanOrEqual(box.minLng);
+        expect(lng).toBeLessThanOrEqual(box.maxLng);
+        expect(lat).toBeGreaterThanOrEqual(box.minLat);
+        expect(lat).toBeLessThanOrEqual(box.maxLat);
+      }
+    }
+    // Zooming into one cluster's area shows fewer, smaller clusters or the items themselves.
+    const wide = await view('30,-10,32,-8', 8);
+    const biggest = wide.features.filter((f) => f.properties.cluster).sort((a, b) => b.properties.count! - a.properties.count!)[0]!;
+    expect(biggest.properties.count!).toBeGreaterThan(1);
+  }, 60_000);
+
+  it('sends up to the individual limit one by one, then switches to clusters', async () => {
+    const box = { minLng: 50, minLat: 10, maxLng: 50.5, maxLat: 10.5 };
+    await scatter(INDIVIDUAL_LIMIT, box);
+    const atLimit = await view('50,10,50.5,10.5', 11);
+    expect(atLimit.clustered).toBe(false);
+    expect(atLimit.features).toHaveLength(INDIVIDUAL_LIMIT);
+    await scatter(1, box);
+    const over = await view('50,10,50.5,10.5', 11);
+    expect(over.clustered).toBe(true);
+    expect(over.total).toBe(INDIVIDUAL_LIMIT + 1);
+  });
+
+  it('counts clusters per kind', async () => {
+    const user = await registerUser(t.app);
+    await scatter(400, { minLng: 60, minLat: 20, maxLng: 60.01, maxLat: 20.01 });
+    await createGroup(t.app, user, { lat: 20.005, lng: 60.005 });
+    const answer = await view('59,19,61,21', 5);
+    expect(answer.features).toHaveLength(1);
+    expect(answer.features[0]!.properties).toMatchObject({ cluster: true, count: 401, counts: { place: 400, group: 1 } });
+  });
+
+  it('works for a view across the antimeridian', async () => {
+    const user = await registerUser(t.app);
+    const east = await createPlace(t.app, user, { lat: -17.7, lng: 179.9 });
+    const west = await createPlace(t.app, user, { lat: -17.6, lng: -179.9 });
+    await createPlace(t.app, user, { lat: -17.6, lng: 170 });
+    const answer = await view('179.5,-18,-179.5,-17', 9);
+    expect(answer.features.map((f) => f.id).sort()).toEqual([`place:${east.id}`, `place:${west.id}`].sort());
+
+    await scatter(600, { minLng: 179.6, minLat: -30, maxLng: 180, maxLat: -29 });
+    await scatter(600, { minLng: -180, minLat: -30, maxLng: -179.6, maxLat: -29 });
+    const clustered = await view('179.5,-30,-179.5,-29', 6);
+    expect(clustered.clustered).toBe(true);
+    expect(clustered.total).toBe(1200);
+    for (const feature of clustered.features) {
+      expect(Math.abs(feature.geometry.coordinates[0])).toBeGreaterThanOrEqual(179.5);
+    }
+  });
+
+  it.each([
+    ['a missing bbox', 'zoom=3', 'bbox'],
+    ['three numbers', 'bbox=1,2,3&zoom=3', 'bbox'],
+    ['words', 'bbox=a,b,c,d&zoom=3', 'bbox'],
+    ['a latitude over 90', 'bbox=0,0,1,91&zoom=3', 'bbox'],
+    ['minLat above maxLat', 'bbox=0,5,1,4&zoom=3', 'bbox'],
+    ['a missing zoom', 'bbox=0,0,1,1', 'zoom'],
+    ['zoom 23', 'bbox=0,0,1,1&zoom=23', 'zoom'],
+    ['an unknown kind', 'bbox=0,0,1,1&zoom=3&kinds=stars', 'kinds'],
+  ])('answers 400 for %s', async (_label, query, field) => {
+    const response = await t.app.inject(`/api/map?${query}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message.startsWith(field)).toBe(true);
+  });
+});

@@ -1,0 +1,230 @@
+import { check as checkGeoJson } from '@placemarkio/check-geojson';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
+import { useTestApp } from '../helpers/app.js';
+import { TEST_DB_KIND } from '../helpers/database.js';
+import { destination, geodesicDistance, type LatLng } from '../helpers/geo.js';
+import { createGroup, createPlace } from '../helpers/places.js';
+import { registerUser, type TestUser } from '../helpers/users.js';
+
+const t = useTestApp();
+let user: TestUser;
+
+beforeAll(async () => {
+  user = await registerUser(t.app, 'Mapper');
+});
+
+interface Feature {
+  id: string;
+  geometry: { coordinates: [number, number] };
+  properties: { kind: string; id: number; name: string; distanceMeters: number };
+}
+
+async function nearby(query: Record<string, string | number>) {
+  const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
+  const response = await t.app.inject(`/api/nearby?${search}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as { type: string; features: Feature[]; nextCursor: string | null };
+}
+
+const near = (point: LatLng, radius: number, extra: Record<string, string | number> = {}) =>
+  nearby({ lat: point.lat, lng: point.lng, radius, ...extra });
+
+describe('GET /api/nearby distances', () => {
+  it('agrees with GeographicLib within 0.1% for points spread over the globe', async () => {
+    const cases: [LatLng, LatLng][] = [
+      [{ lat: 52.52, lng: 13.405 }, { lat: 52.6, lng: 13.7 }],
+      [{ lat: -33.8688, lng: 151.2093 }, { lat: -34.9, lng: 150.3 }],
+      [{ lat: 0.5, lng: -78.5 }, { lat: -0.5, lng: -79.9 }],
+      [{ lat: 64.1466, lng: -21.9426 }, { lat: 65.68, lng: -18.09 }],
+      [{ lat: -54.8, lng: -68.3 }, { lat: -53.16, lng: -70.91 }],
+      [{ lat: 35.6762, lng: 139.6503 }, { lat: 35.0116, lng: 135.7681 }],
+      [{ lat: 0, lng: 179.9 }, { lat: 0.3, lng: -179.8 }],
+      [{ lat: 89.5, lng: 0 }, { lat: 89.5, lng: 180 }],
+    ];
+    for (const [origin, target] of cases) {
+      const place = await createPlace(t.app, user, target);
+      const expected = geodesicDistance(origin, target);
+      const { features } = await near(origin, Math.ceil(expected) + 1, { kinds: 'place' });
+      const found = features.find((feature) => feature.properties.id === place.id);
+      expect(found, `place at ${JSON.stringify(target)} from ${JSON.stringify(origin)}`).toBeDefined();
+      expect(Math.abs(found!.properties.distanceMeters - expected) / expected).toBeLessThan(0.001);
+    }
+  });
+
+  it('answers valid RFC 7946 GeoJSON with [lng, lat] coordinates', async () => {
+    const spot = { lat: 48.8566, lng: 2.3522 };
+    const place = await createPlace(t.app, user, spot);
+    const answer = await near(spot, 10);
+    expect(() => checkGeoJson(JSON.stringify({ type: answer.type, features: answer.features }))).not.toThrow();
+    const feature = answer.features.find((f) => f.properties.id === place.id)!;
+    expect(feature.geometry.coordinates[0]).toBeCloseTo(spot.lng, 9);
+    expect(feature.geometry.coordinates[1]).toBeCloseTo(spot.lat, 9);
+    expect(feature.id).toBe(`place:${place.id}`);
+    expect(feature.properties).toMatchObject({ kind: 'place', id: place.id, name: place.name, placeKind: 'cafe' });
+  });
+});
+
+describe('GET /api/nearby edge cases', () => {
+  it('includes an item exactly on the radius boundary', async () => {
+    const origin = { lat: 10, lng: 10 };
+    const place = await createPlace(t.app, user, destination(origin, 45, 1234.5));
+    const probe = await near(origin, 2000, { kinds: 'place' });
+    const exact = probe.features.find((f) => f.properties.id === place.id)!.properties.distanceMeters;
+    const onBoundary = await near(origin, exact, { kinds: 'place' });
+    expect(onBoundary.features.map((f) => f.properties.id)).toContain(place.id);
+    const inside = await near(origin, exact - 0.001, { kinds: 'place' });
+    expect(inside.features.map((f) => f.properties.id)).not.toContain(place.id);
+  });
+
+  it('finds items across the antimeridian', async () => {
+    const place = await createPlace(t.app, user, { lat: -16.5, lng: 179.995 });
+    const { features } = await near({ lat: -16.5, lng: -179.995 }, 2000);
+    const found = features.find((f) => f.properties.id === place.id);
+    expect(found).toBeDefined();
+    expect(found!.properties.distanceMeters).toBeCloseTo(geodesicDistance({ lat: -16.5, lng: -179.995 }, { lat: -16.5, lng: 179.995 }), 0);
+    expect(found!.properties.distanceMeters).toBeLessThan(1100);
+  });
+
+  it('works next to the poles', async () => {
+    const north = await createPlace(t.app, user, { lat: 89.9995, lng: 45 });
+    const south = await createPlace(t.app, user, { lat: -89.9995, lng: -135 });
+    const fromNorthPole = await near({ lat: 90, lng: 0 }, 100);
+    expect(fromNorthPole.features.map((f) => f.properties.id)).toEqual([north.id]);
+    const acrossSouthPole = await near({ lat: -89.9995, lng: 45 }, 200);
+    const found = acrossSouthPole.features.find((f) => f.properties.id === south.id)!;
+    expect(found.properties.distanceMeters).toBeCloseTo(geodesicDistance({ lat: -89.9995, lng: 45 }, { lat: -89.9995, lng: -135 }), 1);
+  });
+
+  it('handles a 1 m radius', async () => {
+    const origin = { lat: -22.9519, lng: -43.2105 };
+    const inside = await createPlace(t.app, user, destination(origin, 90, 0.6));
+    const outside = await createPlace(t.app, user, destination(origin, 90, 1.4));
+    const ids = (await near(origin, 1)).features.map((f) => f.properties.id);
+    expect(ids).toContain(inside.id);
+    expect(ids).not.toContain(outside.id);
+  });
+
+  it('answers an empty FeatureCollection for an empty area', async () => {
+    const answer = await near({ lat: -45, lng: -120 }, 5000);
+    expect(answer).toEqual({ type: 'FeatureCollection', features: [], nextCursor: null });
+  });
+});
+
+describe('GET /api/nearby order and pages', () => {
+  it('orders by distance, then kind, then id, across kinds', async () => {
+    const origin = { lat: 40.4168, lng: -3.7038 };
+    const samePoint = destination(origin, 10, 300);
+    const first = await createPlace(t.app, user, samePoint);
+    const second = await createPlace(t.app, user, samePoint);
+    const group = await createGroup(t.app, user, samePoint);
+    const farther = await createGroup(t.app, user, destination(origin, 200, 800));
+    const closer = await createPlace(t.app, user, destination(origin, 300, 100));
+    const { features } = await near(origin, 1000);
+    expect(features.map((f) => f.id)).toEqual([
+      `place:${closer.id}`,
+      `group:${group.id}`,
+      `place:${first.id}`,
+      `place:${second.id}`,
+      `group:${farther.id}`,
+    ]);
+  });
+
+  it('walks every item within the radius exactly once through the cursors', async () => {
+    const origin = { lat: 45.4642, lng: 9.19 };
+    const created = new Set<string>();
+    // Rings of items, several sharing a distance, of two kinds.
+    for (let i = 0; i < 40; i++) {
+      const point = destination(origin, (i * 37) % 360, 50 + (i % 8) * 120);
+      const item = i % 3 === 0 ? await createGroup(t.app, user, point) : await createPlace(t.app, user, point);
+      created.add(`${i % 3 === 0 ? 'group' : 'place'}:${item.id}`);
+    }
+    await createPlace(t.app, user, destination(origin, 0, 5000));
+    const seen: string[] = [];
+    const distances: number[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await near(origin, 1000, { limit: 7, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.features.map((f) => f.id));
+      distances.push(...page.features.map((f) => f.properties.distanceMeters));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 20);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(new Set(seen)).toEqual(created);
+    expect(pages).toBe(Math.ceil(created.size / 7));
+    expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+  });
+
+  it('filters by kinds and lists one kind at /api/places and /api/groups', async () => {
+    const origin = { lat: 59.3293, lng: 18.0686 };
+    const place = await createPlace(t.app, user, origin);
+    const group = await createGroup(t.app, user, origin);
+    expect((await near(origin, 10, { kinds: 'group' })).features.map((f) => f.id)).toEqual([`group:${group.id}`]);
+    const places = await t.app.inject(`/api/places?lat=${origin.lat}&lng=${origin.lng}&radius=10`);
+    expect(places.json().features.map((f: Feature) => f.id)).toEqual([`place:${place.id}`]);
+    const groups = await t.app.inject(`/api/groups?lat=${origin.lat}&lng=${origin.lng}&radius=10`);
+    expect(groups.json().features.map((f: Feature) => f.id)).toEqual([`group:${group.id}`]);
+  });
+});
+
+describe('GET /api/nearby bad input', () => {
+  it.each([
+    ['missing lat', 'lng=0&radius=10', 'lat'],
+    ['missing lng', 'lat=0&radius=10', 'lng'],
+    ['missing radius', 'lat=0&lng=0', 'radius'],
+    ['a non-number lat', 'lat=north&lng=0&radius=10', 'lat'],
+    ['NaN', 'lat=NaN&lng=0&radius=10', 'lat'],
+    ['Infinity', 'lat=0&lng=Infinity&radius=10', 'lng'],
+    ['lat above 90', 'lat=90.0001&lng=0&radius=10', 'lat'],
+    ['lat below -90', 'lat=-91&lng=0&radius=10', 'lat'],
+    ['lng outside [-180, 180]', 'lat=0&lng=180.5&radius=10', 'lng'],
+    ['radius 0', 'lat=0&lng=0&radius=0', 'radius'],
+    ['a negative radius', 'lat=0&lng=0&radius=-5', 'radius'],
+    ['a radius over the maximum', 'lat=0&lng=0&radius=500001', 'radius'],
+    ['an unknown kind', 'lat=0&lng=0&radius=10&kinds=place,volcano', 'kinds'],
+    ['a limit of 0', 'lat=0&lng=0&radius=10&limit=0', 'limit'],
+    ['a limit over 200', 'lat=0&lng=0&radius=10&limit=201', 'limit'],
+    ['a garbage cursor', 'lat=0&lng=0&radius=10&cursor=abc', 'cursor'],
+  ])('answers 400 naming the parameter for %s', async (_label, query, field) => {
+    const response = await t.app.inject(`/api/nearby?${query}`);
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error.code).toBe('validation_failed');
+    expect(error.message.startsWith(field)).toBe(true);
+  });
+
+  it('refuses a cursor whose position was edited', async () => {
+    const origin = { lat: 1, lng: 1 };
+    for (let i = 0; i < 3; i++) await createPlace(t.app, user, destination(origin, i * 90, 10 + i));
+    const { nextCursor } = await near(origin, 100, { limit: 1 });
+    const [payload, signature] = nextCursor!.split('.');
+    const position = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...position, d: 0 })).toString('base64url');
+    const response = await t.app.inject(`/api/nearby?lat=1&lng=1&radius=100&cursor=${forged}.${signature}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].field).toBe('cursor');
+  });
+});
+
+describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
+  it('answers radius queries through the GiST index', async () => {
+    await sql`insert into places (name, kind, location)
+      select 'bulk ' || g, 'cafe', ST_SetSRID(ST_MakePoint(-10 + random() * 20, 30 + random() * 20), 4326)::geography
+      from generate_series(1, 20000) g`.execute(t.db);
+    await sql`analyze places`.execute(t.db);
+    const query = nearbyQuery(t.db, {
+      point: { lat: 40, lng: 0 },
+      radius: 5000,
+      kinds: ['place'],
+      limit: 50,
+      after: null,
+      viewerId: null,
+    })!;
+    const plan = JSON.stringify(await query.explain('json'));
+    expect(plan).toContain('places_location_gist');
+    expect(plan).not.toMatch(/"Node Type":"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":\w+,"Async Capable":\w+,"Relation Name":"places"/);
+  });
+});
