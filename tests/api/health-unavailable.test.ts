@@ -15,7 +15,7 @@ it('answers 503 unavailable when the PostgreSQL server cannot be reached', async
 });
 
 it('answers 503 unavailable when the database has gone away', async () => {
-  const database = await freshDatabase();
+  const database = await freshDatabase({ dedicated: true });
   const app = await buildApp({ config: testConfig(), database, web: false });
   expect((await app.inject('/api/health')).statusCode).toBe(200);
   await database.close();

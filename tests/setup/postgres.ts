@@ -16,6 +16,35 @@ export function databaseUrl(base: string, database: string): string {
   return url.toString();
 }
 
+/** Process ids that are still running; databases of other live test runs are left alone. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Per-file databases of test processes that died without cleaning up, and templates of older
+ * migrations. A template another run is copying at this moment cannot be dropped (no FORCE);
+ * it is simply left for a later run.
+ */
+async function dropLeftovers(admin: pg.Client, currentTemplate: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+    `${TEST_DB_PREFIX}%`,
+  ]);
+  for (const { datname } of rows) {
+    const perFile = /^vicinity_test_(\d+)_[0-9a-f]+$/.exec(datname);
+    if (perFile && !isAlive(Number(perFile[1]))) {
+      await admin.query(`drop database if exists "${datname}" with (force)`);
+    } else if (datname.startsWith(`${TEST_DB_PREFIX}template_`) && datname !== currentTemplate) {
+      await admin.query(`drop database if exists "${datname}"`).catch(() => {});
+    }
+  }
+}
+
 export default async function setup(project: TestProject) {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
@@ -29,12 +58,7 @@ export default async function setup(project: TestProject) {
     if (available.rowCount === 0) {
       throw new Error('PostGIS is not installed on the TEST_DATABASE_URL server (apt-get install postgresql-15-postgis-3).');
     }
-    // Leftovers from interrupted runs, and templates of older migrations.
-    const stale = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like $1 and datname <> $2`,
-      [`${TEST_DB_PREFIX}%`, template],
-    );
-    for (const { datname } of stale.rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+    await dropLeftovers(admin, template);
 
     const exists = await admin.query(`select 1 from pg_database where datname = $1`, [template]);
     if (exists.rowCount === 0) {
