@@ -1,0 +1,18 @@
+/**
+ * Who may see content that belongs to a group (its events, its posts): everyone when the group
+ * is public or the content has no group; only members when the group is private. Every query
+ * that lists or reads group content uses this one predicate.
+ */
+import { sql, type RawBuilder } from 'kysely';
+
+/** `groupIdColumn` is the content's group column, e.g. 'events.group_id'. */
+export function groupContentVisibleSql(groupIdColumn: string, viewerId: number | null): RawBuilder<boolean> {
+  const group = sql.ref(groupIdColumn);
+  const isMember =
+    viewerId === null
+      ? sql<boolean>`false`
+      : sql<boolean>`exists (select 1 from group_members gm where gm.group_id = ${group} and gm.user_id = ${viewerId}::bigint)`;
+  return sql<boolean>`(${group} is null
+    or exists (select 1 from groups gv where gv.id = ${group} and gv.visibility = 'public')
+    or ${isMember})`;
+}
