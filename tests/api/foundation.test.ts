@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../helpers/app.js';
+import { buildApp } from '../../server/src/app.js';
+import { testConfig, useTestApp } from '../helpers/app.js';
 import { TEST_DB_KIND } from '../helpers/database.js';
 
 const t = useTestApp();
@@ -89,5 +90,18 @@ describe('security headers', () => {
       headers: { origin: 'https://elsewhere.example' },
     });
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers CORS for the configured origins only', async () => {
+    const app = await buildApp({ config: testConfig({ corsOrigins: ['https://maps.example'] }), database: t.database, web: false });
+    const allowed = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/nearby',
+      headers: { origin: 'https://maps.example', 'access-control-request-method': 'GET' },
+    });
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://maps.example');
+    const other = await app.inject({ url: '/api/health', headers: { origin: 'https://elsewhere.example' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    await app.close();
   });
 });
