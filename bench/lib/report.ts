@@ -1,0 +1,32 @@
+/** One figure of the benchmark, printed as a table row and stored in the JSON results. */
+export interface Figure {
+  group: string;
+  name: string;
+  unit: string;
+  p50?: number;
+  p99?: number;
+  value?: number;
+  baseline?: { name: string; p50?: number; p99?: number; value?: number };
+  ratio?: number;
+  ratioMeaning?: string;
+  note?: string;
+}
+
+const fmt = (n: number | undefined, digits = 2) => (n === undefined || Number.isNaN(n) ? '' : n >= 100 ? n.toFixed(0) : n.toFixed(digits));
+
+export function printTable(figures: Figure[]): string {
+  const rows = figures.map((f) => [
+    f.group,
+    f.name,
+    f.value !== undefined ? `${fmt(f.value)} ${f.unit}` : `p50 ${fmt(f.p50)} / p99 ${fmt(f.p99)} ${f.unit}`,
+    f.baseline
+      ? `${f.baseline.name}: ${f.baseline.value !== undefined ? fmt(f.baseline.value) : `p50 ${fmt(f.baseline.p50)} / p99 ${fmt(f.baseline.p99)}`}`
+      : '',
+    f.ratio !== undefined ? `${fmt(f.ratio)}× ${f.ratioMeaning ?? ''}`.trim() : '',
+    f.note ?? '',
+  ]);
+  const header = ['group', 'measure', 'result', 'baseline (same run)', 'ratio', 'note'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,91 @@
+/**
+ * Seeds the benchmark database with set-based SQL (INSERT … SELECT over generate_series), so
+ * even the full scale takes minutes. setseed() makes every run produce the same rows.
+ */
+import type pg from 'pg';
+import { COUNTRY, METROS, RURAL_SHARE } from './geography.js';
+
+export interface Scale {
+  name: string;
+  users: number;
+  places: number;
+  groups: number;
+  events: number;
+  posts: number;
+  /** Comments in the one big thread that is measured. */
+  threadComments: number;
+}
+
+export const SCALES: Record<string, Scale> = {
+  full: { name: 'full', users: 100_000, places: 100_000, groups: 10_000, events: 100_000, posts: 1_000_000, threadComments: 5_000 },
+  small: { name: 'small', users: 5_000, places: 5_000, groups: 500, events: 5_000, posts: 50_000, threadComments: 5_000 },
+};
+
+/** `(n, lng, lat)` rows: RURAL_SHARE uniform over the country, the rest gaussian around metros. */
+export function clusteredPointsSql(count: number): string {
+  const lats = `array[${METROS.map((m) => m.lat).join(',')}]::float8[]`;
+  const lngs = `array[${METROS.map((m) => m.lng).join(',')}]::float8[]`;
+  const sigmas = `array[${METROS.map((m) => m.sigmaKm).join(',')}]::float8[]`;
+  const weighted = METROS.flatMap((metro, index) => Array<number>(metro.weight).fill(index + 1));
+  return `
+    select s.n,
+      case when s.rural < ${RURAL_SHARE} then ${COUNTRY.minLng} + s.u1 * ${COUNTRY.maxLng - COUNTRY.minLng}
+           else (${lngs})[s.m] + z.z2 * (${sigmas})[s.m] / (111.32 * cos(radians((${lats})[s.m]))) end as lng,
+      case when s.rural < ${RURAL_SHARE} then ${COUNTRY.minLat} + s.u2 * ${COUNTRY.maxLat - COUNTRY.minLat}
+           else (${lats})[s.m] + z.z1 * (${sigmas})[s.m] / 111.32 end as lat
+    from (
+      select g as n, random() as rural, 1 - random() as u1, random() as u2,
+             (array[${weighted.join(',')}])[1 + floor(random() * ${weighted.length})::int] as m
+      from generate_series(1, ${count}) g
+    ) s,
+    lateral (select sqrt(-2 * ln(s.u1)) * cos(2 * pi() * s.u2) as z1,
+                    sqrt(-2 * ln(s.u1)) * sin(2 * pi() * s.u2) as z2) z`;
+}
+
+const point = (alias: string) => `ST_SetSRID(ST_MakePoint(${alias}.lng, ${alias}.lat), 4326)::geography`;
+
+export interface SeedStep {
+  name: string;
+  run: (client: pg.Client, scale: Scale) => Promise<void>;
+}
+
+/** A fixed argon2id hash: seeded people all share one password and hashing is not measured. */
+export async function seedCore(client: pg.Client, scale: Scale, passwordHash: string, log: (line: string) => void) {
+  const step = async (name: string, text: string, values: unknown[] = []) => {
+    const started = Date.now();
+    await client.query(text, values);
+    log(`  ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  };
+  await client.query('select setseed(0.4242)');
+  await step(
+    `${scale.users} users`,
+    `insert into users (email, password_hash, display_name, home_location)
+     select 'bench-' || p.n || '@bench.example', $1, 'Bench person ' || p.n, ${point('p')}
+     from (${clusteredPointsSql(scale.users)}) p`,
+    [passwordHash],
+  );
+  await step(
+    `${scale.places} places`,
+    `insert into places (name, kind, address, description, tags, location, created_by)
+     select 'Place ' || p.n,
+            (array['cafe','game_store','library','bar','community_centre','park','other'])[1 + (p.n % 7)],
+            'Street ' || (p.n % 300) || ' ' || (p.n % 90 + 1), 'A benchmark place.', array['bench'], ${point('p')},
+            1 + (p.n % ${scale.users})
+     from (${clusteredPointsSql(scale.places)}) p`,
+  );
+  await step(
+    `${scale.groups} groups`,
+    `insert into groups (name, description, visibility, location, public_location, created_by)
+     select 'Group ' || p.n, 'A benchmark group.', case when p.n % 10 = 0 then 'private' else 'public' end,
+            ${point('p')}, ${point('p')}, 1 + (p.n % ${scale.users})
+     from (${clusteredPointsSql(scale.groups)}) p`,
+  );
+  await step(
+    'group owners and members',
+    `insert into group_members (group_id, user_id, role)
+     select g.id, u.user_id, case when u.k = 0 then 'owner' else 'member' end
+     from groups g, lateral (select k, 1 + ((g.id * 7919 + k * 104729) % ${scale.users}) as user_id
+                             from generate_series(0, 9) k) u
+     on conflict do nothing`,
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The embedded database (PGlite in the server process): start times, a radius query at
+ * 100,000 places, and how latency holds when 100 clients queue on it instead of 10.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase } from '../../server/src/db/index.js';
+import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
+import { queryPoints } from '../lib/geography.js';
+import { httpLoad } from '../lib/load.js';
+import { freePort } from '../lib/ports.js';
+import type { Figure } from '../lib/report.js';
+import { clusteredPointsSql } from '../lib/seed.js';
+import { startServer } from '../lib/server.js';
+import { timeSerial } from '../lib/stats.js';
+
+const MAIN = 'server/src/main.ts';
+const LISTENING = /listening on (http:\/\/[\w.:]+)/;
+
+export async function measureEmbedded(rows: number, seconds: number, log: (line: string) => void): Promise<Figure[]> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-embedded-'));
+  const env = async () => ({ DATA_DIR: dataDir, SEED: 'none', PORT: String(await freePort()), DATABASE_URL: '' });
+  try {
+    log('  cold start (new data directory: initdb, PostGIS, migrations)');
+    const cold = await startServer(MAIN, await env(), LISTENING);
+    await cold.stop();
+
+    log(`  seeding ${rows} places into PGlite`);
+    const handle = await openDatabase({ dataDir: path.join(dataDir, 'pgdata') });
+    await sql`select setseed(0.4242)`.execute(handle.db);
+    await sql
+      .raw(
+        `insert into places (name, kind, location)
+         select 'Place ' || p.n, 'cafe', ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)::geography
+         from (${clusteredPointsSql(rows)}) p`,
+      )
+      .execute(handle.db);
+    await sql`analyze places`.execute(handle.db);
+    const points = queryPoints(300);
+    const radius = await timeSerial(
+      (i) =>
+        nearbyQuery(handle.db, { point: points[i % points.length]!, radius: 5000, kinds: ['place'], limit: 50, after: null, viewerId: null })!.execute(),
+      200,
+    );
+    await handle.close();
+
+    log('  warm start (existing data directory)');
+    const warm = await startServer(MAIN, await env(), LISTENING);
+    const paths = points.map((p) => `/api/nearby?lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}&radius=5000&limit=50&kinds=place`);
+    await httpLoad(warm.url, paths, 10, 2);
+    const ten = await httpLoad(warm.url, paths, 10, seconds);
+    const hundred = await httpLoad(warm.url, paths, 100, seconds);
+    const rss = warm.rssMiB();
+    await warm.stop();
+
+    const group = `Embedded PGlite, ${rows.toLocaleString('en')} places`;
+    return [
+      { group, name: 'cold start (first run, empty data dir)', unit: 's', value: cold.startedInMs / 1000 },
+      { group, name: 'warm start (existing data dir)', unit: 's', value: warm.startedInMs / 1000 },
+      { group, name: 'radius query SQL (5 km, 50 nearest)', unit: 'ms', p50: radius.p50, p99: radius.p99 },
+      {
+        group,
+        name: 'GET /api/nearby, 100 vs 10 connections',
+        unit: 'ms',
+        p50: hundred.p50,
+        p99: hundred.p99,
+        baseline: { name: '10 connections', p50: ten.p50, p99: ten.p99 },
+        ratio: hundred.p99 / ten.p99,
+        ratioMeaning: 'p99 at 100 / p99 at 10',
+        note: `${hundred.rps.toFixed(0)} vs ${ten.rps.toFixed(0)} req/s; ${hundred.errors + hundred.non2xx} errors/non-2xx; RSS ${rss.toFixed(0)} MiB`,
+      },
+    ];
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * `GET /api/nearby` under load, beside two ceilings measured in the same run: a bare Fastify
+ * route in the same server build (the HTTP layer's limit) and pgbench running the same SQL at
+ * the same concurrency (the database's limit).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../server/src/db/schema.js';
+import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
+import { availableKinds } from '../../server/src/modules/nearby/sources.js';
+import { queryPoints } from '../lib/geography.js';
+import { httpLoad, pgbench } from '../lib/load.js';
+import type { Figure } from '../lib/report.js';
+import type { RunningServer } from '../lib/server.js';
+
+/** pgbench needs one PostgreSQL connection per client: stay under max_connections (100 on Debian). */
+async function pgbenchClientLimit(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ max: number; used: number }>`
+    select current_setting('max_connections')::int as max, (select count(*)::int from pg_stat_activity) as used`.execute(db);
+  return Math.max(1, rows[0]!.max - rows[0]!.used - 5);
+}
+
+const SENTINEL = { lat: 11.111111, lng: 22.222222 };
+
+/** The /api/nearby SQL with :lat/:lng in place of the point's parameters, other values inlined. */
+export function nearbySqlForPgbench(db: Kysely<Database>, radius: number, limit: number): string {
+  const compiled = nearbyQuery(db, { point: SENTINEL, radius, kinds: availableKinds(), limit, after: null, viewerId: null })!.compile();
+  return compiled.sql.replace(/\$(\d+)/g, (_match, index: string) => {
+    const value = compiled.parameters[Number(index) - 1];
+    if (value === SENTINEL.lat) return ':lat';
+    if (value === SENTINEL.lng) return ':lng';
+    return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
+  });
+}
+
+export async function measureNearbyHttp(
+  server: RunningServer,
+  db: Kysely<Database>,
+  databaseUrl: string,
+  seconds: number,
+): Promise<{ figures: Figure[]; peakRssMiB: number }> {
+  const points = queryPoints(200, 11);
+  const paths = points.map((p) => `/api/nearby?lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}&radius=5000&limit=50`);
+  const check = await fetch(`${server.url}${paths[0]}`);
+  if (!check.ok) throw new Error(`/api/nearby answered ${check.status}: ${await check.text()}`);
+  await httpLoad(server.url, paths, 50, 3); // warm caches and JIT
+
+  const figures: Figure[] = [];
+  let peakRssMiB = 0;
+  const sampler = setInterval(() => (peakRssMiB = Math.max(peakRssMiB, server.rssMiB())), 250);
+  const sqlText = nearbySqlForPgbench(db, 5000, 50);
+  for (const connections of [50, 200]) {
+    const nearby = await httpLoad(server.url, paths, connections, seconds);
+    const bare = await httpLoad(server.url, ['/bench/bare'], connections, seconds);
+    const clients = Math.min(connections, await pgbenchClientLimit(db));
+    const database = await pgbench(databaseUrl, sqlText, points.slice(0, 40), clients, seconds);
+    const group = `GET /api/nearby (5 km, 50 nearest), ${connections} connections`;
+    figures.push(
+      {
+        group,
+        name: 'latency',
+        unit: 'ms',
+        p50: nearby.p50,
+        p99: nearby.p99,
+        note: `${nearby.requests} requests, ${nearby.errors} errors, ${nearby.non2xx} non-2xx`,
+      },
+      {
+        group,
+        name: 'throughput vs pgbench (same SQL)',
+        unit: 'req/s',
+        value: nearby.rps,
+        baseline: { name: `pgbench -c ${clients}`, value: database.tps },
+        ratio: nearby.rps / database.tps,
+        ratioMeaning: 'of the database limit',
+        ...(clients < connections ? { note: `pgbench capped at ${clients} clients (max_connections)` } : {}),
+      },
+      {
+        group,
+        name: 'throughput vs bare route',
+        unit: 'req/s',
+        value: nearby.rps,
+        baseline: { name: 'bare Fastify route', value: bare.rps, p50: bare.p50, p99: bare.p99 },
+        ratio: nearby.rps / bare.rps,
+        ratioMeaning: 'of the HTTP limit',
+      },
+    );
+  }
+  clearInterval(sampler);
+  return { figures, peakRssMiB };
+}

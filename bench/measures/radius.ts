@@ -1,0 +1,68 @@
+/**
+ * Radius queries in SQL: the production query (spatial index, exact spheroid distances, all
+ * kinds) against a naive baseline that computes haversine on every row with no index.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../server/src/db/schema.js';
+import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
+import { availableKinds } from '../../server/src/modules/nearby/sources.js';
+import type { LatLng } from '../../server/src/geo/point.js';
+import { queryPoints, RURAL_POINT } from '../lib/geography.js';
+import { savePlan } from '../lib/plans.js';
+import { timeSerial } from '../lib/stats.js';
+import type { Figure } from '../lib/report.js';
+
+const TABLES: Record<string, string> = { place: 'places', group: 'groups', event: 'events', post: 'posts' };
+
+function radiusQuery(db: Kysely<Database>, point: LatLng, radius: number) {
+  return nearbyQuery(db, { point, radius, kinds: availableKinds(), limit: 50, after: null, viewerId: null })!.compile();
+}
+
+/** Haversine on every row of every kind, then filter and sort: what you get without PostGIS. */
+function naiveQuery(db: Kysely<Database>, point: LatLng, radius: number) {
+  const branches = availableKinds().map((kind) => {
+    const table = sql.table(TABLES[kind]!);
+    const column = sql.ref(kind === 'group' ? 'public_location' : 'location');
+    return sql`select ${kind}::text as kind, id, ST_Y(${column}::geometry) as lat, ST_X(${column}::geometry) as lng from ${table}`;
+  });
+  return sql`
+    select kind, id, d from (
+      select kind, id, 2 * 6371008.8 * asin(sqrt(
+        power(sin(radians(lat - ${point.lat}::float8) / 2), 2) +
+        cos(radians(${point.lat}::float8)) * cos(radians(lat)) * power(sin(radians(lng - ${point.lng}::float8) / 2), 2))) as d
+      from (${sql.join(branches, sql` union all `)}) everything
+    ) measured
+    where d <= ${radius}::float8 order by d, kind, id limit 50`.compile(db);
+}
+
+export async function measureRadius(db: Kysely<Database>, planDir: string, full: boolean): Promise<Figure[]> {
+  const points = queryPoints(400);
+  const figures: Figure[] = [];
+  const naiveRuns = full ? 12 : 25;
+  const naive5k = await timeSerial((i) => db.executeQuery(naiveQuery(db, points[i % points.length]!, 5000)), naiveRuns, 2);
+  await savePlan(db as Kysely<never>, naiveQuery(db, points[0]!, 5000), planDir, 'radius-naive-5km');
+
+  for (const [label, radius, at] of [
+    ['1 km', 1000, null],
+    ['5 km', 5000, null],
+    ['50 km', 50_000, null],
+    ['5 km, rural point', 5000, RURAL_POINT],
+  ] as const) {
+    const timing = await timeSerial(
+      (i) => db.executeQuery(radiusQuery(db, at ?? points[i % points.length]!, radius)),
+      label === '50 km' ? 100 : 300,
+    );
+    await savePlan(db as Kysely<never>, radiusQuery(db, at ?? points[0]!, radius), planDir, `radius-${label.replace(/[^\w]+/g, '-')}`);
+    figures.push({
+      group: 'Radius query, SQL (50 nearest, all kinds)',
+      name: label,
+      unit: 'ms',
+      p50: timing.p50,
+      p99: timing.p99,
+      ...(radius === 5000 && at === null
+        ? { baseline: { name: 'naive haversine, no index', p50: naive5k.p50, p99: naive5k.p99 }, ratio: naive5k.p50 / timing.p50, ratioMeaning: 'times faster (p50)' }
+        : {}),
+    });
+  }
+  return figures;
+}

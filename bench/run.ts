@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: seeds a PostGIS database at city-and-country scale and measures Vicinity's
+ * hot paths, each beside a baseline measured in the same run. Prints one table and writes
+ * JSON (and the EXPLAIN ANALYZE plans) under bench/results/.
+ *
+ *   BENCH_SCALE=full|small|embedded   (default full)
+ *   DATABASE_URL=postgres://…          server to create the benchmark database on
+ *   BENCH_REUSE=1                      keep an already seeded database of the same scale
+ *   BENCH_SECONDS=10                   duration of each load test
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../server/src/db/index.js';
+import { migrateToLatest } from '../server/src/db/migrate.js';
+import { hashPassword } from '../server/src/modules/accounts/password.js';
+import { measureEmbedded } from './measures/embedded.js';
+import { measureNearbyHttp } from './measures/http.js';
+import { measureRadius } from './measures/radius.js';
+import { printTable, type Figure } from './lib/report.js';
+import { freePort } from './lib/ports.js';
+import { SCALES, seedCore, type Scale } from './lib/seed.js';
+import { startServer } from './lib/server.js';
+
+const scaleName = process.env.BENCH_SCALE ?? 'full';
+const adminUrl = process.env.DATABASE_URL || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const seconds = Number(process.env.BENCH_SECONDS ?? (scaleName === 'small' ? 4 : 10));
+const log = (line: string) => console.log(line);
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function prepareDatabase(scale: Scale): Promise<string> {
+  const name = `vicinity_bench_${scale.name}`;
+  const url = withDatabase(adminUrl, name);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  if (exists && process.env.BENCH_REUSE === '1') {
+    const probe = new pg.Client({ connectionString: url });
+    await probe.connect();
+    const seeded = await probe.query(`select 1 from pg_tables where tablename = 'bench_meta'`).then(async (r) =>
+      r.rowCount ? (await probe.query('select scale from bench_meta')).rows[0]?.scale === scale.name : false,
+    );
+    await probe.end();
+    if (seeded) {
+      await admin.end();
+      log(`Reusing the seeded database ${name}`);
+      return url;
+    }
+  }
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+
+  const handle = await openDatabase({ url });
+  await migrateToLatest(handle.db);
+  await handle.close();
+
+  log(`Seeding ${name}:`);
+  const started = Date.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await seedCore(client, scale, await hashPassword('benchmark password'), log);
+  await client.query('analyze');
+  await client.query('create table bench_meta (scale text)');
+  await client.query('insert into bench_meta values ($1)', [scale.name]);
+  await client.end();
+  log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return url;
+}
+
+async function main() {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const outDir = path.resolve('bench/results');
+  const planDir = path.join(outDir, `${scaleName}-${stamp}-plans`);
+  const figures: Figure[] = [];
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  log(`Vicinity benchmark — scale ${scaleName} — ${machine}`);
+
+  if (scaleName === 'full' || scaleName === 'small') {
+    const scale = SCALES[scaleName]!;
+    const url = await prepareDatabase(scale);
+    const handle = await openDatabase({ url });
+    try {
+      log('Radius queries (SQL)…');
+      figures.push(...(await measureRadius(handle.db, planDir, scaleName === 'full')));
+      log('HTTP load…');
+      const server = await startServer('bench/server.ts', { DATABASE_URL: url, PORT: String(await freePort()) });
+      try {
+        const http = await measureNearbyHttp(server, handle.db, url, seconds);
+        figures.push(...http.figures);
+        figures.push({ group: 'Server', name: 'peak RSS under the /api/nearby load', unit: 'MiB', value: http.peakRssMiB });
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+  if (scaleName === 'full' || scaleName === 'embedded') {
+    log('Embedded database…');
+    figures.push(...(await measureEmbedded(100_000, seconds, log)));
+  }
+
+  const table = printTable(figures);
+  console.log(`\n${table}\n`);
+  await mkdir(outDir, { recursive: true });
+  const file = path.join(outDir, `${scaleName}-${stamp}.json`);
+  await writeFile(file, `${JSON.stringify({ scale: scaleName, machine, date: new Date().toISOString(), seconds, figures }, null, 2)}\n`);
+  log(`Results: ${path.relative(process.cwd(), file)}; plans: ${path.relative(process.cwd(), planDir)}/`);
+}
+
+await main();
