@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
 
 const postgres = Boolean(process.env.TEST_DATABASE_URL) || process.env.CI === 'true';
 
@@ -25,6 +27,8 @@ export default defineConfig({
           include: ['tests/api/**/*.test.ts'],
           env: { VICINITY_TEST_DB: 'embedded' },
           globalSetup: ['tests/setup/embedded.ts'],
+          // Workers keep their booted PGlite between files (tests/helpers/database.ts empties it).
+          isolate: false,
         },
       },
       ...(postgres
@@ -40,6 +44,16 @@ export default defineConfig({
             },
           ]
         : []),
+      {
+        extends: true,
+        // Components and browser-side modules, compiled by the Svelte plugin, in a jsdom document.
+        plugins: [svelte({ configFile: false }), svelteTesting()],
+        test: {
+          name: 'web',
+          include: ['tests/web/**/*.test.ts'],
+          environment: 'jsdom',
+        },
+      },
       {
         extends: true,
         test: {
