@@ -19,6 +19,10 @@ import groupRoutes from './modules/groups/routes.js';
 import nearbyRoutes from './modules/nearby/routes.js';
 import mapRoutes from './modules/map/routes.js';
 import geocodeRoutes from './modules/geocode/routes.js';
+import postRoutes from './modules/posts/routes.js';
+import feedRoutes from './modules/feed/routes.js';
+import membershipRoutes from './modules/memberships/routes.js';
+import eventRoutes from './modules/events/routes.js';
 import cursorPlugin from './plugins/cursor.js';
 
 export type AppConfig = Config & { jwtSecret: string };
@@ -53,6 +57,10 @@ export async function buildApp({ config, database, web = true }: BuildAppOptions
   await app.register(nearbyRoutes);
   await app.register(mapRoutes);
   await app.register(geocodeRoutes);
+  await app.register(postRoutes);
+  await app.register(feedRoutes);
+  await app.register(membershipRoutes);
+  await app.register(eventRoutes);
 
   if (web) await app.register(webPlugin);
   return app;

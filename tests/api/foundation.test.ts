@@ -105,3 +105,39 @@ describe('security headers', () => {
     await app.close();
   });
 });
+
+describe('JSON body types', () => {
+  it('answers 400 for an id of 0 in an "id or null" body field instead of reading it as null', async () => {
+    const register = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'types@example.org', password: 'long enough password', displayName: 'Types' },
+    });
+    const { token } = register.json();
+    const post = await t.app.inject({
+      method: 'POST',
+      url: '/api/posts',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { title: 'Hello', body: 'Text', location: { lat: 1, lng: 1 } },
+    });
+    expect(post.statusCode).toBe(201);
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/posts/${post.json().id}`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { placeId: 0 },
+    });
+    expect(patch.statusCode).toBe(400);
+    expect(patch.json().error.details[0].field).toBe('placeId');
+  });
+
+  it('does not coerce a string into a number in a JSON body', async () => {
+    const register = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'x@example.org', password: 1234567890123, displayName: 'X' },
+    });
+    expect(register.statusCode).toBe(400);
+    expect(register.json().error.details[0].field).toBe('password');
+  });
+});

@@ -3,6 +3,8 @@
  * them, matching the migrations in /migrations.
  */
 import type { AccountTables } from './tables/accounts.js';
+import type { EventTables } from './tables/events.js';
 import type { GeoTables } from './tables/geo.js';
+import type { PostTables } from './tables/posts.js';
 
-export interface Database extends AccountTables, GeoTables {}
+export interface Database extends AccountTables, GeoTables, PostTables, EventTables {}

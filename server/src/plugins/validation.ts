@@ -24,11 +24,26 @@ function nonFinite(value: unknown, path: string): string | null {
   return null;
 }
 
-export function installValidator(app: FastifyInstance): void {
-  const ajv = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true, strict: false });
+function createAjv(coerce: boolean): Ajv {
+  const ajv = new Ajv({
+    coerceTypes: coerce ? 'array' : false,
+    useDefaults: true,
+    removeAdditional: false,
+    allErrors: true,
+    strict: false,
+  });
   addFormats(ajv);
-  app.setValidatorCompiler(({ schema }) => {
-    const validate = ajv.compile(schema);
+  return ajv;
+}
+
+export function installValidator(app: FastifyInstance): void {
+  // Query strings, params and headers arrive as text and need coercion; JSON bodies carry real
+  // types, and coercing them would quietly turn e.g. a rejected 0 into null in an "integer or
+  // null" field instead of answering 400.
+  const coercing = createAjv(true);
+  const strict = createAjv(false);
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    const validate = (httpPart === 'body' ? strict : coercing).compile(schema);
     return (data: unknown) => {
       if (!validate(data)) return { error: Object.assign(new Error('invalid'), { validation: validate.errors }) };
       const path = nonFinite(data, '');

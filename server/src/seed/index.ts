@@ -8,6 +8,8 @@ import { coarsen } from '../geo/coarsen.js';
 import { pointSql } from '../geo/point.js';
 import { hashPassword } from '../modules/accounts/password.js';
 import { DEMO_GROUPS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PLACES, type DemoPersonKey } from './demo-area.js';
+import { seedDemoPosts } from './demo-posts.js';
+import { seedDemoEvents } from './demo-events.js';
 
 export interface DemoIds {
   people: Record<DemoPersonKey, number>;
@@ -21,7 +23,13 @@ export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<string | nu
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
     const ids = await seedArea(trx, passwordHash);
-    return `${Object.keys(ids.people).length} people, ${ids.places.size} places, ${ids.groups.size} groups`;
+    const posts = await seedDemoPosts(trx, ids);
+    const events = await seedDemoEvents(trx, ids, new Date());
+    return (
+      `${Object.keys(ids.people).length} people, ${ids.places.size} places, ${ids.groups.size} groups` +
+      `, ${posts.posts} posts, ${posts.comments} comments` +
+      `, ${events.events} meetups (${events.series} weekly series), ${events.rsvps} RSVPs, ${events.requests} join requests`
+    );
   });
 }
 

@@ -38,11 +38,15 @@ export async function findGroup(db: Db, id: number, viewerId: number | null): Pr
       latSql('public_location').as('public_lat'),
       lngSql('public_location').as('public_lng'),
       sql<number>`(select count(*)::int from group_members m where m.group_id = groups.id)`.as('member_count'),
+      sql<number>`(select count(*)::int from group_join_requests q where q.group_id = groups.id)`.as('request_count'),
+      sql<boolean>`exists (select 1 from group_join_requests q
+        where q.group_id = groups.id and q.user_id = ${viewerId}::bigint)`.as('request_pending'),
     ])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
   const myRole = await roleOf(db, id, viewerId);
+  const answersRequests = myRole === 'owner' || myRole === 'organizer';
   const exact = row.visibility === 'public' || myRole !== null;
   return {
     id: row.id,
@@ -54,6 +58,8 @@ export async function findGroup(db: Db, id: number, viewerId: number | null): Pr
       : { lat: row.public_lat, lng: row.public_lng, precisionMeters: COARSEN_METERS },
     memberCount: row.member_count,
     myRole,
+    requestPending: row.request_pending,
+    pendingRequests: answersRequests ? row.request_count : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -32,6 +32,10 @@ export const Group = Type.Object({
   }),
   memberCount: Type.Integer(),
   myRole: Type.Union([Role, Type.Null()], { description: 'Your role in the group; null when not a member or signed out.' }),
+  requestPending: Type.Boolean({ description: 'You asked to join this private group and no one has answered yet.' }),
+  pendingRequests: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Join requests waiting for an answer; only for the group’s owners and organizers, null otherwise.',
+  }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });

@@ -8,6 +8,8 @@ import type { Database } from '../../db/schema.js';
 import type { ItemKind } from '../../geo/schemas.js';
 import { placeSource } from '../places/source.js';
 import { groupSource } from '../groups/source.js';
+import { postSource } from '../posts/source.js';
+import { eventSource } from '../events/source.js';
 
 export interface VisibleItem {
   id: number;
@@ -31,6 +33,8 @@ export interface ItemSource {
 export const SOURCES: Partial<Record<ItemKind, ItemSource>> = {
   place: placeSource,
   group: groupSource,
+  post: postSource,
+  event: eventSource,
 };
 
 /** The kinds that exist in this build, in the order used to break distance ties. */

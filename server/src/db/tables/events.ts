@@ -1,0 +1,58 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Geography } from './geography.js';
+
+export type EventStatus = 'scheduled' | 'cancelled';
+export type RsvpStatus = 'going' | 'waitlisted' | 'not_going';
+export type RecurrenceFreq = 'weekly' | 'monthly';
+
+export interface EventSeriesTable {
+  id: Generated<number>;
+  freq: RecurrenceFreq;
+  occurrences: number;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  starts_at: ColumnType<Date, Date, Date>;
+  ends_at: ColumnType<Date, Date, Date>;
+  time_zone: string;
+  location: Geography;
+  place_id: number | null;
+  group_id: number | null;
+  organizer_id: number | null;
+  capacity: number | null;
+  games: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<EventStatus, EventStatus | undefined, EventStatus>;
+  series_id: number | null;
+  series_index: number | null;
+  revision: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface EventRsvpsTable {
+  event_id: number;
+  user_id: number;
+  status: RsvpStatus;
+  /** From the event_rsvp_arrival sequence: the order in which RSVPs were decided. */
+  arrival: number;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface GroupJoinRequestsTable {
+  group_id: number;
+  user_id: number;
+  message: ColumnType<string, string | undefined, string>;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface EventTables {
+  event_series: EventSeriesTable;
+  events: EventsTable;
+  event_rsvps: EventRsvpsTable;
+  group_join_requests: GroupJoinRequestsTable;
+}

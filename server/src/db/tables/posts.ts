@@ -1,0 +1,35 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Geography } from './geography.js';
+
+export interface PostsTable {
+  id: Generated<number>;
+  author_id: number | null;
+  title: string;
+  body: string;
+  body_html: string;
+  location: Geography;
+  place_id: number | null;
+  group_id: number | null;
+  /** Insertable so the demo seed can date its posts relative to the time of seeding. */
+  created_at: ColumnType<Date, Date | undefined, never>;
+  edited_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  post_id: number;
+  parent_id: number | null;
+  depth: number;
+  author_id: number | null;
+  body: string;
+  body_html: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  edited_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface PostTables {
+  posts: PostsTable;
+  comments: CommentsTable;
+}

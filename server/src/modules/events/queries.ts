@@ -1,0 +1,395 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { EventStatus, RecurrenceFreq, RsvpStatus } from '../../db/tables/events.js';
+import type { GroupRole, GroupVisibility } from '../../db/tables/geo.js';
+import { distanceSql, latSql, lngSql, pointSql, withinSql, type LatLng } from '../../geo/point.js';
+import { groupContentVisibleSql } from '../groups/visibility.js';
+import type { Occurrence } from './recurrence.js';
+import type { Event, EventSummary } from './schemas.js';
+import { formatInZone } from './zoned-time.js';
+
+type Db = Kysely<Database>;
+
+/** Roles in a group that may create, change and cancel the group's meetups. */
+export const EVENT_MANAGER_ROLES: readonly GroupRole[] = ['owner', 'organizer'];
+
+/**
+ * Whether the viewer may change the event: for a group's meetup, the group's current owners and
+ * organizers (so a demoted organizer loses the right); for anyone else's, its organizer.
+ */
+function canEditSql(viewerId: number | null): RawBuilder<boolean> {
+  if (viewerId === null) return sql<boolean>`false`;
+  return sql<boolean>`coalesce(case when e.group_id is null then e.organizer_id = ${viewerId}::bigint
+    else exists (select 1 from group_members m where m.group_id = e.group_id and m.user_id = ${viewerId}::bigint
+      and m.role in ('owner', 'organizer')) end, false)`;
+}
+
+export const goingCountSql = sql<number>`(select count(*)::int from event_rsvps r where r.event_id = e.id and r.status = 'going')`;
+
+/** Events the viewer may see, with everything the JSON answer shows. */
+function visibleEvents(db: Db, viewerId: number | null) {
+  const viewer = sql`${viewerId}::bigint`;
+  return db
+    .selectFrom('events as e')
+    .leftJoin('places as p', 'p.id', 'e.place_id')
+    .leftJoin('groups as g', 'g.id', 'e.group_id')
+    .leftJoin('users as u', 'u.id', 'e.organizer_id')
+    .leftJoin('event_series as s', 's.id', 'e.series_id')
+    .select([
+      'e.id',
+      'e.title',
+      'e.starts_at',
+      'e.ends_at',
+      'e.time_zone',
+      'e.capacity',
+      'e.games',
+      'e.status',
+      'e.series_id',
+      'e.series_index',
+      's.freq as series_freq',
+      's.occurrences as series_count',
+      'e.place_id',
+      'p.name as place_name',
+      'p.address as place_address',
+      'e.group_id',
+      'g.name as group_name',
+      'g.visibility as group_visibility',
+      'e.organizer_id',
+      'u.display_name as organizer_name',
+      'e.created_at',
+      'e.updated_at',
+      latSql('e.location').as('lat'),
+      lngSql('e.location').as('lng'),
+      goingCountSql.as('going'),
+      sql<number>`(select count(*)::int from event_rsvps r where r.event_id = e.id and r.status = 'waitlisted')`.as(
+        'waitlisted',
+      ),
+      sql<RsvpStatus | null>`(select r.status from event_rsvps r where r.event_id = e.id and r.user_id = ${viewer})`.as(
+        'my_status',
+      ),
+      sql<number>`(select count(*)::int from event_rsvps me join event_rsvps w
+        on w.event_id = me.event_id and w.status = 'waitlisted' and w.arrival <= me.arrival
+        where me.event_id = e.id and me.user_id = ${viewer} and me.status = 'waitlisted')`.as('my_position'),
+      canEditSql(viewerId).as('can_edit'),
+    ])
+    .where(groupContentVisibleSql('e.group_id', viewerId));
+}
+
+type EventRow = Awaited<ReturnType<ReturnType<typeof visibleEvents>['executeTakeFirstOrThrow']>>;
+
+function toSummary(row: EventRow): EventSummary {
+  const zone = row.time_zone;
+  return {
+    id: row.id,
+    title: row.title,
+    startsAt: formatInZone(row.starts_at, zone),
+    endsAt: formatInZone(row.ends_at, zone),
+    timeZone: zone,
+    location: { lat: row.lat, lng: row.lng },
+    place:
+      row.place_id !== null && row.place_name !== null
+        ? { id: row.place_id, name: row.place_name, address: row.place_address }
+        : null,
+    group:
+      row.group_id !== null && row.group_name !== null
+        ? { id: row.group_id, name: row.group_name, visibility: row.group_visibility as GroupVisibility }
+        : null,
+    organizer:
+      row.organizer_id !== null && row.organizer_name !== null
+        ? { id: row.organizer_id, displayName: row.organizer_name }
+        : null,
+    capacity: row.capacity,
+    going: row.going,
+    waitlisted: row.waitlisted,
+    seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.going),
+    games: row.games,
+    status: row.status,
+    series:
+      row.series_id !== null && row.series_index !== null && row.series_freq !== null && row.series_count !== null
+        ? { id: row.series_id, freq: row.series_freq, index: row.series_index, count: row.series_count }
+        : null,
+    myRsvp:
+      row.my_status === null
+        ? null
+        : { status: row.my_status, waitlistPosition: row.my_status === 'waitlisted' ? row.my_position : null },
+    canEdit: row.can_edit,
+    url: `/events/${row.id}`,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The event as the viewer may see it; undefined when it does not exist or is hidden from them. */
+export async function findEvent(db: Db, id: number, viewerId: number | null): Promise<Event | undefined> {
+  const row = await visibleEvents(db, viewerId).select('e.description').where('e.id', '=', id).executeTakeFirst();
+  return row ? { ...toSummary(row), description: row.description } : undefined;
+}
+
+export type ListPosition = { o: 'soonest'; s: number; i: number } | { o: 'distance'; d: number; i: number };
+
+export function isListPosition(value: unknown): value is ListPosition {
+  const v = value as Record<string, unknown>;
+  if (typeof v !== 'object' || v === null || !Number.isSafeInteger(v.i)) return false;
+  if (v.o === 'soonest') return Number.isSafeInteger(v.s);
+  return v.o === 'distance' && typeof v.d === 'number' && Number.isFinite(v.d) && v.d >= 0;
+}
+
+export interface EventListQuery {
+  near: { point: LatLng; radius: number } | null;
+  order: 'distance' | 'soonest';
+  /** Meetups ending after this instant (null: now). */
+  from: Date | null;
+  /** Meetups starting before this instant. */
+  to: Date | null;
+  groupId: number | null;
+  seriesId: number | null;
+  includeCancelled: boolean;
+  limit: number;
+  after: ListPosition | null;
+  viewerId: number | null;
+}
+
+export interface ListedEvent {
+  summary: EventSummary;
+  distance: number | null;
+  position: ListPosition;
+}
+
+export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows: ListedEvent[]; more: boolean }> {
+  const { near, after } = query;
+  const distance: RawBuilder<number | null> = near ? distanceSql('e.location', near.point) : sql<null>`null::float8`;
+  let select = visibleEvents(db, query.viewerId)
+    .select(distance.as('distance'))
+    .where('e.ends_at', '>', query.from ?? sql<Date>`now()`);
+  if (near) select = select.where(withinSql('e.location', near.point, near.radius));
+  if (query.to) select = select.where('e.starts_at', '<', query.to);
+  if (query.groupId !== null) select = select.where('e.group_id', '=', query.groupId);
+  if (query.seriesId !== null) select = select.where('e.series_id', '=', query.seriesId);
+  if (!query.includeCancelled) select = select.where('e.status', '=', 'scheduled');
+  if (query.order === 'distance') {
+    if (after?.o === 'distance') {
+      select = select.where(sql<boolean>`(${distance}, e.id) > (${after.d}::float8, ${after.i}::bigint)`);
+    }
+    select = select.orderBy('distance').orderBy('e.id');
+  } else {
+    if (after?.o === 'soonest') {
+      select = select.where(
+        sql<boolean>`(e.starts_at, e.id) > (${new Date(after.s)}::timestamptz, ${after.i}::bigint)`,
+      );
+    }
+    select = select.orderBy('e.starts_at').orderBy('e.id');
+  }
+  const rows = await select.limit(query.limit + 1).execute();
+  return {
+    more: rows.length > query.limit,
+    rows: rows.slice(0, query.limit).map((row) => ({
+      summary: toSummary(row),
+      distance: row.distance,
+      position:
+        query.order === 'distance'
+          ? { o: 'distance', d: row.distance ?? 0, i: row.id }
+          : { o: 'soonest', s: row.starts_at.getTime(), i: row.id },
+    })),
+  };
+}
+
+export type CalendarEntry = Event & { revision: number };
+
+/** The meetups of a calendar feed: not yet ended, soonest first, cancelled ones included. */
+export async function calendarEvents(
+  db: Db,
+  filter: { eventId?: number; groupId?: number; near?: { point: LatLng; radius: number } },
+  viewerId: number | null,
+  limit: number,
+): Promise<CalendarEntry[]> {
+  let select = visibleEvents(db, viewerId).select(['e.description', 'e.revision']);
+  // A single meetup's file is served whenever it is visible, even after it ended.
+  if (filter.eventId !== undefined) select = select.where('e.id', '=', filter.eventId);
+  else select = select.where('e.ends_at', '>', sql<Date>`now()`);
+  if (filter.groupId !== undefined) select = select.where('e.group_id', '=', filter.groupId);
+  if (filter.near) select = select.where(withinSql('e.location', filter.near.point, filter.near.radius));
+  const rows = await select.orderBy('e.starts_at').orderBy('e.id').limit(limit).execute();
+  return rows.map((row) => ({ ...toSummary(row), description: row.description, revision: row.revision }));
+}
+
+export interface LockedEvent {
+  id: number;
+  status: EventStatus;
+  past: boolean;
+  capacity: number | null;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  can_edit: boolean;
+}
+
+/**
+ * Locks the event's row for the rest of the transaction (RSVPs, changes and cancellation of one
+ * event happen one at a time) and reads it; undefined when it does not exist or is hidden.
+ */
+export async function lockEvent(trx: Db, id: number, viewerId: number | null): Promise<LockedEvent | undefined> {
+  return trx
+    .selectFrom('events as e')
+    .select([
+      'e.id',
+      'e.status',
+      sql<boolean>`e.ends_at <= now()`.as('past'),
+      'e.capacity',
+      'e.starts_at',
+      'e.ends_at',
+      'e.time_zone',
+      canEditSql(viewerId).as('can_edit'),
+    ])
+    .where('e.id', '=', id)
+    .where(groupContentVisibleSql('e.group_id', viewerId))
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export interface NewEvent {
+  title: string;
+  description: string;
+  timeZone: string;
+  location: LatLng;
+  placeId: number | null;
+  groupId: number | null;
+  organizerId: number;
+  capacity: number | null;
+  games: string[];
+}
+
+/** Inserts one event, or every occurrence of a series, together; returns their ids in order. */
+export async function insertEvents(
+  trx: Db,
+  event: NewEvent,
+  occurrences: Occurrence[],
+  freq: RecurrenceFreq | null,
+): Promise<number[]> {
+  let seriesId: number | null = null;
+  if (freq !== null) {
+    ({ id: seriesId } = await trx
+      .insertInto('event_series')
+      .values({ freq, occurrences: occurrences.length })
+      .returning('id')
+      .executeTakeFirstOrThrow());
+  }
+  const rows = await trx
+    .insertInto('events')
+    .values(
+      occurrences.map((occurrence, index) => ({
+        title: event.title,
+        description: event.description,
+        starts_at: occurrence.startsAt,
+        ends_at: occurrence.endsAt,
+        time_zone: event.timeZone,
+        location: pointSql(event.location),
+        place_id: event.placeId,
+        group_id: event.groupId,
+        organizer_id: event.organizerId,
+        capacity: event.capacity,
+        games: event.games,
+        series_id: seriesId,
+        series_index: seriesId === null ? null : index + 1,
+      })),
+    )
+    .returning(['id', 'starts_at'])
+    .execute();
+  return rows.sort((a, b) => a.starts_at.getTime() - b.starts_at.getTime() || a.id - b.id).map((row) => row.id);
+}
+
+export interface EventChanges {
+  title?: string;
+  description?: string;
+  startsAt?: Date;
+  endsAt?: Date;
+  timeZone?: string;
+  location?: LatLng;
+  placeId?: number | null;
+  capacity?: number | null;
+  games?: string[];
+}
+
+export async function updateEvent(trx: Db, id: number, changes: EventChanges): Promise<void> {
+  await trx
+    .updateTable('events')
+    .set({
+      updated_at: new Date(),
+      revision: sql<number>`revision + 1`,
+      ...(changes.title === undefined ? {} : { title: changes.title }),
+      ...(changes.description === undefined ? {} : { description: changes.description }),
+      ...(changes.startsAt === undefined ? {} : { starts_at: changes.startsAt }),
+      ...(changes.endsAt === undefined ? {} : { ends_at: changes.endsAt }),
+      ...(changes.timeZone === undefined ? {} : { time_zone: changes.timeZone }),
+      ...(changes.location === undefined ? {} : { location: pointSql(changes.location) }),
+      ...(changes.placeId === undefined ? {} : { place_id: changes.placeId }),
+      ...(changes.capacity === undefined ? {} : { capacity: changes.capacity }),
+      ...(changes.games === undefined ? {} : { games: changes.games }),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function cancelEvent(trx: Db, id: number): Promise<void> {
+  await trx
+    .updateTable('events')
+    .set({ status: 'cancelled', updated_at: new Date(), revision: sql<number>`revision + 1` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function placeLocation(db: Db, id: number): Promise<LatLng | undefined> {
+  return db
+    .selectFrom('places')
+    .select([latSql('location').as('lat'), lngSql('location').as('lng')])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface AttendeePosition {
+  a: number;
+}
+
+export function isAttendeePosition(value: unknown): value is AttendeePosition {
+  return typeof value === 'object' && value !== null && Number.isSafeInteger((value as AttendeePosition).a);
+}
+
+/** People going to (or waitlisted for) an event, in arrival order, which for the waitlist is its order. */
+export async function listAttendees(
+  db: Db,
+  eventId: number,
+  status: 'going' | 'waitlisted',
+  after: AttendeePosition | null,
+  limit: number,
+) {
+  let select = db
+    .selectFrom('event_rsvps as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select([
+      'r.user_id',
+      'u.display_name',
+      'r.status',
+      'r.arrival',
+      'r.updated_at',
+      sql<number>`(select count(*)::int from event_rsvps w
+        where w.event_id = r.event_id and w.status = 'waitlisted' and w.arrival <= r.arrival)`.as('position'),
+    ])
+    .where('r.event_id', '=', eventId)
+    .where('r.status', '=', status);
+  if (after) select = select.where('r.arrival', '>', after.a);
+  const rows = await select
+    .orderBy('r.arrival')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    attendees: page.map((row) => ({
+      user: { id: row.user_id, displayName: row.display_name },
+      status: row.status,
+      waitlistPosition: row.status === 'waitlisted' ? row.position : null,
+      respondedAt: row.updated_at.toISOString(),
+    })),
+    last: last ? { a: last.arrival } : null,
+    more: rows.length > limit,
+  };
+}

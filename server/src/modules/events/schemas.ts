@@ -1,0 +1,282 @@
+import { Type, type Static } from 'typebox';
+import { GeoJsonPoint, Latitude, Longitude, MAX_RADIUS_METERS } from '../../geo/schemas.js';
+import { Id, PersonRef } from '../../plugins/schemas.js';
+import { Visibility } from '../groups/schemas.js';
+import { MAX_OCCURRENCES } from './recurrence.js';
+
+export const MAX_CAPACITY = 10_000;
+
+const DateTime = (description: string) => Type.String({ format: 'date-time', description });
+const IdOf = (description: string) => Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description });
+const Point = (description: string) =>
+  Type.Object({ lat: Latitude, lng: Longitude }, { additionalProperties: false, description });
+
+/**
+ * A positive integer or null, as one `nullable` schema rather than a union with null: with type
+ * coercion on, a union would quietly turn a 0 that fails the first branch into null.
+ */
+const PositiveOrNull = (maximum: number, description: string) =>
+  Type.Unsafe<number | null>({ type: 'integer', minimum: 1, maximum, nullable: true, description });
+
+const Capacity = PositiveOrNull(MAX_CAPACITY, 'Seats, 1 to 10000; omit or null for no limit.');
+const Games = Type.Array(Type.String({ minLength: 1, maxLength: 80 }), {
+  maxItems: 30,
+  description: 'Games to be played, e.g. ["Catan", "Azul"]; trimmed, duplicates dropped.',
+});
+const TimeZone = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  description: 'IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it.',
+});
+
+export const EventStatusSchema = Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')], {
+  description: 'Cancelled meetups stay readable and keep their RSVPs, but take no new ones.',
+});
+export const RsvpStatusSchema = Type.Union([
+  Type.Literal('going'),
+  Type.Literal('waitlisted'),
+  Type.Literal('not_going'),
+]);
+export const FreqSchema = Type.Union([Type.Literal('weekly'), Type.Literal('monthly')]);
+
+export const RecurrenceBody = Type.Object(
+  {
+    freq: FreqSchema,
+    count: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_OCCURRENCES,
+        description: `Number of occurrences, 1 to ${MAX_OCCURRENCES}.`,
+      }),
+    ),
+    until: Type.Optional(
+      Type.Union([Type.String({ format: 'date' }), Type.String({ format: 'date-time' })], {
+        description:
+          'Last day (YYYY-MM-DD, in the event’s zone) or instant on which an occurrence may start, inclusive. ' +
+          `Give count or until, not both; at most ${MAX_OCCURRENCES} occurrences.`,
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Creates one event per occurrence at the same local time in timeZone. Monthly meetups on the 29th–31st fall ' +
+      'on the last day of shorter months.',
+  },
+);
+
+export const CreateEventBody = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Type.String({ maxLength: 20_000 })),
+    startsAt: DateTime('ISO 8601 with an offset, e.g. 2026-12-01T19:00:00+01:00; kept to the second.'),
+    endsAt: DateTime('ISO 8601 with an offset; after startsAt and in the future.'),
+    timeZone: TimeZone,
+    placeId: Type.Optional(IdOf('The meetup is at this place and takes its location.')),
+    location: Type.Optional(Point('Where the meetup is, when it is not at a place.')),
+    groupId: Type.Optional(IdOf('A group event; needs the owner or organizer role in the group.')),
+    capacity: Type.Optional(Capacity),
+    games: Type.Optional(Games),
+    recurrence: Type.Optional(RecurrenceBody),
+  },
+  { additionalProperties: false, description: 'Give either placeId or location.' },
+);
+export type CreateEventBody = Static<typeof CreateEventBody>;
+
+export const UpdateEventBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 20_000 })),
+    startsAt: Type.Optional(DateTime('ISO 8601 with an offset.')),
+    endsAt: Type.Optional(DateTime('ISO 8601 with an offset.')),
+    timeZone: Type.Optional(TimeZone),
+    placeId: Type.Optional(
+      PositiveOrNull(Number.MAX_SAFE_INTEGER, 'Move the meetup to this place (and its location); null detaches it.'),
+    ),
+    location: Type.Optional(Point('A new point; detaches the place unless placeId is given too.')),
+    capacity: Type.Optional(
+      PositiveOrNull(
+        MAX_CAPACITY,
+        'Seats, 1 to 10000, or null for no limit. Raising it (or null) promotes people from the waitlist in order. ' +
+          'Lowering it below the number going removes nobody: new RSVPs are waitlisted until enough people cancel.',
+      ),
+    ),
+    games: Type.Optional(Games),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateEventBody = Static<typeof UpdateEventBody>;
+
+const PlaceRef = Type.Union(
+  [
+    Type.Object({ id: Type.Integer(), name: Type.String(), address: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Null(),
+  ],
+  { description: 'The place the meetup is at; null when it is only a point on the map.' },
+);
+const GroupRef = Type.Union(
+  [Type.Object({ id: Type.Integer(), name: Type.String(), visibility: Visibility }), Type.Null()],
+  {
+    description: 'The group holding the meetup. A private group’s meetups are seen only by its members.',
+  },
+);
+const SeriesRef = Type.Union(
+  [
+    Type.Object({
+      id: Type.Integer(),
+      freq: FreqSchema,
+      index: Type.Integer({ description: '1-based position of this occurrence in the series.' }),
+      count: Type.Integer({ description: 'Occurrences the series was created with.' }),
+    }),
+    Type.Null(),
+  ],
+  { description: 'Set on each occurrence of a recurring meetup.' },
+);
+export const MyRsvp = Type.Union(
+  [
+    Type.Object({
+      status: RsvpStatusSchema,
+      waitlistPosition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+        description: '1 = next to get a seat; null unless waitlisted.',
+      }),
+    }),
+    Type.Null(),
+  ],
+  { description: 'Your RSVP; null when you have none or are signed out.' },
+);
+
+const eventFields = {
+  id: Type.Integer(),
+  title: Type.String(),
+  startsAt: Type.String({ format: 'date-time', description: 'ISO 8601 with the offset of timeZone at that instant.' }),
+  endsAt: Type.String({ format: 'date-time', description: 'ISO 8601 with the offset of timeZone at that instant.' }),
+  timeZone: Type.String(),
+  location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+  place: PlaceRef,
+  group: GroupRef,
+  organizer: PersonRef,
+  capacity: Type.Union([Type.Integer(), Type.Null()], { description: 'null: no limit.' }),
+  going: Type.Integer({ description: 'People going.' }),
+  waitlisted: Type.Integer({ description: 'People on the waitlist.' }),
+  seatsLeft: Type.Union([Type.Integer(), Type.Null()], { description: 'null when there is no limit; never negative.' }),
+  games: Type.Array(Type.String()),
+  status: EventStatusSchema,
+  series: SeriesRef,
+  myRsvp: MyRsvp,
+  canEdit: Type.Boolean({ description: 'Whether you may change or cancel this meetup.' }),
+  url: Type.String({ description: 'Path of the meetup’s page in the web app.' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+};
+
+export const Event = Type.Object({ ...eventFields, description: Type.String() });
+export type Event = Static<typeof Event>;
+export type EventSummary = Omit<Event, 'description'>;
+
+export const EventCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal('Feature'),
+      id: Type.String({ description: '"event:<id>", as in /api/nearby.' }),
+      geometry: GeoJsonPoint,
+      properties: Type.Object(
+        {
+          kind: Type.Literal('event'),
+          name: Type.String({ description: 'The title, as in /api/nearby.' }),
+          distanceMeters: Type.Optional(
+            Type.Number({ description: 'Geodesic distance; only when lat/lng are given.' }),
+          ),
+          ...eventFields,
+        },
+        { description: 'The meetup as in GET /api/events/{id}, without its description.' },
+      ),
+    }),
+  ),
+  nextCursor: Type.Union([Type.String(), Type.Null()], {
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  }),
+});
+
+export const EventsQuery = Type.Object(
+  {
+    lat: Type.Optional(Latitude),
+    lng: Type.Optional(Longitude),
+    radius: Type.Optional(
+      Type.Number({
+        minimum: 1,
+        maximum: MAX_RADIUS_METERS,
+        description: 'Metres; required with lat/lng, boundary included.',
+      }),
+    ),
+    from: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'Meetups ending after this instant; default now (only upcoming).',
+      }),
+    ),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'Meetups starting before this instant.' })),
+    groupId: Type.Optional(Id),
+    seriesId: Type.Optional(Id),
+    order: Type.Optional(
+      Type.Union([Type.Literal('distance'), Type.Literal('soonest')], {
+        description: 'distance (nearest first, needs lat/lng/radius; the default when they are given) or soonest.',
+      }),
+    ),
+    includeCancelled: Type.Boolean({
+      default: false,
+      description: 'Also list cancelled meetups (shown as cancelled).',
+    }),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor from the previous page.' })),
+  },
+  { additionalProperties: false },
+);
+export type EventsQuery = Static<typeof EventsQuery>;
+
+export const RsvpBody = Type.Object(
+  { status: Type.Union([Type.Literal('going'), Type.Literal('not_going')]) },
+  { additionalProperties: false },
+);
+export type RsvpBody = Static<typeof RsvpBody>;
+
+export const RsvpAnswer = Type.Object({
+  status: RsvpStatusSchema,
+  waitlistPosition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'null unless waitlisted.' }),
+  going: Type.Integer(),
+  waitlisted: Type.Integer(),
+  seatsLeft: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type RsvpAnswer = Static<typeof RsvpAnswer>;
+
+export const Attendee = Type.Object({
+  user: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
+  status: RsvpStatusSchema,
+  waitlistPosition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  respondedAt: Type.String({ format: 'date-time', description: 'When this answer was given.' }),
+});
+
+export const AttendeeList = Type.Object({
+  attendees: Type.Array(Attendee),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const AttendeesQuery = Type.Object(
+  {
+    status: Type.Union([Type.Literal('going'), Type.Literal('waitlisted')], { default: 'going' }),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: Type.Optional(Type.String({ maxLength: 512 })),
+  },
+  { additionalProperties: false },
+);
+export type AttendeesQuery = Static<typeof AttendeesQuery>;
+
+export const NearbyCalendarQuery = Type.Object(
+  {
+    lat: Latitude,
+    lng: Longitude,
+    radius: Type.Number({ minimum: 1, maximum: MAX_RADIUS_METERS, description: 'Metres, boundary included.' }),
+  },
+  { additionalProperties: false },
+);
+export type NearbyCalendarQuery = Static<typeof NearbyCalendarQuery>;

@@ -1,0 +1,184 @@
+/**
+ * Creating, changing and cancelling meetups: the checks that need the database (who may, is it
+ * over, where is the place) and the writes, each in one transaction so nothing is half-done —
+ * a recurring series is created whole or not at all.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { LatLng } from '../../geo/point.js';
+import { conflict, forbidden, invalidField, notFound } from '../../plugins/errors.js';
+import {
+  cancelEvent,
+  EVENT_MANAGER_ROLES,
+  insertEvents,
+  lockEvent,
+  placeLocation,
+  updateEvent,
+  type EventChanges,
+} from './queries.js';
+import { expandRecurrence, type Occurrence } from './recurrence.js';
+import { fillSeats } from './rsvp.js';
+import type { CreateEventBody, UpdateEventBody } from './schemas.js';
+import { canonicalTimeZone } from './zoned-time.js';
+
+type Db = Kysely<Database>;
+
+function title(raw: string): string {
+  const trimmed = raw.trim();
+  if (trimmed === '') throw invalidField('title', 'must not be blank', 'body');
+  return trimmed;
+}
+
+function timeZone(raw: string): string {
+  const zone = canonicalTimeZone(raw.trim());
+  if (!zone) throw invalidField('timeZone', `is not an IANA time zone like Europe/Berlin: "${raw}"`, 'body');
+  return zone;
+}
+
+/** Trimmed, blanks dropped, each game once (compared without case), in the order given. */
+function games(raw: string[]): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  for (const game of raw.map((name) => name.trim()).filter(Boolean)) {
+    if (seen.has(game.toLowerCase())) continue;
+    seen.add(game.toLowerCase());
+    result.push(game);
+  }
+  return result;
+}
+
+/** Times are kept to the second, as calendars keep them. */
+function instant(iso: string): Date {
+  return new Date(Math.floor(Date.parse(iso) / 1000) * 1000);
+}
+
+function checkTimes(startsAt: Date, endsAt: Date, field: 'startsAt' | 'endsAt'): void {
+  if (endsAt.getTime() <= startsAt.getTime()) {
+    throw invalidField(field, field === 'endsAt' ? 'must be after startsAt' : 'must be before endsAt', 'body');
+  }
+  if (endsAt.getTime() <= Date.now()) throw invalidField('endsAt', 'must be in the future', 'body');
+}
+
+async function placePoint(db: Db, placeId: number): Promise<LatLng> {
+  const point = await placeLocation(db, placeId);
+  if (!point) throw invalidField('placeId', 'does not match any place', 'body');
+  return point;
+}
+
+/** Creates the meetup (every occurrence, for a recurring one); returns the ids, soonest first. */
+export async function createEvents(db: Db, body: CreateEventBody, organizerId: number): Promise<number[]> {
+  const fields = {
+    title: title(body.title),
+    description: body.description ?? '',
+    timeZone: timeZone(body.timeZone),
+    capacity: body.capacity ?? null,
+    games: games(body.games ?? []),
+  };
+  const first: Occurrence = { startsAt: instant(body.startsAt), endsAt: instant(body.endsAt) };
+  checkTimes(first.startsAt, first.endsAt, 'endsAt');
+  if (body.placeId !== undefined && body.location !== undefined) {
+    throw invalidField('location', 'cannot be given together with placeId (the place’s location is used)', 'body');
+  }
+  if (body.placeId === undefined && body.location === undefined) {
+    throw invalidField('location', 'is required unless placeId is given', 'body');
+  }
+  const occurrences = body.recurrence ? expandRecurrence(first, fields.timeZone, body.recurrence) : [first];
+
+  return db.transaction().execute(async (trx) => {
+    const location = body.placeId === undefined ? body.location! : await placePoint(trx, body.placeId);
+    if (body.groupId !== undefined) {
+      const group = await trx.selectFrom('groups').select('id').where('id', '=', body.groupId).executeTakeFirst();
+      if (!group) throw invalidField('groupId', 'does not match any group', 'body');
+      // FOR SHARE: a concurrent role change waits until this meetup is created.
+      const membership = await trx
+        .selectFrom('group_members')
+        .select('role')
+        .where('group_id', '=', body.groupId)
+        .where('user_id', '=', organizerId)
+        .forShare()
+        .executeTakeFirst();
+      if (!membership || !EVENT_MANAGER_ROLES.includes(membership.role)) {
+        throw forbidden('Only the group’s owners and organizers can create its meetups.');
+      }
+    }
+    return insertEvents(
+      trx,
+      { ...fields, location, placeId: body.placeId ?? null, groupId: body.groupId ?? null, organizerId },
+      occurrences,
+      body.recurrence?.freq ?? null,
+    );
+  });
+}
+
+/** Loads and locks the event for a change by the viewer: 404 when hidden, 403 when not theirs. */
+async function lockForChange(trx: Db, id: number, viewerId: number) {
+  const event = await lockEvent(trx, id, viewerId);
+  if (!event) throw notFound('This meetup');
+  if (!event.can_edit) {
+    throw forbidden(
+      'Only the meetup’s organizer (or, for a group’s meetup, the group’s owners and organizers) can do this.',
+    );
+  }
+  return event;
+}
+
+/** Changes one meetup (for a recurring one, only this occurrence). */
+export async function changeEvent(db: Db, id: number, viewerId: number, patch: UpdateEventBody): Promise<void> {
+  const changes: EventChanges = {
+    ...(patch.title === undefined ? {} : { title: title(patch.title) }),
+    ...(patch.description === undefined ? {} : { description: patch.description }),
+    ...(patch.timeZone === undefined ? {} : { timeZone: timeZone(patch.timeZone) }),
+    ...(patch.games === undefined ? {} : { games: games(patch.games) }),
+    ...(patch.capacity === undefined ? {} : { capacity: patch.capacity }),
+  };
+  if (patch.placeId !== undefined && patch.placeId !== null && patch.location !== undefined) {
+    throw invalidField('location', 'cannot be given together with placeId (the place’s location is used)', 'body');
+  }
+
+  await db.transaction().execute(async (trx) => {
+    const event = await lockForChange(trx, id, viewerId);
+    if (event.status === 'cancelled')
+      throw conflict('event_cancelled', 'This meetup was cancelled and cannot be changed.');
+    if (event.past) throw conflict('event_past', 'This meetup is over and cannot be changed.');
+
+    if (patch.startsAt !== undefined || patch.endsAt !== undefined) {
+      const startsAt = patch.startsAt === undefined ? event.starts_at : instant(patch.startsAt);
+      const endsAt = patch.endsAt === undefined ? event.ends_at : instant(patch.endsAt);
+      checkTimes(startsAt, endsAt, patch.endsAt === undefined ? 'startsAt' : 'endsAt');
+      changes.startsAt = startsAt;
+      changes.endsAt = endsAt;
+    }
+    if (patch.placeId !== undefined && patch.placeId !== null) {
+      changes.placeId = patch.placeId;
+      changes.location = await placePoint(trx, patch.placeId);
+    } else {
+      if (patch.placeId === null) changes.placeId = null;
+      if (patch.location !== undefined) {
+        changes.location = patch.location;
+        changes.placeId = null;
+      }
+    }
+
+    await updateEvent(trx, id, changes);
+    if (changes.capacity !== undefined) await fillSeats(trx, { id, capacity: changes.capacity });
+  });
+}
+
+/** Cancels one meetup; it stays readable as cancelled and its RSVPs are kept. Repeating it is harmless. */
+export async function cancel(db: Db, id: number, viewerId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const event = await lockForChange(trx, id, viewerId);
+    if (event.status === 'cancelled') return;
+    if (event.past) throw conflict('event_past', 'This meetup is over and cannot be cancelled.');
+    await cancelEvent(trx, id);
+  });
+}
+
+/** Parsed and checked `from`/`to` of a list. */
+export function timeWindow(from: string | undefined, to: string | undefined): { from: Date | null; to: Date | null } {
+  const window = { from: from === undefined ? null : new Date(from), to: to === undefined ? null : new Date(to) };
+  if (window.from && window.to && window.to.getTime() <= window.from.getTime()) {
+    throw invalidField('to', 'must be after from');
+  }
+  return window;
+}

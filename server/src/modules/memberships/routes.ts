@@ -1,0 +1,214 @@
+/**
+ * Group membership: joining (at once for public groups, by request for private ones), leaving,
+ * answering join requests, roles (owner, organizer, member) and the member list.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errorResponses, notFound } from '../../plugins/errors.js';
+import { viewerOf } from '../../plugins/auth.js';
+import { IdParams } from '../../plugins/schemas.js';
+import { roleOf } from '../groups/queries.js';
+import { findMember, groupVisibility, isMemberPosition, membersPage, requestsPage } from './queries.js';
+import { answerRequest, changeRole, join, leave, membersOnly, requireGatekeeper, withdrawRequest } from './service.js';
+import {
+  JoinAnswer,
+  JoinBody,
+  JoinRequestList,
+  Member,
+  MemberList,
+  MemberParams,
+  PageQuery,
+  RoleBody,
+} from './schemas.js';
+
+const secured = { security: [{ bearerAuth: [] }] };
+
+export default async function membershipRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  async function visibilityOf(groupId: number) {
+    const visibility = await groupVisibility(app.db, groupId);
+    if (!visibility) throw notFound('This group');
+    return visibility;
+  }
+
+  api.get(
+    '/api/groups/:id/members',
+    {
+      onRequest: app.optionalUser,
+      schema: {
+        tags: ['groups'],
+        summary: 'The group’s members, owners and organizers first',
+        description: 'Anyone may list a public group’s members; a private group’s only its members (403 members_only).',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: MemberList, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const groupId = request.params.id;
+      if (
+        (await visibilityOf(groupId)) === 'private' &&
+        (await roleOf(app.db, groupId, request.viewer?.id ?? null)) === null
+      ) {
+        throw membersOnly();
+      }
+      const after = request.query.cursor ? app.cursors.decode(request.query.cursor, isMemberPosition) : null;
+      const { members, next } = await membersPage(app.db, groupId, after, request.query.limit);
+      return { members, nextCursor: next ? app.cursors.encode(next) : null };
+    },
+  );
+
+  api.post(
+    '/api/groups/:id/members',
+    {
+      onRequest: app.requireUser,
+      // The body is optional: no body at all means no message.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        tags: ['groups'],
+        summary: 'Join a group (or ask to join a private one)',
+        description:
+          'A public group: you become a member (201, status `member`). A private group: your request waits for an ' +
+          'owner or organizer (202, status `pending`). 409 already_member or request_pending when repeated.',
+        ...secured,
+        params: IdParams,
+        body: JoinBody,
+        response: { 201: JoinAnswer, 202: JoinAnswer, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const status = await join(app.db, request.params.id, viewerOf(request).id, request.body.message ?? '');
+      return status === 'member'
+        ? reply.status(201).send({ status, role: 'member' as const })
+        : reply.status(202).send({ status, role: null });
+    },
+  );
+
+  api.delete(
+    '/api/groups/:id/members/me',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['groups'],
+        summary: 'Leave a group',
+        description:
+          'The last owner cannot leave (409 last_owner): make another member owner first, or delete the group.',
+        ...secured,
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await leave(app.db, request.params.id, viewerOf(request).id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.patch(
+    '/api/groups/:id/members/:userId',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['groups'],
+        summary: 'Change a member’s role (owners only)',
+        description:
+          'Organizers create and manage the group’s meetups and answer join requests. Making a member owner hands the ' +
+          'group over; the last owner cannot step down (409 last_owner).',
+        ...secured,
+        params: MemberParams,
+        body: RoleBody,
+        response: { 200: Member, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { id, userId } = request.params;
+      await changeRole(app.db, id, viewerOf(request).id, userId, request.body.role);
+      return (await findMember(app.db, id, userId))!;
+    },
+  );
+
+  api.get(
+    '/api/groups/:id/requests',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['groups'],
+        summary: 'Pending requests to join (owners and organizers)',
+        ...secured,
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: JoinRequestList, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const groupId = request.params.id;
+      await visibilityOf(groupId);
+      await requireGatekeeper(app.db, groupId, viewerOf(request).id);
+      const after = request.query.cursor ? app.cursors.decode(request.query.cursor, isMemberPosition) : null;
+      const { requests, next } = await requestsPage(app.db, groupId, after, request.query.limit);
+      return { requests, nextCursor: next ? app.cursors.encode(next) : null };
+    },
+  );
+
+  api.post(
+    '/api/groups/:id/requests/:userId/approve',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['groups'],
+        summary: 'Approve a request to join (owners and organizers)',
+        description: 'The person becomes a member.',
+        ...secured,
+        params: MemberParams,
+        response: { 200: Member, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { id, userId } = request.params;
+      await answerRequest(app.db, id, viewerOf(request).id, userId, true);
+      return (await findMember(app.db, id, userId))!;
+    },
+  );
+
+  api.post(
+    '/api/groups/:id/requests/:userId/decline',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['groups'],
+        summary: 'Decline a request to join (owners and organizers)',
+        description: 'The request is removed; the person may ask again later.',
+        ...secured,
+        params: MemberParams,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { id, userId } = request.params;
+      await answerRequest(app.db, id, viewerOf(request).id, userId, false);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.delete(
+    '/api/groups/:id/requests/me',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['groups'],
+        summary: 'Withdraw your request to join',
+        ...secured,
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      await withdrawRequest(app.db, request.params.id, viewerOf(request).id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,355 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { GroupRole, GroupVisibility } from '../../db/tables/geo.js';
+import { latSql, lngSql, pointSql, type LatLng } from '../../geo/point.js';
+import { renderMarkdown } from '../../markdown/render.js';
+import { groupContentVisibleSql } from '../groups/visibility.js';
+import { nestComments } from './tree.js';
+import { DELETED_COMMENT_TEXT, MAX_COMMENT_DEPTH, type CommentNode, type Discussion, type Post } from './schemas.js';
+
+type Db = Kysely<Database>;
+
+export const DELETED_POST_TITLE = '[deleted]';
+const DELETED_COMMENT_HTML = `<p>${DELETED_COMMENT_TEXT}</p>`;
+
+/** Roles that may remove any post in their group. */
+const MODERATING_ROLES: readonly GroupRole[] = ['owner', 'organizer'];
+
+function postColumns(db: Db, viewerId: number | null) {
+  return db
+    .selectFrom('posts')
+    .leftJoin('users', 'users.id', 'posts.author_id')
+    .leftJoin('places', 'places.id', 'posts.place_id')
+    .leftJoin('groups', 'groups.id', 'posts.group_id')
+    .select([
+      'posts.id',
+      'posts.title',
+      'posts.body',
+      'posts.body_html',
+      'posts.author_id',
+      'posts.created_at',
+      'posts.edited_at',
+      'posts.deleted_at',
+      'posts.place_id',
+      'posts.group_id',
+      'users.display_name as author_name',
+      'places.name as place_name',
+      'groups.name as group_name',
+      'groups.visibility as group_visibility',
+      latSql('posts.location').as('lat'),
+      lngSql('posts.location').as('lng'),
+      sql<number>`(select count(*)::int from comments c where c.post_id = posts.id and c.deleted_at is null)`.as(
+        'comment_count',
+      ),
+      sql<number>`(select count(*)::int from comments c where c.post_id = posts.id)`.as('total_comments'),
+      sql<GroupRole | null>`(select gm.role from group_members gm
+        where gm.group_id = posts.group_id and gm.user_id = ${viewerId}::bigint)`.as('my_role'),
+    ])
+    .where(groupContentVisibleSql('posts.group_id', viewerId));
+}
+
+export type PostRow = NonNullable<Awaited<ReturnType<ReturnType<typeof postColumns>['executeTakeFirst']>>>;
+
+/** The post as `viewerId` may see it; undefined when it does not exist or is in a private group they are not in. */
+export async function findPost(db: Db, id: number, viewerId: number | null): Promise<PostRow | undefined> {
+  return postColumns(db, viewerId).where('posts.id', '=', id).executeTakeFirst();
+}
+
+export function canDeletePost(
+  row: Pick<PostRow, 'author_id' | 'deleted_at' | 'my_role'>,
+  viewerId: number | null,
+): boolean {
+  if (viewerId === null || row.deleted_at !== null) return false;
+  return row.author_id === viewerId || (row.my_role !== null && MODERATING_ROLES.includes(row.my_role));
+}
+
+export function toPost(row: PostRow, viewerId: number | null, discussion: Discussion): Post {
+  const deleted = row.deleted_at !== null;
+  return {
+    id: row.id,
+    title: deleted ? DELETED_POST_TITLE : row.title,
+    body: deleted ? '' : row.body,
+    bodyHtml: deleted ? '' : row.body_html,
+    location: { lat: row.lat, lng: row.lng },
+    place: row.place_id !== null && row.place_name !== null ? { id: row.place_id, name: row.place_name } : null,
+    group:
+      row.group_id !== null && row.group_name !== null && row.group_visibility !== null
+        ? { id: row.group_id, name: row.group_name, visibility: row.group_visibility as GroupVisibility }
+        : null,
+    author:
+      !deleted && row.author_id !== null && row.author_name !== null
+        ? { id: row.author_id, displayName: row.author_name }
+        : null,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    deleted,
+    commentCount: row.comment_count,
+    canEdit: !deleted && viewerId !== null && row.author_id === viewerId,
+    canDelete: canDeletePost(row, viewerId),
+    discussion,
+  };
+}
+
+export async function insertPost(
+  db: Db,
+  input: {
+    authorId: number;
+    title: string;
+    body: string;
+    location: LatLng;
+    placeId: number | null;
+    groupId: number | null;
+  },
+): Promise<number> {
+  const { id } = await db
+    .insertInto('posts')
+    .values({
+      author_id: input.authorId,
+      title: input.title,
+      body: input.body,
+      body_html: renderMarkdown(input.body),
+      location: pointSql(input.location),
+      place_id: input.placeId,
+      group_id: input.groupId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updatePost(
+  db: Db,
+  id: number,
+  patch: { title?: string; body?: string; location?: LatLng; placeId?: number | null },
+): Promise<void> {
+  await db
+    .updateTable('posts')
+    .set({
+      edited_at: new Date(),
+      ...(patch.title === undefined ? {} : { title: patch.title }),
+      ...(patch.body === undefined ? {} : { body: patch.body, body_html: renderMarkdown(patch.body) }),
+      ...(patch.location === undefined ? {} : { location: pointSql(patch.location) }),
+      ...(patch.placeId === undefined ? {} : { place_id: patch.placeId }),
+    })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** The post is kept (its discussion stays readable); what its author wrote is erased. */
+export async function deletePost(db: Db, id: number): Promise<void> {
+  await db
+    .updateTable('posts')
+    .set({ deleted_at: new Date(), title: DELETED_POST_TITLE, body: '', body_html: '' })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+export async function placePoint(db: Db, id: number): Promise<LatLng | undefined> {
+  return db
+    .selectFrom('places')
+    .select([latSql('location').as('lat'), lngSql('location').as('lng')])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The group's exact point and the person's role in it (null when not a member). */
+export async function groupForPosting(db: Db, groupId: number, userId: number) {
+  return db
+    .selectFrom('groups')
+    .leftJoin('group_members', (join) =>
+      join.onRef('group_members.group_id', '=', 'groups.id').on('group_members.user_id', '=', userId),
+    )
+    .select([latSql('groups.location').as('lat'), lngSql('groups.location').as('lng'), 'group_members.role'])
+    .where('groups.id', '=', groupId)
+    .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments
+
+interface CommentRow {
+  id: number;
+  parent_id: number | null;
+  depth: number;
+  author_id: number | null;
+  author_name: string | null;
+  body: string;
+  body_html: string;
+  created_at: Date;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+}
+
+function toCommentNode(row: CommentRow, viewerId: number | null): CommentNode {
+  const deleted = row.deleted_at !== null;
+  const mine = !deleted && viewerId !== null && row.author_id === viewerId;
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    depth: row.depth,
+    author:
+      !deleted && row.author_id !== null && row.author_name !== null
+        ? { id: row.author_id, displayName: row.author_name }
+        : null,
+    body: deleted ? DELETED_COMMENT_TEXT : row.body,
+    bodyHtml: deleted ? DELETED_COMMENT_HTML : row.body_html,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    deleted,
+    canEdit: mine,
+    canDelete: mine,
+    replies: [],
+  };
+}
+
+/** The columns of a comment row, for the base and the recursive term alike. */
+const COMMENT_FIELDS = sql.raw(
+  'c.id, c.parent_id, c.depth, c.author_id, c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at',
+);
+
+/**
+ * One page of a discussion in one query: the next `limit` top-level comments after the one with
+ * id `afterRootId` (oldest first), plus every reply below them at any depth, collected by a
+ * recursive CTE that walks the parent index. Asks for one top-level comment more to know
+ * whether another page follows.
+ */
+export async function loadDiscussionPage(
+  db: Db,
+  postId: number,
+  viewerId: number | null,
+  afterRootId: number | null,
+  limit: number,
+): Promise<{ comments: CommentNode[]; lastRootId: number | null; more: boolean }> {
+  const after =
+    afterRootId === null
+      ? sql``
+      : sql`and (c.created_at, c.id) > (select a.created_at, a.id from comments a where a.id = ${afterRootId}::bigint and a.post_id = ${postId}::bigint)`;
+  const { rows } = await sql<CommentRow & { has_more: boolean }>`
+    with recursive page_roots as (
+      select c.id, c.created_at from comments c
+      where c.post_id = ${postId}::bigint and c.parent_id is null ${after}
+      order by c.created_at, c.id
+      limit ${limit + 1}
+    ), kept_roots as (
+      select id from page_roots order by created_at, id limit ${limit}
+    ), tree as (
+      select ${COMMENT_FIELDS} from comments c where c.id in (select id from kept_roots)
+      union all
+      select ${COMMENT_FIELDS} from comments c join tree t on c.parent_id = t.id
+    )
+    select tree.*, u.display_name as author_name, (select count(*) from page_roots) > ${limit} as has_more
+    from tree left join users u on u.id = tree.author_id
+    order by tree.created_at, tree.id`.execute(db);
+  const comments = nestComments(rows.map((row) => toCommentNode(row, viewerId)));
+  return { comments, lastRootId: comments.at(-1)?.id ?? null, more: rows[0]?.has_more ?? false };
+}
+
+/** One comment with all its replies (one recursive query), e.g. to answer an edit. */
+export async function loadCommentTree(
+  db: Db,
+  commentId: number,
+  viewerId: number | null,
+): Promise<CommentNode | undefined> {
+  const { rows } = await sql<CommentRow>`
+    with recursive tree as (
+      select ${COMMENT_FIELDS} from comments c where c.id = ${commentId}::bigint
+      union all
+      select ${COMMENT_FIELDS} from comments c join tree t on c.parent_id = t.id
+    )
+    select tree.*, u.display_name as author_name
+    from tree left join users u on u.id = tree.author_id
+    order by tree.created_at, tree.id`.execute(db);
+  return nestComments(rows.map((row) => toCommentNode(row, viewerId))).find((node) => node.id === commentId);
+}
+
+export type InsertCommentResult =
+  | { ok: true; id: number }
+  | { ok: false; reason: 'post_not_found' | 'thread_deleted' | 'parent_not_found' | 'parent_deleted' | 'too_deep' };
+
+/**
+ * Adds a reply to the post or to one of its comments. The post and the parent are read with
+ * FOR SHARE, so a deletion running at the same moment waits for this reply (or this reply sees
+ * the deletion) and no reply lands in a thread that has just been deleted.
+ */
+export async function insertComment(
+  db: Db,
+  input: { postId: number; parentId: number | null; authorId: number; body: string; viewerId: number },
+): Promise<InsertCommentResult> {
+  const bodyHtml = renderMarkdown(input.body);
+  return db.transaction().execute(async (trx): Promise<InsertCommentResult> => {
+    const post = await trx
+      .selectFrom('posts')
+      .select(['id', 'deleted_at'])
+      .where('id', '=', input.postId)
+      .where(groupContentVisibleSql('posts.group_id', input.viewerId))
+      .forShare()
+      .executeTakeFirst();
+    if (!post) return { ok: false, reason: 'post_not_found' };
+    if (post.deleted_at !== null) return { ok: false, reason: 'thread_deleted' };
+    let depth = 0;
+    if (input.parentId !== null) {
+      const parent = await trx
+        .selectFrom('comments')
+        .select(['depth', 'deleted_at'])
+        .where('id', '=', input.parentId)
+        .where('post_id', '=', input.postId)
+        .forShare()
+        .executeTakeFirst();
+      if (!parent) return { ok: false, reason: 'parent_not_found' };
+      if (parent.deleted_at !== null) return { ok: false, reason: 'parent_deleted' };
+      depth = parent.depth + 1;
+      if (depth >= MAX_COMMENT_DEPTH) return { ok: false, reason: 'too_deep' };
+    }
+    const { id } = await trx
+      .insertInto('comments')
+      .values({
+        post_id: input.postId,
+        parent_id: input.parentId,
+        depth,
+        author_id: input.authorId,
+        body: input.body,
+        body_html: bodyHtml,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { ok: true, id };
+  });
+}
+
+/** A comment with what deciding on a change to it needs; undefined when its post is not visible to the viewer. */
+export async function commentForChange(db: Db, id: number, viewerId: number | null) {
+  return db
+    .selectFrom('comments')
+    .innerJoin('posts', 'posts.id', 'comments.post_id')
+    .select([
+      'comments.id',
+      'comments.post_id',
+      'comments.author_id',
+      'comments.deleted_at',
+      'posts.deleted_at as post_deleted_at',
+    ])
+    .where('comments.id', '=', id)
+    .where(groupContentVisibleSql('posts.group_id', viewerId))
+    .executeTakeFirst();
+}
+
+export async function updateComment(db: Db, id: number, body: string): Promise<void> {
+  await db
+    .updateTable('comments')
+    .set({ body, body_html: renderMarkdown(body), edited_at: new Date() })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** The comment keeps its place in the tree; its text is erased. */
+export async function deleteComment(db: Db, id: number): Promise<void> {
+  await db
+    .updateTable('comments')
+    .set({ deleted_at: new Date(), body: '', body_html: '' })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .execute();
+}

@@ -1,0 +1,162 @@
+import { Type, type Static } from 'typebox';
+import { LatLngBody } from '../../geo/schemas.js';
+import { Id, PersonRef } from '../../plugins/schemas.js';
+import { Visibility } from '../groups/schemas.js';
+
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_POST_BODY_LENGTH = 40_000;
+export const MAX_COMMENT_BODY_LENGTH = 10_000;
+/**
+ * Replies nest up to this many levels (depths 0 to 499). Far deeper than any real conversation,
+ * and far below where rendering the answer (a recursive serializer) would run out of stack.
+ */
+export const MAX_COMMENT_DEPTH = 500;
+/** Top-level comments per discussion page; each comes with its whole subtree. */
+export const BRANCHES_PER_PAGE = 50;
+
+const Title = Type.String({ minLength: 1, maxLength: MAX_TITLE_LENGTH });
+const PostBody = Type.String({
+  minLength: 1,
+  maxLength: MAX_POST_BODY_LENGTH,
+  description: `Markdown, up to ${MAX_POST_BODY_LENGTH} characters. Raw HTML is shown as text.`,
+});
+const CommentBody = Type.String({
+  minLength: 1,
+  maxLength: MAX_COMMENT_BODY_LENGTH,
+  description: `Markdown, up to ${MAX_COMMENT_BODY_LENGTH} characters. Raw HTML is shown as text.`,
+});
+const BodyHtml = Type.String({
+  description:
+    'The body rendered on the server and sanitized: no scripts, styles, event handlers or non-http(s)/mailto links; ' +
+    'links carry rel="nofollow ugc noopener". Safe to insert as HTML.',
+});
+const Timestamp = Type.String({ format: 'date-time' });
+const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
+
+export const CreatePostBody = Type.Object(
+  {
+    title: Title,
+    body: PostBody,
+    location: Type.Optional(LatLngBody),
+    placeId: Type.Optional(Id),
+    groupId: Type.Optional(Id),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'A post needs a location: `location`, or else the location of `placeId`, or else that of `groupId`. ' +
+      'Posting in a group is for its members; posts in a private group are visible to members only.',
+  },
+);
+export type CreatePostBody = Static<typeof CreatePostBody>;
+
+export const UpdatePostBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    body: Type.Optional(PostBody),
+    location: Type.Optional(LatLngBody),
+    placeId: Type.Optional(
+      Type.Union([Id, Type.Null()], { description: 'null detaches the post from its place; it keeps its location.' }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1, description: 'The group of a post cannot change.' },
+);
+export type UpdatePostBody = Static<typeof UpdatePostBody>;
+
+export const CreateCommentBody = Type.Object(
+  {
+    body: CommentBody,
+    parentId: Type.Optional(
+      Type.Union([Id, Type.Null()], {
+        description: `The comment replied to, at any depth up to ${MAX_COMMENT_DEPTH} levels; omit or null to reply to the post.`,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateCommentBody = Static<typeof CreateCommentBody>;
+
+export const UpdateCommentBody = Type.Object({ body: CommentBody }, { additionalProperties: false });
+export type UpdateCommentBody = Static<typeof UpdateCommentBody>;
+
+export const DiscussionQuery = Type.Object(
+  {
+    branchCursor: Type.Optional(
+      Type.String({ maxLength: 512, description: '`discussion.nextBranchCursor` of the previous page.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DiscussionQuery = Static<typeof DiscussionQuery>;
+
+export interface CommentNode {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  author: { id: number; displayName: string } | null;
+  body: string;
+  bodyHtml: string;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  replies: CommentNode[];
+}
+
+export const DELETED_COMMENT_TEXT = '[deleted]';
+
+/** One comment and its replies. It contains itself, so it is a shared schema (added in plugins/openapi.ts) used by $id. */
+export const CommentSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    parentId: Type.Union([Type.Integer(), Type.Null()], { description: 'null for a direct reply to the post.' }),
+    depth: Type.Integer({ minimum: 0, description: '0 for direct replies to the post, then one more per level.' }),
+    author: PersonRef,
+    body: Type.String({ description: `Markdown source, for editing; "${DELETED_COMMENT_TEXT}" once deleted.` }),
+    bodyHtml: BodyHtml,
+    createdAt: Timestamp,
+    editedAt: NullableTimestamp,
+    deleted: Type.Boolean({
+      description: `A deleted comment keeps its place (author null, body "${DELETED_COMMENT_TEXT}") so its replies stay readable.`,
+    }),
+    canEdit: Type.Boolean(),
+    canDelete: Type.Boolean(),
+    replies: Type.Array(Type.Ref('PostComment'), { description: 'Direct replies, oldest first.' }),
+  },
+  { $id: 'PostComment' },
+);
+
+export const Discussion = Type.Object({
+  comments: Type.Array(Type.Ref('PostComment'), {
+    description: `Up to ${BRANCHES_PER_PAGE} top-level comments, oldest first, each with its whole subtree.`,
+  }),
+  nextBranchCursor: Type.Union([Type.String(), Type.Null()], {
+    description: 'Pass as `branchCursor` for the next top-level comments; null on the last page.',
+  }),
+  totalComments: Type.Integer({ description: 'Comments in the whole discussion, deleted placeholders included.' }),
+});
+export type Discussion = { comments: CommentNode[]; nextBranchCursor: string | null; totalComments: number };
+
+export const Post = Type.Object({
+  id: Type.Integer(),
+  title: Type.String({ description: '"[deleted]" once deleted.' }),
+  body: Type.String({ description: 'Markdown source, for editing; empty once deleted.' }),
+  bodyHtml: BodyHtml,
+  location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+  place: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+  group: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), visibility: Visibility }), Type.Null()]),
+  author: PersonRef,
+  createdAt: Timestamp,
+  editedAt: NullableTimestamp,
+  deleted: Type.Boolean({
+    description: 'A deleted post keeps its discussion readable; title, body and author are gone.',
+  }),
+  commentCount: Type.Integer({ description: 'Comments not deleted. For display only; never used for ranking.' }),
+  canEdit: Type.Boolean({ description: 'You wrote it and it is not deleted.' }),
+  canDelete: Type.Boolean({ description: 'You wrote it, or you own or organise its group.' }),
+  discussion: Discussion,
+});
+export type Post = Omit<Static<typeof Post>, 'discussion'> & { discussion: Discussion };
+
+export const CommentAnswer = Type.Ref('PostComment');

@@ -1,0 +1,207 @@
+import ICAL from 'ical.js';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
+import { createEvent, DAY, fromNow, HOUR, type EventJson } from '../helpers/events.js';
+import { createGroup, createPlace } from '../helpers/places.js';
+import { createUsers, type TestUser } from '../helpers/users.js';
+
+const t = useTestApp();
+const kreuzberg = { lat: 52.4986, lng: 13.4213 };
+/** A year that is always ahead, for meetups at fixed dates. */
+const YEAR = new Date().getUTCFullYear() + 2;
+
+interface ParsedEvent {
+  uid: string;
+  summary: string;
+  start: number;
+  end: number;
+  geo: [number, number] | null;
+  location: string;
+  url: string;
+  status: string;
+  sequence: number;
+}
+
+/** Parses an iCalendar file with ical.js, an implementation independent of the one writing it. */
+function parse(body: string): { name: string; events: ParsedEvent[] } {
+  const calendar = new ICAL.Component(ICAL.parse(body));
+  return {
+    name: String(calendar.getFirstPropertyValue('x-wr-calname') ?? calendar.getFirstPropertyValue('name')),
+    events: calendar.getAllSubcomponents('vevent').map((component) => {
+      const event = new ICAL.Event(component);
+      return {
+        uid: event.uid,
+        summary: event.summary,
+        start: event.startDate.toJSDate().getTime(),
+        end: event.endDate.toJSDate().getTime(),
+        geo: (component.getFirstPropertyValue('geo') as [number, number] | null) ?? null,
+        location: event.location,
+        url: String(component.getFirstPropertyValue('url')),
+        status: String(component.getFirstPropertyValue('status')),
+        sequence: event.sequence,
+      };
+    }),
+  };
+}
+
+async function fetchCalendar(url: string, user?: TestUser) {
+  const response = await t.app.inject({ url, headers: user?.auth ?? {} });
+  expect(response.statusCode, response.body).toBe(200);
+  expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
+  return { raw: response.body, ...parse(response.body) };
+}
+
+describe('GET /api/events/:id/calendar.ics', () => {
+  it('round-trips through an independent parser: UID, instants, GEO, LOCATION, URL, STATUS', async () => {
+    const [organizer] = await createUsers(t.app, t.db, 1);
+    const place = await createPlace(
+      t.app,
+      organizer!,
+      { lat: 52.4935, lng: 13.4225 },
+      { name: 'Würfel & Zucker', address: 'Schönleinstraße 7' },
+    );
+    const event = await createEvent(t.app, organizer!, null, {
+      title: 'Board games; snacks, and more',
+      description: 'Line one\nLine two',
+      placeId: place.id,
+      startsAt: `${YEAR}-03-04T19:00:00+01:00`,
+      endsAt: `${YEAR}-03-04T22:30:00+01:00`,
+    });
+    const first = await fetchCalendar(`/api/events/${event.id}/calendar.ics`);
+    expect(first.events).toHaveLength(1);
+    const parsed = first.events[0]!;
+    expect(parsed).toMatchObject({
+      uid: `event-${event.id}@vicinity`,
+      summary: 'Board games; snacks, and more',
+      start: Date.parse(`${YEAR}-03-04T18:00:00Z`),
+      end: Date.parse(`${YEAR}-03-04T21:30:00Z`),
+      geo: [52.4935, 13.4225],
+      location: 'Würfel & Zucker, Schönleinstraße 7',
+      url: `http://localhost:80/events/${event.id}`,
+      status: 'CONFIRMED',
+    });
+    expect(first.raw).toContain('\r\n');
+    const second = await fetchCalendar(`/api/events/${event.id}/calendar.ics`);
+    expect(second.events[0]!.uid).toBe(parsed.uid);
+  });
+
+  it('marks a cancelled meetup STATUS:CANCELLED with a higher SEQUENCE and the same UID', async () => {
+    const [organizer] = await createUsers(t.app, t.db, 1);
+    const event = await createEvent(t.app, organizer!, kreuzberg);
+    const before = (await fetchCalendar(`/api/events/${event.id}/calendar.ics`)).events[0]!;
+    await t.app.inject({ method: 'DELETE', url: `/api/events/${event.id}`, headers: organizer!.auth });
+    const after = (await fetchCalendar(`/api/events/${event.id}/calendar.ics`)).events[0]!;
+    expect(after.status).toBe('CANCELLED');
+    expect(after.uid).toBe(before.uid);
+    expect(after.sequence).toBeGreaterThan(before.sequence);
+  });
+
+  it('builds absolute links from the Host the client used', async () => {
+    const [organizer] = await createUsers(t.app, t.db, 1);
+    const event = await createEvent(t.app, organizer!, kreuzberg);
+    const response = await t.app.inject({
+      url: `/api/events/${event.id}/calendar.ics`,
+      headers: { host: 'vicinity.example:8443' },
+    });
+    expect(parse(response.body).events[0]!.url).toBe(`http://vicinity.example:8443/events/${event.id}`);
+  });
+
+  it('answers 404 for a missing meetup', async () => {
+    expect((await t.app.inject('/api/events/987654/calendar.ics')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/groups/:id/calendar.ics', () => {
+  it('carries the group’s upcoming meetups, cancelled ones marked, ended ones left out', async () => {
+    const [owner] = await createUsers(t.app, t.db, 1);
+    const group = await createGroup(t.app, owner!, kreuzberg, { name: 'Catan Crew' });
+    const other = await createGroup(t.app, owner!, kreuzberg);
+    const upcoming = await createEvent(t.app, owner!, kreuzberg, {
+      groupId: group.id,
+      startsAt: fromNow(2 * DAY),
+      endsAt: fromNow(2 * DAY + HOUR),
+    });
+    const cancelled = await createEvent(t.app, owner!, kreuzberg, {
+      groupId: group.id,
+      startsAt: fromNow(DAY),
+      endsAt: fromNow(DAY + HOUR),
+    });
+    await t.app.inject({ method: 'DELETE', url: `/api/events/${cancelled.id}`, headers: owner!.auth });
+    const ended = await createEvent(t.app, owner!, kreuzberg, { groupId: group.id });
+    await sql`update events set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' where id = ${ended.id}`.execute(
+      t.db,
+    );
+    await createEvent(t.app, owner!, kreuzberg, { groupId: other.id });
+
+    const feed = await fetchCalendar(`/api/groups/${group.id}/calendar.ics`);
+    expect(feed.name).toBe('Catan Crew');
+    expect(feed.events.map((e) => [e.uid, e.status])).toEqual([
+      [`event-${cancelled.id}@vicinity`, 'CANCELLED'],
+      [`event-${upcoming.id}@vicinity`, 'CONFIRMED'],
+    ]);
+    expect(feed.events[1]!.start).toBe(Date.parse(upcoming.startsAt));
+  });
+
+  it('keeps a weekly series at 19:00 Berlin time across DST, each occurrence its own VEVENT', async () => {
+    const [owner] = await createUsers(t.app, t.db, 1);
+    const group = await createGroup(t.app, owner!, kreuzberg);
+    const year = new Date().getUTCFullYear() + 1;
+    // Europe changes to summer time on the last Sunday of March; start on the Tuesday before it.
+    const lastSundayOfMarch = 31 - new Date(Date.UTC(year, 2, 31)).getUTCDay();
+    const first = await createEvent(t.app, owner!, kreuzberg, {
+      groupId: group.id,
+      startsAt: `${year}-03-${String(lastSundayOfMarch - 5).padStart(2, '0')}T19:00:00+01:00`,
+      endsAt: `${year}-03-${String(lastSundayOfMarch - 5).padStart(2, '0')}T21:00:00+01:00`,
+      recurrence: { freq: 'weekly', count: 2 },
+    });
+    const feed = await fetchCalendar(`/api/groups/${group.id}/calendar.ics`);
+    expect(feed.events).toHaveLength(2);
+    const [before, after] = feed.events as [ParsedEvent, ParsedEvent];
+    expect(before.start).toBe(Date.parse(first.startsAt));
+    const berlinHour = (instant: number) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(
+        instant,
+      );
+    expect([berlinHour(before.start), berlinHour(after.start)]).toEqual(['19', '19']);
+    expect(after.start - before.start).toBe(7 * DAY - HOUR);
+    expect(new Set(feed.events.map((e) => e.uid)).size).toBe(2);
+  });
+
+  it('shows a private group’s feed only to members', async () => {
+    const [owner, stranger] = await createUsers(t.app, t.db, 2);
+    const group = await createGroup(t.app, owner!, kreuzberg, { visibility: 'private' });
+    await createEvent(t.app, owner!, kreuzberg, { groupId: group.id });
+    expect((await fetchCalendar(`/api/groups/${group.id}/calendar.ics`, owner)).events).toHaveLength(1);
+    const refused = await t.app.inject({ url: `/api/groups/${group.id}/calendar.ics`, headers: stranger!.auth });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('members_only');
+    expect((await t.app.inject('/api/groups/987654/calendar.ics')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/calendar.ics', () => {
+  it('carries upcoming meetups within the radius that the viewer may see', async () => {
+    const [owner, stranger] = await createUsers(t.app, t.db, 2);
+    const here = { lat: -33.9, lng: 18.4 };
+    const inside: EventJson = await createEvent(t.app, owner!, { lat: -33.901, lng: 18.4 });
+    await createEvent(t.app, owner!, { lat: -34.1, lng: 18.4 });
+    const secret = await createGroup(t.app, owner!, here, { visibility: 'private' });
+    const hidden = await createEvent(t.app, owner!, here, { groupId: secret.id });
+
+    const url = `/api/calendar.ics?lat=${here.lat}&lng=${here.lng}&radius=1000`;
+    const forStranger = await fetchCalendar(url, stranger);
+    expect(forStranger.events.map((e) => e.uid)).toEqual([`event-${inside.id}@vicinity`]);
+    expect(forStranger.events[0]!.geo).toEqual([-33.901, 18.4]);
+    const forOwner = await fetchCalendar(url, owner);
+    expect(forOwner.events.map((e) => e.uid).sort()).toEqual(
+      [`event-${hidden.id}@vicinity`, `event-${inside.id}@vicinity`].sort(),
+    );
+  });
+
+  it('answers 400 naming a missing or bad parameter', async () => {
+    const response = await t.app.inject('/api/calendar.ics?lat=1&lng=1');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].field).toBe('radius');
+  });
+});

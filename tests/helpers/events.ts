@@ -1,0 +1,67 @@
+/** Making meetups and answering them through the real API. */
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import type { LatLng } from './geo.js';
+import type { TestUser } from './users.js';
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** An ISO instant `ms` from now. */
+export const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+let counter = 0;
+
+export interface EventJson {
+  id: number;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  place: { id: number; name: string; address: string | null } | null;
+  group: { id: number; name: string; visibility: 'public' | 'private' } | null;
+  capacity: number | null;
+  going: number;
+  waitlisted: number;
+  seatsLeft: number | null;
+  status: 'scheduled' | 'cancelled';
+  series: { id: number; freq: string; index: number; count: number } | null;
+  myRsvp: { status: string; waitlistPosition: number | null } | null;
+  canEdit: boolean;
+  [field: string]: unknown;
+}
+
+/** Creates a meetup a day from now lasting three hours (override any field). */
+export async function createEvent(
+  app: FastifyInstance,
+  user: TestUser,
+  location: LatLng | null,
+  fields: Record<string, unknown> = {},
+): Promise<EventJson> {
+  counter += 1;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/events',
+    headers: user.auth,
+    payload: {
+      title: `Meetup ${counter}`,
+      startsAt: fromNow(DAY),
+      endsAt: fromNow(DAY + 3 * HOUR),
+      timeZone: 'Europe/Berlin',
+      ...(location ? { location } : {}),
+      ...fields,
+    },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+export async function rsvp(app: FastifyInstance, user: TestUser, eventId: number, status: 'going' | 'not_going') {
+  return app.inject({ method: 'PUT', url: `/api/events/${eventId}/rsvp`, headers: user.auth, payload: { status } });
+}
+
+export async function readEvent(app: FastifyInstance, eventId: number, user?: TestUser): Promise<EventJson> {
+  const response = await app.inject({ url: `/api/events/${eventId}`, headers: user?.auth ?? {} });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
