@@ -15,18 +15,20 @@ import pg from 'pg';
 import { openDatabase } from '../server/src/db/index.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { hashPassword } from '../server/src/modules/accounts/password.js';
+import { measureApi } from './measures/api.js';
 import { measureEmbedded } from './measures/embedded.js';
 import { measureNearbyHttp } from './measures/http.js';
 import { measureRadius } from './measures/radius.js';
 import { printTable, type Figure } from './lib/report.js';
 import { freePort } from './lib/ports.js';
-import { SCALES, seedCore, type Scale } from './lib/seed.js';
+import { SCALES, seedContent, seedCore, type Scale } from './lib/seed.js';
 import { startServer } from './lib/server.js';
 
 const scaleName = process.env.BENCH_SCALE ?? 'full';
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const seconds = Number(process.env.BENCH_SECONDS ?? (scaleName === 'small' ? 4 : 10));
 const log = (line: string) => console.log(line);
+const JWT_SECRET = 'benchmark-secret-benchmark-secret-123456';
 
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
@@ -66,6 +68,7 @@ async function prepareDatabase(scale: Scale): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await seedCore(client, scale, await hashPassword('benchmark password'), log);
+  await seedContent(client, scale, log);
   await client.query('analyze');
   await client.query('create table bench_meta (scale text)');
   await client.query('insert into bench_meta values ($1)', [scale.name]);
@@ -89,9 +92,11 @@ async function main() {
     try {
       log('Radius queries (SQL)…');
       figures.push(...(await measureRadius(handle.db, planDir, scaleName === 'full')));
-      log('HTTP load…');
-      const server = await startServer('bench/server.ts', { DATABASE_URL: url, PORT: String(await freePort()) });
+      const server = await startServer('bench/server.ts', { DATABASE_URL: url, PORT: String(await freePort()), JWT_SECRET });
       try {
+        log('Feed, map, thread and RSVP latency…');
+        figures.push(...(await measureApi(server, handle.db, { url, dir: planDir }, JWT_SECRET, scaleName === 'full')));
+        log('HTTP load…');
         const http = await measureNearbyHttp(server, handle.db, url, seconds);
         figures.push(...http.figures);
         figures.push({ group: 'Server', name: 'peak RSS under the /api/nearby load', unit: 'MiB', value: http.peakRssMiB });

@@ -89,3 +89,50 @@ export async function seedCore(client: pg.Client, scale: Scale, passwordHash: st
      on conflict do nothing`,
   );
 }
+
+/** Shape of the one measured discussion: comments per depth, 60 top-level branches. */
+const THREAD_LEVELS = [60, 600, 1340, 1500, 1000, 500];
+
+export async function seedContent(client: pg.Client, scale: Scale, log: (line: string) => void) {
+  const step = async (name: string, text: string) => {
+    const started = Date.now();
+    await client.query(text);
+    log(`  ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  };
+  await step(
+    `${scale.events} events`,
+    `insert into events (title, description, starts_at, ends_at, time_zone, location, place_id, group_id, organizer_id,
+                         capacity, status)
+     select 'Meetup ' || p.n, 'A benchmark meetup.', s.starts_at, s.starts_at + interval '2 hours', 'Europe/Berlin',
+            ${point('p')}, case when p.n % 3 = 0 then 1 + (p.n % ${scale.places}) end,
+            case when p.n % 5 = 0 then 1 + (p.n % ${scale.groups}) end, 1 + (p.n % ${scale.users}),
+            case when p.n % 4 = 0 then 20 end, case when p.n % 50 = 0 then 'cancelled' else 'scheduled' end
+     from (${clusteredPointsSql(scale.events)}) p,
+          lateral (select date_trunc('second', now() + (random() * 70 - 10) * interval '1 day') as starts_at) s`,
+  );
+  await step(
+    `${scale.posts} posts`,
+    `insert into posts (author_id, title, body, body_html, location, group_id, created_at)
+     select 1 + (p.n % ${scale.users}), 'Post ' || p.n, 'A benchmark post about the neighbourhood.',
+            '<p>A benchmark post about the neighbourhood.</p>', ${point('p')},
+            case when p.n % 20 = 0 then 1 + (p.n % ${scale.groups}) end,
+            now() - random() * interval '90 days'
+     from (${clusteredPointsSql(scale.posts)}) p`,
+  );
+  const threadPost = (await client.query<{ id: number }>('select min(id)::int as id from posts')).rows[0]!.id;
+  const started = Date.now();
+  for (const [depth, count] of THREAD_LEVELS.entries()) {
+    const parent =
+      depth === 0
+        ? 'null'
+        : `(select array_agg(id order by id) from comments where post_id = ${threadPost} and depth = ${depth - 1})` +
+          `[1 + (g * 7919) % (select count(*) from comments where post_id = ${threadPost} and depth = ${depth - 1})]`;
+    await client.query(
+      `insert into comments (post_id, parent_id, depth, author_id, body, body_html, created_at)
+       select ${threadPost}, ${parent}, ${depth}, 1 + (g % ${scale.users}), 'A reply at depth ${depth}.',
+              '<p>A reply at depth ${depth}.</p>', now() - interval '1 day' + g * interval '1 second'
+       from generate_series(1, ${count}) g`,
+    );
+  }
+  log(`  a ${THREAD_LEVELS.reduce((a, b) => a + b, 0)}-comment thread on post ${threadPost} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
