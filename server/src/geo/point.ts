@@ -25,9 +25,10 @@ export function distanceSql(column: string, point: LatLng): RawBuilder<number> {
  * ST_DWithin (with a millimetre of slack) lets the GiST index pick candidates; the exact
  * ST_Distance comparison then makes the boundary agree with the distances we report.
  */
-export function withinSql(column: string, point: LatLng, radius: number): RawBuilder<boolean> {
-  return sql<boolean>`(ST_DWithin(${sql.ref(column)}, ${pointSql(point)}, ${radius + 0.001}::float8)
-    and ST_Distance(${sql.ref(column)}, ${pointSql(point)}) <= ${radius}::float8)`;
+export function withinSql(column: string, point: LatLng, radius: number | RawBuilder<number>): RawBuilder<boolean> {
+  const metres = typeof radius === 'number' ? sql<number>`${radius}::float8` : radius;
+  return sql<boolean>`(ST_DWithin(${sql.ref(column)}, ${pointSql(point)}, ${metres} + 0.001)
+    and ST_Distance(${sql.ref(column)}, ${pointSql(point)}) <= ${metres})`;
 }
 
 export function latSql(column: string): RawBuilder<number> {

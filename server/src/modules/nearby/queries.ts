@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { distanceSql, latSql, lngSql, withinSql, type LatLng } from '../../geo/point.js';
+import { distanceSql, latSql, lngSql, pointSql, withinSql, type LatLng } from '../../geo/point.js';
 import type { ItemKind } from '../../geo/schemas.js';
 import { SOURCES } from './sources.js';
 
@@ -57,8 +57,22 @@ export function nearbyQuery(db: Kysely<Database>, query: NearbyQuery) {
     const source = SOURCES[kind];
     if (!source) return [];
     const distance = distanceSql('s.loc', point);
-    let branch = db
-      .selectFrom(source.visible(db, viewerId).as('s'))
+    const afterPosition = after
+      ? sql<boolean>`(${distance}, ${kind}::text, s.id) > (${after.d}::float8, ${after.k}::text, ${after.i}::bigint)`
+      : sql<boolean>`true`;
+    // Step 1: the index hands out the nearest rows in order (`<->`, sphere distance) without
+    // visiting the rest of the radius. The exact spheroid distance of the farthest of them bounds
+    // the page: the `limit + 1` nearest rows by exact distance can lie no farther away.
+    const nearestFirst = sql<{ d: number }>`
+      select ${distance} as d from (${source.visible(db, viewerId)}) s
+      where ${withinSql('s.loc', point, radius)} and ${afterPosition}
+      order by s.loc <-> ${pointSql(point)}
+      limit ${limit + 1}`;
+    const bound = sql<{ r: number }>`(select case when count(*) <= ${limit}::int then ${radius}::float8 else max(k.d) end as r
+      from (${nearestFirst}) k)`;
+    // Step 2: exact distances, exact order, within that bound only (computed once, joined in).
+    const branch = db
+      .selectFrom([bound.as('b'), source.visible(db, viewerId).as('s')])
       .select([
         sql<ItemKind>`${kind}::text`.as('kind'),
         's.id',
@@ -68,12 +82,8 @@ export function nearbyQuery(db: Kysely<Database>, query: NearbyQuery) {
         distance.as('distance'),
         's.props',
       ])
-      .where(withinSql('s.loc', point, radius));
-    if (after) {
-      branch = branch.where(
-        sql<boolean>`(${distance}, ${kind}::text, s.id) > (${after.d}::float8, ${after.k}::text, ${after.i}::bigint)`,
-      );
-    }
+      .where(withinSql('s.loc', point, sql<number>`b.r`))
+      .where(afterPosition);
     // Wrapped so the branch keeps its own ORDER BY / LIMIT inside the UNION ALL.
     return [db.selectFrom(branch.orderBy('distance').orderBy('s.id').limit(limit + 1).as(`b_${kind}`)).selectAll()];
   });
