@@ -11,6 +11,7 @@ import securityPlugin from './plugins/security.js';
 import authPlugin from './plugins/auth.js';
 import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
+import admissionPlugin from './plugins/admission.js';
 import { installValidator } from './plugins/validation.js';
 import systemRoutes from './modules/system/routes.js';
 import accountRoutes from './modules/accounts/routes.js';
@@ -38,13 +39,13 @@ export async function buildApp({ config, database, web = true }: BuildAppOptions
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    // Query strings like ?kinds=place,group are parsed by the routes; duplicates are refused.
     routerOptions: { ignoreTrailingSlash: true },
   });
   installValidator(app);
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { database });
+  if (database.kind === 'embedded') await app.register(admissionPlugin, { maxInFlight: config.embeddedMaxInFlight });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
   await app.register(cursorPlugin, { secret: config.jwtSecret });

@@ -18,6 +18,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     ...loadConfig({ LOG_LEVEL: 'silent', SEED: 'none', DATA_DIR: '.cache/unused-data-dir' }),
     jwtSecret: TEST_JWT_SECRET,
     authRateLimit: 100_000,
+    // Some tests fire hundreds of requests at once on purpose; admission control has its own test.
+    embeddedMaxInFlight: 100_000,
     ...overrides,
   };
 }

@@ -40,6 +40,7 @@ describe('loadConfig defaults', () => {
       mapZoom: 14,
       authRateLimit: 20,
       bodyLimitBytes: 256 * 1024,
+      embeddedMaxInFlight: 32,
     });
   });
 
@@ -194,6 +195,7 @@ describe('refused values name their variable', () => {
     ['MAP_ZOOM', '20'],
     ['AUTH_RATE_LIMIT', '0'],
     ['BODY_LIMIT_BYTES', '10'],
+    ['EMBEDDED_MAX_IN_FLIGHT', '0'],
   ])('%s=%s', (variable, value) => {
     const error = refusal({ [variable]: value });
     expect(error).toBeInstanceOf(ConfigError);
@@ -212,6 +214,7 @@ describe('refused values name their variable', () => {
         MAP_ZOOM: '19',
         AUTH_RATE_LIMIT: '1',
         BODY_LIMIT_BYTES: '1024',
+        EMBEDDED_MAX_IN_FLIGHT: '1',
       }),
     ).toMatchObject({
       host: '0.0.0.0',
@@ -220,6 +223,7 @@ describe('refused values name their variable', () => {
       mapZoom: 19,
       authRateLimit: 1,
       bodyLimitBytes: 1024,
+      embeddedMaxInFlight: 1,
     });
   });
 });

@@ -28,6 +28,8 @@ export interface Config {
   /** Requests per minute per IP on register and login. */
   authRateLimit: number;
   bodyLimitBytes: number;
+  /** Embedded database only: API requests admitted at once; more are answered 503 `busy`. */
+  embeddedMaxInFlight: number;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +144,6 @@ export function loadConfig(env: Env = process.env): Config {
     mapZoom: integer(env, 'MAP_ZOOM', 14, 1, 19),
     authRateLimit: integer(env, 'AUTH_RATE_LIMIT', 20, 1, 1_000_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    embeddedMaxInFlight: integer(env, 'EMBEDDED_MAX_IN_FLIGHT', 32, 1, 100_000),
   };
 }
