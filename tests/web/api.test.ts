@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, errorFromResponse, geocode, getMap, getNearby, isAbortError } from '../../web/src/lib/api';
+import {
+  ApiError,
+  errorFromResponse,
+  geocode,
+  getFeed,
+  getMap,
+  getNearby,
+  isAbortError,
+  joinGroup,
+  listMeetups,
+  storeToken,
+} from '../../web/src/lib/api';
 
 function answer(status: number, body: unknown): Response {
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -16,6 +27,7 @@ function stubFetch(response: () => Response | Promise<Response>) {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  storeToken(null);
 });
 
 describe('errorFromResponse', () => {
@@ -106,5 +118,54 @@ describe('requests', () => {
     stubFetch(() => Promise.reject(new DOMException('The operation was aborted.', 'AbortError')));
     const error: unknown = await geocode('x').catch((caught: unknown) => caught);
     expect(isAbortError(error)).toBe(true);
+  });
+
+  it('asks /api/feed for a page with the clock of the first one', async () => {
+    const fetch = stubFetch(() => answer(200, { items: [] }));
+    await getFeed({
+      center: { lat: 52.5, lng: 13.4 },
+      radiusMeters: 5000,
+      mode: 'latest',
+      page: 2,
+      asOf: '2026-11-28T10:00:00.000Z',
+    });
+    const url = new URL(fetch.mock.calls[0]![0], 'http://localhost');
+    expect(url.pathname).toBe('/api/feed');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      lat: '52.5',
+      lng: '13.4',
+      radius: '5000',
+      mode: 'latest',
+      page: '2',
+      asOf: '2026-11-28T10:00:00.000Z',
+    });
+  });
+
+  it('leaves the point out of the feed request to use the home location', async () => {
+    const fetch = stubFetch(() => answer(200, { items: [] }));
+    await getFeed({ center: null, radiusMeters: 5000, mode: 'nearby', page: 1 });
+    const url = new URL(fetch.mock.calls[0]![0], 'http://localhost');
+    expect(url.searchParams.has('lat')).toBe(false);
+    expect(url.searchParams.has('asOf')).toBe(false);
+  });
+
+  it('lists a group’s meetups soonest first', async () => {
+    const fetch = stubFetch(() => answer(200, { type: 'FeatureCollection', features: [], nextCursor: null }));
+    await listMeetups({ groupId: 3, order: 'soonest' });
+    const url = new URL(fetch.mock.calls[0]![0], 'http://localhost');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ groupId: '3', order: 'soonest' });
+  });
+
+  it('sends JSON with the stored token, and reads 202 answers', async () => {
+    const fetch = stubFetch(() => answer(202, { status: 'pending', role: null }));
+    storeToken('jwt');
+    await expect(joinGroup(4, 'Hello')).resolves.toEqual({ status: 'pending', role: null });
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe('/api/groups/4/members');
+    expect(init).toMatchObject({
+      method: 'POST',
+      body: JSON.stringify({ message: 'Hello' }),
+      headers: { 'content-type': 'application/json', authorization: 'Bearer jwt' },
+    });
   });
 });

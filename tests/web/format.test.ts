@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDistance, formatPlaceKind, plural } from '../../web/src/lib/format';
+import {
+  formatCoordinates,
+  formatDateTime,
+  formatDistance,
+  formatPlaceKind,
+  formatTimeRange,
+  formatWritten,
+  formatZone,
+  plural,
+} from '../../web/src/lib/format';
 
 describe('formatDistance', () => {
   it.each([
@@ -27,6 +36,12 @@ describe('formatDistance', () => {
 });
 
 describe('formatDateTime', () => {
+  it('names the zone when asked', () => {
+    expect(formatDateTime('2026-12-01T18:00:00Z', { locale: 'en-GB', timeZone: 'Europe/Berlin', withZone: true })).toBe(
+      'Tue 1 Dec, 19:00 CET',
+    );
+  });
+
   it('shows weekday, day, month and time in the given locale and zone', () => {
     const text = formatDateTime('2026-06-13T17:00:00Z', { locale: 'en-GB', timeZone: 'Europe/Berlin' });
     expect(text).toContain('Sat');
@@ -53,5 +68,38 @@ describe('plural', () => {
     expect(plural(1, 'item')).toBe('1 item');
     expect(plural(0, 'item')).toBe('0 items');
     expect(plural(3, 'city', 'cities')).toBe('3 cities');
+  });
+});
+
+describe('meetup times', () => {
+  const gb = { locale: 'en-GB', timeZone: 'Europe/Berlin' };
+
+  it('reads a meetup on the clock of its own zone, whatever the reader’s', () => {
+    expect(formatTimeRange('2026-12-01T19:00:00+01:00', '2026-12-01T22:00:00+01:00', gb)).toBe(
+      'Tue, 1 Dec 2026, 19:00–22:00',
+    );
+    expect(
+      formatTimeRange('2026-12-01T19:00:00+01:00', '2026-12-01T22:00:00+01:00', {
+        locale: 'en-GB',
+        timeZone: 'America/New_York',
+      }),
+    ).toBe('Tue, 1 Dec 2026, 13:00–16:00');
+  });
+
+  it('gives the end its own date when it falls on another day', () => {
+    expect(formatTimeRange('2026-12-01T22:00:00+01:00', '2026-12-02T01:00:00+01:00', gb)).toBe(
+      'Tue, 1 Dec 2026, 22:00 – Wed, 2 Dec 2026, 01:00',
+    );
+  });
+
+  it('names the zone, with its short name at that date', () => {
+    expect(formatZone('Europe/Berlin', '2026-12-01T19:00:00+01:00', 'en-GB')).toBe('Europe/Berlin (CET)');
+    expect(formatZone('Europe/Berlin', '2026-07-01T19:00:00+02:00', 'en-GB')).toBe('Europe/Berlin (CEST)');
+    expect(formatZone('UTC', '2026-07-01T19:00:00Z', 'en-GB')).toBe('UTC');
+  });
+
+  it('shows when something was written, and coordinates with hemispheres', () => {
+    expect(formatWritten('2026-11-28T09:52:55Z', { locale: 'en-GB', timeZone: 'UTC' })).toBe('28 Nov 2026, 09:52');
+    expect(formatCoordinates({ lat: 52.4986, lng: -13.42134 })).toBe('52.49860° N, 13.42134° W');
   });
 });

@@ -10,16 +10,27 @@ describe('matchRoute', () => {
     ['/posts/9', { name: 'post', id: 9 }],
     ['/feed', { name: 'feed' }],
     ['/signin', { name: 'signin' }],
+    ['/register', { name: 'register' }],
+    ['/me', { name: 'account' }],
+    ['/events/new', { name: 'new-event' }],
+    ['/posts/new', { name: 'new-post' }],
   ])('maps %s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
   });
 
-  it.each(['/places', '/places/abc', '/places/0', '/places/99999999999999999999', '/nowhere', '/feed/1'])(
-    'answers not-found for %s',
-    (path) => {
-      expect(matchRoute(path)).toEqual({ name: 'not-found' });
-    },
-  );
+  it.each([
+    '/places/new',
+    '/groups/new',
+    '/events/new/1',
+    '/places',
+    '/places/abc',
+    '/places/0',
+    '/places/99999999999999999999',
+    '/nowhere',
+    '/feed/1',
+  ])('answers not-found for %s', (path) => {
+    expect(matchRoute(path)).toEqual({ name: 'not-found' });
+  });
 });
 
 describe('shouldIntercept', () => {

@@ -21,10 +21,12 @@ function trimZero(value: string): string {
 export interface DateFormatOptions {
   locale?: string;
   timeZone?: string;
+  /** Name the zone ("CET"), for times read on the reader's clock rather than an event's. */
+  withZone?: boolean;
 }
 
 /** "Sat 14 Jun, 19:00" style, in the reader's locale unless one is given. */
-export function formatDateTime(iso: string, { locale, timeZone }: DateFormatOptions = {}): string {
+export function formatDateTime(iso: string, { locale, timeZone, withZone = false }: DateFormatOptions = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat(locale, {
@@ -34,7 +36,74 @@ export function formatDateTime(iso: string, { locale, timeZone }: DateFormatOpti
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
+    ...(withZone ? { timeZoneName: 'short' } : {}),
   }).format(date);
+}
+
+/** "Tue 1 Dec 2026" in the given zone. */
+function formatDay(date: Date, { locale, timeZone }: DateFormatOptions): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone,
+  }).format(date);
+}
+
+function formatClock(date: Date, { locale, timeZone }: DateFormatOptions): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(date);
+}
+
+/**
+ * "Tue 1 Dec 2026, 19:00–22:00" read on the clock of `timeZone` (a meetup's own zone, so the
+ * time is the one printed on the poster); an end on another day carries its own date.
+ */
+export function formatTimeRange(startsAt: string, endsAt: string, options: DateFormatOptions = {}): string {
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  if (Number.isNaN(start.getTime())) return '';
+  const startDay = formatDay(start, options);
+  const from = `${startDay}, ${formatClock(start, options)}`;
+  if (Number.isNaN(end.getTime())) return from;
+  const endDay = formatDay(end, options);
+  if (endDay === startDay) return `${from}–${formatClock(end, options)}`;
+  return `${from} – ${endDay}, ${formatClock(end, options)}`;
+}
+
+/** "Europe/Berlin (CET)": the zone's name and, where the locale has one, its short name then. */
+export function formatZone(timeZone: string, at: string, locale?: string): string {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return timeZone;
+  try {
+    const short = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    return short && short !== timeZone ? `${timeZone} (${short})` : timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** "1 Dec 2026, 10:22": when something was written, on the reader's clock. */
+export function formatWritten(iso: string, { locale, timeZone }: DateFormatOptions = {}): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(date);
+}
+
+/** Coordinates for people: five decimals (~1 m), hemisphere letters instead of signs. */
+export function formatCoordinates({ lat, lng }: { lat: number; lng: number }): string {
+  const latText = `${Math.abs(lat).toFixed(5)}° ${lat < 0 ? 'S' : 'N'}`;
+  const lngText = `${Math.abs(lng).toFixed(5)}° ${lng < 0 ? 'W' : 'E'}`;
+  return `${latText}, ${lngText}`;
 }
 
 const PLACE_KINDS: Record<string, string> = {
@@ -48,7 +117,11 @@ export function formatPlaceKind(placeKind: string): string {
   const known = PLACE_KINDS[placeKind];
   if (known) return known;
   const words = placeKind.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return capitalise(words);
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "1 item", "3 items". */

@@ -13,6 +13,10 @@ export type Route =
   | { name: 'post'; id: number }
   | { name: 'feed' }
   | { name: 'signin' }
+  | { name: 'register' }
+  | { name: 'account' }
+  | { name: 'new-event' }
+  | { name: 'new-post' }
   | { name: 'not-found' };
 
 type RouteName = Route['name'];
@@ -21,10 +25,14 @@ const ROUTES: Array<{ pattern: RegExp; name: RouteName }> = [
   { pattern: /^\/$/, name: 'home' },
   { pattern: /^\/places\/(\d+)$/, name: 'place' },
   { pattern: /^\/groups\/(\d+)$/, name: 'group' },
+  { pattern: /^\/events\/new$/, name: 'new-event' },
   { pattern: /^\/events\/(\d+)$/, name: 'event' },
+  { pattern: /^\/posts\/new$/, name: 'new-post' },
   { pattern: /^\/posts\/(\d+)$/, name: 'post' },
   { pattern: /^\/feed$/, name: 'feed' },
   { pattern: /^\/signin$/, name: 'signin' },
+  { pattern: /^\/register$/, name: 'register' },
+  { pattern: /^\/me$/, name: 'account' },
 ];
 
 /** Maps a path to its route; a trailing slash is tolerated like the server does. */
@@ -68,6 +76,8 @@ class Router {
   path = $state(window.location.pathname);
   search = $state(window.location.search);
   route: Route = $derived(matchRoute(this.path));
+  /** The current query string, parsed; reading it makes an effect follow query changes. */
+  query: URLSearchParams = $derived(new URLSearchParams(this.search));
 
   /** Follows an in-app link: a new history entry, the top of the page, focus on the content. */
   navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {

@@ -1,0 +1,134 @@
+/**
+ * A real Vicinity server for browser tests: the built web app and `tsx server/src/main.ts` on a
+ * fresh embedded database in a temporary DATA_DIR, in its own process group so stopping it also
+ * stops the grandchild tsx starts.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const DIST_INDEX = path.join(ROOT, 'web/dist/index.html');
+
+// PGlite + PostGIS runs initdb on the first start of an empty DATA_DIR: ~20-30 s alone, longer
+// while other suites share the cores.
+export const START_MS = 150_000;
+
+/** Newest modification time under a path, so the build is skipped when web/dist is current. */
+function newestChange(target: string): number {
+  const info = statSync(target);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return readdirSync(target).reduce(
+    (newest, entry) => Math.max(newest, newestChange(path.join(target, entry))),
+    info.mtimeMs,
+  );
+}
+
+export function buildWebIfStale(): void {
+  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts'].map((entry) => path.join(ROOT, entry));
+  const built = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : 0;
+  if (built > Math.max(...sources.map(newestChange))) return;
+  execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export interface Server {
+  child: ChildProcess;
+  baseUrl: string;
+  dataDir: string;
+  output: () => string;
+}
+
+export interface ServerOptions {
+  seed?: 'demo' | 'none';
+  /** Further environment variables, e.g. a different map centre. */
+  env?: Record<string, string>;
+}
+
+/** Starts a server on a free port with a new, empty DATA_DIR; resolves once it listens. */
+export async function startServer({ seed = 'demo', env: extra = {} }: ServerOptions = {}): Promise<Server> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vicinity-browser-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['DATABASE_URL', 'HOST', 'NODE_ENV', 'TILE_URL', 'TILE_ATTRIBUTION', 'CORS_ORIGINS'])
+    delete env[name];
+  Object.assign(env, {
+    DATA_DIR: dataDir,
+    SEED: seed,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    MAP_CENTER_LAT: '52.4986',
+    MAP_CENTER_LNG: '13.4213',
+    MAP_ZOOM: '14',
+    // Journeys sign several people up and in from one address.
+    AUTH_RATE_LIMIT: '1000',
+    ...extra,
+  });
+  const child = spawn(TSX, ['server/src/main.ts'], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: string) => (output += chunk);
+  child.stdout!.setEncoding('utf8').on('data', collect);
+  child.stderr!.setEncoding('utf8').on('data', collect);
+
+  try {
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`server did not start within ${START_MS} ms:\n${output}`)),
+        START_MS,
+      );
+      child.stdout!.on('data', () => {
+        const match = /Vicinity is listening on (http:\/\/localhost:\d+)/.exec(output);
+        if (!match) return;
+        clearTimeout(timer);
+        resolve(match[1]!);
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited with ${code} before listening:\n${output}`));
+      });
+    });
+    return { child, baseUrl, dataDir, output: () => output };
+  } catch (error) {
+    await stopServer({ child, baseUrl: '', dataDir, output: () => output });
+    throw error;
+  }
+}
+
+/** Stops the server (SIGTERM, then SIGKILL to its group after 10 s) and removes its data. */
+export async function stopServer(server: Server): Promise<void> {
+  if (server.child.exitCode === null && server.child.signalCode === null) {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-server.child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  rmSync(server.dataDir, { recursive: true, force: true });
+}

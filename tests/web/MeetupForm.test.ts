@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import MeetupForm from '../../web/src/lib/components/MeetupForm.svelte';
+import { stubApi, validationError, type Handler } from './helpers';
+
+vi.mock('../../web/src/lib/components/MapView.svelte', async () => import('./stubs/MapViewStub.svelte'));
+
+const CONFIG: Handler = (request) =>
+  request.path === '/api/config'
+    ? {
+        body: {
+          mapCenter: { lat: 52.4986, lng: 13.4213 },
+          zoom: 14,
+          tileUrl: 'https://tile.example.org/{z}/{x}/{y}.png',
+          tileAttribution: '',
+        },
+      }
+    : undefined;
+
+const PLACES: Handler = (request) =>
+  request.path === '/api/places'
+    ? {
+        body: {
+          type: 'FeatureCollection',
+          nextCursor: null,
+          features: [
+            {
+              type: 'Feature',
+              id: 'place:5',
+              geometry: { type: 'Point', coordinates: [13.4308, 52.4868] },
+              properties: { kind: 'place', id: 5, name: 'Reuterkiez Rösterei', distanceMeters: 350 },
+            },
+          ],
+        },
+      }
+    : undefined;
+
+function created(request: { body: unknown }) {
+  return { status: 201, body: { id: 77, ...(request.body as object) } };
+}
+
+beforeEach(() => {
+  window.localStorage.clear();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function fill(label: string, value: string) {
+  const field = screen.getByLabelText(label);
+  await fireEvent.input(field, { target: { value } });
+  await fireEvent.change(field, { target: { value } });
+}
+
+describe('MeetupForm', () => {
+  it('starts on the browser’s time zone and proposes a two-hour meetup', async () => {
+    stubApi(CONFIG, PLACES);
+    render(MeetupForm, { onsaved: vi.fn() });
+    const zone = screen.getByLabelText('Time zone') as HTMLSelectElement;
+    expect(zone.value).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await fill('Starts', '2026-12-05T19:00');
+    expect((screen.getByLabelText('Ends') as HTMLInputElement).value).toBe('2026-12-05T21:00');
+  });
+
+  it('marks every missing detail next to its field, without asking the server', async () => {
+    const { requests } = stubApi(CONFIG, PLACES);
+    render(MeetupForm, { onsaved: vi.fn() });
+    await fireEvent.click(screen.getByRole('button', { name: 'Create meetup' }));
+    expect(screen.getByLabelText('Title').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Give the meetup a title.')).toBeTruthy();
+    expect(screen.getByText('Choose the date and time it starts.')).toBeTruthy();
+    expect(screen.getByText('Click the map where the meetup is.')).toBeTruthy();
+    expect(requests.some((request) => request.method === 'POST')).toBe(false);
+  });
+
+  it('sends the times with the chosen zone’s offset and the point clicked on the map', async () => {
+    const { requests } = stubApi(CONFIG, PLACES, (request) =>
+      request.method === 'POST' && request.path === '/api/events' ? created(request) : undefined,
+    );
+    const onsaved = vi.fn();
+    render(MeetupForm, { onsaved });
+    await fill('Title', 'Catan by the canal');
+    await fill('Starts', '2026-12-05T19:00');
+    await fill('Time zone', 'America/New_York');
+    await fill('Seats (optional)', '6');
+    await fill('Games (optional)', 'Catan,  Azul , ');
+    await fireEvent.click(await screen.findByRole('button', { name: 'Click the map at 52.5, 13.4' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Create meetup' }));
+
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const sent = requests.find((request) => request.method === 'POST')!.body;
+    expect(sent).toEqual({
+      title: 'Catan by the canal',
+      startsAt: '2026-12-05T19:00:00-05:00',
+      endsAt: '2026-12-05T21:00:00-05:00',
+      timeZone: 'America/New_York',
+      location: { lat: 52.5, lng: 13.4 },
+      capacity: 6,
+      games: ['Catan', 'Azul'],
+    });
+  });
+
+  it('picks a place from the list of places near the map', async () => {
+    const { requests } = stubApi(CONFIG, PLACES, (request) =>
+      request.method === 'POST' && request.path === '/api/events' ? created(request) : undefined,
+    );
+    const onsaved = vi.fn();
+    render(MeetupForm, { onsaved, group: { id: 2, name: 'Catan Crew' } });
+    await fireEvent.click(screen.getByLabelText('At a place'));
+    const place = (await screen.findByLabelText('Place')) as HTMLSelectElement;
+    await waitFor(() => expect(place.options).toHaveLength(2));
+    expect(place.options[1]!.textContent?.trim()).toBe('Reuterkiez Rösterei (350 m)');
+    await fireEvent.change(place, { target: { value: '5' } });
+    await fill('Title', 'Seafarers night');
+    await fill('Starts', '2026-12-05T19:00');
+    await fireEvent.click(screen.getByRole('button', { name: 'Create meetup' }));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const sent = requests.find((request) => request.method === 'POST')!.body as Record<string, unknown>;
+    expect(sent.placeId).toBe(5);
+    expect(sent.groupId).toBe(2);
+    expect(sent.location).toBeUndefined();
+  });
+
+  it('shows the server’s objection next to the field it concerns', async () => {
+    stubApi(CONFIG, PLACES, (request) =>
+      request.method === 'POST'
+        ? validationError('endsAt must be in the future', [{ field: 'endsAt', message: 'must be in the future' }])
+        : undefined,
+    );
+    render(MeetupForm, { onsaved: vi.fn() });
+    await fill('Title', 'Too late');
+    await fill('Starts', '2020-05-01T15:00');
+    await fireEvent.click(await screen.findByRole('button', { name: 'Click the map at 52.5, 13.4' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Create meetup' }));
+    const ends = screen.getByLabelText('Ends');
+    await waitFor(() => expect(ends.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Must be in the future')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe('Check the field marked below.');
+    await waitFor(() => expect(document.activeElement).toBe(ends));
+  });
+});
