@@ -7,6 +7,7 @@
  *   DATABASE_URL=postgres://…          server to create the benchmark database on
  *   BENCH_REUSE=1                      keep an already seeded database of the same scale
  *   BENCH_SECONDS=10                   duration of each load test
+ *   BENCH_SEED_ONLY=1                  seed (or check) the database and stop
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -88,6 +89,7 @@ async function main() {
   if (scaleName === 'full' || scaleName === 'small') {
     const scale = SCALES[scaleName]!;
     const url = await prepareDatabase(scale);
+    if (process.env.BENCH_SEED_ONLY === '1') return;
     const handle = await openDatabase({ url });
     try {
       log('Radius queries (SQL)…');
