@@ -17,7 +17,15 @@ const types = {
 };
 
 export function openPostgres(connectionString: string, poolSize = 10): { db: Kysely<Database>; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString, max: poolSize, types, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    types,
+    connectionTimeoutMillis: 5000,
+    // PostGIS functions carry high planner costs, which push short queries over jit_above_cost:
+    // compiling them took longer than running them (over a second against milliseconds).
+    options: '-c jit=off',
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

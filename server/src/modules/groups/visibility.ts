@@ -12,7 +12,9 @@ export function groupContentVisibleSql(groupIdColumn: string, viewerId: number |
     viewerId === null
       ? sql<boolean>`false`
       : sql<boolean>`exists (select 1 from group_members gm where gm.group_id = ${group} and gm.user_id = ${viewerId}::bigint)`;
+  // A scalar lookup per row (by primary key, only for rows that have a group) rather than an
+  // EXISTS, which the planner likes to turn into a hash of every public group built per query.
   return sql<boolean>`(${group} is null
-    or exists (select 1 from groups gv where gv.id = ${group} and gv.visibility = 'public')
+    or (select gv.visibility from groups gv where gv.id = ${group}) = 'public'
     or ${isMember})`;
 }

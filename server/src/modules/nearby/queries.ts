@@ -60,15 +60,18 @@ export function nearbyQuery(db: Kysely<Database>, query: NearbyQuery) {
     const afterPosition = after
       ? sql<boolean>`(${distance}, ${kind}::text, s.id) > (${after.d}::float8, ${after.k}::text, ${after.i}::bigint)`
       : sql<boolean>`true`;
-    // Step 1: the index hands out the nearest rows in order (`<->`, sphere distance) without
-    // visiting the rest of the radius. The exact spheroid distance of the farthest of them bounds
-    // the page: the `limit + 1` nearest rows by exact distance can lie no farther away.
+    // Step 1: the planar (degrees) index on `loc::geometry` hands out rows roughly nearest first
+    // (`<->`) without visiting the rest of the radius. Any `limit + 1` rows will do for what
+    // follows — the farthest of them, by exact spheroid distance, bounds the page, because the
+    // `limit + 1` nearest rows can lie no farther away — and nearly-nearest ones make it tight.
+    // No radius filter here, so the planner has no reason to collect and sort the whole radius.
     const nearestFirst = sql<{ d: number }>`
       select ${distance} as d from (${source.visible(db, viewerId)}) s
-      where ${withinSql('s.loc', point, radius)} and ${afterPosition}
-      order by s.loc <-> ${pointSql(point)}
+      where ${afterPosition}
+      order by s.loc::geometry <-> ST_SetSRID(ST_MakePoint(${point.lng}::float8, ${point.lat}::float8), 4326)
       limit ${limit + 1}`;
-    const bound = sql<{ r: number }>`(select case when count(*) <= ${limit}::int then ${radius}::float8 else max(k.d) end as r
+    const bound = sql<{ r: number }>`(select case when count(*) <= ${limit}::int then ${radius}::float8
+        else least(max(k.d), ${radius}::float8) end as r
       from (${nearestFirst}) k)`;
     // Step 2: exact distances, exact order, within that bound only (computed once, joined in).
     const branch = db
