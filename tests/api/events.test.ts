@@ -556,6 +556,16 @@ describe('GET /api/events', () => {
     expect(await walk(`groupId=${cast.group.id}&to=${encodeURIComponent(fromNow(DAY))}`)).toEqual([running.id]);
   });
 
+  it('lists the meetups at one place with placeId', async () => {
+    const cast = await groupCast();
+    const place = await createPlace(t.app, cast.owner, kreuzberg);
+    const elsewhere = await createPlace(t.app, cast.owner, kreuzberg);
+    const here = await createEvent(t.app, cast.owner, null, { placeId: place.id });
+    await createEvent(t.app, cast.owner, null, { placeId: elsewhere.id });
+    await createEvent(t.app, cast.owner, kreuzberg);
+    expect(await walk(`placeId=${place.id}`)).toEqual([here.id]);
+  });
+
   it.each([
     ['lat without lng and radius', 'lat=1', 'lng'],
     ['lat and lng without radius', 'lat=1&lng=1', 'radius'],

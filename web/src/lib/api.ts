@@ -504,13 +504,14 @@ export type MeetupSummary = Omit<Meetup, 'description'> & { kind: 'event'; name:
 export interface MeetupQuery {
   near?: { center: LatLng; radiusMeters: number };
   groupId?: number;
+  placeId?: number;
   order?: 'distance' | 'soonest';
   limit?: number;
   cursor?: string | null;
 }
 
 export function listMeetups(
-  { near, groupId, order, limit, cursor }: MeetupQuery,
+  { near, groupId, placeId, order, limit, cursor }: MeetupQuery,
   signal?: AbortSignal,
 ): Promise<FeatureCollection<MeetupSummary> & { nextCursor: string | null }> {
   const url = withQuery('/api/events', {
@@ -518,6 +519,7 @@ export function listMeetups(
     lng: near ? coordinate(near.center.lng) : undefined,
     radius: near ? Math.max(1, Math.round(near.radiusMeters)) : undefined,
     groupId,
+    placeId,
     order,
     limit,
     cursor: cursor ?? undefined,
@@ -665,6 +667,8 @@ export interface FeedItem {
   distanceMeters: number;
   createdAt: string;
   startsAt?: string;
+  /** Events only: the meetup's own time zone. */
+  timeZone?: string;
   group?: { id: number; name: string; visibility: Visibility };
   place?: { id: number; name: string };
   url: string;

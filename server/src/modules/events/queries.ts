@@ -143,6 +143,7 @@ export interface EventListQuery {
   to: Date | null;
   groupId: number | null;
   seriesId: number | null;
+  placeId: number | null;
   includeCancelled: boolean;
   limit: number;
   after: ListPosition | null;
@@ -165,6 +166,7 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows:
   if (query.to) select = select.where('e.starts_at', '<', query.to);
   if (query.groupId !== null) select = select.where('e.group_id', '=', query.groupId);
   if (query.seriesId !== null) select = select.where('e.series_id', '=', query.seriesId);
+  if (query.placeId !== null) select = select.where('e.place_id', '=', query.placeId);
   if (!query.includeCancelled) select = select.where('e.status', '=', 'scheduled');
   if (query.order === 'distance') {
     if (after?.o === 'distance') {

@@ -109,6 +109,7 @@ export default async function eventRoutes(app: FastifyInstance) {
         ...timeWindow(query.from, query.to),
         groupId: query.groupId ?? null,
         seriesId: query.seriesId ?? null,
+        placeId: query.placeId ?? null,
         includeCancelled: query.includeCancelled,
         limit: query.limit,
         after,
