@@ -235,6 +235,8 @@ describe('ranking', () => {
       ['event', sooner],
       ['event', later],
     ]);
+    // Events carry their own time zone so readers see the meetup's clock.
+    expect(items[0]).toMatchObject({ timeZone: 'Europe/Berlin' });
   });
 
   it('cannot be moved by comments or RSVPs: 50 of each change nothing', async () => {

@@ -31,6 +31,8 @@ export interface FeedRow extends ScoredRow {
   lng: number;
   created_at: Date;
   starts_at: Date | null;
+  /** Events only: the IANA zone the meetup keeps its clock in. */
+  time_zone: string | null;
   group_id: number | null;
   group_visibility: 'public' | 'private' | null;
   place_id: number | null;
@@ -51,7 +53,7 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
 
   const posts = sql`
     select 'post'::text as kind, p.id, p.title, left(p.body, ${EXCERPT_SOURCE_CHARS}) as text,
-           p.location, p.created_at, null::timestamptz as starts_at, p.group_id, p.place_id,
+           p.location, p.created_at, null::timestamptz as starts_at, null::text as time_zone, p.group_id, p.place_id,
            ${distanceSql('p.location', point)} as distance,
            ${hoursBetween(now, sql`p.created_at`)} as hours
     from posts p
@@ -63,7 +65,7 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
   // Upcoming: scheduled and not yet over. Before it starts, "age" is the time until it does.
   const events = sql`
     select 'event'::text as kind, e.id, e.title, left(e.description, ${EXCERPT_SOURCE_CHARS}) as text,
-           e.location, e.created_at, e.starts_at, e.group_id, e.place_id,
+           e.location, e.created_at, e.starts_at, e.time_zone, e.group_id, e.place_id,
            ${distanceSql('e.location', point)} as distance,
            ${hoursBetween(sql`e.starts_at`, now)} as hours
     from events e
@@ -95,7 +97,7 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
       select f.*, case when f.is_member then ${GROUP_BOOST}::float8 else 1::float8 end as member_effect
       from factored f
     )
-    select s.kind, s.id, s.title, s.text, s.created_at, s.starts_at, s.group_id, s.group_name, s.group_visibility,
+    select s.kind, s.id, s.title, s.text, s.created_at, s.starts_at, s.time_zone, s.group_id, s.group_name, s.group_visibility,
            s.place_id, s.place_name, s.is_member, s.distance, s.hours,
            s.distance_effect, s.age_effect, s.member_effect,
            s.distance_effect * s.age_effect * s.member_effect as score,

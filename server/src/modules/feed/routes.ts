@@ -24,6 +24,7 @@ function toItem(row: FeedRow): FeedItem {
     distanceMeters: row.distance,
     createdAt: row.created_at.toISOString(),
     ...(row.starts_at === null ? {} : { startsAt: row.starts_at.toISOString() }),
+    ...(row.time_zone === null ? {} : { timeZone: row.time_zone }),
     ...(row.group_id === null || row.group_name === null || row.group_visibility === null
       ? {}
       : { group: { id: row.group_id, name: row.group_name, visibility: row.group_visibility } }),

@@ -80,6 +80,7 @@ export const FeedItem = Type.Object({
   distanceMeters: Type.Number(),
   createdAt: Type.String({ format: 'date-time' }),
   startsAt: Type.Optional(Type.String({ format: 'date-time', description: 'Events only.' })),
+  timeZone: Type.Optional(Type.String({ description: 'Events only: the IANA time zone of the meetup.' })),
   group: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String(), visibility: Visibility })),
   place: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String() })),
   url: Type.String({ description: 'The web page of the item: /posts/{id} or /events/{id}.' }),
