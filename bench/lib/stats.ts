@@ -13,11 +13,20 @@ export interface Timing {
   mean: number;
 }
 
-/** Runs `fn` `warmup` times untimed, then `iterations` times, one at a time. */
-export async function timeSerial(fn: (i: number) => Promise<unknown>, iterations: number, warmup = 5): Promise<Timing> {
+/**
+ * Runs `fn` `warmup` times untimed, then up to `iterations` times, one at a time, stopping early
+ * (after at least 10 samples) once `budgetMs` has passed, so a slow path cannot stall the run.
+ */
+export async function timeSerial(
+  fn: (i: number) => Promise<unknown>,
+  iterations: number,
+  warmup = 5,
+  budgetMs = 30_000,
+): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const durations: number[] = [];
-  for (let i = 0; i < iterations; i++) {
+  const deadline = Date.now() + budgetMs;
+  for (let i = 0; i < iterations && (i < 10 || Date.now() < deadline); i++) {
     const start = process.hrtime.bigint();
     await fn(i);
     durations.push(Number(process.hrtime.bigint() - start) / 1e6);

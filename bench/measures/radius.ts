@@ -7,6 +7,7 @@ import type { Database } from '../../server/src/db/schema.js';
 import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
 import { availableKinds } from '../../server/src/modules/nearby/sources.js';
 import type { LatLng } from '../../server/src/geo/point.js';
+import type { ItemKind } from '../../server/src/geo/schemas.js';
 import { queryPoints, RURAL_POINT } from '../lib/geography.js';
 import { savePlan } from '../lib/plans.js';
 import { timeSerial } from '../lib/stats.js';
@@ -14,13 +15,13 @@ import type { Figure } from '../lib/report.js';
 
 const TABLES: Record<string, string> = { place: 'places', group: 'groups', event: 'events', post: 'posts' };
 
-function radiusQuery(db: Kysely<Database>, point: LatLng, radius: number) {
-  return nearbyQuery(db, { point, radius, kinds: availableKinds(), limit: 50, after: null, viewerId: null })!.compile();
+function radiusQuery(db: Kysely<Database>, point: LatLng, radius: number, kinds: ItemKind[] = availableKinds()) {
+  return nearbyQuery(db, { point, radius, kinds, limit: 50, after: null, viewerId: null })!.compile();
 }
 
 /** Haversine on every row of every kind, then filter and sort: what you get without PostGIS. */
-function naiveQuery(db: Kysely<Database>, point: LatLng, radius: number) {
-  const branches = availableKinds().map((kind) => {
+function naiveQuery(db: Kysely<Database>, point: LatLng, radius: number, kinds: ItemKind[] = availableKinds()) {
+  const branches = kinds.map((kind) => {
     const table = sql.table(TABLES[kind]!);
     const column = sql.ref(kind === 'group' ? 'public_location' : 'location');
     return sql`select ${kind}::text as kind, id, ST_Y(${column}::geometry) as lat, ST_X(${column}::geometry) as lng from ${table}`;
@@ -64,5 +65,18 @@ export async function measureRadius(db: Kysely<Database>, planDir: string, full:
         : {}),
     });
   }
+  const naivePlaces = await timeSerial((i) => db.executeQuery(naiveQuery(db, points[i % points.length]!, 5000, ['place'])), naiveRuns, 2);
+  const placesOnly = await timeSerial((i) => db.executeQuery(radiusQuery(db, points[i % points.length]!, 5000, ['place'])), 300);
+  await savePlan(db as Kysely<never>, radiusQuery(db, points[0]!, 5000, ['place']), planDir, 'radius-5-km-places');
+  figures.push({
+    group: 'Radius query, SQL (50 nearest, all kinds)',
+    name: '5 km, places only (one table)',
+    unit: 'ms',
+    p50: placesOnly.p50,
+    p99: placesOnly.p99,
+    baseline: { name: 'naive haversine, no index, places', p50: naivePlaces.p50, p99: naivePlaces.p99 },
+    ratio: naivePlaces.p50 / placesOnly.p50,
+    ratioMeaning: 'times faster (p50)',
+  });
   return figures;
 }
