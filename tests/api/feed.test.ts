@@ -383,7 +383,7 @@ describe('mode=latest', () => {
 });
 
 describe('the feed query', () => {
-  it('finds candidates through the spatial indexes on posts and events', async () => {
+  it('finds candidates through the (location, time) indexes on posts and events', async () => {
     const plan = await t.db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
       const query = feedSql({
@@ -398,7 +398,30 @@ describe('the feed query', () => {
       const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${query}`.execute(trx);
       return rows.map((row) => row['QUERY PLAN']).join('\n');
     });
-    expect(plan).toContain('posts_location_gist');
-    expect(plan).toContain('events_location_gist');
+    expect(plan).toContain('posts_feed_gist');
+    expect(plan).toContain('events_feed_gist');
+  });
+});
+
+describe('pruning the search', () => {
+  it('gives the same pages as an unpruned search over a busy area with old and new items', async () => {
+    const { center, at } = newArea();
+    const author = await registerUser(t.app);
+    // Plenty of items close and far, most of the last days (enough seeds to prune with), some old.
+    for (let i = 0; i < 60; i++) {
+      await post(author, at(50 + ((i * 97) % 4800), (i * 53) % 360), i < 45 ? (i * 7919) % 200 : 500 + i * 20);
+    }
+    for (let i = 0; i < 15; i++) await event(at(100 + i * 300, i * 24), { startsInHours: (i * 37) % 400 });
+    const pages: Item[] = [];
+    let page: number | null = 1;
+    let asOf: string | undefined;
+    while (page !== null) {
+      const answer = await feed(center, undefined, `&radius=5000&page=${page}${asOf ? `&asOf=${asOf}` : ''}`);
+      asOf = encodeURIComponent(answer.asOf);
+      pages.push(...answer.items);
+      page = answer.nextPage;
+    }
+    expect(pages).toHaveLength(75);
+    expectOrderedByScore(pages);
   });
 });

@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { Database } from './schema.js';
@@ -18,15 +19,18 @@ export type EmbeddedSource =
   /** A fresh in-memory database. */
   | { memory: true };
 
+/** PostGIS, and btree_gist for indexes over (location, time). */
+const extensions = { postgis, btree_gist };
+
 export async function openEmbedded(source: EmbeddedSource): Promise<{ db: Kysely<Database>; pglite: PGlite }> {
   let pglite: PGlite;
   if ('dataDir' in source) {
     await mkdir(source.dataDir, { recursive: true });
-    pglite = await PGlite.create({ dataDir: source.dataDir, extensions: { postgis } });
+    pglite = await PGlite.create({ dataDir: source.dataDir, extensions });
   } else if ('snapshot' in source) {
-    pglite = await PGlite.create({ loadDataDir: source.snapshot, extensions: { postgis } });
+    pglite = await PGlite.create({ loadDataDir: source.snapshot, extensions });
   } else {
-    pglite = await PGlite.create({ extensions: { postgis } });
+    pglite = await PGlite.create({ extensions });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return { db, pglite };

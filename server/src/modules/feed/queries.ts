@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { distanceSql, latSql, lngSql, withinSql, type LatLng } from '../../geo/point.js';
+import { distanceSql, latSql, lngSql, pointSql, withinSql, type LatLng } from '../../geo/point.js';
 import { groupContentVisibleSql } from '../groups/visibility.js';
 import { AGE_SCALE_HOURS, DISTANCE_SCALE_METERS, GROUP_BOOST, MAX_AGE_HOURS, type ScoredRow } from './score.js';
 
@@ -46,10 +46,78 @@ function hoursBetween(later: RawBuilder<unknown>, earlier: RawBuilder<unknown>):
   return sql<number>`greatest(0, extract(epoch from (${later} - ${earlier}))::float8 / 3600)`;
 }
 
+/**
+ * Seed windows, in hours: the nearest items of the last day find a high bar in busy areas, those
+ * of the last nine days one in quieter areas.
+ */
+const SEED_WINDOWS_HOURS = [AGE_SCALE_HOURS / 3, 3 * AGE_SCALE_HOURS];
+
+/**
+ * Bounds for one page, computed in the database before the real search. Score falls with both
+ * distance and age, so once we know `n` items that score at least s, every item of the page
+ * scores at least s too, and must satisfy
+ *
+ *   distance / D + age / T <= ln(boost) - ln(s)   (boost: the largest group boost the reader can get)
+ *
+ * i.e. lie within D·L metres and be younger than T·L hours, with L = ln(boost) - ln(s). The known
+ * items ("seeds") are the nearest recent posts and soonest events, cheap to find through the
+ * indexes and usually good; with fewer than `n` of them, nothing is pruned. In latest mode the
+ * same seeds bound the creation time instead: the page is at least as new as the n-th of them.
+ *
+ * Answers one row: `reach` (max distance, metres), `since` (oldest creation time still
+ * possible), `until_hours` (latest event start still possible, from now); null means unbounded.
+ */
+function pruneSql(query: FeedQuery, now: RawBuilder<unknown>): RawBuilder<unknown> {
+  const { point, radius, viewerId, mode } = query;
+  const needed = query.offset + query.limit;
+  const seedsWithin = (hours: number) => sql`
+    (select 'post'::text as kind, p.id, ${distanceSql('p.location', point)} as distance,
+            ${hoursBetween(now, sql`p.created_at`)} as hours, p.created_at
+     from posts p
+     where p.deleted_at is null and p.created_at <= ${now}
+       and p.created_at >= ${now} - make_interval(secs => ${hours * 3600}::float8)
+       and ${groupContentVisibleSql('p.group_id', viewerId)}
+     order by p.location <-> ${pointSql(point)}
+     limit ${needed}::int)
+    union all
+    (select 'event'::text, e.id, ${distanceSql('e.location', point)}, ${hoursBetween(sql`e.starts_at`, now)},
+            e.created_at
+     from events e
+     where e.status = 'scheduled' and e.ends_at > ${now} and e.created_at <= ${now}
+       and e.starts_at <= ${now} + make_interval(secs => ${hours * 3600}::float8)
+       and ${groupContentVisibleSql('e.group_id', viewerId)}
+     order by e.location <-> ${pointSql(point)}
+     limit ${needed}::int)`;
+  // The same item may be a seed of both windows; counted once.
+  const seeds = sql`select distinct on (kind, id) * from (${sql.join(SEED_WINDOWS_HOURS.map(seedsWithin), sql` union all `)}) w`;
+  const boost = viewerId === null ? 1 : GROUP_BOOST;
+  if (mode === 'latest') {
+    return sql`
+      select null::float8 as reach, null::float8 as until_hours,
+             (select case when count(*) < ${needed}::int then null else min(k.created_at) end
+              from (select created_at from (${seeds}) s where s.distance <= ${radius}::float8
+                    order by created_at desc limit ${needed}::int) k) as since`;
+  }
+  // A little slack so rounding in exp/ln can never drop an item that belongs on the page.
+  return sql`
+    select least(${radius}::float8, b.l * ${DISTANCE_SCALE_METERS}::float8 * 1.000001 + 0.001) as reach,
+           b.l * ${AGE_SCALE_HOURS}::float8 * 1.000001 + 0.001 as until_hours,
+           ${now} - make_interval(secs => (b.l * ${AGE_SCALE_HOURS}::float8 * 1.000001 + 0.001) * 3600) as since
+    from (select case when count(*) < ${needed}::int then null
+                      else ln(${boost}::float8) - ln(min(k.score)) end as l
+          from (select exp(-s.distance / ${DISTANCE_SCALE_METERS}::float8)
+                       * exp(-least(s.hours, ${MAX_AGE_HOURS}::float8) / ${AGE_SCALE_HOURS}::float8) as score
+                from (${seeds}) s where s.distance <= ${radius}::float8
+                order by score desc limit ${needed}::int) k) b`;
+}
+
 /** The SQL of one page; exported so its plan can be inspected. */
 export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
   const { point, radius, asOf, viewerId } = query;
   const now = sql`${asOf.toISOString()}::timestamptz`;
+  const reach = sql<number>`coalesce((select reach from bounds), ${radius}::float8)`;
+  const since = sql`coalesce((select since from bounds), '-infinity'::timestamptz)`;
+  const until = sql`coalesce(${now} + make_interval(secs => (select until_hours from bounds) * 3600), 'infinity'::timestamptz)`;
 
   const posts = sql`
     select 'post'::text as kind, p.id, p.title, left(p.body, ${EXCERPT_SOURCE_CHARS}) as text,
@@ -59,7 +127,8 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
     from posts p
     where p.deleted_at is null
       and p.created_at <= ${now}
-      and ${withinSql('p.location', point, radius)}
+      and p.created_at >= ${since}
+      and ${withinSql('p.location', point, reach)}
       and ${groupContentVisibleSql('p.group_id', viewerId)}`;
 
   // Upcoming: scheduled and not yet over. Before it starts, "age" is the time until it does.
@@ -72,7 +141,9 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
     where e.status = 'scheduled'
       and e.ends_at > ${now}
       and e.created_at <= ${now}
-      and ${withinSql('e.location', point, radius)}
+      and e.starts_at <= ${until}
+      and ${query.mode === 'latest' ? sql`e.created_at >= ${since}` : sql`true`}
+      and ${withinSql('e.location', point, reach)}
       and ${groupContentVisibleSql('e.group_id', viewerId)}`;
 
   const isMember =
@@ -83,7 +154,8 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
   const order = query.mode === 'nearby' ? sql`score desc, kind, id` : sql`created_at desc, kind, id desc`;
 
   return sql<FeedRow>`
-    with candidates as (${posts} union all ${events}),
+    with bounds as materialized (${pruneSql(query, now)}),
+    candidates as (${posts} union all ${events}),
     factored as (
       select c.*, g.name as group_name, g.visibility as group_visibility, pl.name as place_name,
              ${isMember} as is_member,
