@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { INDIVIDUAL_LIMIT, MAX_FEATURES } from '../../server/src/modules/map/queries.js';
 import { useTestApp } from '../helpers/app.js';
+import { createEvent } from '../helpers/events.js';
 import { createGroup, createPlace } from '../helpers/places.js';
+import { createPost } from '../helpers/posts.js';
 import { registerUser } from '../helpers/users.js';
 
 const t = useTestApp();
@@ -67,7 +69,9 @@ describe('GET /api/map', () => {
     }
     // Zooming into one cluster's area shows fewer, smaller clusters or the items themselves.
     const wide = await view('30,-10,32,-8', 8);
-    const biggest = wide.features.filter((f) => f.properties.cluster).sort((a, b) => b.properties.count! - a.properties.count!)[0]!;
+    const biggest = wide.features
+      .filter((f) => f.properties.cluster)
+      .sort((a, b) => b.properties.count! - a.properties.count!)[0]!;
     expect(biggest.properties.count!).toBeGreaterThan(1);
   }, 60_000);
 
@@ -89,7 +93,11 @@ describe('GET /api/map', () => {
     await createGroup(t.app, user, { lat: 20.005, lng: 60.005 });
     const answer = await view('59,19,61,21', 5);
     expect(answer.features).toHaveLength(1);
-    expect(answer.features[0]!.properties).toMatchObject({ cluster: true, count: 401, counts: { place: 400, group: 1 } });
+    expect(answer.features[0]!.properties).toMatchObject({
+      cluster: true,
+      count: 401,
+      counts: { place: 400, group: 1 },
+    });
   });
 
   it('works for a view across the antimeridian', async () => {
@@ -123,5 +131,87 @@ describe('GET /api/map', () => {
     const response = await t.app.inject(`/api/map?${query}`);
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message.startsWith(field)).toBe(true);
+  });
+});
+
+describe('the cluster count pyramid', () => {
+  const pyramid = async () =>
+    (
+      await sql<{ row: string }>`
+        select concat_ws(':', level, cx, cy, kind, extract(epoch from bucket), n, round(sx::numeric, 9), round(sy::numeric, 9)) as row
+        from map_cells where n <> 0 order by 1`.execute(t.db)
+    ).rows.map((r) => r.row);
+
+  it('stays equal to a full recount through creates, moves, deletes and visibility changes', async () => {
+    const owner = await registerUser(t.app);
+    const area = (i: number) => ({ lat: -40 + (i % 5) * 0.01, lng: 140 + (i % 7) * 0.01 });
+    const place = await createPlace(t.app, owner, area(1));
+    const group = await createGroup(t.app, owner, area(2));
+    const doomed = await createGroup(t.app, owner, area(3));
+    const posts = [];
+    for (let i = 0; i < 6; i++)
+      posts.push(await createPost(t.app, owner, { location: area(i), groupId: i % 2 ? group.id : undefined }));
+    await createPost(t.app, owner, { location: area(4), groupId: doomed.id });
+    const event = await createEvent(t.app, owner, area(5), { groupId: group.id });
+    await createEvent(t.app, owner, area(6), { groupId: doomed.id });
+
+    const moves = [
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/places/${place.id}`,
+        headers: owner.auth,
+        payload: { location: area(9) },
+      }),
+      t.app.inject({ method: 'DELETE', url: `/api/posts/${posts[0]!.id}`, headers: owner.auth }),
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/groups/${group.id}`,
+        headers: owner.auth,
+        payload: { visibility: 'private' },
+      }),
+      t.app.inject({ method: 'DELETE', url: `/api/events/${event.id}`, headers: owner.auth }),
+      t.app.inject({ method: 'DELETE', url: `/api/groups/${doomed.id}`, headers: owner.auth }),
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/groups/${group.id}`,
+        headers: owner.auth,
+        payload: { visibility: 'public' },
+      }),
+    ];
+    for (const move of moves) expect((await move).statusCode).toBeLessThan(300);
+
+    const kept = await pyramid();
+    expect(kept.length).toBeGreaterThan(0);
+    await sql`select map_cells_rebuild()`.execute(t.db);
+    expect(await pyramid()).toEqual(kept);
+  });
+
+  it('counts upcoming meetups only, and private groups’ content only for their members', async () => {
+    const owner = await registerUser(t.app);
+    const stranger = await registerUser(t.app);
+    const box = { minLng: 100, minLat: 0, maxLng: 100.2, maxLat: 0.2 };
+    await scatter(INDIVIDUAL_LIMIT + 10, box);
+    const secret = await createGroup(t.app, owner, { lat: 0.1, lng: 100.1 }, { visibility: 'private' });
+    await createPost(t.app, owner, { location: { lat: 0.1, lng: 100.1 }, groupId: secret.id });
+    await createEvent(t.app, owner, { lat: 0.1, lng: 100.1 }, { groupId: secret.id });
+    const ended = await createEvent(t.app, owner, { lat: 0.1, lng: 100.1 });
+    await sql`update events set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 second' where id = ${ended.id}`.execute(
+      t.db,
+    );
+    const soon = await createEvent(t.app, owner, { lat: 0.1, lng: 100.1 });
+    // Ends within the current hour (or just after it): counted until it is over.
+    await sql`update events set starts_at = now() - interval '1 hour', ends_at = now() + interval '10 minutes' where id = ${soon.id}`.execute(
+      t.db,
+    );
+
+    const counts = async (headers: Record<string, string>) => {
+      const response = await t.app.inject({ url: '/api/map?bbox=100,0,100.2,0.2&zoom=6', headers });
+      const { features, total } = response.json() as { features: MapFeature[]; total: number };
+      const sum = (kind: string) =>
+        features.reduce((n, f) => n + ((f.properties.counts as Record<string, number> | undefined)?.[kind] ?? 0), 0);
+      return { total, posts: sum('post'), events: sum('event'), groups: sum('group') };
+    };
+    expect(await counts(stranger.auth)).toMatchObject({ posts: 0, events: 1, groups: 1 });
+    expect(await counts(owner.auth)).toMatchObject({ posts: 1, events: 2, groups: 1 });
   });
 });

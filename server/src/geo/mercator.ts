@@ -1,30 +1,27 @@
 /**
- * Web Mercator (EPSG:3857) maths for clustering map viewports: the grid a person sees on the
- * screen is square in Mercator metres, not in degrees.
+ * The Web Mercator square as map tiles see it: u (west → east) and v (north → south) in [0, 1).
+ * Map clusters are cells of a quadtree over this square, so a cell is the same number of screen
+ * pixels wide wherever it is.
  */
-export const EARTH_RADIUS = 6_378_137;
 export const MAX_MERCATOR_LAT = 85.05112878;
-/** Metres per screen pixel at zoom 0 for 256-pixel tiles. */
-export const METERS_PER_PIXEL_Z0 = (2 * Math.PI * EARTH_RADIUS) / 256;
 
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 const toDegrees = (radians: number) => (radians * 180) / Math.PI;
+const BELOW_ONE = 0.999999999999;
 
-export function mercatorX(lng: number): number {
-  return toRadians(lng) * EARTH_RADIUS;
+export function uOf(lng: number): number {
+  return Math.min(BELOW_ONE, Math.max(0, (lng + 180) / 360));
 }
 
-export function mercatorY(lat: number): number {
-  const clamped = Math.max(-MAX_MERCATOR_LAT, Math.min(MAX_MERCATOR_LAT, lat));
-  return EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + toRadians(clamped) / 2));
+export function vOf(lat: number): number {
+  const phi = toRadians(Math.max(-MAX_MERCATOR_LAT, Math.min(MAX_MERCATOR_LAT, lat)));
+  return Math.min(BELOW_ONE, Math.max(0, (1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2));
 }
 
-export function lngFromMercator(x: number): number {
-  const lng = toDegrees(x / EARTH_RADIUS);
-  // Points east of the antimeridian were shifted by 360° to keep the grid continuous.
-  return lng > 180 ? lng - 360 : lng;
+export function lngOfU(u: number): number {
+  return u * 360 - 180;
 }
 
-export function latFromMercator(y: number): number {
-  return toDegrees(2 * Math.atan(Math.exp(y / EARTH_RADIUS)) - Math.PI / 2);
+export function latOfV(v: number): number {
+  return toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * v))));
 }

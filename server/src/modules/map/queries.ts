@@ -1,12 +1,16 @@
 /**
- * What is inside a map viewport. Few items come back one by one; many are grouped in the
- * database into a grid of Mercator cells about CLUSTER_PIXELS wide on screen, so the answer
- * stays small (≤ MAX_FEATURES) however many items the view holds.
+ * What is inside a map viewport. Few items come back one by one. Many come back as clusters:
+ * cells of a quadtree over the Web Mercator square, about 64 screen pixels wide, read from the
+ * count pyramid `map_cells` (migration 0007) that triggers keep up to date. Reading a few hundred
+ * pre-counted cells costs the same for a village or a whole metro, so the answer stays small
+ * (≤ MAX_FEATURES) and fast however many items the view holds.
+ *
+ * Clusters are whole cells: a cell at the edge of the view counts the items of the whole cell.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ItemKind } from '../../geo/schemas.js';
-import { METERS_PER_PIXEL_Z0, EARTH_RADIUS, latFromMercator, lngFromMercator, mercatorX, mercatorY } from '../../geo/mercator.js';
+import { latOfV, lngOfU, uOf, vOf } from '../../geo/mercator.js';
 import { SOURCES } from '../nearby/sources.js';
 import { MAX_ZOOM } from './schemas.js';
 
@@ -14,10 +18,13 @@ import { MAX_ZOOM } from './schemas.js';
 export const INDIVIDUAL_LIMIT = 300;
 /** Hard cap on features in one answer. */
 export const MAX_FEATURES = 500;
-/** On-screen width of a cluster cell. */
-const CLUSTER_PIXELS = 60;
-/** However large the view, it is cut into at most this many cells per side. */
+/** However large the view, it is cut into at most about this many cells per side. */
 const CELLS_PER_SIDE = 20;
+/** A cell of quadtree level z + 2 is a quarter of a 256-pixel tile at zoom z: 64 pixels. */
+const LEVELS_BELOW_ZOOM = 2;
+/** The levels the pyramid keeps (see migration 0007). */
+const MIN_LEVEL = 4;
+const MAX_LEVEL = 18;
 
 export interface Bbox {
   minLng: number;
@@ -26,7 +33,7 @@ export interface Bbox {
   maxLat: number;
 }
 
-interface ItemRow {
+export interface ItemRow {
   kind: ItemKind;
   id: number;
   name: string;
@@ -35,31 +42,41 @@ interface ItemRow {
   props: Record<string, unknown>;
 }
 
-interface CellRow {
+export interface Cluster {
+  lat: number;
+  lng: number;
   count: number;
-  total: number;
   counts: Partial<Record<ItemKind, number>>;
-  avg_x: number;
-  avg_y: number;
-  spread: number;
+  expansionZoom: number;
   single: ItemRow | null;
 }
 
+export type MapAnswer = { clustered: false; items: ItemRow[] } | { clustered: true; total: number; cells: Cluster[] };
+
+type Box = { minLng: number; minLat: number; maxLng: number; maxLat: number };
+
 /** Lat/lng rectangles to test against; a view across the antimeridian is two of them. */
-function envelopes(bbox: Bbox): RawBuilder<unknown>[] {
-  const box = (minLng: number, maxLng: number) =>
-    sql`ST_MakeEnvelope(${minLng}::float8, ${bbox.minLat}::float8, ${maxLng}::float8, ${bbox.maxLat}::float8, 4326)`;
-  return bbox.minLng <= bbox.maxLng ? [box(bbox.minLng, bbox.maxLng)] : [box(bbox.minLng, 180), box(-180, bbox.maxLng)];
+function viewBoxes(bbox: Bbox): Box[] {
+  return bbox.minLng <= bbox.maxLng
+    ? [bbox]
+    : [
+        { ...bbox, maxLng: 180 },
+        { ...bbox, minLng: -180 },
+      ];
 }
 
-function itemsInView(db: Kysely<Database>, bbox: Bbox, kinds: ItemKind[], viewerId: number | null, limit?: number) {
-  const boxes = envelopes(bbox);
+function envelope(box: Box): RawBuilder<unknown> {
+  return sql`ST_MakeEnvelope(${box.minLng}::float8, ${box.minLat}::float8, ${box.maxLng}::float8, ${box.maxLat}::float8, 4326)`;
+}
+
+/** The items of the given kinds inside any of the boxes that the viewer may see. */
+function itemsInBoxes(db: Kysely<Database>, boxes: Box[], kinds: ItemKind[], viewerId: number | null, limit?: number) {
   const branches = kinds.flatMap((kind) => {
     const source = SOURCES[kind];
     if (!source) return [];
     // `&&` on the geometry cast uses the expression GiST index; for points it is exact.
-    const inView = sql.join(
-      boxes.map((box) => sql`s.loc::geometry && ${box}`),
+    const inside = sql.join(
+      boxes.map((box) => sql`s.loc::geometry && ${envelope(box)}`),
       sql` or `,
     );
     let branch = db
@@ -72,21 +89,13 @@ function itemsInView(db: Kysely<Database>, bbox: Bbox, kinds: ItemKind[], viewer
         sql<number>`ST_X(s.loc::geometry)`.as('lng'),
         's.props',
       ])
-      .where(sql<boolean>`(${inView})`);
+      .where(sql<boolean>`(${inside})`);
     if (limit !== undefined) branch = branch.orderBy('s.id').limit(limit);
     return [db.selectFrom(branch.as(`b_${kind}`)).selectAll()];
   });
   const [first, ...rest] = branches;
   return first ? rest.reduce((all, branch) => all.unionAll(branch), first) : null;
 }
-
-export type MapAnswer =
-  | { clustered: false; items: ItemRow[] }
-  | {
-      clustered: true;
-      total: number;
-      cells: { lat: number; lng: number; count: number; counts: CellRow['counts']; expansionZoom: number; single: ItemRow | null }[];
-    };
 
 export async function itemsForView(
   db: Kysely<Database>,
@@ -95,7 +104,7 @@ export async function itemsForView(
   kinds: ItemKind[],
   viewerId: number | null,
 ): Promise<MapAnswer> {
-  const few = itemsInView(db, bbox, kinds, viewerId, INDIVIDUAL_LIMIT + 1);
+  const few = itemsInBoxes(db, viewBoxes(bbox), kinds, viewerId, INDIVIDUAL_LIMIT + 1);
   if (!few) return { clustered: false, items: [] };
   const items = (await db
     .selectFrom(few.as('v'))
@@ -108,53 +117,197 @@ export async function itemsForView(
   return { clustered: true, ...(await clusterView(db, bbox, zoom, kinds, viewerId)) };
 }
 
-async function clusterView(db: Kysely<Database>, bbox: Bbox, zoom: number, kinds: ItemKind[], viewerId: number | null) {
-  const all = itemsInView(db, bbox, kinds, viewerId)!;
-  const crossesAntimeridian = bbox.minLng > bbox.maxLng;
-  const width = mercatorX((crossesAntimeridian ? bbox.maxLng + 360 : bbox.maxLng) - bbox.minLng);
-  const height = mercatorY(bbox.maxLat) - mercatorY(bbox.minLat);
-  const cell = Math.max((METERS_PER_PIXEL_Z0 / 2 ** zoom) * CLUSTER_PIXELS, width / CELLS_PER_SIDE, height / CELLS_PER_SIDE);
+interface Grid {
+  level: number;
+  /** Inclusive cx ranges (two across the antimeridian) and the cy range. */
+  columns: [number, number][];
+  rows: [number, number];
+}
 
-  // Across the antimeridian, points west of it move by 360° so the grid has no seam.
-  const lng = crossesAntimeridian ? sql`(case when v.lng < ${bbox.minLng}::float8 then v.lng + 360 else v.lng end)` : sql`v.lng`;
-  const x = sql`radians(${lng}) * ${EARTH_RADIUS}::float8`;
-  const y = sql`${EARTH_RADIUS}::float8 * ln(tan(pi() / 4 + radians(greatest(-85.05112878, least(85.05112878, v.lat))) / 2))`;
-  const perKind = sql.join(
-    kinds.map((kind) => sql`${kind}::text, count(*) filter (where p.kind = ${kind}::text)`),
-    sql`, `,
+/** The coarsest cells that are still at most ~64 px wide, and at least 1/20 of the view. */
+function gridFor(bbox: Bbox, zoom: number): Grid {
+  const crosses = bbox.minLng > bbox.maxLng;
+  const spanU = ((crosses ? bbox.maxLng + 360 : bbox.maxLng) - bbox.minLng) / 360;
+  const spanV = vOf(bbox.minLat) - vOf(bbox.maxLat);
+  const cellSize = Math.max(2 ** -(zoom + LEVELS_BELOW_ZOOM), spanU / CELLS_PER_SIDE, spanV / CELLS_PER_SIDE);
+  const level = Math.min(MAX_LEVEL, Math.max(MIN_LEVEL, Math.floor(-Math.log2(cellSize))));
+  const scale = 2 ** level;
+  const cell = (value: number) => Math.floor(value * scale);
+  const columns: [number, number][] = crosses
+    ? [
+        [cell(uOf(bbox.minLng)), scale - 1],
+        [0, cell(uOf(bbox.maxLng))],
+      ]
+    : [[cell(uOf(bbox.minLng)), cell(uOf(bbox.maxLng))]];
+  return { level, columns, rows: [cell(vOf(bbox.maxLat)), cell(vOf(bbox.minLat))] };
+}
+
+/** Pyramid rows that count: the kinds asked for, and meetups that end after the current hour. */
+function countedRows(kinds: ItemKind[]): RawBuilder<boolean> {
+  return sql<boolean>`m.n <> 0 and m.kind in (${sql.join(kinds.map((kind) => sql`${kind}::text`))})
+    and (m.kind <> 'event' or m.bucket > map_hour(now()))`;
+}
+
+interface CellCount {
+  kind: ItemKind;
+  cx: number;
+  cy: number;
+  n: number;
+  sx: number;
+  sy: number;
+}
+
+/**
+ * Counts per cell and kind: the pyramid, plus what it cannot hold — meetups ending within the
+ * current hour that have not ended yet, and the viewer's own private groups' posts and meetups.
+ */
+async function cellCounts(
+  db: Kysely<Database>,
+  bbox: Bbox,
+  grid: Grid,
+  kinds: ItemKind[],
+  viewerId: number | null,
+): Promise<CellCount[]> {
+  const scale = 2 ** grid.level;
+  const columns = sql.join(
+    grid.columns.map(([from, to]) => sql`m.cx between ${from}::int and ${to}::int`),
+    sql` or `,
   );
+  const inView = (column: string) =>
+    sql.join(
+      viewBoxes(bbox).map((box) => sql`${sql.ref(column)}::geometry && ${envelope(box)}`),
+      sql` or `,
+    );
+  const extras: RawBuilder<unknown>[] = [];
+  if (kinds.includes('event')) {
+    extras.push(sql`
+      select 'event'::text as kind, e.location from events e
+      where e.status = 'scheduled' and e.ends_at > now() and e.ends_at < map_hour(now()) + interval '1 hour'
+        and map_group_is_public(e.group_id) and (${inView('e.location')})`);
+  }
+  if (viewerId !== null) {
+    const privateGroups = sql`(select g.id from groups g join group_members gm on gm.group_id = g.id
+      where g.visibility = 'private' and gm.user_id = ${viewerId}::bigint)`;
+    if (kinds.includes('post')) {
+      extras.push(sql`select 'post'::text, p.location from posts p
+        where p.deleted_at is null and p.group_id in ${privateGroups} and (${inView('p.location')})`);
+    }
+    if (kinds.includes('event')) {
+      extras.push(sql`select 'event'::text, e.location from events e
+        where e.status = 'scheduled' and e.ends_at > now() and e.group_id in ${privateGroups} and (${inView('e.location')})`);
+    }
+  }
+  const extraCounts =
+    extras.length === 0
+      ? sql``
+      : sql`union all
+        select x.kind, floor(map_u(x.location) * ${scale}::float8)::int, floor(map_v(x.location) * ${scale}::float8)::int,
+               count(*)::int, sum(map_u(x.location)), sum(map_v(x.location))
+        from (${sql.join(extras, sql` union all `)}) x
+        group by 1, 2, 3`;
+  const { rows } = await sql<CellCount>`
+    select m.kind, m.cx, m.cy, sum(m.n)::int as n, sum(m.sx) as sx, sum(m.sy) as sy
+    from map_cells m
+    where m.level = ${grid.level}::int and (${columns}) and m.cy between ${grid.rows[0]}::int and ${grid.rows[1]}::int
+      and ${countedRows(kinds)}
+    group by m.kind, m.cx, m.cy
+    ${extraCounts}`.execute(db);
+  return rows.filter((row) => row.n > 0);
+}
 
-  const { rows } = await sql<CellRow>`
-    with p as (
-      select v.*, ${x} as x, ${y} as y from (${all}) v
-    )
-    select count(*)::int as count,
-           (sum(count(*)) over ())::int as total,
-           jsonb_build_object(${perKind}) as counts,
-           avg(p.x) as avg_x,
-           avg(p.y) as avg_y,
-           greatest(max(p.x) - min(p.x), max(p.y) - min(p.y)) as spread,
-           case when count(*) = 1 then (array_agg(jsonb_build_object(
-             'kind', p.kind, 'id', p.id, 'name', p.name, 'lat', p.lat, 'lng', p.lng, 'props', p.props)))[1] end as single
-    from p
-    group by floor(p.x / ${cell}::float8), floor(p.y / ${cell}::float8)
-    order by count desc, avg_x, avg_y
-    limit ${MAX_FEATURES}`.execute(db);
+/**
+ * The zoom at which each cluster splits: the first deeper level where its items occupy two or
+ * more cells (level l is drawn at zoom l − 2). Clusters whose items share one point never split.
+ */
+async function splitZooms(
+  db: Kysely<Database>,
+  level: number,
+  parents: { cx: number; cy: number }[],
+  kinds: ItemKind[],
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  let open = parents;
+  for (let deeper = level + 1; deeper <= MAX_LEVEL && open.length > 0; deeper++) {
+    const shift = 2 ** (deeper - level);
+    const values = sql.join(open.map((p) => sql`(${p.cx}::int, ${p.cy}::int)`));
+    const { rows } = await sql<{ cx: number; cy: number; children: number }>`
+      select p.cx, p.cy, count(distinct (m.cx, m.cy))::int as children
+      from (values ${values}) as p (cx, cy)
+      join map_cells m on m.level = ${deeper}::int
+        and m.cx between p.cx * ${shift}::int and (p.cx + 1) * ${shift}::int - 1
+        and m.cy between p.cy * ${shift}::int and (p.cy + 1) * ${shift}::int - 1
+      where ${countedRows(kinds)}
+      group by p.cx, p.cy`.execute(db);
+    const children = new Map(rows.map((row) => [`${row.cx}:${row.cy}`, row.children]));
+    open = open.filter((p) => {
+      if ((children.get(`${p.cx}:${p.cy}`) ?? 0) < 2) return true;
+      found.set(`${p.cx}:${p.cy}`, deeper - LEVELS_BELOW_ZOOM);
+      return false;
+    });
+  }
+  return found;
+}
 
-  const zeroPixelsCell = METERS_PER_PIXEL_Z0 * CLUSTER_PIXELS;
+async function clusterView(
+  db: Kysely<Database>,
+  bbox: Bbox,
+  zoom: number,
+  kinds: ItemKind[],
+  viewerId: number | null,
+): Promise<{ total: number; cells: Cluster[] }> {
+  const grid = gridFor(bbox, zoom);
+  const scale = 2 ** grid.level;
+  const byCell = new Map<
+    string,
+    { cx: number; cy: number; count: number; counts: Partial<Record<ItemKind, number>>; sx: number; sy: number }
+  >();
+  for (const row of await cellCounts(db, bbox, grid, kinds, viewerId)) {
+    const key = `${row.cx}:${row.cy}`;
+    const cell = byCell.get(key) ?? { cx: row.cx, cy: row.cy, count: 0, counts: {}, sx: 0, sy: 0 };
+    cell.count += row.n;
+    cell.counts[row.kind] = (cell.counts[row.kind] ?? 0) + row.n;
+    cell.sx += row.sx;
+    cell.sy += row.sy;
+    byCell.set(key, cell);
+  }
+  const cells = [...byCell.values()].sort((a, b) => b.count - a.count || a.cx - b.cx || a.cy - b.cy);
+  const total = cells.reduce((sum, cell) => sum + cell.count, 0);
+  const shown = cells.slice(0, MAX_FEATURES);
+
+  // A cell holding one item is shown as that item.
+  const lonely = shown.filter((cell) => cell.count === 1);
+  const singles = new Map<string, ItemRow>();
+  if (lonely.length > 0) {
+    const boxes = lonely.map((cell) => ({
+      minLng: lngOfU(cell.cx / scale),
+      maxLng: lngOfU((cell.cx + 1) / scale),
+      minLat: latOfV((cell.cy + 1) / scale),
+      maxLat: latOfV(cell.cy / scale),
+    }));
+    const query = itemsInBoxes(db, boxes, kinds, viewerId)!;
+    const found = (await db.selectFrom(query.as('v')).selectAll().execute()) as ItemRow[];
+    const perCell = new Map<string, ItemRow[]>();
+    for (const item of found) {
+      const key = `${Math.floor(uOf(item.lng) * scale)}:${Math.floor(vOf(item.lat) * scale)}`;
+      perCell.set(key, [...(perCell.get(key) ?? []), item]);
+    }
+    for (const [key, items] of perCell) if (items.length === 1) singles.set(key, items[0]!);
+  }
+
+  const crowded = shown.filter((cell) => cell.count > 1);
+  const splits = crowded.length > 0 ? await splitZooms(db, grid.level, crowded, kinds) : new Map<string, number>();
   return {
-    total: rows[0]?.total ?? 0,
-    cells: rows.map((row) => ({
-      lat: latFromMercator(row.avg_y),
-      lng: lngFromMercator(row.avg_x),
-      count: row.count,
-      counts: Object.fromEntries(Object.entries(row.counts).filter(([, n]) => n > 0)),
-      // The first zoom whose cells are narrower than the cluster's spread, i.e. where it splits.
-      expansionZoom:
-        row.spread > 0
-          ? Math.min(MAX_ZOOM, Math.max(zoom + 1, Math.floor(Math.log2(zeroPixelsCell / row.spread)) + 1))
-          : MAX_ZOOM,
-      single: row.single,
-    })),
+    total,
+    cells: shown.map((cell) => {
+      const key = `${cell.cx}:${cell.cy}`;
+      return {
+        lat: latOfV(cell.sy / cell.count),
+        lng: lngOfU(cell.sx / cell.count),
+        count: cell.count,
+        counts: cell.counts,
+        expansionZoom: Math.min(MAX_ZOOM, Math.max(zoom + 1, splits.get(key) ?? MAX_ZOOM)),
+        single: singles.get(key) ?? null,
+      };
+    }),
   };
 }

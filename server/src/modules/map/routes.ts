@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorResponses, invalidField } from '../../plugins/errors.js';
 import type { ItemKind } from '../../geo/schemas.js';
 import { parseKinds } from '../nearby/service.js';
-import { itemsForView, MAX_FEATURES, type Bbox } from './queries.js';
+import { INDIVIDUAL_LIMIT, itemsForView, MAX_FEATURES, type Bbox } from './queries.js';
 import { MapCollection, MapQuery } from './schemas.js';
 
 function parseBbox(raw: string): Bbox {
@@ -14,8 +14,10 @@ function parseBbox(raw: string): Bbox {
     throw invalidField('bbox', 'must be four numbers: minLng,minLat,maxLng,maxLat');
   }
   const [minLng, minLat, maxLng, maxLat] = numbers as [number, number, number, number];
-  if ([minLng, maxLng].some((lng) => lng < -180 || lng > 180)) throw invalidField('bbox', 'longitudes must be within [-180, 180]');
-  if ([minLat, maxLat].some((lat) => lat < -90 || lat > 90)) throw invalidField('bbox', 'latitudes must be within [-90, 90]');
+  if ([minLng, maxLng].some((lng) => lng < -180 || lng > 180))
+    throw invalidField('bbox', 'longitudes must be within [-180, 180]');
+  if ([minLat, maxLat].some((lat) => lat < -90 || lat > 90))
+    throw invalidField('bbox', 'latitudes must be within [-90, 90]');
   if (minLat > maxLat) throw invalidField('bbox', 'minLat must not be greater than maxLat');
   return { minLng, minLat, maxLng, maxLat };
 }
@@ -38,8 +40,10 @@ export default async function mapRoutes(app: FastifyInstance) {
         tags: ['map'],
         summary: 'Items or clusters inside a map viewport',
         description:
-          `Up to a few hundred items come back one by one; denser views come back as clusters computed in the ` +
-          `database on a grid of ~60-pixel cells for the given zoom. Never more than ${MAX_FEATURES} features.`,
+          `Up to ${INDIVIDUAL_LIMIT} items come back one by one; denser views come back as clusters: cells of a ` +
+          `quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. ` +
+          `A cluster counts its whole cell, also where the cell reaches past the edge of the view. ` +
+          `Never more than ${MAX_FEATURES} features.`,
         querystring: MapQuery,
         response: { 200: MapCollection, ...errorResponses(400) },
       },
@@ -54,7 +58,12 @@ export default async function mapRoutes(app: FastifyInstance) {
         request.viewer?.id ?? null,
       );
       if (!answer.clustered) {
-        return { type: 'FeatureCollection' as const, clustered: false, total: answer.items.length, features: answer.items.map(itemFeature) };
+        return {
+          type: 'FeatureCollection' as const,
+          clustered: false,
+          total: answer.items.length,
+          features: answer.items.map(itemFeature),
+        };
       }
       return {
         type: 'FeatureCollection' as const,
@@ -67,7 +76,12 @@ export default async function mapRoutes(app: FastifyInstance) {
                 type: 'Feature' as const,
                 id: `cluster:${request.query.zoom}:${cell.lng.toFixed(6)}:${cell.lat.toFixed(6)}`,
                 geometry: { type: 'Point' as const, coordinates: [cell.lng, cell.lat] },
-                properties: { cluster: true as const, count: cell.count, counts: cell.counts, expansionZoom: cell.expansionZoom },
+                properties: {
+                  cluster: true as const,
+                  count: cell.count,
+                  counts: cell.counts,
+                  expansionZoom: cell.expansionZoom,
+                },
               },
         ),
       };
