@@ -24,6 +24,7 @@ import postRoutes from './modules/posts/routes.js';
 import feedRoutes from './modules/feed/routes.js';
 import membershipRoutes from './modules/memberships/routes.js';
 import eventRoutes from './modules/events/routes.js';
+import privacyRoutes from './modules/privacy/routes.js';
 import cursorPlugin from './plugins/cursor.js';
 
 export type AppConfig = Config & { jwtSecret: string };
@@ -62,6 +63,7 @@ export async function buildApp({ config, database, web = true }: BuildAppOptions
   await app.register(feedRoutes);
   await app.register(membershipRoutes);
   await app.register(eventRoutes);
+  await app.register(privacyRoutes);
 
   if (web) await app.register(webPlugin);
   return app;

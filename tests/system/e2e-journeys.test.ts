@@ -5,7 +5,7 @@
  * and a post full of script payloads that must stay text. One server for all of them; map tiles
  * are refused, so everything runs as it would offline. Screenshots go to tests/artifacts/.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../setup/require-ci-tools.js';
@@ -596,6 +596,54 @@ describe.skipIf(skip)('journeys through the app in a browser', () => {
         } finally {
           await ownerView.context.close();
         }
+      },
+      STEP_MS,
+    );
+  });
+
+  describe('a person who leaves', () => {
+    it(
+      'downloads their data, is refused a wrong password, then deletes the account',
+      async () => {
+        const leaver = await signUp('Noor Haddad');
+        const post = await api<{ id: number }>(
+          'POST',
+          '/api/posts',
+          { title: 'Chess on Sundays', body: 'Anyone near the canal?', location: { lat: 52.4961, lng: 13.4189 } },
+          leaver.token,
+        );
+
+        const { context, page } = await pageSignedInAs(leaver, DESKTOP);
+        try {
+          await page.goto(`${baseUrl}/me`);
+          await heading(page, 'Your profile');
+          const [download] = await Promise.all([
+            page.waitForEvent('download'),
+            page.getByRole('button', { name: 'Download your data' }).click(),
+          ]);
+          expect(download.suggestedFilename()).toMatch(/^vicinity-data-\d{4}-\d{2}-\d{2}\.json$/);
+          const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+          expect(file.profile.displayName).toBe('Noor Haddad');
+          expect(file.posts).toEqual([expect.objectContaining({ id: post.id, title: 'Chess on Sundays' })]);
+
+          await page.getByRole('button', { name: 'Delete my account…' }).click();
+          await page.getByLabel('Your password').fill('not the password');
+          await page.getByRole('button', { name: 'Delete my account for good' }).click();
+          await page.getByText('That is not your password; nothing was deleted.').waitFor();
+          expect(await seriousViolations(page)).toEqual([]);
+          await screenshot(page, 'account-delete-desktop');
+
+          await page.getByLabel('Your password').fill('a long enough password');
+          await page.getByRole('button', { name: 'Delete my account for good' }).click();
+          await page.waitForURL(`${baseUrl}/`);
+          await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+        } finally {
+          await context.close();
+        }
+        const after = await fetch(`${baseUrl}/api/posts/${post.id}`).then((response) => response.json());
+        expect(after).toMatchObject({ deleted: true, author: null });
+        const me = await fetch(`${baseUrl}/api/me`, { headers: { authorization: `Bearer ${leaver.token}` } });
+        expect(me.status).toBe(401);
       },
       STEP_MS,
     );

@@ -94,6 +94,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldIssue[] = [],
+    /** `details` exactly as the server sent it, for answers whose details are not field issues. */
+    readonly rawDetails: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -136,7 +138,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   if (typeof error === 'object' && error !== null) {
     const { code, message, details } = error as Record<string, unknown>;
     if (typeof code === 'string' && typeof message === 'string') {
-      return new ApiError(response.status, code, message, fieldIssues(details));
+      return new ApiError(response.status, code, message, fieldIssues(details), details ?? null);
     }
   }
   const reason = response.statusText ? ` (${response.statusText})` : '';
@@ -343,6 +345,16 @@ export interface ProfileChanges {
 
 export function updateMe(changes: ProfileChanges): Promise<Me> {
   return request('PATCH', '/api/me', { body: changes });
+}
+
+/** Everything the server keeps about you: the document behind "Download your data". */
+export function exportMyData(): Promise<{ exportedAt: string }> {
+  return request('GET', '/api/me/export');
+}
+
+/** Deletes the account for good; the password confirms it is really you. */
+export function deleteAccount(password: string): Promise<void> {
+  return request('DELETE', '/api/me', { body: { password } });
 }
 
 // --- Places ------------------------------------------------------------------------------------------

@@ -52,6 +52,11 @@ export async function findCredentials(db: Db, email: string) {
   return db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
 }
 
+export async function findPasswordHash(db: Db, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return row?.password_hash;
+}
+
 export async function findMe(db: Db, id: number): Promise<Me | undefined> {
   const row = await meColumns(db).where('id', '=', id).executeTakeFirst();
   return row && toMe(row);

@@ -136,12 +136,27 @@ export async function updatePost(
     .execute();
 }
 
-/** The post is kept (its discussion stays readable); what its author wrote is erased. */
+/** A deleted post is kept (its discussion stays readable); what its author wrote is erased. */
+const erasedPost = () => ({ deleted_at: new Date(), title: DELETED_POST_TITLE, body: '', body_html: '' });
+/** A deleted comment keeps its place in the tree; its text is erased. */
+const erasedComment = () => ({ deleted_at: new Date(), body: '', body_html: '' });
+
 export async function deletePost(db: Db, id: number): Promise<void> {
+  await db.updateTable('posts').set(erasedPost()).where('id', '=', id).where('deleted_at', 'is', null).execute();
+}
+
+/** Erases every post and comment one person wrote, as if they had deleted each (account deletion). */
+export async function eraseWritingOf(db: Db, authorId: number): Promise<void> {
   await db
     .updateTable('posts')
-    .set({ deleted_at: new Date(), title: DELETED_POST_TITLE, body: '', body_html: '' })
-    .where('id', '=', id)
+    .set(erasedPost())
+    .where('author_id', '=', authorId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  await db
+    .updateTable('comments')
+    .set(erasedComment())
+    .where('author_id', '=', authorId)
     .where('deleted_at', 'is', null)
     .execute();
 }
@@ -344,12 +359,6 @@ export async function updateComment(db: Db, id: number, body: string): Promise<v
     .execute();
 }
 
-/** The comment keeps its place in the tree; its text is erased. */
 export async function deleteComment(db: Db, id: number): Promise<void> {
-  await db
-    .updateTable('comments')
-    .set({ deleted_at: new Date(), body: '', body_html: '' })
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .execute();
+  await db.updateTable('comments').set(erasedComment()).where('id', '=', id).where('deleted_at', 'is', null).execute();
 }
