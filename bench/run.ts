@@ -74,15 +74,16 @@ async function prepareDatabase(scale: Scale): Promise<string> {
   const started = Date.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  // Row triggers (the map's count pyramid) would run once per seeded row; switch them off for
-  // the bulk load and count the pyramid once at the end, as the migration does.
+  // Triggers (the map's count pyramid, the nearby index) are switched off for the bulk load;
+  // both are then filled once at the end, as their migrations do.
   await client.query(`set session_replication_role = replica`);
   await seedCore(client, scale, await hashPassword('benchmark password'), log);
   await seedContent(client, scale, log);
   await client.query(`reset session_replication_role`);
   const counted = Date.now();
   await client.query('select map_cells_rebuild()');
-  log(`  map count pyramid (${((Date.now() - counted) / 1000).toFixed(1)} s)`);
+  await client.query('select nearby_items_rebuild()');
+  log(`  map count pyramid and nearby index (${((Date.now() - counted) / 1000).toFixed(1)} s)`);
   await client.query('analyze');
   await client.query('create table bench_meta (scale text)');
   await client.query('insert into bench_meta values ($1)', [scale.name]);

@@ -18,4 +18,11 @@ const app = await buildApp({
 app.get('/bench/bare', { schema: { hide: true } }, async () => ({ status: 'ok', service: 'vicinity' }));
 const address = await app.listen({ port: config.port, host: '127.0.0.1' });
 console.log(`bench server listening on ${address}`);
-process.once('SIGTERM', () => void app.close().then(() => database.close()).then(() => process.exit(0)));
+process.once(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0)),
+);

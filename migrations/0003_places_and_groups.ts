@@ -37,7 +37,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
   await sql`create index groups_public_location_gist on groups using gist (public_location)`.execute(db);
-  await sql`create index groups_public_location_geom_gist on groups using gist ((public_location::geometry))`.execute(db);
+  await sql`create index groups_public_location_geom_gist on groups using gist ((public_location::geometry))`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('group_members')

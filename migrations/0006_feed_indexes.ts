@@ -8,8 +8,12 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create extension if not exists btree_gist`.execute(db);
-  await sql`create index posts_feed_gist on posts using gist (location, created_at) where deleted_at is null`.execute(db);
-  await sql`create index events_feed_gist on events using gist (location, starts_at) where status = 'scheduled'`.execute(db);
+  await sql`create index posts_feed_gist on posts using gist (location, created_at) where deleted_at is null`.execute(
+    db,
+  );
+  await sql`create index events_feed_gist on events using gist (location, starts_at) where status = 'scheduled'`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -44,85 +44,127 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select group_id is null or exists (select 1 from groups g where g.id = group_id and g.visibility = 'public')
     $$`.execute(db);
 
+  // Adds (delta +1) or removes (-1) points of one kind in every level, in one statement. Deltas
+  // for the same cell are summed first (a move within a cell touches it once), and cells are
+  // locked in one global order (level, cx, cy, kind, bucket), so concurrent writers cannot deadlock.
   await sql`
-    create function map_cells_apply(p_kind text, p_loc geography, p_bucket timestamptz, p_delta integer)
-    returns void language plpgsql as $$
-    declare
-      u float8 := map_u(p_loc);
-      v float8 := map_v(p_loc);
-      lvl integer;
-    begin
-      -- Levels in a fixed order, so concurrent writers lock shared cells in the same order.
-      for lvl in 4..18 loop
-        insert into map_cells as c (level, cx, cy, kind, bucket, n, sx, sy)
-        values (lvl, floor(u * (1 << lvl))::integer, floor(v * (1 << lvl))::integer, p_kind, p_bucket,
-                p_delta, p_delta * u, p_delta * v)
-        on conflict (level, cx, cy, kind, bucket)
-        do update set n = c.n + excluded.n, sx = c.sx + excluded.sx, sy = c.sy + excluded.sy;
-      end loop;
-    end $$`.execute(db);
+    create function map_cells_change(p_kind text, p_locs geography[], p_buckets timestamptz[], p_deltas integer[])
+    returns void language sql as $$
+      insert into map_cells as c (level, cx, cy, kind, bucket, n, sx, sy)
+      select l, floor(p.u * (1 << l))::integer as cx, floor(p.v * (1 << l))::integer as cy, p_kind, p.bucket,
+             sum(p.delta), sum(p.delta * p.u), sum(p.delta * p.v)
+      from (select map_u(i.loc) as u, map_v(i.loc) as v, i.bucket, i.delta
+            from unnest(p_locs, p_buckets, p_deltas) as i (loc, bucket, delta)
+            where i.loc is not null and i.delta <> 0) p,
+           generate_series(4, 18) l
+      group by l, cx, cy, p.bucket
+      order by l, cx, cy, p.bucket
+      on conflict (level, cx, cy, kind, bucket)
+      do update set n = c.n + excluded.n, sx = c.sx + excluded.sx, sy = c.sy + excluded.sy;
+    $$`.execute(db);
+
+  // Inserts and deletes are counted once per statement, from its transition table, so bulk
+  // writes (imports, a group's content going with it) cost one set-based change. Updates are
+  // counted per row: the old row leaves (if it was counted) and the new one enters, together.
+  const statementTriggers = async (table: string, kind: string, loc: string, bucket: string, counted: string) => {
+    for (const [event, rows, delta] of [
+      ['insert', 'added', 1],
+      ['delete', 'removed', -1],
+    ] as const) {
+      const fn = `map_cells_${table}_${event}`;
+      await sql`
+        create function ${sql.id(fn)}() returns trigger language plpgsql as ${sql.lit(`
+        begin
+          perform map_cells_change('${kind}', array_agg(${loc}), array_agg(${bucket}), array_agg(${delta}))
+          from ${rows} where ${counted};
+          return null;
+        end`)}`.execute(db);
+      await sql`
+        create trigger ${sql.id(fn)} after ${sql.raw(event)} on ${sql.table(table)}
+        referencing ${sql.raw(event === 'insert' ? 'new' : 'old')} table as ${sql.raw(rows)}
+        for each statement execute function ${sql.id(fn)}()`.execute(db);
+    }
+  };
+  await statementTriggers('places', 'place', 'location', "'-infinity'::timestamptz", 'true');
+  await statementTriggers('groups', 'group', 'public_location', "'-infinity'::timestamptz", 'true');
+  await statementTriggers(
+    'posts',
+    'post',
+    'location',
+    "'-infinity'::timestamptz",
+    'deleted_at is null and map_group_is_public(group_id)',
+  );
+  await statementTriggers(
+    'events',
+    'event',
+    'location',
+    'map_hour(ends_at)',
+    "status = 'scheduled' and map_group_is_public(group_id)",
+  );
 
   await sql`
     create function map_cells_places() returns trigger language plpgsql as $$
     begin
-      if tg_op in ('UPDATE', 'DELETE') then perform map_cells_apply('place', old.location, '-infinity', -1); end if;
-      if tg_op in ('INSERT', 'UPDATE') then perform map_cells_apply('place', new.location, '-infinity', 1); end if;
+      perform map_cells_change('place', array[old.location, new.location],
+        array['-infinity', '-infinity']::timestamptz[], array[-1, 1]);
       return null;
     end $$`.execute(db);
   await sql`
-    create trigger map_cells_places after insert or delete or update of location on places
+    create trigger map_cells_places after update of location on places
     for each row execute function map_cells_places()`.execute(db);
 
   await sql`
     create function map_cells_posts() returns trigger language plpgsql as $$
+    declare
+      counted_before boolean := old.deleted_at is null and map_group_is_public(old.group_id);
+      counted_after boolean := new.deleted_at is null and map_group_is_public(new.group_id);
     begin
-      if tg_op in ('UPDATE', 'DELETE') and old.deleted_at is null and map_group_is_public(old.group_id) then
-        perform map_cells_apply('post', old.location, '-infinity', -1);
-      end if;
-      if tg_op in ('INSERT', 'UPDATE') and new.deleted_at is null and map_group_is_public(new.group_id) then
-        perform map_cells_apply('post', new.location, '-infinity', 1);
-      end if;
+      perform map_cells_change('post',
+        array[case when counted_before then old.location end, case when counted_after then new.location end],
+        array['-infinity', '-infinity']::timestamptz[], array[-1, 1]);
       return null;
     end $$`.execute(db);
   await sql`
-    create trigger map_cells_posts after insert or delete or update of location, deleted_at, group_id on posts
+    create trigger map_cells_posts after update of location, deleted_at, group_id on posts
     for each row execute function map_cells_posts()`.execute(db);
 
   await sql`
     create function map_cells_events() returns trigger language plpgsql as $$
+    declare
+      counted_before boolean := old.status = 'scheduled' and map_group_is_public(old.group_id);
+      counted_after boolean := new.status = 'scheduled' and map_group_is_public(new.group_id);
     begin
-      if tg_op in ('UPDATE', 'DELETE') and old.status = 'scheduled' and map_group_is_public(old.group_id) then
-        perform map_cells_apply('event', old.location, map_hour(old.ends_at), -1);
-      end if;
-      if tg_op in ('INSERT', 'UPDATE') and new.status = 'scheduled' and map_group_is_public(new.group_id) then
-        perform map_cells_apply('event', new.location, map_hour(new.ends_at), 1);
-      end if;
+      perform map_cells_change('event',
+        array[case when counted_before then old.location end, case when counted_after then new.location end],
+        array[case when counted_before then map_hour(old.ends_at) end, case when counted_after then map_hour(new.ends_at) end],
+        array[-1, 1]);
       return null;
     end $$`.execute(db);
   await sql`
-    create trigger map_cells_events after insert or delete or update of location, status, group_id, ends_at on events
+    create trigger map_cells_events after update of location, status, group_id, ends_at on events
     for each row execute function map_cells_events()`.execute(db);
 
-  // A group's own point, and its content when it turns public or private.
+  // A group's own point moving, and its content when it turns public or private.
   await sql`
     create function map_cells_group_content(p_group bigint, p_delta integer) returns void language sql as $$
-      select map_cells_apply('post', p.location, '-infinity', p_delta)
+      select map_cells_change('post', array_agg(p.location), array_agg('-infinity'::timestamptz),
+                              array_agg(p_delta))
       from posts p where p.group_id = p_group and p.deleted_at is null;
-      select map_cells_apply('event', e.location, map_hour(e.ends_at), p_delta)
+      select map_cells_change('event', array_agg(e.location), array_agg(map_hour(e.ends_at)), array_agg(p_delta))
       from events e where e.group_id = p_group and e.status = 'scheduled';
     $$`.execute(db);
   await sql`
     create function map_cells_groups() returns trigger language plpgsql as $$
     begin
-      if tg_op in ('UPDATE', 'DELETE') then perform map_cells_apply('group', old.public_location, '-infinity', -1); end if;
-      if tg_op in ('INSERT', 'UPDATE') then perform map_cells_apply('group', new.public_location, '-infinity', 1); end if;
-      if tg_op = 'UPDATE' and old.visibility <> new.visibility then
+      perform map_cells_change('group', array[old.public_location, new.public_location],
+        array['-infinity', '-infinity']::timestamptz[], array[-1, 1]);
+      if old.visibility <> new.visibility then
         perform map_cells_group_content(new.id, case when new.visibility = 'public' then 1 else -1 end);
       end if;
       return null;
     end $$`.execute(db);
   await sql`
-    create trigger map_cells_groups after insert or delete or update of public_location, visibility on groups
+    create trigger map_cells_groups after update of public_location, visibility on groups
     for each row execute function map_cells_groups()`.execute(db);
   // Before a public group goes, its content leaves the pyramid; the cascaded deletes that follow
   // no longer find the group and count nothing.
@@ -161,14 +203,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const [trigger, table] of [
-    ['map_cells_places', 'places'],
-    ['map_cells_posts', 'posts'],
-    ['map_cells_events', 'events'],
-    ['map_cells_groups', 'groups'],
-    ['map_cells_group_deleted', 'groups'],
-  ] as const) {
-    await sql`drop trigger if exists ${sql.id(trigger)} on ${sql.table(table)}`.execute(db);
-  }
+  // Dropping the functions drops the triggers that call them.
+  const functions = [
+    ...['places', 'groups', 'posts', 'events'].flatMap((table) => [
+      `map_cells_${table}_insert`,
+      `map_cells_${table}_delete`,
+    ]),
+    'map_cells_places',
+    'map_cells_posts',
+    'map_cells_events',
+    'map_cells_groups',
+    'map_cells_group_deleted',
+    'map_cells_group_content',
+    'map_cells_rebuild',
+    'map_cells_change',
+    'map_group_is_public',
+    'map_hour',
+    'map_u',
+    'map_v',
+  ];
+  for (const name of functions) await sql`drop function if exists ${sql.id(name)} cascade`.execute(db);
   await sql`drop table if exists map_cells`.execute(db);
 }

@@ -10,6 +10,9 @@ export async function savePlan(db: Kysely<never>, compiled: CompiledQuery, dir: 
   });
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${name}.txt`);
-  await writeFile(file, `${compiled.sql}\n\n-- parameters: ${JSON.stringify(compiled.parameters)}\n\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+  await writeFile(
+    file,
+    `${compiled.sql}\n\n-- parameters: ${JSON.stringify(compiled.parameters)}\n\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`,
+  );
   return file;
 }

@@ -12,7 +12,8 @@ export interface Figure {
   note?: string;
 }
 
-const fmt = (n: number | undefined, digits = 2) => (n === undefined || Number.isNaN(n) ? '' : n >= 100 ? n.toFixed(0) : n.toFixed(digits));
+const fmt = (n: number | undefined, digits = 2) =>
+  n === undefined || Number.isNaN(n) ? '' : n >= 100 ? n.toFixed(0) : n.toFixed(digits);
 
 export function printTable(figures: Figure[]): string {
   const rows = figures.map((f) => [

@@ -17,8 +17,24 @@ export interface Scale {
 }
 
 export const SCALES: Record<string, Scale> = {
-  full: { name: 'full', users: 100_000, places: 100_000, groups: 10_000, events: 100_000, posts: 1_000_000, threadComments: 5_000 },
-  small: { name: 'small', users: 5_000, places: 5_000, groups: 500, events: 5_000, posts: 50_000, threadComments: 5_000 },
+  full: {
+    name: 'full',
+    users: 100_000,
+    places: 100_000,
+    groups: 10_000,
+    events: 100_000,
+    posts: 1_000_000,
+    threadComments: 5_000,
+  },
+  small: {
+    name: 'small',
+    users: 5_000,
+    places: 5_000,
+    groups: 500,
+    events: 5_000,
+    posts: 50_000,
+    threadComments: 5_000,
+  },
 };
 
 /** `(n, lng, lat)` rows: RURAL_SHARE uniform over the country, the rest gaussian around metros. */
@@ -134,5 +150,7 @@ export async function seedContent(client: pg.Client, scale: Scale, log: (line: s
        from generate_series(1, ${count}) g`,
     );
   }
-  log(`  a ${THREAD_LEVELS.reduce((a, b) => a + b, 0)}-comment thread on post ${threadPost} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  log(
+    `  a ${THREAD_LEVELS.reduce((a, b) => a + b, 0)}-comment thread on post ${threadPost} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }

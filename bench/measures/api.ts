@@ -51,25 +51,50 @@ export async function measureApi(
   const points = queryPoints(iterations, 23);
   const reader = auth(42);
   const feed = await timeSerial(
-    (i) => getJson(`${server.url}/api/feed?lat=${points[i % points.length]!.lat}&lng=${points[i % points.length]!.lng}&radius=5000`, reader),
+    (i) =>
+      getJson(
+        `${server.url}/api/feed?lat=${points[i % points.length]!.lat}&lng=${points[i % points.length]!.lng}&radius=5000`,
+        reader,
+      ),
     iterations,
   );
   figures.push(vsBare('GET /api/feed (nearby, 5 km, signed in)', 'page 1', feed, bare));
   await savePlansOf(plans.url, plans.dir, 'feed-nearby', (capture) =>
-    findFeedPage(capture, { point: points[0]!, radius: 5000, mode: 'nearby', asOf: new Date(), viewerId: 42, offset: 0, limit: 21 }),
+    findFeedPage(capture, {
+      point: points[0]!,
+      radius: 5000,
+      mode: 'nearby',
+      asOf: new Date(),
+      viewerId: 42,
+      offset: 0,
+      limit: 21,
+    }),
   );
 
   const berlin = METROS[0]!;
-  const bbox = [berlin.lng - 0.35, berlin.lat - 0.2, berlin.lng + 0.35, berlin.lat + 0.2].map((n) => n.toFixed(4)).join(',');
+  const bbox = [berlin.lng - 0.35, berlin.lat - 0.2, berlin.lng + 0.35, berlin.lat + 0.2]
+    .map((n) => n.toFixed(4))
+    .join(',');
   for (const zoom of [10, 14]) {
     let features = 0;
     let total = 0;
     const timing = await timeSerial(async () => {
-      const answer = (await getJson(`${server.url}/api/map?bbox=${bbox}&zoom=${zoom}`)) as { features: unknown[]; total: number };
+      const answer = (await getJson(`${server.url}/api/map?bbox=${bbox}&zoom=${zoom}`)) as {
+        features: unknown[];
+        total: number;
+      };
       features = answer.features.length;
       total = answer.total;
     }, iterations);
-    figures.push(vsBare('GET /api/map (Berlin-wide viewport)', `zoom ${zoom}`, timing, bare, `${features} features for ${total} items`));
+    figures.push(
+      vsBare(
+        'GET /api/map (Berlin-wide viewport)',
+        `zoom ${zoom}`,
+        timing,
+        bare,
+        `${features} features for ${total} items`,
+      ),
+    );
     const [minLng, minLat, maxLng, maxLat] = bbox.split(',').map(Number) as [number, number, number, number];
     await savePlansOf(plans.url, plans.dir, `map-zoom-${zoom}`, (capture) =>
       itemsForView(capture, { minLng, minLat, maxLng, maxLat }, zoom, availableKinds(), null),
@@ -80,11 +105,22 @@ export async function measureApi(
     select post_id::int, count(*)::int as n from comments group by post_id order by n desc limit 1`.execute(db);
   const { post_id: postId, n } = thread.rows[0]!;
   let shown = 0;
-  const threadTiming = await timeSerial(async () => {
-    const post = (await getJson(`${server.url}/api/posts/${postId}`)) as { discussion: { comments: unknown[] } };
-    shown = JSON.stringify(post.discussion.comments).split('"bodyHtml"').length - 1;
-  }, full ? 100 : 40);
-  figures.push(vsBare(`GET /api/posts/:id (${n}-comment thread)`, 'first page of branches', threadTiming, bare, `${shown} comments in the answer`));
+  const threadTiming = await timeSerial(
+    async () => {
+      const post = (await getJson(`${server.url}/api/posts/${postId}`)) as { discussion: { comments: unknown[] } };
+      shown = JSON.stringify(post.discussion.comments).split('"bodyHtml"').length - 1;
+    },
+    full ? 100 : 40,
+  );
+  figures.push(
+    vsBare(
+      `GET /api/posts/:id (${n}-comment thread)`,
+      'first page of branches',
+      threadTiming,
+      bare,
+      `${shown} comments in the answer`,
+    ),
+  );
   await savePlansOf(plans.url, plans.dir, 'thread', (capture) => loadDiscussionPage(capture, postId, null, null, 50));
 
   figures.push(await measureRsvps(server, db, auth));
@@ -92,7 +128,11 @@ export async function measureApi(
 }
 
 /** 200 people press "going" on a 10-seat meetup at the same moment. */
-async function measureRsvps(server: RunningServer, db: Kysely<Database>, auth: (id: number) => Record<string, string>): Promise<Figure> {
+async function measureRsvps(
+  server: RunningServer,
+  db: Kysely<Database>,
+  auth: (id: number) => Record<string, string>,
+): Promise<Figure> {
   const { rows } = await sql<{ id: number }>`
     insert into events (title, starts_at, ends_at, time_zone, location, capacity, organizer_id)
     values ('Benchmark game night', now() + interval '1 day', now() + interval '1 day 3 hours', 'Europe/Berlin',
@@ -104,12 +144,18 @@ async function measureRsvps(server: RunningServer, db: Kysely<Database>, auth: (
 
   const burst = async (send: (i: number) => Promise<Response>) => {
     const started = process.hrtime.bigint();
-    const statuses = await Promise.all(people.map((_, i) => send(i).then(async (r) => (await r.arrayBuffer(), r.status))));
+    const statuses = await Promise.all(
+      people.map((_, i) => send(i).then(async (r) => (await r.arrayBuffer(), r.status))),
+    );
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, statuses };
   };
   const bare = await burst(() => fetch(`${server.url}/bench/bare`));
   const rsvp = await burst((i) =>
-    fetch(`${server.url}/api/events/${eventId}/rsvp`, { method: 'PUT', headers: headers[i], body: '{"status":"going"}' }),
+    fetch(`${server.url}/api/events/${eventId}/rsvp`, {
+      method: 'PUT',
+      headers: headers[i],
+      body: '{"status":"going"}',
+    }),
   );
   const counts = await sql<{ status: string; n: number }>`
     select status, count(*)::int as n from event_rsvps where event_id = ${eventId} group by status`.execute(db);
@@ -126,5 +172,3 @@ async function measureRsvps(server: RunningServer, db: Kysely<Database>, auth: (
     note: `${failures} errors; ${byStatus.going ?? 0} going, ${byStatus.waitlisted ?? 0} waitlisted`,
   };
 }
-
-

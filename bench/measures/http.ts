@@ -15,7 +15,9 @@ import type { RunningServer } from '../lib/server.js';
 /** pgbench needs one PostgreSQL connection per client: stay under max_connections (100 on Debian). */
 async function pgbenchClientLimit(db: Kysely<Database>): Promise<number> {
   const { rows } = await sql<{ max: number; used: number }>`
-    select current_setting('max_connections')::int as max, (select count(*)::int from pg_stat_activity) as used`.execute(db);
+    select current_setting('max_connections')::int as max, (select count(*)::int from pg_stat_activity) as used`.execute(
+    db,
+  );
   return Math.max(1, rows[0]!.max - rows[0]!.used - 5);
 }
 
@@ -23,7 +25,14 @@ const SENTINEL = { lat: 11.111111, lng: 22.222222 };
 
 /** The /api/nearby SQL with :lat/:lng in place of the point's parameters, other values inlined. */
 export function nearbySqlForPgbench(db: Kysely<Database>, radius: number, limit: number): string {
-  const compiled = nearbyQuery(db, { point: SENTINEL, radius, kinds: availableKinds(), limit, after: null, viewerId: null })!.compile();
+  const compiled = nearbyQuery(db, {
+    point: SENTINEL,
+    radius,
+    kinds: availableKinds(),
+    limit,
+    after: null,
+    viewerId: null,
+  })!.compile();
   return compiled.sql.replace(/\$(\d+)/g, (_match, index: string) => {
     const value = compiled.parameters[Number(index) - 1];
     if (value === SENTINEL.lat) return ':lat';

@@ -40,7 +40,11 @@ export async function measureRadius(db: Kysely<Database>, planDir: string, full:
   const points = queryPoints(400);
   const figures: Figure[] = [];
   const naiveRuns = full ? 12 : 25;
-  const naive5k = await timeSerial((i) => db.executeQuery(naiveQuery(db, points[i % points.length]!, 5000)), naiveRuns, 2);
+  const naive5k = await timeSerial(
+    (i) => db.executeQuery(naiveQuery(db, points[i % points.length]!, 5000)),
+    naiveRuns,
+    2,
+  );
   await savePlan(db as Kysely<never>, naiveQuery(db, points[0]!, 5000), planDir, 'radius-naive-5km');
 
   for (const [label, radius, at] of [
@@ -53,7 +57,12 @@ export async function measureRadius(db: Kysely<Database>, planDir: string, full:
       (i) => db.executeQuery(radiusQuery(db, at ?? points[i % points.length]!, radius)),
       label === '50 km' ? 100 : 300,
     );
-    await savePlan(db as Kysely<never>, radiusQuery(db, at ?? points[0]!, radius), planDir, `radius-${label.replace(/[^\w]+/g, '-')}`);
+    await savePlan(
+      db as Kysely<never>,
+      radiusQuery(db, at ?? points[0]!, radius),
+      planDir,
+      `radius-${label.replace(/[^\w]+/g, '-')}`,
+    );
     figures.push({
       group: 'Radius query, SQL (50 nearest, all kinds)',
       name: label,
@@ -61,12 +70,23 @@ export async function measureRadius(db: Kysely<Database>, planDir: string, full:
       p50: timing.p50,
       p99: timing.p99,
       ...(radius === 5000 && at === null
-        ? { baseline: { name: 'naive haversine, no index', p50: naive5k.p50, p99: naive5k.p99 }, ratio: naive5k.p50 / timing.p50, ratioMeaning: 'times faster (p50)' }
+        ? {
+            baseline: { name: 'naive haversine, no index', p50: naive5k.p50, p99: naive5k.p99 },
+            ratio: naive5k.p50 / timing.p50,
+            ratioMeaning: 'times faster (p50)',
+          }
         : {}),
     });
   }
-  const naivePlaces = await timeSerial((i) => db.executeQuery(naiveQuery(db, points[i % points.length]!, 5000, ['place'])), naiveRuns, 2);
-  const placesOnly = await timeSerial((i) => db.executeQuery(radiusQuery(db, points[i % points.length]!, 5000, ['place'])), 300);
+  const naivePlaces = await timeSerial(
+    (i) => db.executeQuery(naiveQuery(db, points[i % points.length]!, 5000, ['place'])),
+    naiveRuns,
+    2,
+  );
+  const placesOnly = await timeSerial(
+    (i) => db.executeQuery(radiusQuery(db, points[i % points.length]!, 5000, ['place'])),
+    300,
+  );
   await savePlan(db as Kysely<never>, radiusQuery(db, points[0]!, 5000, ['place']), planDir, 'radius-5-km-places');
   figures.push({
     group: 'Radius query, SQL (50 nearest, all kinds)',

@@ -178,7 +178,10 @@ describe('the cluster count pyramid', () => {
         payload: { visibility: 'public' },
       }),
     ];
-    for (const move of moves) expect((await move).statusCode).toBeLessThan(300);
+    for (const move of moves) {
+      const answer = await move;
+      expect(answer.statusCode, answer.body).toBeLessThan(300);
+    }
 
     const kept = await pyramid();
     expect(kept.length).toBeGreaterThan(0);

@@ -5,7 +5,9 @@ import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
 import { useTestApp } from '../helpers/app.js';
 import { TEST_DB_KIND } from '../helpers/database.js';
 import { destination, geodesicDistance, type LatLng } from '../helpers/geo.js';
+import { createEvent } from '../helpers/events.js';
 import { createGroup, createPlace } from '../helpers/places.js';
+import { createPost } from '../helpers/posts.js';
 import { registerUser, type TestUser } from '../helpers/users.js';
 
 const t = useTestApp();
@@ -22,7 +24,9 @@ interface Feature {
 }
 
 async function nearby(query: Record<string, string | number>) {
-  const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
+  const search = new URLSearchParams(
+    Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]),
+  );
   const response = await t.app.inject(`/api/nearby?${search}`);
   expect(response.statusCode, response.body).toBe(200);
   return response.json() as { type: string; features: Feature[]; nextCursor: string | null };
@@ -34,14 +38,38 @@ const near = (point: LatLng, radius: number, extra: Record<string, string | numb
 describe('GET /api/nearby distances', () => {
   it('agrees with GeographicLib within 0.1% for points spread over the globe', async () => {
     const cases: [LatLng, LatLng][] = [
-      [{ lat: 52.52, lng: 13.405 }, { lat: 52.6, lng: 13.7 }],
-      [{ lat: -33.8688, lng: 151.2093 }, { lat: -34.9, lng: 150.3 }],
-      [{ lat: 0.5, lng: -78.5 }, { lat: -0.5, lng: -79.9 }],
-      [{ lat: 64.1466, lng: -21.9426 }, { lat: 65.68, lng: -18.09 }],
-      [{ lat: -54.8, lng: -68.3 }, { lat: -53.16, lng: -70.91 }],
-      [{ lat: 35.6762, lng: 139.6503 }, { lat: 35.0116, lng: 135.7681 }],
-      [{ lat: 0, lng: 179.9 }, { lat: 0.3, lng: -179.8 }],
-      [{ lat: 89.5, lng: 0 }, { lat: 89.5, lng: 180 }],
+      [
+        { lat: 52.52, lng: 13.405 },
+        { lat: 52.6, lng: 13.7 },
+      ],
+      [
+        { lat: -33.8688, lng: 151.2093 },
+        { lat: -34.9, lng: 150.3 },
+      ],
+      [
+        { lat: 0.5, lng: -78.5 },
+        { lat: -0.5, lng: -79.9 },
+      ],
+      [
+        { lat: 64.1466, lng: -21.9426 },
+        { lat: 65.68, lng: -18.09 },
+      ],
+      [
+        { lat: -54.8, lng: -68.3 },
+        { lat: -53.16, lng: -70.91 },
+      ],
+      [
+        { lat: 35.6762, lng: 139.6503 },
+        { lat: 35.0116, lng: 135.7681 },
+      ],
+      [
+        { lat: 0, lng: 179.9 },
+        { lat: 0.3, lng: -179.8 },
+      ],
+      [
+        { lat: 89.5, lng: 0 },
+        { lat: 89.5, lng: 180 },
+      ],
     ];
     for (const [origin, target] of cases) {
       const place = await createPlace(t.app, user, target);
@@ -83,7 +111,10 @@ describe('GET /api/nearby edge cases', () => {
     const { features } = await near({ lat: -16.5, lng: -179.995 }, 2000);
     const found = features.find((f) => f.properties.id === place.id);
     expect(found).toBeDefined();
-    expect(found!.properties.distanceMeters).toBeCloseTo(geodesicDistance({ lat: -16.5, lng: -179.995 }, { lat: -16.5, lng: 179.995 }), 0);
+    expect(found!.properties.distanceMeters).toBeCloseTo(
+      geodesicDistance({ lat: -16.5, lng: -179.995 }, { lat: -16.5, lng: 179.995 }),
+      0,
+    );
     expect(found!.properties.distanceMeters).toBeLessThan(1100);
   });
 
@@ -94,7 +125,10 @@ describe('GET /api/nearby edge cases', () => {
     expect(fromNorthPole.features.map((f) => f.properties.id)).toEqual([north.id]);
     const acrossSouthPole = await near({ lat: -89.9995, lng: 45 }, 200);
     const found = acrossSouthPole.features.find((f) => f.properties.id === south.id)!;
-    expect(found.properties.distanceMeters).toBeCloseTo(geodesicDistance({ lat: -89.9995, lng: 45 }, { lat: -89.9995, lng: -135 }), 1);
+    expect(found.properties.distanceMeters).toBeCloseTo(
+      geodesicDistance({ lat: -89.9995, lng: 45 }, { lat: -89.9995, lng: -135 }),
+      1,
+    );
   });
 
   it('handles a 1 m radius', async () => {
@@ -209,6 +243,73 @@ describe('GET /api/nearby bad input', () => {
   });
 });
 
+describe('the one index over all kinds', () => {
+  it('answers exactly what the kinds answer one by one, for strangers and members alike', async () => {
+    const centre = { lat: -23.55, lng: -46.63 };
+    const owner = await registerUser(t.app);
+    const stranger = await registerUser(t.app);
+    const at = (i: number) => destination(centre, (i * 137) % 360, 40 + i * 37);
+    const secret = await createGroup(t.app, owner, at(1), { visibility: 'private' });
+    const open = await createGroup(t.app, owner, at(2));
+    for (let i = 3; i < 15; i++) await createPlace(t.app, owner, at(i));
+    const posts = [];
+    for (let i = 15; i < 30; i++) {
+      const groupId = i % 3 === 0 ? secret.id : i % 3 === 1 ? open.id : undefined;
+      posts.push(await createPost(t.app, owner, { location: at(i), ...(groupId ? { groupId } : {}) }));
+    }
+    await t.app.inject({ method: 'DELETE', url: `/api/posts/${posts[0].id}`, headers: owner.auth });
+    const events = [];
+    for (let i = 30; i < 40; i++) {
+      events.push(await createEvent(t.app, owner, at(i), i % 2 ? { groupId: secret.id } : {}));
+    }
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/events/${events[0]!.id}`, headers: owner.auth })).statusCode,
+    ).toBe(200);
+    await sql`update events set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour'
+      where id = ${events[2]!.id}`.execute(t.db);
+
+    for (const viewer of [null, stranger, owner]) {
+      const ask = async (kinds: string) => {
+        const response = await t.app.inject({
+          url: `/api/nearby?lat=${centre.lat}&lng=${centre.lng}&radius=3000&limit=200&kinds=${kinds}`,
+          headers: viewer?.auth ?? {},
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        return (response.json() as { features: Feature[] }).features;
+      };
+      const together = await ask('place,group,post,event');
+      const oneByOne = (await Promise.all(['event', 'group', 'place', 'post'].map(ask)))
+        .flat()
+        .sort(
+          (a, b) =>
+            a.properties.distanceMeters - b.properties.distanceMeters ||
+            a.properties.kind.localeCompare(b.properties.kind) ||
+            a.properties.id - b.properties.id,
+        );
+      expect(together).toEqual(oneByOne);
+      expect(together.length).toBeGreaterThan(20);
+    }
+    // Members see their private group's content; nobody sees deleted posts, cancelled or ended meetups.
+    const ids = async (viewer: TestUser | null) =>
+      (
+        await t.app.inject({
+          url: `/api/nearby?lat=${centre.lat}&lng=${centre.lng}&radius=3000&limit=200`,
+          headers: viewer?.auth ?? {},
+        })
+      )
+        .json()
+        .features.map((f: Feature) => f.id);
+    const strangerSees = await ids(stranger);
+    const ownerSees = await ids(owner);
+    expect(ownerSees.length).toBeGreaterThan(strangerSees.length);
+    for (const hidden of [`post:${posts[0].id}`, `event:${events[0]!.id}`, `event:${events[2]!.id}`]) {
+      expect(ownerSees).not.toContain(hidden);
+    }
+    expect(strangerSees).not.toContain(`event:${events[1]!.id}`);
+    expect(ownerSees).toContain(`event:${events[1]!.id}`);
+  });
+});
+
 describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
   it('answers radius queries through the GiST index', async () => {
     await sql`insert into places (name, kind, location)
@@ -225,6 +326,25 @@ describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
     })!;
     const plan = JSON.stringify(await query.explain('json'));
     expect(plan).toContain('places_location_gist');
-    expect(plan).not.toMatch(/"Node Type":"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":\w+,"Async Capable":\w+,"Relation Name":"places"/);
+    expect(plan).not.toMatch(
+      /"Node Type":"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":\w+,"Async Capable":\w+,"Relation Name":"places"/,
+    );
+
+    // Several kinds at once go through the one index over all of them.
+    await sql`analyze nearby_items`.execute(t.db);
+    const across = nearbyQuery(t.db, {
+      point: { lat: 40, lng: 0 },
+      radius: 5000,
+      kinds: ['place', 'group', 'post', 'event'],
+      limit: 50,
+      after: null,
+      viewerId: null,
+    })!;
+    const acrossPlan = JSON.stringify(await across.explain('json'));
+    expect(acrossPlan).toContain('nearby_items_geom_gist');
+    expect(acrossPlan).toContain('nearby_items_location_gist');
+    expect(acrossPlan).not.toMatch(
+      /"Node Type":"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":\w+,"Async Capable":\w+,"Relation Name":"(nearby_items|places|posts)"/,
+    );
   });
 });

@@ -20,6 +20,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     authRateLimit: 100_000,
     // Some tests fire hundreds of requests at once on purpose; admission control has its own test.
     embeddedMaxInFlight: 100_000,
+    embeddedMaxQueued: 0,
     ...overrides,
   };
 }

@@ -40,7 +40,8 @@ describe('loadConfig defaults', () => {
       mapZoom: 14,
       authRateLimit: 20,
       bodyLimitBytes: 256 * 1024,
-      embeddedMaxInFlight: 32,
+      embeddedMaxInFlight: 4,
+      embeddedMaxQueued: 1000,
     });
   });
 
@@ -196,6 +197,7 @@ describe('refused values name their variable', () => {
     ['AUTH_RATE_LIMIT', '0'],
     ['BODY_LIMIT_BYTES', '10'],
     ['EMBEDDED_MAX_IN_FLIGHT', '0'],
+    ['EMBEDDED_MAX_QUEUED', '-1'],
   ])('%s=%s', (variable, value) => {
     const error = refusal({ [variable]: value });
     expect(error).toBeInstanceOf(ConfigError);
@@ -215,6 +217,7 @@ describe('refused values name their variable', () => {
         AUTH_RATE_LIMIT: '1',
         BODY_LIMIT_BYTES: '1024',
         EMBEDDED_MAX_IN_FLIGHT: '1',
+        EMBEDDED_MAX_QUEUED: '0',
       }),
     ).toMatchObject({
       host: '0.0.0.0',
@@ -224,6 +227,7 @@ describe('refused values name their variable', () => {
       authRateLimit: 1,
       bodyLimitBytes: 1024,
       embeddedMaxInFlight: 1,
+      embeddedMaxQueued: 0,
     });
   });
 });

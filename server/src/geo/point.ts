@@ -21,13 +21,27 @@ export function distanceSql(column: string, point: LatLng): RawBuilder<number> {
 }
 
 /**
+ * On the WGS84 spheroid, a distance is never more than 0.6% away from the great-circle distance
+ * on PostGIS's mean-radius sphere (the extremes are north-south near the equator and near the
+ * poles). Sphere distances are several times cheaper, so they pre-filter and bound; scaled by
+ * this factor (plus a metre for rounding) they can only over-include, and the exact spheroid
+ * distance decides.
+ */
+export const SPHERE_SLACK = 1.01;
+
+/** Great-circle distance in metres on the mean-radius sphere: cheap, within 0.6% of the exact one. */
+export function sphereDistanceSql(column: string, point: LatLng): RawBuilder<number> {
+  return sql<number>`ST_Distance(${sql.ref(column)}, ${pointSql(point)}, false)`;
+}
+
+/**
  * True when the column lies within `radius` metres of the point, boundary included.
- * ST_DWithin (with a millimetre of slack) lets the GiST index pick candidates; the exact
+ * ST_DWithin on the sphere, with slack, lets the GiST index pick candidates cheaply; the exact
  * ST_Distance comparison then makes the boundary agree with the distances we report.
  */
 export function withinSql(column: string, point: LatLng, radius: number | RawBuilder<number>): RawBuilder<boolean> {
   const metres = typeof radius === 'number' ? sql<number>`${radius}::float8` : radius;
-  return sql<boolean>`(ST_DWithin(${sql.ref(column)}, ${pointSql(point)}, ${metres} + 0.001)
+  return sql<boolean>`(ST_DWithin(${sql.ref(column)}, ${pointSql(point)}, ${metres} * ${SPHERE_SLACK}::float8 + 1, false)
     and ST_Distance(${sql.ref(column)}, ${pointSql(point)}) <= ${metres})`;
 }
 

@@ -43,4 +43,27 @@ export interface GeoTables {
   places: PlacesTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  nearby_items: NearbyItemsTable;
+  map_cells: MapCellsTable;
+}
+
+/** One row per listed item of any kind, for radius queries across kinds (migration 0008). */
+export interface NearbyItemsTable {
+  kind: string;
+  id: number;
+  location: Geography;
+  group_id: number | null;
+  ends_at: Date | null;
+}
+
+/** Map cluster counts per quadtree cell, kind and meetup end hour (migration 0007). */
+export interface MapCellsTable {
+  level: number;
+  cx: number;
+  cy: number;
+  kind: string;
+  bucket: Date;
+  n: number;
+  sx: number;
+  sy: number;
 }

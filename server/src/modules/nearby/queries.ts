@@ -1,14 +1,23 @@
 /**
  * "What is within R metres of this point", nearest first, across kinds, in pages.
  *
- * Each kind is queried on its own (spatial index → exact distance → its own nearest `limit+1`),
- * then the branches are merged and cut again. Pages continue after the last item's
+ * One kind is read from its own table; several kinds from the `nearby_items` index that holds
+ * them all. Pages continue after the last item's
  * (distance, kind, id), so walking the cursors returns every item in the radius exactly once.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { distanceSql, latSql, lngSql, pointSql, withinSql, type LatLng } from '../../geo/point.js';
+import {
+  distanceSql,
+  latSql,
+  lngSql,
+  sphereDistanceSql,
+  SPHERE_SLACK,
+  withinSql,
+  type LatLng,
+} from '../../geo/point.js';
 import type { ItemKind } from '../../geo/schemas.js';
+import { groupContentVisibleSql } from '../groups/visibility.js';
 import { SOURCES } from './sources.js';
 
 export interface NearbyPosition {
@@ -50,8 +59,8 @@ export interface NearbyQuery {
   viewerId: number | null;
 }
 
-/** The SQL of one page (limit + 1 rows, to know whether another page follows); null for no kinds. */
-export function nearbyQuery(db: Kysely<Database>, query: NearbyQuery) {
+/** One kind at a time, from each kind's own table and spatial index. */
+function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
   const { point, radius, limit, after, viewerId } = query;
   const branches = query.kinds.flatMap((kind) => {
     const source = SOURCES[kind];
@@ -62,17 +71,16 @@ export function nearbyQuery(db: Kysely<Database>, query: NearbyQuery) {
       : sql<boolean>`true`;
     // Step 1: the planar (degrees) index on `loc::geometry` hands out rows roughly nearest first
     // (`<->`) without visiting the rest of the radius. Any `limit + 1` rows will do for what
-    // follows — the farthest of them, by exact spheroid distance, bounds the page, because the
-    // `limit + 1` nearest rows can lie no farther away — and nearly-nearest ones make it tight.
+    // follows — the farthest of them (by sphere distance with slack, see boundSql) bounds the
+    // page, because the `limit + 1` nearest rows can lie no farther away — and nearly-nearest
+    // ones make it tight.
     // No radius filter here, so the planner has no reason to collect and sort the whole radius.
     const nearestFirst = sql<{ d: number }>`
-      select ${distance} as d from (${source.visible(db, viewerId)}) s
+      select ${sphereDistanceSql('s.loc', point)} as d from (${source.visible(db, viewerId)}) s
       where ${afterPosition}
-      order by s.loc::geometry <-> ST_SetSRID(ST_MakePoint(${point.lng}::float8, ${point.lat}::float8), 4326)
+      order by s.loc::geometry <-> ${planarPoint(point)}
       limit ${limit + 1}`;
-    const bound = sql<{ r: number }>`(select case when count(*) <= ${limit}::int then ${radius}::float8
-        else least(max(k.d), ${radius}::float8) end as r
-      from (${nearestFirst}) k)`;
+    const bound = boundSql(nearestFirst, limit, radius);
     // Step 2: exact distances, exact order, within that bound only (computed once, joined in).
     const branch = db
       .selectFrom([bound.as('b'), source.visible(db, viewerId).as('s')])
@@ -88,15 +96,93 @@ export function nearbyQuery(db: Kysely<Database>, query: NearbyQuery) {
       .where(withinSql('s.loc', point, sql<number>`b.r`))
       .where(afterPosition);
     // Wrapped so the branch keeps its own ORDER BY / LIMIT inside the UNION ALL.
-    return [db.selectFrom(branch.orderBy('distance').orderBy('s.id').limit(limit + 1).as(`b_${kind}`)).selectAll()];
+    return [
+      db
+        .selectFrom(
+          branch
+            .orderBy('distance')
+            .orderBy('s.id')
+            .limit(limit + 1)
+            .as(`b_${kind}`),
+        )
+        .selectAll(),
+    ];
   });
   const [first, ...rest] = branches;
   if (!first) return null;
   const union = rest.reduce((all, branch) => all.unionAll(branch), first);
-  return db.selectFrom(union.as('u')).selectAll().orderBy('distance').orderBy('kind').orderBy('id').limit(limit + 1);
+  return db
+    .selectFrom(union.as('u'))
+    .selectAll()
+    .orderBy('distance')
+    .orderBy('kind')
+    .orderBy('id')
+    .limit(limit + 1);
 }
 
-export async function findNearby(db: Kysely<Database>, query: NearbyQuery): Promise<{ rows: NearbyRow[]; more: boolean }> {
+const planarPoint = ({ lat, lng }: LatLng) => sql`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)`;
+
+/**
+ * A page's upper distance bound from any `limit + 1` candidates (see perKindQuery's steps), whose
+ * `d` are sphere distances: scaled by the slack, the farthest bounds their exact distances too.
+ */
+function boundSql(nearestFirst: RawBuilder<{ d: number }>, limit: number, radius: number) {
+  return sql<{ r: number }>`(select case when count(*) <= ${limit}::int then ${radius}::float8
+        else least(max(k.d) * ${SPHERE_SLACK}::float8 + 1, ${radius}::float8) end as r
+      from (${nearestFirst}) k)`;
+}
+
+/**
+ * Several kinds at once, ranked in the one `nearby_items` index (migration 0008): the same two
+ * steps as perKindQuery, once instead of once per kind. Only the page's rows are then read from
+ * their own tables, through the same visibility rules as everywhere else.
+ */
+function acrossKindsQuery(db: Kysely<Database>, query: NearbyQuery) {
+  const { point, radius, limit, after, viewerId, kinds } = query;
+  const distance = distanceSql('n.location', point);
+  const listed = sql<boolean>`n.kind in (${sql.join(kinds.map((kind) => sql`${kind}::text`))})
+    and (n.ends_at is null or n.ends_at > now()) and ${groupContentVisibleSql('n.group_id', viewerId)}`;
+  const afterPosition = after
+    ? sql<boolean>`(${distance}, n.kind, n.id) > (${after.d}::float8, ${after.k}::text, ${after.i}::bigint)`
+    : sql<boolean>`true`;
+  const nearestFirst = sql<{ d: number }>`
+    select ${sphereDistanceSql('n.location', point)} as d from nearby_items n
+    where ${listed} and ${afterPosition}
+    order by n.location::geometry <-> ${planarPoint(point)}
+    limit ${limit + 1}`;
+  const ranked = sql`
+    select n.kind, n.id, ${distance} as distance
+    from ${boundSql(nearestFirst, limit, radius)} b, nearby_items n
+    where ${withinSql('n.location', point, sql<number>`b.r`)} and ${listed} and ${afterPosition}
+    order by distance, n.kind, n.id
+    limit ${limit + 1}`;
+  const details = kinds.flatMap((kind) => {
+    const source = SOURCES[kind];
+    if (!source) return [];
+    return [
+      sql`select ${kind}::text as kind, s.id, s.name, ${latSql('s.loc')} as lat, ${lngSql('s.loc')} as lng, s.props
+        from (${source.visible(db, viewerId)}) s
+        where s.id in (select r.id from ranked r where r.kind = ${kind}::text)`,
+    ];
+  });
+  const page = sql<NearbyRow>`(with ranked as materialized (${ranked})
+    select r.kind, r.id, v.name, v.lat, v.lng, r.distance, v.props
+    from ranked r join (${sql.join(details, sql` union all `)}) v on v.kind = r.kind and v.id = r.id)`;
+  return db.selectFrom(page.as('p')).selectAll().orderBy('distance').orderBy('kind').orderBy('id');
+}
+
+/** The SQL of one page (limit + 1 rows, to know whether another page follows); null for no kinds. */
+export function nearbyQuery(db: Kysely<Database>, query: NearbyQuery) {
+  const kinds = query.kinds.filter((kind) => SOURCES[kind]);
+  if (kinds.length === 0) return null;
+  // One kind: its own table is the smallest index that holds it.
+  return kinds.length === 1 ? perKindQuery(db, { ...query, kinds }) : acrossKindsQuery(db, { ...query, kinds });
+}
+
+export async function findNearby(
+  db: Kysely<Database>,
+  query: NearbyQuery,
+): Promise<{ rows: NearbyRow[]; more: boolean }> {
   const rows = ((await nearbyQuery(db, query)?.execute()) ?? []) as NearbyRow[];
   return { rows: rows.slice(0, query.limit), more: rows.length > query.limit };
 }
