@@ -9,9 +9,12 @@
  *   BENCH_SECONDS=10                   duration of each load test
  *   BENCH_SEED_ONLY=1                  seed (or check) the database and stop
  */
+import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../server/src/db/index.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
@@ -128,6 +131,11 @@ async function main() {
       } finally {
         await server.stop();
       }
+      // Let the server write out what the runs above dirtied, and the kernel flush it to disk,
+      // now rather than during the embedded measures: PGlite writes to the same disk from the
+      // server's own thread, so a flush behind it stalls every request.
+      await sql`checkpoint`.execute(handle.db);
+      await promisify(execFile)('sync');
     } finally {
       await handle.close();
     }
