@@ -43,13 +43,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function map_group_is_public(group_id bigint) returns boolean language sql stable as $$
       select group_id is null or exists (select 1 from groups g where g.id = group_id and g.visibility = 'public')
     $$`.execute(db);
+  // The triggers' variant also share-locks the group's row until the transaction ends. Without
+  // it, a post or meetup written while its group changes visibility in another transaction is
+  // counted twice or not at all: each side reads the other's change as not yet made. With it,
+  // the visibility change waits for the writer, or the writer waits and reads the new visibility.
+  await sql`
+    create function map_group_is_public_locked(group_id bigint) returns boolean language sql volatile as $$
+      select group_id is null
+          or exists (select 1 from groups g where g.id = group_id and g.visibility = 'public' for share)
+    $$`.execute(db);
 
-  // Adds (delta +1) or removes (-1) points of one kind in every level, in one statement. Deltas
-  // for the same cell are summed first (a move within a cell touches it once), and cells are
-  // locked in one global order (level, cx, cy, kind, bucket), so concurrent writers cannot deadlock.
+  // Adds (delta +1) or removes (-1) points of one kind in every level, in one statement; deltas
+  // for the same cell are summed first, so a move within a cell touches it once.
+  // Writers take turns: the first change in a transaction takes one advisory lock held until it
+  // ends. A transaction may change cells in several statements (a group's point, then its posts,
+  // then its meetups), so no single order of cell locks could keep two such transactions from
+  // deadlocking; item writes are rare next to reads, and each holds the turn for milliseconds.
   await sql`
     create function map_cells_change(p_kind text, p_locs geography[], p_buckets timestamptz[], p_deltas integer[])
     returns void language sql as $$
+      select pg_advisory_xact_lock(hashtext('map_cells')) where cardinality(p_locs) > 0;
       insert into map_cells as c (level, cx, cy, kind, bucket, n, sx, sy)
       select l, floor(p.u * (1 << l))::integer as cx, floor(p.v * (1 << l))::integer as cy, p_kind, p.bucket,
              sum(p.delta), sum(p.delta * p.u), sum(p.delta * p.v)
@@ -58,7 +71,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
             where i.loc is not null and i.delta <> 0) p,
            generate_series(4, 18) l
       group by l, cx, cy, p.bucket
-      order by l, cx, cy, p.bucket
       on conflict (level, cx, cy, kind, bucket)
       do update set n = c.n + excluded.n, sx = c.sx + excluded.sx, sy = c.sy + excluded.sy;
     $$`.execute(db);
@@ -92,14 +104,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     'post',
     'location',
     "'-infinity'::timestamptz",
-    'deleted_at is null and map_group_is_public(group_id)',
+    'deleted_at is null and map_group_is_public_locked(group_id)',
   );
   await statementTriggers(
     'events',
     'event',
     'location',
     'map_hour(ends_at)',
-    "status = 'scheduled' and map_group_is_public(group_id)",
+    "status = 'scheduled' and map_group_is_public_locked(group_id)",
   );
 
   await sql`
@@ -116,8 +128,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create function map_cells_posts() returns trigger language plpgsql as $$
     declare
-      counted_before boolean := old.deleted_at is null and map_group_is_public(old.group_id);
-      counted_after boolean := new.deleted_at is null and map_group_is_public(new.group_id);
+      counted_before boolean := old.deleted_at is null and map_group_is_public_locked(old.group_id);
+      counted_after boolean := new.deleted_at is null and map_group_is_public_locked(new.group_id);
     begin
       perform map_cells_change('post',
         array[case when counted_before then old.location end, case when counted_after then new.location end],
@@ -131,8 +143,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create function map_cells_events() returns trigger language plpgsql as $$
     declare
-      counted_before boolean := old.status = 'scheduled' and map_group_is_public(old.group_id);
-      counted_after boolean := new.status = 'scheduled' and map_group_is_public(new.group_id);
+      counted_before boolean := old.status = 'scheduled' and map_group_is_public_locked(old.group_id);
+      counted_after boolean := new.status = 'scheduled' and map_group_is_public_locked(new.group_id);
     begin
       perform map_cells_change('event',
         array[case when counted_before then old.location end, case when counted_after then new.location end],
@@ -180,6 +192,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`
     create function map_cells_rebuild() returns void language sql as $$
+      select pg_advisory_xact_lock(hashtext('map_cells'));
       truncate map_cells;
       insert into map_cells (level, cx, cy, kind, bucket, n, sx, sy)
       select l, floor(i.u * (1 << l))::integer, floor(i.v * (1 << l))::integer, i.kind, i.bucket,
@@ -217,6 +230,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'map_cells_group_content',
     'map_cells_rebuild',
     'map_cells_change',
+    'map_group_is_public_locked',
     'map_group_is_public',
     'map_hour',
     'map_u',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { buildApp } from '../../server/src/app.js';
 import { testConfig, useTestApp } from '../helpers/app.js';
 import { TEST_DB_KIND } from '../helpers/database.js';
@@ -9,7 +10,11 @@ describe('GET /api/health', () => {
   it('reports the database kind and the PostGIS version', async () => {
     const response = await t.app.inject('/api/health');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', database: TEST_DB_KIND, postgis: expect.stringMatching(/^3\.\d+/) });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      database: TEST_DB_KIND,
+      postgis: expect.stringMatching(/^3\.\d+/),
+    });
   });
 });
 
@@ -17,7 +22,9 @@ describe('error shape', () => {
   it('answers unknown /api routes with a JSON 404', async () => {
     const response = await t.app.inject('/api/does-not-exist');
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: { code: 'not_found', message: expect.stringContaining('/api/does-not-exist') } });
+    expect(response.json()).toEqual({
+      error: { code: 'not_found', message: expect.stringContaining('/api/does-not-exist') },
+    });
   });
 
   it('answers unknown methods on /api with a JSON 404', async () => {
@@ -93,7 +100,11 @@ describe('security headers', () => {
   });
 
   it('answers CORS for the configured origins only', async () => {
-    const app = await buildApp({ config: testConfig({ corsOrigins: ['https://maps.example'] }), database: t.database, web: false });
+    const app = await buildApp({
+      config: testConfig({ corsOrigins: ['https://maps.example'] }),
+      database: t.database,
+      web: false,
+    });
     const allowed = await app.inject({
       method: 'OPTIONS',
       url: '/api/nearby',
@@ -139,5 +150,42 @@ describe('JSON body types', () => {
     });
     expect(register.statusCode).toBe(400);
     expect(register.json().error.details[0].field).toBe('password');
+  });
+});
+
+// Two transactions that lock two rows in opposite orders: PostgreSQL aborts one of them.
+describe.runIf(TEST_DB_KIND === 'postgres')('a deadlock between two writers', () => {
+  it('answers 409 write_conflict for the transaction PostgreSQL gave up', async () => {
+    const app = await buildApp({ config: testConfig(), database: t.database, web: false });
+    app.get('/api/deadlock-probe', async () => {
+      await sql`create table if not exists deadlock_probe (id int primary key, n int not null)`.execute(t.db);
+      await sql`insert into deadlock_probe values (1, 0), (2, 0) on conflict do nothing`.execute(t.db);
+      const first = await t.db.startTransaction().execute();
+      const second = await t.db.startTransaction().execute();
+      try {
+        await sql`update deadlock_probe set n = n + 1 where id = 1`.execute(first);
+        await sql`update deadlock_probe set n = n + 1 where id = 2`.execute(second);
+        const outcomes = await Promise.allSettled([
+          sql`update deadlock_probe set n = n + 1 where id = 2`.execute(first),
+          sql`update deadlock_probe set n = n + 1 where id = 1`.execute(second),
+        ]);
+        const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+        if (failed) throw failed.reason;
+        return { deadlocked: false };
+      } finally {
+        await first.rollback().execute();
+        await second.rollback().execute();
+      }
+    });
+    await app.ready();
+    try {
+      const response = await app.inject('/api/deadlock-probe');
+      expect(response.statusCode).toBe(409);
+      expect(response.json()).toEqual({
+        error: { code: 'write_conflict', message: expect.stringContaining('try again') },
+      });
+    } finally {
+      await app.close();
+    }
   });
 });

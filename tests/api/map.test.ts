@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { INDIVIDUAL_LIMIT, MAX_FEATURES } from '../../server/src/modules/map/queries.js';
 import { useTestApp } from '../helpers/app.js';
+import { TEST_DB_KIND } from '../helpers/database.js';
 import { createEvent } from '../helpers/events.js';
 import { createGroup, createPlace } from '../helpers/places.js';
 import { createPost } from '../helpers/posts.js';
@@ -216,5 +217,62 @@ describe('the cluster count pyramid', () => {
     };
     expect(await counts(stranger.auth)).toMatchObject({ posts: 0, events: 1, groups: 1 });
     expect(await counts(owner.auth)).toMatchObject({ posts: 1, events: 2, groups: 1 });
+  });
+});
+
+// Several connections are needed to interleave two transactions, so only the server can run this.
+describe.runIf(TEST_DB_KIND === 'postgres')('the pyramid while a group changes visibility', () => {
+  const pyramidMatchesRecount = async () => {
+    const read = async () =>
+      (
+        await sql<{ row: string }>`select concat_ws(':', level, cx, cy, kind, bucket, n) as row from map_cells
+        where n <> 0 order by 1`.execute(t.db)
+      ).rows.map((r) => r.row);
+    const kept = await read();
+    await sql`select map_cells_rebuild()`.execute(t.db);
+    expect(await read()).toEqual(kept);
+  };
+
+  /** Turns the group private in a transaction left open while `write` starts, then commits. */
+  async function whileTurningPrivate(groupId: number, write: () => Promise<{ statusCode: number; body: string }>) {
+    const trx = await t.db.startTransaction().execute();
+    await trx.updateTable('groups').set({ visibility: 'private' }).where('id', '=', groupId).execute();
+    let settled = false;
+    const pending = write().finally(() => (settled = true));
+    // Commit once the write is blocked on the group's row (or has finished without waiting).
+    const deadline = Date.now() + 5000;
+    while (!settled && Date.now() < deadline) {
+      const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`.execute(t.db);
+      if (waiting.rows[0]!.n > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await trx.commit().execute();
+    const answer = await pending;
+    expect(answer.statusCode, answer.body).toBeLessThan(300);
+  }
+
+  it('uncounts a meetup cancelled meanwhile exactly once', async () => {
+    const owner = await registerUser(t.app);
+    const group = await createGroup(t.app, owner, { lat: -30, lng: 150 });
+    const event = await createEvent(t.app, owner, { lat: -30, lng: 150 }, { groupId: group.id });
+    await whileTurningPrivate(group.id, () =>
+      t.app.inject({ method: 'DELETE', url: `/api/events/${event.id}`, headers: owner.auth }),
+    );
+    await pyramidMatchesRecount();
+  });
+
+  it('leaves out a post written meanwhile', async () => {
+    const owner = await registerUser(t.app);
+    const group = await createGroup(t.app, owner, { lat: -31, lng: 151 });
+    await whileTurningPrivate(group.id, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/posts',
+        headers: owner.auth,
+        payload: { title: 'Written meanwhile', body: 'Body.', location: { lat: -31, lng: 151 }, groupId: group.id },
+      }),
+    );
+    await pyramidMatchesRecount();
   });
 });

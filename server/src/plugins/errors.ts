@@ -6,6 +6,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { isSerializationFailure } from '../db/errors.js';
 
 export class AppError extends Error {
   constructor(
@@ -19,7 +20,8 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, details?: unknown) => new AppError(400, code, message, details);
+export const badRequest = (code: string, message: string, details?: unknown) =>
+  new AppError(400, code, message, details);
 export const unauthorized = (message = 'Sign in to do this.') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
@@ -93,7 +95,11 @@ export default fp(
     app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
       if (error instanceof AppError) {
         return reply.status(error.statusCode).send({
-          error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.details === undefined ? {} : { details: error.details }),
+          },
         });
       }
       if (error.validation) {
@@ -107,11 +113,24 @@ export default fp(
           },
         });
       }
+      // PostgreSQL gave up one of two transactions that waited on each other; nothing was written.
+      if (isSerializationFailure(error)) {
+        request.log.warn({ err: error }, 'write conflict');
+        return reply.status(409).send({
+          error: {
+            code: 'write_conflict',
+            message: 'Another change to the same data happened at the same moment. Please try again.',
+          },
+        });
+      }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
       if (status >= 500) {
         request.log.error({ err: error }, 'request failed');
         return reply.status(status).send({
-          error: { code: STATUS_CODES[status] ?? 'internal_error', message: 'Something went wrong on our side. Please try again.' },
+          error: {
+            code: STATUS_CODES[status] ?? 'internal_error',
+            message: 'Something went wrong on our side. Please try again.',
+          },
         });
       }
       let code = STATUS_CODES[status] ?? 'bad_request';
