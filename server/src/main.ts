@@ -24,7 +24,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function start(): Promise<void> {
   const config = loadConfig();
   const { secret } = await resolveJwtSecret(config);
-  if (!config.databaseUrl) console.log(`Opening the embedded database in ${config.dataDir} (the first start takes ~20 s)…`);
+  if (!config.databaseUrl)
+    console.log(`Opening the embedded database in ${config.dataDir} (the first start takes ~20 s)…`);
   database = await openDatabase(databaseTarget(config));
   await migrateToLatest(database.db);
   if (config.seed === 'demo') {
@@ -44,7 +45,10 @@ try {
   await start();
 } catch (error) {
   // One readable line for people; the details only when asked for.
-  const reason = error instanceof ConfigError ? `Configuration error: ${error.message}` : `Could not start: ${(error as Error).message}`;
+  const reason =
+    error instanceof ConfigError
+      ? `Configuration error: ${error.message}`
+      : `Could not start: ${(error as Error).message}`;
   console.error(reason);
   if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') console.error(error);
   await database?.close().catch(() => {});

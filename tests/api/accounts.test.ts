@@ -17,7 +17,11 @@ describe('POST /api/auth/register', () => {
     expect(body.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(body.user).toMatchObject({ email: 'ada.lovelace@example.org', displayName: 'Ada', homeLocation: null });
     expect(JSON.stringify(body)).not.toMatch(/password|hash|argon/i);
-    const stored = await t.db.selectFrom('users').select('password_hash').where('id', '=', body.user.id).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', body.user.id)
+      .executeTakeFirstOrThrow();
     expect(stored.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -65,7 +69,11 @@ describe('POST /api/auth/login', () => {
 
   it('gives the same 401 for a wrong password and an unknown email', async () => {
     const user = await registerUser(t.app);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'wrong password!' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: 'wrong password!' },
+    });
     const unknown = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -91,7 +99,10 @@ describe('tokens on protected routes', () => {
     const user = await registerUser(t.app);
     const [header, , signature] = user.token.split('.');
     const forgedPayload = Buffer.from(JSON.stringify({ sub: String(user.id + 1), iat: 1 })).toString('base64url');
-    const response = await t.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${header}.${forgedPayload}.${signature}` } });
+    const response = await t.app.inject({
+      url: '/api/me',
+      headers: { authorization: `Bearer ${header}.${forgedPayload}.${signature}` },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe('token_invalid');
   });
@@ -105,7 +116,11 @@ describe('tokens on protected routes', () => {
 
   it('answers 401 token_expired for an expired token', async () => {
     const user = await registerUser(t.app);
-    const expired = sign({ sub: String(user.id), iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 });
+    const expired = sign({
+      sub: String(user.id),
+      iat: Math.floor(Date.now() / 1000) - 7200,
+      exp: Math.floor(Date.now() / 1000) - 3600,
+    });
     const response = await t.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${expired}` } });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe('token_expired');
@@ -134,7 +149,12 @@ describe('GET and PATCH /api/me', () => {
   it('stores the home location precisely but only ever returns it snapped to ~500 m', async () => {
     const user = await registerUser(t.app);
     const home = { lat: 52.501234, lng: 13.419876 };
-    const response = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: user.auth, payload: { homeLocation: home } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: user.auth,
+      payload: { homeLocation: home },
+    });
     expect(response.statusCode).toBe(200);
     const shown = response.json().homeLocation;
     expect(shown.precisionMeters).toBe(500);
@@ -146,7 +166,12 @@ describe('GET and PATCH /api/me', () => {
     // Neighbours in the same cell are indistinguishable.
     const neighbour = await registerUser(t.app);
     const near = { lat: home.lat + 0.0003, lng: home.lng - 0.0004 };
-    const other = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: neighbour.auth, payload: { homeLocation: near } });
+    const other = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: neighbour.auth,
+      payload: { homeLocation: near },
+    });
     expect(other.json().homeLocation).toEqual(shown);
     // GET tells the same coarse story; the precise point stays in the database only.
     expect((await t.app.inject({ url: '/api/me', headers: user.auth })).json().homeLocation).toEqual(shown);
@@ -154,14 +179,23 @@ describe('GET and PATCH /api/me', () => {
 
   it('changes the name and bio, and forgets the home with null', async () => {
     const user = await registerUser(t.app);
-    await t.app.inject({ method: 'PATCH', url: '/api/me', headers: user.auth, payload: { homeLocation: { lat: 1, lng: 2 } } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: user.auth,
+      payload: { homeLocation: { lat: 1, lng: 2 } },
+    });
     const response = await t.app.inject({
       method: 'PATCH',
       url: '/api/me',
       headers: user.auth,
       payload: { displayName: 'Renamed', bio: 'Board games and long walks.', homeLocation: null },
     });
-    expect(response.json()).toMatchObject({ displayName: 'Renamed', bio: 'Board games and long walks.', homeLocation: null });
+    expect(response.json()).toMatchObject({
+      displayName: 'Renamed',
+      bio: 'Board games and long walks.',
+      homeLocation: null,
+    });
   });
 
   it.each([

@@ -10,7 +10,10 @@ describe('demo data', () => {
     const summary = await seedDemoIfEmpty(t.db);
     expect(summary).toMatch(/^6 people, 40 places, 10 groups/);
     expect(await seedDemoIfEmpty(t.db)).toBeNull();
-    const places = await t.db.selectFrom('places').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const places = await t.db
+      .selectFrom('places')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(places.n)).toBe(40);
   });
 
@@ -19,7 +22,9 @@ describe('demo data', () => {
     const bbox = [DEMO_CENTER.lng - 2 * d, DEMO_CENTER.lat - d, DEMO_CENTER.lng + 2 * d, DEMO_CENTER.lat + d].join(',');
     const response = await t.app.inject(`/api/map?bbox=${bbox}&zoom=14&kinds=place,group`);
     const { features } = response.json();
-    expect(features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'place').length).toBeGreaterThanOrEqual(35);
+    expect(
+      features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'place').length,
+    ).toBeGreaterThanOrEqual(35);
     expect(features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'group')).toHaveLength(10);
   });
 

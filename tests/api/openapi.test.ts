@@ -21,9 +21,13 @@ describe('OpenAPI description', () => {
   });
 
   it('documents every API route with a summary, a success response and typed parameters', async () => {
-    const document = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, Operation>> };
+    const document = (await t.app.inject('/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     const paths = Object.keys(document.paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/health', '/api/auth/register', '/api/nearby', '/api/map', '/api/geocode']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/health', '/api/auth/register', '/api/nearby', '/api/map', '/api/geocode']),
+    );
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const where = `${method.toUpperCase()} ${path}`;
@@ -31,7 +35,8 @@ describe('OpenAPI description', () => {
         expect(operation.tags?.length, where).toBeGreaterThan(0);
         const success = Object.keys(operation.responses ?? {}).filter((status) => /^2\d\d$/.test(status));
         expect(success.length, where).toBeGreaterThan(0);
-        for (const parameter of operation.parameters ?? []) expect(parameter.schema, `${where} ${parameter.name}`).toBeDefined();
+        for (const parameter of operation.parameters ?? [])
+          expect(parameter.schema, `${where} ${parameter.name}`).toBeDefined();
       }
     }
   });

@@ -47,7 +47,11 @@ describe('places', () => {
   });
 
   it('requires sign-in to create', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/places', payload: { name: 'x', kind: 'cafe', location: kreuzberg } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/places',
+      payload: { name: 'x', kind: 'cafe', location: kreuzberg },
+    });
     expect(response.statusCode).toBe(401);
   });
 
@@ -76,11 +80,15 @@ describe('places', () => {
     const place = await createPlace(t.app, owner, kreuzberg);
     const patch = { method: 'PATCH' as const, url: `/api/places/${place.id}`, payload: { name: 'Renamed' } };
     expect((await t.app.inject({ ...patch, headers: other.auth })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/places/${place.id}`, headers: other.auth })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/places/${place.id}`, headers: other.auth })).statusCode,
+    ).toBe(403);
     const renamed = await t.app.inject({ ...patch, headers: owner.auth });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().name).toBe('Renamed');
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/places/${place.id}`, headers: owner.auth })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/places/${place.id}`, headers: owner.auth })).statusCode,
+    ).toBe(204);
     expect((await t.app.inject(`/api/places/${place.id}`)).statusCode).toBe(404);
     expect((await t.app.inject({ ...patch, headers: owner.auth })).statusCode).toBe(404);
   });
@@ -132,15 +140,24 @@ describe('groups', () => {
     // Going private moves the public point onto the privacy grid.
     const anonymous = (await t.app.inject(`/api/groups/${group.id}`)).json();
     expect(anonymous.location.precisionMeters).toBe(500);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/groups/${group.id}`, headers: other.auth })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/groups/${group.id}`, headers: owner.auth })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/groups/${group.id}`, headers: other.auth })).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/groups/${group.id}`, headers: owner.auth })).statusCode,
+    ).toBe(204);
     expect((await t.app.inject(`/api/groups/${group.id}`)).statusCode).toBe(404);
   });
 
   it('answers 400 for an empty patch and an unknown visibility', async () => {
     const owner = await registerUser(t.app);
     const group = await createGroup(t.app, owner, kreuzberg);
-    const empty = await t.app.inject({ method: 'PATCH', url: `/api/groups/${group.id}`, headers: owner.auth, payload: {} });
+    const empty = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/groups/${group.id}`,
+      headers: owner.auth,
+      payload: {},
+    });
     expect(empty.statusCode).toBe(400);
     const bad = await t.app.inject({
       method: 'POST',

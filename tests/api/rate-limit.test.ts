@@ -5,7 +5,11 @@ const t = useTestApp({ authRateLimit: 3 });
 
 it('limits sign-in attempts per IP and answers 429 in the error shape', async () => {
   const attempt = () =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.org', password: 'whatever123' } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'x@example.org', password: 'whatever123' },
+    });
   const statuses = [];
   for (let i = 0; i < 4; i++) statuses.push((await attempt()).statusCode);
   expect(statuses).toEqual([401, 401, 401, 429]);

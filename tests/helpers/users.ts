@@ -42,6 +42,12 @@ export async function createUsers(app: FastifyInstance, db: Kysely<Database>, co
   const inserted = await db.insertInto('users').values(rows).returning(['id', 'email', 'display_name']).execute();
   return inserted.map((row) => {
     const token = app.issueToken(row.id);
-    return { id: row.id, token, email: row.email, displayName: row.display_name, auth: { authorization: `Bearer ${token}` } };
+    return {
+      id: row.id,
+      token,
+      email: row.email,
+      displayName: row.display_name,
+      auth: { authorization: `Bearer ${token}` },
+    };
   });
 }

@@ -56,7 +56,9 @@ export default async function setup(project: TestProject) {
   try {
     const available = await admin.query(`select 1 from pg_available_extensions where name = 'postgis'`);
     if (available.rowCount === 0) {
-      throw new Error('PostGIS is not installed on the TEST_DATABASE_URL server (apt-get install postgresql-15-postgis-3).');
+      throw new Error(
+        'PostGIS is not installed on the TEST_DATABASE_URL server (apt-get install postgresql-15-postgis-3).',
+      );
     }
     await dropLeftovers(admin, template);
 

@@ -11,5 +11,6 @@ export default function setup() {
   const missing: string[] = [];
   if (!process.env.TEST_DATABASE_URL) missing.push('TEST_DATABASE_URL (a PostgreSQL server with PostGIS)');
   if (!existsSync(CHROMIUM)) missing.push(`Chromium at ${CHROMIUM}`);
-  if (missing.length > 0) throw new Error(`CI=true but these are missing, so suites would be skipped: ${missing.join('; ')}`);
+  if (missing.length > 0)
+    throw new Error(`CI=true but these are missing, so suites would be skipped: ${missing.join('; ')}`);
 }

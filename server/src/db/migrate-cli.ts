@@ -8,7 +8,9 @@ const handle = await openDatabase(databaseTarget(config));
 try {
   const results = await migrateToLatest(handle.db);
   for (const result of results ?? []) console.log(`${result.status.toLowerCase()}: ${result.migrationName}`);
-  console.log(results?.length ? `applied ${results.length} migration(s) to the ${handle.kind} database` : 'already up to date');
+  console.log(
+    results?.length ? `applied ${results.length} migration(s) to the ${handle.kind} database` : 'already up to date',
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

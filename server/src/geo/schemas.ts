@@ -67,6 +67,8 @@ export const NearbyFeature = Type.Object({
 export const NearbyCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),
   features: Type.Array(NearbyFeature),
-  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null on the last page.' }),
+  nextCursor: Type.Union([Type.String(), Type.Null()], {
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  }),
 });
 export type NearbyCollection = Static<typeof NearbyCollection>;

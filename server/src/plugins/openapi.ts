@@ -42,11 +42,7 @@ export default fp(
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
     });
     await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-    app.get(
-      '/api/openapi.json',
-      { schema: { hide: true } },
-      async () => app.swagger(),
-    );
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'openapi' },
 );

@@ -19,7 +19,10 @@ export default fp<{ root?: string }>(
         wildcard: false,
         // Hashed asset names can be cached for good; index.html must always be revalidated.
         setHeaders: (res, filePath) => {
-          res.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+          res.header(
+            'cache-control',
+            filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          );
         },
       });
     }

@@ -17,7 +17,8 @@ export const Me = Type.Object({
   displayName: Type.String(),
   bio: Type.String(),
   homeLocation: Type.Union([CoarseLocation, Type.Null()], {
-    description: 'Your home, snapped to a grid of about 500 m. The precise point is kept private and used only for ranking.',
+    description:
+      'Your home, snapped to a grid of about 500 m. The precise point is kept private and used only for ranking.',
   }),
   createdAt: Type.String({ format: 'date-time' }),
 });

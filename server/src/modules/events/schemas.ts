@@ -218,7 +218,9 @@ export const EventsQuery = Type.Object(
     to: Type.Optional(Type.String({ format: 'date-time', description: 'Meetups starting before this instant.' })),
     groupId: Type.Optional(Id),
     seriesId: Type.Optional(Id),
-    placeId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Only meetups at this place.' })),
+    placeId: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Only meetups at this place.' }),
+    ),
     order: Type.Optional(
       Type.Union([Type.Literal('distance'), Type.Literal('soonest')], {
         description: 'distance (nearest first, needs lat/lng/radius; the default when they are given) or soonest.',

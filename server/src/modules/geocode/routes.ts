@@ -7,7 +7,11 @@ import { searchPlaces } from './gazetteer.js';
 
 const GeocodeQuery = Type.Object(
   {
-    q: Type.String({ minLength: 1, maxLength: 100, description: 'The start of a town or city name; accents and case are ignored.' }),
+    q: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'The start of a town or city name; accents and case are ignored.',
+    }),
     limit: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
   },
   { additionalProperties: false },

@@ -28,7 +28,8 @@ export default async function groupRoutes(app: FastifyInstance) {
       schema: {
         tags: ['groups'],
         summary: 'Groups within a radius, nearest first',
-        description: 'Private groups are listed at their coarsened (~500 m) point, and their distance is measured from it.',
+        description:
+          'Private groups are listed at their coarsened (~500 m) point, and their distance is measured from it.',
         querystring: RadiusQuery,
         response: { 200: NearbyCollection, ...errorResponses(400) },
       },

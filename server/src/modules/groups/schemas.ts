@@ -31,7 +31,9 @@ export const Group = Type.Object({
     precisionMeters: Type.Number({ description: '0 when exact; ~500 for private groups seen by non-members.' }),
   }),
   memberCount: Type.Integer(),
-  myRole: Type.Union([Role, Type.Null()], { description: 'Your role in the group; null when not a member or signed out.' }),
+  myRole: Type.Union([Role, Type.Null()], {
+    description: 'Your role in the group; null when not a member or signed out.',
+  }),
   requestPending: Type.Boolean({ description: 'You asked to join this private group and no one has answered yet.' }),
   pendingRequests: Type.Union([Type.Integer(), Type.Null()], {
     description: 'Join requests waiting for an answer; only for the group’s owners and organizers, null otherwise.',

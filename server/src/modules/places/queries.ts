@@ -34,7 +34,10 @@ export async function findPlace(db: Db, id: number): Promise<Place | undefined> 
     description: row.description,
     tags: row.tags,
     location: { lat: row.lat, lng: row.lng },
-    createdBy: row.created_by !== null && row.creator_name !== null ? { id: row.created_by, displayName: row.creator_name } : null,
+    createdBy:
+      row.created_by !== null && row.creator_name !== null
+        ? { id: row.created_by, displayName: row.creator_name }
+        : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -47,5 +47,3 @@ export const Place = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 export type Place = Static<typeof Place>;
-
-
