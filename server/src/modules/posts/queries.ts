@@ -228,7 +228,8 @@ const COMMENT_FIELDS = sql.raw(
  * One page of a discussion in one query: the next `limit` top-level comments after the one with
  * id `afterRootId` (oldest first), plus every reply below them at any depth, collected by a
  * recursive CTE that walks the parent index. Asks for one top-level comment more to know
- * whether another page follows.
+ * whether another page follows. Author names are looked up per comment through the users key:
+ * the planner, expecting thousands of comments, would otherwise hash the whole users table.
  */
 export async function loadDiscussionPage(
   db: Db,
@@ -254,8 +255,9 @@ export async function loadDiscussionPage(
       union all
       select ${COMMENT_FIELDS} from comments c join tree t on c.parent_id = t.id
     )
-    select tree.*, u.display_name as author_name, (select count(*) from page_roots) > ${limit} as has_more
-    from tree left join users u on u.id = tree.author_id
+    select tree.*, (select u.display_name from users u where u.id = tree.author_id) as author_name,
+           (select count(*) from page_roots) > ${limit} as has_more
+    from tree
     order by tree.created_at, tree.id`.execute(db);
   const comments = nestComments(rows.map((row) => toCommentNode(row, viewerId)));
   return { comments, lastRootId: comments.at(-1)?.id ?? null, more: rows[0]?.has_more ?? false };
@@ -273,8 +275,8 @@ export async function loadCommentTree(
       union all
       select ${COMMENT_FIELDS} from comments c join tree t on c.parent_id = t.id
     )
-    select tree.*, u.display_name as author_name
-    from tree left join users u on u.id = tree.author_id
+    select tree.*, (select u.display_name from users u where u.id = tree.author_id) as author_name
+    from tree
     order by tree.created_at, tree.id`.execute(db);
   return nestComments(rows.map((row) => toCommentNode(row, viewerId))).find((node) => node.id === commentId);
 }
