@@ -46,12 +46,10 @@ export async function buildApp({ config, database, web = true }: BuildAppOptions
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { database });
-  if (database.kind === 'embedded') {
-    await app.register(admissionPlugin, {
-      maxInFlight: config.embeddedMaxInFlight,
-      maxQueued: config.embeddedMaxQueued,
-    });
-  }
+  await app.register(admissionPlugin, {
+    maxInFlight: database.kind === 'embedded' ? config.embeddedMaxInFlight : config.serverMaxInFlight,
+    maxQueued: config.maxQueued,
+  });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
   await app.register(cursorPlugin, { secret: config.jwtSecret });

@@ -20,7 +20,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     authRateLimit: 100_000,
     // Some tests fire hundreds of requests at once on purpose; admission control has its own test.
     embeddedMaxInFlight: 100_000,
-    embeddedMaxQueued: 0,
+    serverMaxInFlight: 100_000,
+    maxQueued: 0,
     ...overrides,
   };
 }

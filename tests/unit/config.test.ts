@@ -40,8 +40,9 @@ describe('loadConfig defaults', () => {
       mapZoom: 14,
       authRateLimit: 20,
       bodyLimitBytes: 256 * 1024,
-      embeddedMaxInFlight: 4,
-      embeddedMaxQueued: 1000,
+      embeddedMaxInFlight: 1,
+      serverMaxInFlight: 32,
+      maxQueued: 1000,
     });
   });
 
@@ -197,7 +198,8 @@ describe('refused values name their variable', () => {
     ['AUTH_RATE_LIMIT', '0'],
     ['BODY_LIMIT_BYTES', '10'],
     ['EMBEDDED_MAX_IN_FLIGHT', '0'],
-    ['EMBEDDED_MAX_QUEUED', '-1'],
+    ['SERVER_MAX_IN_FLIGHT', '0'],
+    ['MAX_QUEUED', '-1'],
   ])('%s=%s', (variable, value) => {
     const error = refusal({ [variable]: value });
     expect(error).toBeInstanceOf(ConfigError);
@@ -216,8 +218,9 @@ describe('refused values name their variable', () => {
         MAP_ZOOM: '19',
         AUTH_RATE_LIMIT: '1',
         BODY_LIMIT_BYTES: '1024',
-        EMBEDDED_MAX_IN_FLIGHT: '1',
-        EMBEDDED_MAX_QUEUED: '0',
+        EMBEDDED_MAX_IN_FLIGHT: '3',
+        SERVER_MAX_IN_FLIGHT: '8',
+        MAX_QUEUED: '0',
       }),
     ).toMatchObject({
       host: '0.0.0.0',
@@ -226,8 +229,9 @@ describe('refused values name their variable', () => {
       mapZoom: 19,
       authRateLimit: 1,
       bodyLimitBytes: 1024,
-      embeddedMaxInFlight: 1,
-      embeddedMaxQueued: 0,
+      embeddedMaxInFlight: 3,
+      serverMaxInFlight: 8,
+      maxQueued: 0,
     });
   });
 });

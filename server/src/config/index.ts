@@ -28,10 +28,12 @@ export interface Config {
   /** Requests per minute per IP on register and login. */
   authRateLimit: number;
   bodyLimitBytes: number;
-  /** Embedded database only: API requests served at once; more wait in line. */
+  /** API requests served at once on the embedded database; more wait in line. */
   embeddedMaxInFlight: number;
-  /** Embedded database only: requests that may wait in line; more are answered 503 `busy`. */
-  embeddedMaxQueued: number;
+  /** API requests served at once on a PostgreSQL server; more wait in line. */
+  serverMaxInFlight: number;
+  /** Requests that may wait in line; more are answered 503 `busy`. */
+  maxQueued: number;
 }
 
 export class ConfigError extends Error {
@@ -146,7 +148,8 @@ export function loadConfig(env: Env = process.env): Config {
     mapZoom: integer(env, 'MAP_ZOOM', 14, 1, 19),
     authRateLimit: integer(env, 'AUTH_RATE_LIMIT', 20, 1, 1_000_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
-    embeddedMaxInFlight: integer(env, 'EMBEDDED_MAX_IN_FLIGHT', 4, 1, 100_000),
-    embeddedMaxQueued: integer(env, 'EMBEDDED_MAX_QUEUED', 1000, 0, 1_000_000),
+    embeddedMaxInFlight: integer(env, 'EMBEDDED_MAX_IN_FLIGHT', 1, 1, 100_000),
+    serverMaxInFlight: integer(env, 'SERVER_MAX_IN_FLIGHT', 32, 1, 100_000),
+    maxQueued: integer(env, 'MAX_QUEUED', 1000, 0, 1_000_000),
   };
 }
