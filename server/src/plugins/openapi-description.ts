@@ -9,6 +9,9 @@ time, never by popularity.
 - Lists of places on the map answer a GeoJSON FeatureCollection with \`nextCursor\` (null on the last page).
 - Every error answers \`{"error":{"code","message","details"}}\`; validation errors list each
   offending field in \`details\` as \`{field, in, message}\`.
+- Any route may answer \`503 busy\` (with \`Retry-After\`) when too many requests are already waiting,
+  and \`409 write_conflict\` when a simultaneous change to the same data made the database give up
+  this one; nothing of it was stored, so send it again.
 - Send \`Authorization: Bearer <token>\` from \`/api/auth/register\` or \`/api/auth/login\` where a route says so.
 - A person's home location is only ever returned snapped to a grid of about 500 m.
 `.trim();
