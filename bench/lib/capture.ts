@@ -14,7 +14,8 @@ export async function savePlansOf(
   work: (db: Kysely<Database>) => Promise<unknown>,
 ): Promise<void> {
   const captured: CompiledQuery[] = [];
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  // The same session settings as the server's own pool (JIT off), so the plans are the server's.
+  const pool = new pg.Pool({ connectionString: url, max: 1, options: '-c jit=off' });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (event) => {

@@ -80,6 +80,8 @@ export async function pgbench(
         PGPORT: url.port || '5432',
         PGUSER: decodeURIComponent(url.username),
         PGPASSWORD: decodeURIComponent(url.password),
+        // As the server's own pool runs: the baseline is the same work, not the same work plus JIT.
+        PGOPTIONS: '-c jit=off',
       },
       maxBuffer: 10 * 1024 * 1024,
     },
