@@ -180,6 +180,82 @@ describe('GET /api/groups/:id/calendar.ics', () => {
   });
 });
 
+describe('calendar links a calendar app can subscribe to', () => {
+  /** A private group with one upcoming meetup, its owner and a member who joined. */
+  async function privateGroupWithMember() {
+    const [owner, member, stranger] = await createUsers(t.app, t.db, 3);
+    const group = await createGroup(t.app, owner!, kreuzberg, { visibility: 'private' });
+    const event = await createEvent(t.app, owner!, kreuzberg, { groupId: group.id, title: 'Members-only night' });
+    await t.app.inject({ method: 'POST', url: `/api/groups/${group.id}/members`, headers: member!.auth, payload: {} });
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/groups/${group.id}/requests/${member!.id}/approve`,
+      headers: owner!.auth,
+    });
+    expect(approved.statusCode, approved.body).toBeLessThan(300);
+    return { owner: owner!, member: member!, stranger: stranger!, group, event };
+  }
+
+  it('gives a public group and its meetups plain links', async () => {
+    const [owner] = await createUsers(t.app, t.db, 1);
+    const group = await createGroup(t.app, owner!, kreuzberg);
+    const event = await createEvent(t.app, owner!, kreuzberg, { groupId: group.id });
+    const read = async (url: string) => (await t.app.inject({ url, headers: owner!.auth })).json().calendarUrl;
+    expect(await read(`/api/groups/${group.id}`)).toBe(`/api/groups/${group.id}/calendar.ics`);
+    expect(await read(`/api/events/${event.id}`)).toBe(`/api/events/${event.id}/calendar.ics`);
+  });
+
+  it('lets a member’s link read a private group’s feed without signing in, until they leave', async () => {
+    const { member, stranger, group } = await privateGroupWithMember();
+    const link: string = (await t.app.inject({ url: `/api/groups/${group.id}`, headers: member.auth })).json()
+      .calendarUrl;
+    expect(link).toMatch(new RegExp(`^/api/groups/${group.id}/calendar\\.ics\\?key=[\\w.-]+$`));
+    expect((await fetchCalendar(link)).events.map((e) => e.summary)).toEqual(['Members-only night']);
+
+    // Someone who is not a member gets no key, and their own link does not open the feed.
+    const theirs = (await t.app.inject({ url: `/api/groups/${group.id}`, headers: stranger.auth })).json().calendarUrl;
+    expect(theirs).toBe(`/api/groups/${group.id}/calendar.ics`);
+    expect((await t.app.inject(theirs)).statusCode).toBe(403);
+
+    const left = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/groups/${group.id}/members/me`,
+      headers: member.auth,
+    });
+    expect(left.statusCode).toBe(204);
+    const refused = await t.app.inject(link);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('members_only');
+  });
+
+  it('lets a member’s link download a private group’s meetup', async () => {
+    const { member, event } = await privateGroupWithMember();
+    expect((await t.app.inject(`/api/events/${event.id}/calendar.ics`)).statusCode).toBe(404);
+    const link: string = (await t.app.inject({ url: `/api/events/${event.id}`, headers: member.auth })).json()
+      .calendarUrl;
+    expect(link).toContain('?key=');
+    expect((await fetchCalendar(link)).events.map((e) => e.uid)).toEqual([`event-${event.id}@vicinity`]);
+  });
+
+  it('refuses an edited key, and a key used for another group, with 400 naming key', async () => {
+    const { member, group } = await privateGroupWithMember();
+    const other = await privateGroupWithMember();
+    const link: string = (await t.app.inject({ url: `/api/groups/${group.id}`, headers: member.auth })).json()
+      .calendarUrl;
+    const key = new URL(link, 'http://x').searchParams.get('key')!;
+    const edited = `${key.slice(0, -2)}${key.endsWith('AA') ? 'BB' : 'AA'}`;
+    for (const url of [
+      `/api/groups/${group.id}/calendar.ics?key=${edited}`,
+      `/api/groups/${other.group.id}/calendar.ics?key=${key}`,
+      `/api/events/${other.event.id}/calendar.ics?key=${key}`,
+    ]) {
+      const response = await t.app.inject(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error.details[0].field).toBe('key');
+    }
+  });
+});
+
 describe('GET /api/calendar.ics', () => {
   it('carries upcoming meetups within the radius that the viewer may see', async () => {
     const [owner, stranger] = await createUsers(t.app, t.db, 2);

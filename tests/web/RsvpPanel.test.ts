@@ -29,6 +29,7 @@ function meetup(overrides: Partial<Meetup> = {}): Meetup {
     myRsvp: null,
     canEdit: false,
     url: '/events/4',
+    calendarUrl: '/api/events/4/calendar.ics',
     createdAt: '',
     updatedAt: '',
     description: '',

@@ -1,36 +1,41 @@
 /**
- * Opaque page cursors. A cursor carries the position of the last item of a page (e.g. its
- * distance, kind and id) and an HMAC, so a client cannot forge or edit one: a changed cursor is
- * refused with 400 instead of silently skipping or repeating items.
+ * Signed values the server hands out and later reads back. Each carries a payload and an HMAC,
+ * so a client cannot forge or edit one: a changed value is refused with 400 naming its parameter.
+ *
+ * - Page cursors carry the position of the last item of a page (e.g. its distance, kind and id),
+ *   so an edited cursor cannot silently skip or repeat items.
+ * - Calendar keys let a calendar app, which cannot send an Authorization header, read a private
+ *   group's meetups on behalf of one member (see the events module).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { invalidField } from './errors.js';
 
-export interface CursorCodec {
-  encode(position: unknown): string;
-  /** Decodes a cursor made by `encode`, or throws 400 naming the `cursor` parameter. */
-  decode<T>(cursor: string, isValid: (value: unknown) => value is T): T;
+export interface SignedCodec {
+  encode(value: unknown): string;
+  /** Decodes a value made by `encode`, or throws 400 naming the parameter it came in. */
+  decode<T>(signed: string, isValid: (value: unknown) => value is T): T;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    cursors: CursorCodec;
+    cursors: SignedCodec;
+    calendarKeys: SignedCodec;
   }
 }
 
-export function createCursorCodec(secret: string): CursorCodec {
-  // A key of its own, so a cursor can never double as any other signed value.
-  const key = createHmac('sha256', secret).update('vicinity page cursors').digest();
+/** `purpose` derives a key of its own, so a value signed for one use never passes for another. */
+export function createSignedCodec(secret: string, purpose: string, parameter: string, what: string): SignedCodec {
+  const key = createHmac('sha256', secret).update(purpose).digest();
   const sign = (payload: string) => createHmac('sha256', key).update(payload).digest().subarray(0, 16);
   return {
-    encode(position) {
-      const payload = Buffer.from(JSON.stringify(position)).toString('base64url');
+    encode(value) {
+      const payload = Buffer.from(JSON.stringify(value)).toString('base64url');
       return `${payload}.${sign(payload).toString('base64url')}`;
     },
-    decode(cursor, isValid) {
-      const [payload, signature, extra] = cursor.split('.');
-      const invalid = () => invalidField('cursor', 'is not a cursor this server gave out');
+    decode(signed, isValid) {
+      const [payload, signature, extra] = signed.split('.');
+      const invalid = () => invalidField(parameter, `is not ${what} this server gave out`);
       if (!payload || !signature || extra !== undefined) throw invalid();
       const given = Buffer.from(signature, 'base64url');
       const expected = sign(payload);
@@ -48,8 +53,9 @@ export function createCursorCodec(secret: string): CursorCodec {
 }
 
 export default fp<{ secret: string }>(
-  async function cursors(app, { secret }) {
-    app.decorate('cursors', createCursorCodec(secret));
+  async function signedValues(app, { secret }) {
+    app.decorate('cursors', createSignedCodec(secret, 'vicinity page cursors', 'cursor', 'a cursor'));
+    app.decorate('calendarKeys', createSignedCodec(secret, 'vicinity calendar keys', 'key', 'a calendar key'));
   },
   { name: 'cursors' },
 );

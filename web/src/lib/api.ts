@@ -409,6 +409,8 @@ export interface Group {
   requestPending: boolean;
   /** Only for owners and organizers; null otherwise. */
   pendingRequests: number | null;
+  /** The group's iCalendar feed; keyed for a private group's member, so a calendar app can read it. */
+  calendarUrl: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -468,10 +470,6 @@ export function declineJoinRequest(groupId: number, userId: number): Promise<voi
   return request('POST', `/api/groups/${groupId}/requests/${userId}/decline`);
 }
 
-export function groupCalendarUrl(id: number): string {
-  return `/api/groups/${id}/calendar.ics`;
-}
-
 // --- Meetups (events in the API) ---------------------------------------------------------------------
 
 export type RsvpStatus = 'going' | 'waitlisted' | 'not_going';
@@ -509,9 +507,15 @@ export interface Meetup {
   createdAt: string;
   updatedAt: string;
   description: string;
+  /** The meetup's iCalendar file; keyed for a private group's meetup. */
+  calendarUrl: string;
 }
 
-export type MeetupSummary = Omit<Meetup, 'description'> & { kind: 'event'; name: string; distanceMeters?: number };
+export type MeetupSummary = Omit<Meetup, 'description' | 'calendarUrl'> & {
+  kind: 'event';
+  name: string;
+  distanceMeters?: number;
+};
 
 export interface MeetupQuery {
   near?: { center: LatLng; radiusMeters: number };
@@ -576,10 +580,6 @@ export interface RsvpAnswer {
 
 export function answerRsvp(id: number, status: 'going' | 'not_going'): Promise<RsvpAnswer> {
   return request('PUT', `/api/events/${id}/rsvp`, { body: { status } });
-}
-
-export function meetupCalendarUrl(id: number): string {
-  return `/api/events/${id}/calendar.ics`;
 }
 
 // --- Posts and their discussion --------------------------------------------------------------------------

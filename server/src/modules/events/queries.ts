@@ -120,7 +120,11 @@ function toSummary(row: EventRow): EventSummary {
 }
 
 /** The event as the viewer may see it; undefined when it does not exist or is hidden from them. */
-export async function findEvent(db: Db, id: number, viewerId: number | null): Promise<Event | undefined> {
+export async function findEvent(
+  db: Db,
+  id: number,
+  viewerId: number | null,
+): Promise<Omit<Event, 'calendarUrl'> | undefined> {
   const row = await visibleEvents(db, viewerId).select('e.description').where('e.id', '=', id).executeTakeFirst();
   return row ? { ...toSummary(row), description: row.description } : undefined;
 }
@@ -195,7 +199,7 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows:
   };
 }
 
-export type CalendarEntry = Event & { revision: number };
+export type CalendarEntry = Omit<Event, 'calendarUrl'> & { revision: number };
 
 /** The meetups of a calendar feed: not yet ended, soonest first, cancelled ones included. */
 export async function calendarEvents(

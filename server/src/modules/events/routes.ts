@@ -10,6 +10,7 @@ import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
 import { groupContentVisibleSql } from '../groups/visibility.js';
 import { buildCalendar, CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT, requestOrigin } from './calendar.js';
+import { CalendarKeyQuery, calendarPath, calendarReader } from './calendar-keys.js';
 import { calendarEvents, findEvent, isAttendeePosition, isListPosition, listAttendees, listEvents } from './queries.js';
 import { rsvp } from './rsvp.js';
 import { cancel, changeEvent, createEvents, timeWindow } from './service.js';
@@ -46,7 +47,10 @@ export default async function eventRoutes(app: FastifyInstance) {
   async function readEvent(id: number, viewerId: number | null) {
     const event = await findEvent(app.db, id, viewerId);
     if (!event) throw notFound('This meetup');
-    return event;
+    return {
+      ...event,
+      calendarUrl: calendarPath(app.calendarKeys, `/api/events/${id}/calendar.ics`, event.group, viewerId),
+    };
   }
 
   api.post(
@@ -251,13 +255,23 @@ export default async function eventRoutes(app: FastifyInstance) {
       schema: {
         tags: ['calendars'],
         summary: 'One meetup as an iCalendar file',
-        description: 'UID `event-<id>@vicinity`; a cancelled meetup has STATUS:CANCELLED.',
+        description:
+          'UID `event-<id>@vicinity`; a cancelled meetup has STATUS:CANCELLED. A private group’s meetup is read ' +
+          'with a member’s Authorization header or the key in the meetup’s `calendarUrl`.',
         params: IdParams,
+        querystring: CalendarKeyQuery,
         response: { ...calendarResponse, ...errorResponses(400, 401, 404) },
       },
     },
     async (request, reply) => {
-      const [event] = await calendarEvents(app.db, { eventId: request.params.id }, request.viewer?.id ?? null, 1);
+      const target = await app.db
+        .selectFrom('events')
+        .select('group_id')
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!target) throw notFound('This meetup');
+      const reader = calendarReader(app.calendarKeys, request.query.key, target.group_id, request.viewer?.id ?? null);
+      const [event] = await calendarEvents(app.db, { eventId: request.params.id }, reader, 1);
       if (!event) throw notFound('This meetup');
       return sendCalendar(reply, buildCalendar(event.title, [event], requestOrigin(request)), `meetup-${event.id}.ics`);
     },
@@ -272,13 +286,20 @@ export default async function eventRoutes(app: FastifyInstance) {
         summary: 'A group’s upcoming meetups as an iCalendar feed',
         description:
           `Meetups that have not ended, cancelled ones included (STATUS:CANCELLED), at most ${CALENDAR_LIMIT}. ` +
-          'A private group’s feed needs a member’s Authorization header (403 members_only otherwise).',
+          'A private group’s feed needs a member’s Authorization header or, for calendar apps, the key in the ' +
+          'group’s `calendarUrl` (403 members_only otherwise, also once that member has left).',
         params: IdParams,
+        querystring: CalendarKeyQuery,
         response: { ...calendarResponse, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const viewerId = request.viewer?.id ?? null;
+      const viewerId = calendarReader(
+        app.calendarKeys,
+        request.query.key,
+        request.params.id,
+        request.viewer?.id ?? null,
+      );
       const group = await app.db
         .selectFrom('groups')
         .select(['name', groupContentVisibleSql('groups.id', viewerId).as('visible')])

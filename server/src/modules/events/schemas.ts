@@ -169,9 +169,17 @@ const eventFields = {
   updatedAt: Type.String({ format: 'date-time' }),
 };
 
-export const Event = Type.Object({ ...eventFields, description: Type.String() });
+export const Event = Type.Object({
+  ...eventFields,
+  description: Type.String(),
+  calendarUrl: Type.String({
+    description:
+      'Path of this meetup’s iCalendar file. For a private group’s meetup it carries a key that lets a calendar ' +
+      'app read it as you, while you are a member.',
+  }),
+});
 export type Event = Static<typeof Event>;
-export type EventSummary = Omit<Event, 'description'>;
+export type EventSummary = Omit<Event, 'description' | 'calendarUrl'>;
 
 export const EventCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),

@@ -23,7 +23,11 @@ export async function roleOf(db: Db, groupId: number, userId: number | null): Pr
   return row?.role ?? null;
 }
 
-export async function findGroup(db: Db, id: number, viewerId: number | null): Promise<Group | undefined> {
+export async function findGroup(
+  db: Db,
+  id: number,
+  viewerId: number | null,
+): Promise<Omit<Group, 'calendarUrl'> | undefined> {
   const row = await db
     .selectFrom('groups')
     .select([

@@ -10,11 +10,20 @@ import { RadiusQuery } from '../nearby/schemas.js';
 import { nearbyPage } from '../nearby/service.js';
 import { deleteGroup, findGroup, groupExists, insertGroup, roleOf, updateGroup } from './queries.js';
 import { CreateGroupBody, Group, UpdateGroupBody } from './schemas.js';
+import { calendarPath } from '../events/calendar-keys.js';
 
 const secured = { security: [{ bearerAuth: [] }] };
 
 export default async function groupRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  /** The group as the viewer sees it, with its calendar feed's path (keyed for a private group's member). */
+  async function readGroup(id: number, viewerId: number | null) {
+    const group = await findGroup(app.db, id, viewerId);
+    if (!group) throw notFound('This group');
+    const member = group.myRole === null ? null : viewerId;
+    return { ...group, calendarUrl: calendarPath(app.calendarKeys, `/api/groups/${id}/calendar.ics`, group, member) };
+  }
 
   async function requireOwner(groupId: number, viewerId: number) {
     if (!(await groupExists(app.db, groupId))) throw notFound('This group');
@@ -53,7 +62,7 @@ export default async function groupRoutes(app: FastifyInstance) {
       if (request.body.name.trim() === '') throw invalidField('name', 'must not be blank', 'body');
       const viewer = viewerOf(request);
       const id = await insertGroup(app.db, request.body, viewer.id);
-      return reply.status(201).send((await findGroup(app.db, id, viewer.id))!);
+      return reply.status(201).send(await readGroup(id, viewer.id));
     },
   );
 
@@ -69,9 +78,7 @@ export default async function groupRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const group = await findGroup(app.db, request.params.id, request.viewer?.id ?? null);
-      if (!group) throw notFound('This group');
-      return group;
+      return readGroup(request.params.id, request.viewer?.id ?? null);
     },
   );
 
@@ -95,7 +102,7 @@ export default async function groupRoutes(app: FastifyInstance) {
         throw invalidField('name', 'must not be blank', 'body');
       }
       await updateGroup(app.db, request.params.id, request.body);
-      return (await findGroup(app.db, request.params.id, viewer.id))!;
+      return readGroup(request.params.id, viewer.id);
     },
   );
 

@@ -38,6 +38,11 @@ export const Group = Type.Object({
   pendingRequests: Type.Union([Type.Integer(), Type.Null()], {
     description: 'Join requests waiting for an answer; only for the group’s owners and organizers, null otherwise.',
   }),
+  calendarUrl: Type.String({
+    description:
+      'Path of the group’s iCalendar feed of upcoming meetups. For a private group’s member it carries a key that ' +
+      'lets a calendar app read the feed as you, while you are a member.',
+  }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
