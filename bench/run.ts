@@ -21,6 +21,7 @@ import { migrateToLatest } from '../server/src/db/migrate.js';
 import { hashPassword } from '../server/src/modules/accounts/password.js';
 import { measureApi } from './measures/api.js';
 import { measureEmbedded } from './measures/embedded.js';
+import { measureWeb } from './measures/web.js';
 import { measureNearbyHttp } from './measures/http.js';
 import { measureRadius } from './measures/radius.js';
 import { printTable, type Figure } from './lib/report.js';
@@ -144,6 +145,8 @@ async function main() {
     log('Embedded database…');
     figures.push(...(await measureEmbedded(100_000, seconds, log)));
   }
+  log('Web app…');
+  figures.push(...(await measureWeb(log)));
 
   const table = printTable(figures);
   console.log(`\n${table}\n`);

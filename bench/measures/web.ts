@@ -1,0 +1,105 @@
+/**
+ * The web app as a visitor meets it: how much JavaScript the production build ships, and how long
+ * until the first map markers show in headless Chromium, against the app on the embedded database
+ * with the demo data (what `npm start` serves).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../lib/ports.js';
+import type { Figure } from '../lib/report.js';
+import { startServer } from '../lib/server.js';
+import { summarise } from '../lib/stats.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ASSETS = path.resolve('web/dist/assets');
+const LOADS = 20;
+
+/** Gzipped bytes of the built JavaScript: Leaflet's own chunk apart from the app's code. */
+async function bundleSizes(): Promise<{ app: number; leaflet: number }> {
+  let app = 0;
+  let leaflet = 0;
+  for (const file of await readdir(ASSETS)) {
+    if (!file.endsWith('.js')) continue;
+    const size = gzipSync(await readFile(path.join(ASSETS, file)), { level: 9 }).length;
+    if (file.startsWith('leaflet-')) leaflet += size;
+    else app += size;
+  }
+  return { app, leaflet };
+}
+
+/** Milliseconds from navigation to `ready`, each load in a new browser context (empty cache). */
+async function timeLoads(browser: Browser, tileHost: string, url: string, ready: (page: Page) => Promise<unknown>) {
+  const durations: number[] = [];
+  for (let i = 0; i < LOADS + 2; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Tiles come from a public server; the benchmark neither waits for nor loads them.
+    await context.route(
+      (target) => target.host === tileHost,
+      (route) => route.abort('internetdisconnected'),
+    );
+    const page = await context.newPage();
+    const start = process.hrtime.bigint();
+    await page.goto(url, { waitUntil: 'commit' });
+    await ready(page);
+    if (i >= 2) durations.push(Number(process.hrtime.bigint() - start) / 1e6);
+    await context.close();
+  }
+  return summarise(durations);
+}
+
+export async function measureWeb(log: (line: string) => void): Promise<Figure[]> {
+  log('  production build of the web app');
+  await promisify(execFile)('npm', ['run', 'build:web'], { maxBuffer: 10 * 1024 * 1024 });
+  const sizes = await bundleSizes();
+
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-web-'));
+  const env = { DATA_DIR: dataDir, SEED: 'demo', PORT: String(await freePort()), DATABASE_URL: '' };
+  const server = await startServer('server/src/main.ts', env, /listening on (http:\/\/[\w.:]+)/);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const config = (await (await fetch(`${server.url}/api/config`)).json()) as { tileUrl: string };
+    const tileHost = new URL(config.tileUrl.replace(/\{[a-z]\}/g, 'a')).host;
+    log('  first map markers in Chromium');
+    const map = await timeLoads(browser, tileHost, `${server.url}/`, (page) =>
+      page.locator('.map-marker--place').first().waitFor(),
+    );
+    const bare = await timeLoads(browser, tileHost, `${server.url}/api/health`, (page) =>
+      page.waitForLoadState('load'),
+    );
+    const group = 'Web app (production build, demo data, headless Chromium)';
+    return [
+      {
+        group,
+        name: 'JavaScript shipped, gzip, without Leaflet',
+        unit: 'KiB',
+        value: sizes.app / 1024,
+        baseline: { name: 'Leaflet’s own chunk', value: sizes.leaflet / 1024 },
+        ratio: sizes.app / sizes.leaflet,
+        ratioMeaning: '× Leaflet',
+      },
+      {
+        group,
+        name: 'navigation to the first map markers (empty cache)',
+        unit: 'ms',
+        p50: map.p50,
+        p99: map.p99,
+        baseline: { name: 'loading /api/health the same way', p50: bare.p50, p99: bare.p99 },
+        ratio: map.p50 / bare.p50,
+        ratioMeaning: '× a bare page load (p50)',
+        note: `${map.samples} loads, map tiles refused`,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
