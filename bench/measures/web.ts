@@ -59,7 +59,7 @@ export async function measureWeb(log: (line: string) => void): Promise<Figure[]>
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-web-'));
   const env = { DATA_DIR: dataDir, SEED: 'demo', PORT: String(await freePort()), DATABASE_URL: '' };
-  const server = await startServer('server/src/main.ts', env, /listening on (http:\/\/[\w.:]+)/);
+  const server = await startServer('server/src/main.ts', env);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],

@@ -264,13 +264,17 @@ export default async function eventRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const target = await app.db
-        .selectFrom('events')
-        .select('group_id')
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!target) throw notFound('This meetup');
-      const reader = calendarReader(app.calendarKeys, request.query.key, target.group_id, request.viewer?.id ?? null);
+      let reader = request.viewer?.id ?? null;
+      if (request.query.key !== undefined) {
+        // A key opens one group's calendars: the meetup's group decides whether it fits.
+        const target = await app.db
+          .selectFrom('events')
+          .select('group_id')
+          .where('id', '=', request.params.id)
+          .executeTakeFirst();
+        if (!target) throw notFound('This meetup');
+        reader = calendarReader(app.calendarKeys, request.query.key, target.group_id, reader);
+      }
       const [event] = await calendarEvents(app.db, { eventId: request.params.id }, reader, 1);
       if (!event) throw notFound('This meetup');
       return sendCalendar(reply, buildCalendar(event.title, [event], requestOrigin(request)), `meetup-${event.id}.ics`);
