@@ -5,7 +5,7 @@ import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
 import { useTestApp } from '../helpers/app.js';
 import { TEST_DB_KIND } from '../helpers/database.js';
 import { destination, geodesicDistance, type LatLng } from '../helpers/geo.js';
-import { createEvent } from '../helpers/events.js';
+import { createEvent, rsvp } from '../helpers/events.js';
 import { createGroup, createPlace } from '../helpers/places.js';
 import { createPost } from '../helpers/posts.js';
 import { registerUser, type TestUser } from '../helpers/users.js';
@@ -307,6 +307,54 @@ describe('the one index over all kinds', () => {
     }
     expect(strangerSees).not.toContain(`event:${events[1]!.id}`);
     expect(ownerSees).toContain(`event:${events[1]!.id}`);
+  });
+});
+
+describe('names and properties in the one index', () => {
+  it('shows what each item says now, after edits, visibility changes and RSVPs', async () => {
+    const centre = { lat: 35.68, lng: 139.69 };
+    const owner = await registerUser(t.app);
+    const guest = await registerUser(t.app);
+    const at = (i: number) => destination(centre, i * 90, 100 * i);
+    const place = await createPlace(t.app, owner, at(1));
+    const group = await createGroup(t.app, owner, at(2));
+    const post = await createPost(t.app, owner, { location: at(3) });
+    const event = await createEvent(t.app, owner, at(4), { capacity: 3 });
+    const edit = async (url: string, payload: Record<string, unknown>) => {
+      const response = await t.app.inject({ method: 'PATCH', url, headers: owner.auth, payload });
+      expect(response.statusCode, response.body).toBe(200);
+    };
+    await edit(`/api/places/${place.id}`, { name: 'Renamed café', address: '1 New Street' });
+    await edit(`/api/groups/${group.id}`, { name: 'Renamed group', visibility: 'private' });
+    await edit(`/api/posts/${post.id}`, { title: 'Renamed post' });
+    const startsAt = new Date(Date.now() + 2 * 86_400_000);
+    startsAt.setUTCMilliseconds(0);
+    const endsAt = new Date(startsAt.getTime() + 3_600_000);
+    await edit(`/api/events/${event.id}`, {
+      title: 'Renamed meetup',
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+    });
+    expect((await rsvp(t.app, guest, event.id, 'going')).statusCode).toBe(200);
+
+    const ask = async (kinds: string) =>
+      (await near(centre, 1000, { kinds, limit: 50 })).features as (Feature & {
+        properties: Record<string, unknown>;
+      })[];
+    const together = await ask('place,group,post,event');
+    const byId = new Map(together.map((feature) => [feature.id, feature.properties]));
+    expect(byId.get(`place:${place.id}`)).toMatchObject({ name: 'Renamed café', address: '1 New Street' });
+    expect(byId.get(`group:${group.id}`)).toMatchObject({ name: 'Renamed group', visibility: 'private' });
+    expect(byId.get(`post:${post.id}`)).toMatchObject({ name: 'Renamed post' });
+    expect(byId.get(`event:${event.id}`)).toMatchObject({
+      name: 'Renamed meetup',
+      startsAt: startsAt.toISOString(),
+      seatsLeft: 2,
+    });
+    const oneByOne = (await Promise.all(['event', 'group', 'place', 'post'].map(ask)))
+      .flat()
+      .sort((a, b) => a.properties.distanceMeters - b.properties.distanceMeters);
+    expect(together).toEqual(oneByOne);
   });
 });
 

@@ -47,13 +47,17 @@ export interface GeoTables {
   map_cells: MapCellsTable;
 }
 
-/** One row per listed item of any kind, for radius queries across kinds (migration 0008). */
+/** One row per listed item of any kind, for radius queries across kinds (migrations 0008, 0009). */
 export interface NearbyItemsTable {
   kind: string;
   id: number;
   location: Geography;
   group_id: number | null;
   ends_at: Date | null;
+  name: string;
+  props: Record<string, unknown>;
+  /** A meetup's seat limit, for counting its seats left at read time. */
+  capacity: number | null;
 }
 
 /** Map cluster counts per quadtree cell, kind and meetup end hour (migration 0007). */

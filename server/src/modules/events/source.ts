@@ -1,9 +1,16 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { ItemSource } from '../nearby/sources.js';
 import { groupContentVisibleSql } from '../groups/visibility.js';
 
-const utcIso = (column: string) =>
-  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/**
+ * A meetup's map properties: what its row says (event_item_props, migration 0009) and the seats
+ * left, counted now because RSVPs change them without touching the meetup's row.
+ */
+export function eventPropsSql(storedProps: RawBuilder<unknown>, capacity: string, eventId: string) {
+  return sql<Record<string, unknown>>`${storedProps} || jsonb_build_object('seatsLeft',
+    case when ${sql.ref(capacity)} is null then null else greatest(${sql.ref(capacity)} -
+      (select count(*) from event_rsvps r where r.event_id = ${sql.ref(eventId)} and r.status = 'going'), 0) end)`;
+}
 
 /**
  * Meetups that have not ended and are not cancelled, seen only by those who may see them: a
@@ -18,14 +25,7 @@ export const eventSource: ItemSource = {
         'events.id',
         'events.title as name',
         sql<string>`events.location`.as('loc'),
-        sql<Record<string, unknown>>`jsonb_build_object(
-          'startsAt', ${utcIso('events.starts_at')},
-          'endsAt', ${utcIso('events.ends_at')},
-          'timeZone', events.time_zone,
-          'status', events.status,
-          'seatsLeft', case when events.capacity is null then null else greatest(events.capacity -
-            (select count(*) from event_rsvps r where r.event_id = events.id and r.status = 'going'), 0) end,
-          'groupId', events.group_id)`.as('props'),
+        eventPropsSql(sql`event_item_props(events)`, 'events.capacity', 'events.id').as('props'),
       ])
       .where('events.ends_at', '>', sql<Date>`now()`)
       .where('events.status', '=', 'scheduled')

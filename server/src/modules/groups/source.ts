@@ -11,6 +11,6 @@ export const groupSource: ItemSource = {
         'groups.id',
         'groups.name',
         sql<string>`groups.public_location`.as('loc'),
-        sql<Record<string, unknown>>`jsonb_build_object('visibility', groups.visibility)`.as('props'),
+        sql<Record<string, unknown>>`group_item_props(groups)`.as('props'),
       ]),
 };

@@ -18,6 +18,7 @@ import {
 } from '../../geo/point.js';
 import type { ItemKind } from '../../geo/schemas.js';
 import { groupContentVisibleSql } from '../groups/visibility.js';
+import { eventPropsSql } from '../events/source.js';
 import { SOURCES } from './sources.js';
 
 export interface NearbyPosition {
@@ -134,8 +135,8 @@ function boundSql(nearestFirst: RawBuilder<{ d: number }>, limit: number, radius
 
 /**
  * Several kinds at once, ranked in the one `nearby_items` index (migration 0008): the same two
- * steps as perKindQuery, once instead of once per kind. Only the page's rows are then read from
- * their own tables, through the same visibility rules as everywhere else.
+ * steps as perKindQuery, once instead of once per kind. The index rows carry each item's name
+ * and properties (migration 0009), so the page is read from that one table.
  */
 function acrossKindsQuery(db: Kysely<Database>, query: NearbyQuery) {
   const { point, radius, limit, after, viewerId, kinds } = query;
@@ -151,23 +152,17 @@ function acrossKindsQuery(db: Kysely<Database>, query: NearbyQuery) {
     order by n.location::geometry <-> ${planarPoint(point)}
     limit ${limit + 1}`;
   const ranked = sql`
-    select n.kind, n.id, ${distance} as distance
+    select n.kind, n.id, n.name, n.location, n.props, n.capacity, ${distance} as distance
     from ${boundSql(nearestFirst, limit, radius)} b, nearby_items n
     where ${withinSql('n.location', point, sql<number>`b.r`)} and ${listed} and ${afterPosition}
     order by distance, n.kind, n.id
     limit ${limit + 1}`;
-  const details = kinds.flatMap((kind) => {
-    const source = SOURCES[kind];
-    if (!source) return [];
-    return [
-      sql`select ${kind}::text as kind, s.id, s.name, ${latSql('s.loc')} as lat, ${lngSql('s.loc')} as lng, s.props
-        from (${source.visible(db, viewerId)}) s
-        where s.id in (select r.id from ranked r where r.kind = ${kind}::text)`,
-    ];
-  });
-  const page = sql<NearbyRow>`(with ranked as materialized (${ranked})
-    select r.kind, r.id, v.name, v.lat, v.lng, r.distance, v.props
-    from ranked r join (${sql.join(details, sql` union all `)}) v on v.kind = r.kind and v.id = r.id)`;
+  // Seats left are counted for the page's meetups only, after the limit.
+  const props = sql`case when item.kind = 'event' then ${eventPropsSql(sql`item.props`, 'item.capacity', 'item.id')}
+    else item.props end`;
+  const page = sql<NearbyRow>`(select item.kind, item.id, item.name, ${latSql('item.location')} as lat,
+      ${lngSql('item.location')} as lng, item.distance, ${props} as props
+    from (${ranked}) item)`;
   return db.selectFrom(page.as('p')).selectAll().orderBy('distance').orderBy('kind').orderBy('id');
 }
 

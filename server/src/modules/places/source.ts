@@ -10,8 +10,6 @@ export const placeSource: ItemSource = {
         'places.id',
         'places.name',
         sql<string>`places.location`.as('loc'),
-        sql<Record<string, unknown>>`jsonb_build_object('placeKind', places.kind, 'address', places.address)`.as(
-          'props',
-        ),
+        sql<Record<string, unknown>>`place_item_props(places)`.as('props'),
       ]),
 };

@@ -12,9 +12,7 @@ export const postSource: ItemSource = {
         'posts.id',
         'posts.title as name',
         sql<string>`posts.location`.as('loc'),
-        sql<Record<string, unknown>>`jsonb_strip_nulls(jsonb_build_object(
-          'createdAt', to_char(posts.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'groupId', posts.group_id))`.as('props'),
+        sql<Record<string, unknown>>`post_item_props(posts)`.as('props'),
       ])
       .where('posts.deleted_at', 'is', null)
       .where(groupContentVisibleSql('posts.group_id', viewerId)),
