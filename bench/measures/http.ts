@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
-import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
+import { nearbyPageQuery } from '../../server/src/modules/nearby/queries.js';
 import { availableKinds } from '../../server/src/modules/nearby/sources.js';
 import { queryPoints } from '../lib/geography.js';
 import { httpLoad, pgbench } from '../lib/load.js';
@@ -23,16 +23,16 @@ async function pgbenchClientLimit(db: Kysely<Database>): Promise<number> {
 
 const SENTINEL = { lat: 11.111111, lng: 22.222222 };
 
-/** The /api/nearby SQL with :lat/:lng in place of the point's parameters, other values inlined. */
+/** The SQL /api/nearby runs, with :lat/:lng in place of the point's parameters, other values inlined. */
 export function nearbySqlForPgbench(db: Kysely<Database>, radius: number, limit: number): string {
-  const compiled = nearbyQuery(db, {
+  const compiled = nearbyPageQuery(db, {
     point: SENTINEL,
     radius,
     kinds: availableKinds(),
     limit,
     after: null,
     viewerId: null,
-  })!.compile();
+  })!.compile(db);
   return compiled.sql.replace(/\$(\d+)/g, (_match, index: string) => {
     const value = compiled.parameters[Number(index) - 1];
     if (value === SENTINEL.lat) return ':lat';

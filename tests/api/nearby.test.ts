@@ -1,6 +1,8 @@
 import { check as checkGeoJson } from '@placemarkio/check-geojson';
 import { sql } from 'kysely';
+import { Errors } from 'typebox/value';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NearbyCollection } from '../../server/src/geo/schemas.js';
 import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
 import { useTestApp } from '../helpers/app.js';
 import { TEST_DB_KIND } from '../helpers/database.js';
@@ -91,6 +93,25 @@ describe('GET /api/nearby distances', () => {
     expect(feature.geometry.coordinates[1]).toBeCloseTo(spot.lat, 9);
     expect(feature.id).toBe(`place:${place.id}`);
     expect(feature.properties).toMatchObject({ kind: 'place', id: place.id, name: place.name, placeKind: 'cafe' });
+  });
+
+  it('answers exactly the documented shape, for every kind and with a next cursor', async () => {
+    const spot = { lat: 38.7223, lng: -9.1393 };
+    await createPlace(t.app, user, destination(spot, 0, 30));
+    await createGroup(t.app, user, destination(spot, 90, 40));
+    await createPost(t.app, user, { location: destination(spot, 180, 50) });
+    await createEvent(t.app, user, destination(spot, 270, 60), { capacity: 5 });
+    for (const limit of [4, 3]) {
+      const response = await t.app.inject(`/api/nearby?lat=${spot.lat}&lng=${spot.lng}&radius=500&limit=${limit}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      const body = response.json();
+      expect([...Errors(NearbyCollection, body)]).toEqual([]);
+      expect(body.features.map((f: Feature) => f.properties.kind).sort()).toEqual(
+        ['place', 'group', 'post', 'event'].slice(0, limit).sort(),
+      );
+      expect(body.nextCursor === null).toBe(limit === 4);
+    }
   });
 });
 

@@ -43,7 +43,7 @@ export default async function groupRoutes(app: FastifyInstance) {
         response: { 200: NearbyCollection, ...errorResponses(400) },
       },
     },
-    async (request) => nearbyPage(app, request.query, ['group'], request.viewer?.id ?? null),
+    async (request, reply) => nearbyPage(app, reply, request.query, ['group'], request.viewer?.id ?? null),
   );
 
   api.post(

@@ -21,6 +21,7 @@ export default async function nearbyRoutes(app: FastifyInstance) {
         response: { 200: NearbyCollection, ...errorResponses(400, 401) },
       },
     },
-    async (request) => nearbyPage(app, request.query, parseKinds(request.query.kinds), request.viewer?.id ?? null),
+    async (request, reply) =>
+      nearbyPage(app, reply, request.query, parseKinds(request.query.kinds), request.viewer?.id ?? null),
   );
 }

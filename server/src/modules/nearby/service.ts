@@ -1,8 +1,8 @@
 /** Turns validated query parameters into a page of GeoJSON features with its next cursor. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { invalidField } from '../../plugins/errors.js';
 import { ITEM_KINDS, type ItemKind } from '../../geo/schemas.js';
-import { findNearby, isNearbyPosition, toFeature } from './queries.js';
+import { findNearbyPage, isNearbyPosition } from './queries.js';
 import { availableKinds } from './sources.js';
 import type { RadiusQuery } from './schemas.js';
 
@@ -17,9 +17,19 @@ export function parseKinds(raw: string | undefined): ItemKind[] {
   return kinds as ItemKind[];
 }
 
-export async function nearbyPage(app: FastifyInstance, query: RadiusQuery, kinds: ItemKind[], viewerId: number | null) {
+/**
+ * Answers a page of the radius query as a GeoJSON FeatureCollection (the NearbyCollection
+ * schema). The features arrive as JSON text from the database and are sent on unparsed.
+ */
+export async function nearbyPage(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  query: RadiusQuery,
+  kinds: ItemKind[],
+  viewerId: number | null,
+) {
   const after = query.cursor ? app.cursors.decode(query.cursor, isNearbyPosition) : null;
-  const { rows, more } = await findNearby(app.db, {
+  const page = await findNearbyPage(app.db, {
     point: { lat: query.lat, lng: query.lng },
     radius: query.radius,
     kinds,
@@ -27,10 +37,8 @@ export async function nearbyPage(app: FastifyInstance, query: RadiusQuery, kinds
     after,
     viewerId,
   });
-  const last = rows.at(-1);
-  return {
-    type: 'FeatureCollection' as const,
-    features: rows.map(toFeature),
-    nextCursor: more && last ? app.cursors.encode({ d: last.distance, k: last.kind, i: last.id }) : null,
-  };
+  const nextCursor = page.more && page.last ? app.cursors.encode(page.last) : null;
+  return reply
+    .type('application/json; charset=utf-8')
+    .send(`{"type":"FeatureCollection","features":${page.features},"nextCursor":${JSON.stringify(nextCursor)}}`);
 }

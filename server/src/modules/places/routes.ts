@@ -34,7 +34,7 @@ export default async function placeRoutes(app: FastifyInstance) {
         response: { 200: NearbyCollection, ...errorResponses(400) },
       },
     },
-    async (request) => nearbyPage(app, request.query, ['place'], request.viewer?.id ?? null),
+    async (request, reply) => nearbyPage(app, reply, request.query, ['place'], request.viewer?.id ?? null),
   );
 
   api.post(

@@ -128,7 +128,7 @@ export default async function postRoutes(app: FastifyInstance) {
         response: { 200: NearbyCollection, ...errorResponses(400, 401) },
       },
     },
-    async (request) => nearbyPage(app, request.query, ['post'], request.viewer?.id ?? null),
+    async (request, reply) => nearbyPage(app, reply, request.query, ['post'], request.viewer?.id ?? null),
   );
 
   api.post(
