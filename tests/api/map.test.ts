@@ -1,7 +1,9 @@
 import { check as checkGeoJson } from '@placemarkio/check-geojson';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { uOf, vOf } from '../../server/src/geo/mercator.js';
 import { INDIVIDUAL_LIMIT, MAX_FEATURES } from '../../server/src/modules/map/queries.js';
+import { MAX_ZOOM } from '../../server/src/modules/map/schemas.js';
 import { useTestApp } from '../helpers/app.js';
 import { TEST_DB_KIND } from '../helpers/database.js';
 import { createEvent } from '../helpers/events.js';
@@ -75,6 +77,39 @@ describe('GET /api/map', () => {
       .sort((a, b) => b.properties.count! - a.properties.count!)[0]!;
     expect(biggest.properties.count!).toBeGreaterThan(1);
   }, 60_000);
+
+  it('gives each cluster the zoom at which its items first fall into two cells', async () => {
+    const at = async (count: number, point: { lat: number; lng: number }) =>
+      sql`insert into places (name, kind, location)
+        select 'clump ' || g, 'cafe', ST_SetSRID(ST_MakePoint(${point.lng}::float8, ${point.lat}::float8), 4326)::geography
+        from generate_series(1, ${count}::int) g`.execute(t.db);
+    // One spot that never splits, and two spots 400 m apart that split somewhere deeper.
+    const stacked = { lat: 0.3, lng: 100.3 };
+    const left = { lat: 0.41, lng: 100.41 };
+    const right = { lat: 0.41, lng: 100.4136 };
+    await at(200, stacked);
+    await at(60, left);
+    await at(60, right);
+    const zoom = 11;
+    const answer = await view('100.2,0.2,100.5,0.5', zoom);
+    expect(answer.clustered).toBe(true);
+    const clusterAt = (point: { lat: number; lng: number }) =>
+      answer.features.find(
+        (f) =>
+          f.properties.cluster &&
+          Math.abs(f.geometry.coordinates[0] - point.lng) < 0.01 &&
+          Math.abs(f.geometry.coordinates[1] - point.lat) < 0.01,
+      )!;
+    expect(clusterAt(stacked).properties).toMatchObject({ count: 200, expansionZoom: MAX_ZOOM });
+    // Cells of quadtree level z + 2 are drawn at zoom z; the pyramid goes down to level 18.
+    const cell = (point: { lat: number; lng: number }, level: number) =>
+      `${Math.floor(uOf(point.lng) * 2 ** level)}:${Math.floor(vOf(point.lat) * 2 ** level)}`;
+    let splitLevel = zoom + 3;
+    while (splitLevel <= 18 && cell(left, splitLevel) === cell(right, splitLevel)) splitLevel += 1;
+    expect(splitLevel).toBeLessThanOrEqual(18);
+    expect(cell(left, zoom + 2)).toBe(cell(right, zoom + 2));
+    expect(clusterAt(left).properties).toMatchObject({ count: 120, expansionZoom: splitLevel - 2 });
+  });
 
   it('sends up to the individual limit one by one, then switches to clusters', async () => {
     const box = { minLng: 50, minLat: 10, maxLng: 50.5, maxLat: 10.5 };

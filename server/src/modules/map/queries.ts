@@ -106,15 +106,29 @@ export async function itemsForView(
 ): Promise<MapAnswer> {
   const few = itemsInBoxes(db, viewBoxes(bbox), kinds, viewerId, INDIVIDUAL_LIMIT + 1);
   if (!few) return { clustered: false, items: [] };
-  const items = (await db
-    .selectFrom(few.as('v'))
-    .selectAll()
-    .orderBy('kind')
-    .orderBy('id')
-    .limit(INDIVIDUAL_LIMIT + 1)
-    .execute()) as ItemRow[];
-  if (items.length <= INDIVIDUAL_LIMIT) return { clustered: false, items };
-  return { clustered: true, ...(await clusterView(db, bbox, zoom, kinds, viewerId)) };
+  const grid = gridFor(bbox, zoom);
+  const counts = await cellCounts(db, bbox, grid, kinds, viewerId);
+  // Cells wholly inside the view count only items in it: past the limit, the view is clustered
+  // without reading its items one by one.
+  if (countInside(counts, grid) <= INDIVIDUAL_LIMIT) {
+    const items = (await db
+      .selectFrom(few.as('v'))
+      .selectAll()
+      .orderBy('kind')
+      .orderBy('id')
+      .limit(INDIVIDUAL_LIMIT + 1)
+      .execute()) as ItemRow[];
+    if (items.length <= INDIVIDUAL_LIMIT) return { clustered: false, items };
+  }
+  return { clustered: true, ...(await clusterView(db, grid, counts, zoom, kinds, viewerId)) };
+}
+
+/** Items counted in cells that do not touch the view's edges (the grid's inner columns and rows). */
+function countInside(counts: CellCount[], grid: Grid): number {
+  const inner = (value: number, [from, to]: [number, number]) => value > from && value < to;
+  return counts
+    .filter((row) => grid.columns.some((range) => inner(row.cx, range)) && inner(row.cy, grid.rows))
+    .reduce((sum, row) => sum + row.n, 0);
 }
 
 interface Grid {
@@ -169,9 +183,11 @@ async function cellCounts(
   viewerId: number | null,
 ): Promise<CellCount[]> {
   const scale = 2 ** grid.level;
+  // The view's columns one by one, so each is one index probe over (level, cx) and a short cy
+  // range; a range over cx would read every column's cells over the whole height of the world.
   const columns = sql.join(
-    grid.columns.map(([from, to]) => sql`m.cx between ${from}::int and ${to}::int`),
-    sql` or `,
+    grid.columns.map(([from, to]) => sql`select generate_series(${from}::int, ${to}::int)`),
+    sql` union all `,
   );
   const inView = (column: string) =>
     sql.join(
@@ -207,9 +223,10 @@ async function cellCounts(
         group by 1, 2, 3`;
   const { rows } = await sql<CellCount>`
     select m.kind, m.cx, m.cy, sum(m.n)::int as n, sum(m.sx) as sx, sum(m.sy) as sy
-    from map_cells m
-    where m.level = ${grid.level}::int and (${columns}) and m.cy between ${grid.rows[0]}::int and ${grid.rows[1]}::int
-      and ${countedRows(kinds)}
+    from (${columns}) as view_column (cx)
+    join map_cells m on m.level = ${grid.level}::int and m.cx = view_column.cx
+      and m.cy between ${grid.rows[0]}::int and ${grid.rows[1]}::int
+    where ${countedRows(kinds)}
     group by m.kind, m.cx, m.cy
     ${extraCounts}`.execute(db);
   return rows.filter((row) => row.n > 0);
@@ -229,18 +246,30 @@ async function splitZooms(
   let open = parents;
   for (let deeper = level + 1; deeper <= MAX_LEVEL && open.length > 0; deeper++) {
     const shift = 2 ** (deeper - level);
-    const values = sql.join(open.map((p) => sql`(${p.cx}::int, ${p.cy}::int)`));
-    const { rows } = await sql<{ cx: number; cy: number; children: number }>`
-      select p.cx, p.cy, count(distinct (m.cx, m.cy))::int as children
-      from (values ${values}) as p (cx, cy)
-      join map_cells m on m.level = ${deeper}::int
-        and m.cx between p.cx * ${shift}::int and (p.cx + 1) * ${shift}::int - 1
-        and m.cy between p.cy * ${shift}::int and (p.cy + 1) * ${shift}::int - 1
+    // One index probe per column at the deeper level, (level, cx) fixed and cy over the rows of
+    // the open parents above it; a range over cx too would read each column's cells over the
+    // whole height of the world. Columns are integers computed here, so they are written inline,
+    // and listed rather than generated in SQL so that the planner knows how few they are.
+    const rowsOfColumn = new Map<number, [number, number]>();
+    for (const p of open) {
+      for (let cx = p.cx * shift; cx < (p.cx + 1) * shift; cx++) {
+        const [from, to] = rowsOfColumn.get(cx) ?? [Infinity, -Infinity];
+        rowsOfColumn.set(cx, [Math.min(from, p.cy * shift), Math.max(to, (p.cy + 1) * shift - 1)]);
+      }
+    }
+    const columns = sql.join(
+      [...rowsOfColumn].map(([cx, [from, to]]) => sql`(${sql.lit(cx)}, ${sql.lit(from)}, ${sql.lit(to)})`),
+    );
+    const { rows } = await sql<{ cx: number; cy: number; splits: boolean }>`
+      select m.cx / ${shift}::int as cx, m.cy / ${shift}::int as cy,
+        min(m.cx) <> max(m.cx) or min(m.cy) <> max(m.cy) as splits
+      from (values ${columns}) as c (cx, from_y, to_y)
+      join map_cells m on m.level = ${deeper}::int and m.cx = c.cx and m.cy between c.from_y and c.to_y
       where ${countedRows(kinds)}
-      group by p.cx, p.cy`.execute(db);
-    const children = new Map(rows.map((row) => [`${row.cx}:${row.cy}`, row.children]));
+      group by 1, 2`.execute(db);
+    const splitting = new Set(rows.filter((row) => row.splits).map((row) => `${row.cx}:${row.cy}`));
     open = open.filter((p) => {
-      if ((children.get(`${p.cx}:${p.cy}`) ?? 0) < 2) return true;
+      if (!splitting.has(`${p.cx}:${p.cy}`)) return true;
       found.set(`${p.cx}:${p.cy}`, deeper - LEVELS_BELOW_ZOOM);
       return false;
     });
@@ -250,18 +279,18 @@ async function splitZooms(
 
 async function clusterView(
   db: Kysely<Database>,
-  bbox: Bbox,
+  grid: Grid,
+  counts: CellCount[],
   zoom: number,
   kinds: ItemKind[],
   viewerId: number | null,
 ): Promise<{ total: number; cells: Cluster[] }> {
-  const grid = gridFor(bbox, zoom);
   const scale = 2 ** grid.level;
   const byCell = new Map<
     string,
     { cx: number; cy: number; count: number; counts: Partial<Record<ItemKind, number>>; sx: number; sy: number }
   >();
-  for (const row of await cellCounts(db, bbox, grid, kinds, viewerId)) {
+  for (const row of counts) {
     const key = `${row.cx}:${row.cy}`;
     const cell = byCell.get(key) ?? { cx: row.cx, cy: row.cy, count: 0, counts: {}, sx: 0, sy: 0 };
     cell.count += row.n;
