@@ -15,6 +15,14 @@ export function pointSql({ lat, lng }: LatLng): RawBuilder<string> {
   return sql<string>`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)::geography`;
 }
 
+/**
+ * The same point as a plain geometry in degrees: for nearest-first index scans (`<->` on
+ * `column::geometry`) where an order that is roughly nearest first will do.
+ */
+export function planarPointSql({ lat, lng }: LatLng): RawBuilder<unknown> {
+  return sql`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)`;
+}
+
 /** Geodesic distance in metres between a geography column and a point. */
 export function distanceSql(column: string, point: LatLng): RawBuilder<number> {
   return sql<number>`ST_Distance(${sql.ref(column)}, ${pointSql(point)})`;

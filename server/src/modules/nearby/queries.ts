@@ -11,6 +11,7 @@ import {
   distanceSql,
   latSql,
   lngSql,
+  planarPointSql,
   sphereDistanceSql,
   SPHERE_SLACK,
   withinSql,
@@ -80,7 +81,7 @@ function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
     const nearestFirst = sql<{ d: number }>`
       select ${sphereDistanceSql('s.loc', point)} as d from (${source.visible(db, viewerId)}) s
       where ${afterPosition}
-      order by s.loc::geometry <-> ${planarPoint(point)}
+      order by s.loc::geometry <-> ${planarPointSql(point)}
       limit ${limit + 1}`;
     const bound = boundSql(nearestFirst, limit, radius);
     // Step 2: exact distances, exact order, within that bound only (computed once, joined in).
@@ -122,8 +123,6 @@ function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
     .limit(limit + 1);
 }
 
-const planarPoint = ({ lat, lng }: LatLng) => sql`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)`;
-
 /**
  * A page's upper distance bound from any `limit + 1` candidates (see perKindQuery's steps), whose
  * `d` are sphere distances: scaled by the slack, the farthest bounds their exact distances too.
@@ -150,7 +149,7 @@ function acrossKindsQuery(db: Kysely<Database>, query: NearbyQuery) {
   const nearestFirst = sql<{ d: number }>`
     select ${sphereDistanceSql('n.location', point)} as d from nearby_items n
     where ${listed} and ${afterPosition}
-    order by n.location::geometry <-> ${planarPoint(point)}
+    order by n.location::geometry <-> ${planarPointSql(point)}
     limit ${limit + 1}`;
   const ranked = sql`
     select n.kind, n.id, n.name, n.location, n.props, n.capacity, ${distance} as distance
