@@ -10,17 +10,17 @@ export interface LatLng {
   lng: number;
 }
 
-/** A geography point from a lat/lng pair (note PostGIS wants x = lng first). */
-export function pointSql({ lat, lng }: LatLng): RawBuilder<string> {
-  return sql<string>`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)::geography`;
-}
-
 /**
- * The same point as a plain geometry in degrees: for nearest-first index scans (`<->` on
- * `column::geometry`) where an order that is roughly nearest first will do.
+ * A lat/lng pair as a plain geometry in degrees (note PostGIS wants x = lng first): for
+ * nearest-first index scans (`<->` on `column::geometry`) where a roughly nearest-first order will do.
  */
 export function planarPointSql({ lat, lng }: LatLng): RawBuilder<unknown> {
   return sql`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)`;
+}
+
+/** The same point as geography, for distances in metres. */
+export function pointSql(point: LatLng): RawBuilder<string> {
+  return sql<string>`${planarPointSql(point)}::geography`;
 }
 
 /** Geodesic distance in metres between a geography column and a point. */
