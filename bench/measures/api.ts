@@ -9,6 +9,7 @@ import { findFeedPage } from '../../server/src/modules/feed/queries.js';
 import { itemsForView } from '../../server/src/modules/map/queries.js';
 import { availableKinds } from '../../server/src/modules/nearby/sources.js';
 import { loadDiscussionPage } from '../../server/src/modules/posts/queries.js';
+import { BRANCHES_PER_PAGE, COMMENTS_PER_PAGE } from '../../server/src/modules/posts/schemas.js';
 import { savePlansOf } from '../lib/capture.js';
 import { METROS, queryPoints } from '../lib/geography.js';
 import type { Figure } from '../lib/report.js';
@@ -121,7 +122,12 @@ export async function measureApi(
       `${shown} comments in the answer`,
     ),
   );
-  await savePlansOf(plans.url, plans.dir, 'thread', (capture) => loadDiscussionPage(capture, postId, null, null, 50));
+  await savePlansOf(plans.url, plans.dir, 'thread', (capture) =>
+    loadDiscussionPage(capture, postId, null, null, {
+      branches: BRANCHES_PER_PAGE,
+      comments: COMMENTS_PER_PAGE,
+    }),
+  );
 
   figures.push(await measureRsvps(server, db, auth));
   return figures;

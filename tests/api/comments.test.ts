@@ -1,5 +1,6 @@
-import type { KyselyPlugin } from 'kysely';
+import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import * as branchesMigration from '../../migrations/0011_comment_branches.js';
 import { buildApp } from '../../server/src/app.js';
 import { useTestApp, testConfig } from '../helpers/app.js';
 import { addComment, createPost } from '../helpers/posts.js';
@@ -336,21 +337,20 @@ describe('large discussions', () => {
     return 150 * 13 + 60;
   }
 
-  it('pages by top-level branch, each with its whole subtree, until nextBranchCursor is null', async () => {
+  it('pages by top-level branch, each whole, and stops a page before it passes 500 comments', async () => {
     const user = await registerUser(t.app);
     const post = await createPost(t.app, user, { location: kreuzberg });
     const total = await seedLargeThread(post.id, user.id);
+    const branchSize = (root: Node) => flatten([root]).length;
 
     const first = await readPost(post.id);
     expect(first.discussion.totalComments).toBe(total);
-    const seen: Node[] = [];
+    const pages: Node[][] = [];
     let discussion = first.discussion;
-    let pages = 0;
     for (;;) {
-      pages += 1;
+      pages.push(discussion.comments);
       expect(discussion.comments.length).toBeLessThanOrEqual(50);
       for (const root of discussion.comments as Node[]) expect(root.depth).toBe(0);
-      seen.push(...flatten(discussion.comments));
       if (discussion.nextBranchCursor === null) break;
       const next = await t.app.inject(
         `/api/posts/${post.id}/comments?branchCursor=${encodeURIComponent(discussion.nextBranchCursor)}`,
@@ -358,17 +358,88 @@ describe('large discussions', () => {
       expect(next.statusCode).toBe(200);
       discussion = next.json();
     }
-    expect(pages).toBe(3);
+    const seen = pages.flatMap((page) => flatten(page));
     expect(seen).toHaveLength(total);
     expect(new Set(seen.map((c) => c.id)).size).toBe(total);
     expect(Math.max(...seen.map((c) => c.depth))).toBe(60);
+    // Each branch is whole: the first carries the 60-deep chain, the others 1 + 3 + 9 comments.
+    expect(pages.flat().map(branchSize)).toEqual([73, ...Array<number>(149).fill(13)]);
+    // Pages fill up to 500 comments and no further: the next branch would not have fit.
+    const sizes = pages.map((page) => page.reduce((sum, root) => sum + branchSize(root), 0));
+    expect(sizes).toEqual([73 + 32 * 13, 38 * 13, 38 * 13, 38 * 13, 3 * 13]);
     // The cursor also works on the post itself.
     const page2 = await readPost(
       post.id,
       undefined,
       `?branchCursor=${encodeURIComponent(first.discussion.nextBranchCursor)}`,
     );
-    expect(page2.discussion.comments[0].body).toBe('root 50');
+    expect(page2.discussion.comments[0].body).toBe('root 33');
+  });
+
+  it('gives a branch larger than a page a page of its own, whole', async () => {
+    const user = await registerUser(t.app);
+    const post = await createPost(t.app, user, { location: kreuzberg });
+    const big = await addComment(t.app, user, post.id, 'a popular question');
+    await t.db
+      .insertInto('comments')
+      .values(
+        Array.from({ length: 600 }, (_, i) => ({
+          post_id: post.id,
+          parent_id: big.id,
+          depth: 1,
+          author_id: user.id,
+          body: `answer ${i}`,
+          body_html: '',
+        })),
+      )
+      .execute();
+    const small = await addComment(t.app, user, post.id, 'a quieter one');
+
+    const { discussion } = await readPost(post.id);
+    expect(discussion.comments.map((c: Node) => c.id)).toEqual([big.id]);
+    expect(discussion.comments[0].replies).toHaveLength(600);
+    expect(discussion.nextBranchCursor).toEqual(expect.any(String));
+    const rest = await readPost(post.id, undefined, `?branchCursor=${encodeURIComponent(discussion.nextBranchCursor)}`);
+    expect(rest.discussion.comments.map((c: Node) => c.id)).toEqual([small.id]);
+    expect(rest.discussion.nextBranchCursor).toBeNull();
+  });
+
+  it('knows each reply’s branch, whoever wrote it, and rebuilds that knowledge for existing replies', async () => {
+    const user = await registerUser(t.app);
+    const post = await createPost(t.app, user, { location: kreuzberg });
+    await seedLargeThread(post.id, user.id);
+    const top = await addComment(t.app, user, post.id, 'top');
+    const reply = await addComment(t.app, user, post.id, 'reply', top.id);
+    await addComment(t.app, user, post.id, 'reply to the reply', reply.id);
+    // The branch each comment belongs to, found by walking up the parents.
+    const mismatches = () =>
+      sql<{ id: number }>`
+        with recursive walk as (
+          select id, id as top from comments where post_id = ${post.id} and parent_id is null
+          union all
+          select c.id, w.top from comments c join walk w on c.parent_id = w.id
+        )
+        select c.id from comments c join walk w on w.id = c.id
+        where c.root_id is distinct from nullif(w.top, c.id)`.execute(t.db);
+    expect((await mismatches()).rows).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom('comments')
+        .select('root_id')
+        .where('post_id', '=', post.id)
+        .where('root_id', 'is', null)
+        .execute(),
+    ).toHaveLength(151);
+
+    // The migration fills the column for replies written before it.
+    await t.db.transaction().execute(async (trx) => {
+      // Migrations are written against an untyped database.
+      const untyped = trx as unknown as Kysely<unknown>;
+      await branchesMigration.down(untyped);
+      await branchesMigration.up(untyped);
+    });
+    expect((await mismatches()).rows).toEqual([]);
+    expect((await readPost(post.id)).discussion.totalComments).toBe(150 * 13 + 60 + 3);
   });
 
   it('fetches a thread of thousands of comments with a fixed, small number of queries', async () => {

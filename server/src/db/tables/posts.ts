@@ -20,6 +20,8 @@ export interface CommentsTable {
   id: Generated<number>;
   post_id: number;
   parent_id: number | null;
+  /** The top-level comment this reply's branch starts from; null on top-level comments. Set by a trigger. */
+  root_id: ColumnType<number | null, never, never>;
   depth: number;
   author_id: number | null;
   body: string;

@@ -225,40 +225,51 @@ const COMMENT_FIELDS = sql.raw(
 );
 
 /**
- * One page of a discussion in one query: the next `limit` top-level comments after the one with
- * id `afterRootId` (oldest first), plus every reply below them at any depth, collected by a
- * recursive CTE that walks the parent index. Asks for one top-level comment more to know
- * whether another page follows. Author names are looked up per comment through the users key:
- * the planner, expecting thousands of comments, would otherwise hash the whole users table.
+ * One page of a discussion in one query. Its branches are the next top-level comments after the
+ * one with id `afterRootId` (oldest first), each with every reply below it at any depth, read by
+ * the branch index (`root_id`). A page takes up to `limits.branches` branches, and stops before the
+ * branch that would take it past `limits.comments` comments; its first branch comes whole whatever
+ * its size. Branch sizes are counted only up to that bound, so a huge branch costs no more to weigh.
+ * Asks for one top-level comment more to know whether another page follows. Author names are looked
+ * up per comment through the users key: the planner, expecting thousands of comments, would
+ * otherwise hash the whole users table.
  */
 export async function loadDiscussionPage(
   db: Db,
   postId: number,
   viewerId: number | null,
   afterRootId: number | null,
-  limit: number,
+  limits: { branches: number; comments: number },
 ): Promise<{ comments: CommentNode[]; lastRootId: number | null; more: boolean }> {
   const after =
     afterRootId === null
       ? sql``
       : sql`and (c.created_at, c.id) > (select a.created_at, a.id from comments a where a.id = ${afterRootId}::bigint and a.post_id = ${postId}::bigint)`;
   const { rows } = await sql<CommentRow & { has_more: boolean }>`
-    with recursive page_roots as (
+    with page_roots as (
       select c.id, c.created_at from comments c
       where c.post_id = ${postId}::bigint and c.parent_id is null ${after}
       order by c.created_at, c.id
-      limit ${limit + 1}
+      limit ${limits.branches + 1}
+    ), weighed as (
+      select r.id, r.created_at,
+             1 + (select count(*) from (select from comments d where d.root_id = r.id limit ${limits.comments}) b) as size
+      from page_roots r
+      order by r.created_at, r.id
+      limit ${limits.branches}
+    ), running as (
+      select id, size, sum(size) over (order by created_at, id) as upto from weighed
     ), kept_roots as (
-      select id from page_roots order by created_at, id limit ${limit}
-    ), tree as (
-      select ${COMMENT_FIELDS} from comments c where c.id in (select id from kept_roots)
+      select id from running where upto <= ${limits.comments} or upto = size
+    ), page as (
+      select ${COMMENT_FIELDS} from comments c join kept_roots k on c.id = k.id
       union all
-      select ${COMMENT_FIELDS} from comments c join tree t on c.parent_id = t.id
+      select ${COMMENT_FIELDS} from comments c join kept_roots k on c.root_id = k.id
     )
-    select tree.*, (select u.display_name from users u where u.id = tree.author_id) as author_name,
-           (select count(*) from page_roots) > ${limit} as has_more
-    from tree
-    order by tree.created_at, tree.id`.execute(db);
+    select page.*, (select u.display_name from users u where u.id = page.author_id) as author_name,
+           (select count(*) from page_roots) > (select count(*) from kept_roots) as has_more
+    from page
+    order by page.created_at, page.id`.execute(db);
   const comments = nestComments(rows.map((row) => toCommentNode(row, viewerId)));
   return { comments, lastRootId: comments.at(-1)?.id ?? null, more: rows[0]?.has_more ?? false };
 }

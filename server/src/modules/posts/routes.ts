@@ -31,6 +31,7 @@ import {
 } from './queries.js';
 import {
   BRANCHES_PER_PAGE,
+  COMMENTS_PER_PAGE,
   CommentAnswer,
   MAX_COMMENT_DEPTH,
   CreateCommentBody,
@@ -82,7 +83,10 @@ export default async function postRoutes(app: FastifyInstance) {
       if (position.p !== postId) throw invalidField('branchCursor', 'belongs to another post');
       after = position.i;
     }
-    const page = await loadDiscussionPage(app.db, postId, viewerId, after, BRANCHES_PER_PAGE);
+    const page = await loadDiscussionPage(app.db, postId, viewerId, after, {
+      branches: BRANCHES_PER_PAGE,
+      comments: COMMENTS_PER_PAGE,
+    });
     return {
       comments: page.comments,
       nextBranchCursor:
@@ -173,6 +177,8 @@ export default async function postRoutes(app: FastifyInstance) {
         description:
           `The discussion is a tree: \`discussion.comments\` holds up to ${BRANCHES_PER_PAGE} top-level comments ` +
           '(oldest first), each with all its replies nested in `replies` at any depth (siblings oldest first). ' +
+          `A page stops before the branch that would take it past ${COMMENTS_PER_PAGE} comments (its first branch ` +
+          'comes whole). ' +
           'Follow `discussion.nextBranchCursor` with `?branchCursor=` (here or on `/api/posts/{id}/comments`) for more. ' +
           'A post in a private group is 404 to non-members.',
         params: IdParams,

@@ -11,8 +11,13 @@ export const MAX_COMMENT_BODY_LENGTH = 10_000;
  * and far below where rendering the answer (a recursive serializer) would run out of stack.
  */
 export const MAX_COMMENT_DEPTH = 500;
-/** Top-level comments per discussion page; each comes with its whole subtree. */
+/** Top-level comments per discussion page, at most; each comes with its whole subtree. */
 export const BRANCHES_PER_PAGE = 50;
+/**
+ * A page stops adding branches before it would hold more comments than this, so a page of a
+ * crowded discussion stays a page a person can read (and a browser can draw) at once.
+ */
+export const COMMENTS_PER_PAGE = 500;
 
 const Title = Type.String({ minLength: 1, maxLength: MAX_TITLE_LENGTH });
 const PostBody = Type.String({
@@ -129,7 +134,10 @@ export const CommentSchema = Type.Object(
 
 export const Discussion = Type.Object({
   comments: Type.Array(Type.Ref('PostComment'), {
-    description: `Up to ${BRANCHES_PER_PAGE} top-level comments, oldest first, each with its whole subtree.`,
+    description:
+      `Up to ${BRANCHES_PER_PAGE} top-level comments, oldest first, each with its whole subtree. A page stops ` +
+      `before the branch that would take it past ${COMMENTS_PER_PAGE} comments; its first branch comes whole ` +
+      'whatever its size.',
   }),
   nextBranchCursor: Type.Union([Type.String(), Type.Null()], {
     description: 'Pass as `branchCursor` for the next top-level comments; null on the last page.',
