@@ -21,6 +21,7 @@ import { migrateToLatest } from '../server/src/db/migrate.js';
 import { hashPassword } from '../server/src/modules/accounts/password.js';
 import { measureApi } from './measures/api.js';
 import { measureEmbedded } from './measures/embedded.js';
+import { measureText } from './measures/text.js';
 import { measureWeb } from './measures/web.js';
 import { measureNearbyHttp } from './measures/http.js';
 import { measureRadius } from './measures/radius.js';
@@ -145,6 +146,8 @@ async function main() {
     log('Embedded database…');
     figures.push(...(await measureEmbedded(100_000, seconds, log)));
   }
+  log('Server work on long posts…');
+  figures.push(...(await measureText()));
   log('Web app…');
   figures.push(...(await measureWeb(log)));
 

@@ -1,0 +1,47 @@
+/**
+ * The server's own work on long posts: the plain-text excerpts of a feed page, beside rendering
+ * the same posts to safe HTML as their pages do. The seeded posts are one line long, so the
+ * database measures never show this cost.
+ */
+import { plainText, renderMarkdown } from '../../server/src/markdown/render.js';
+import { EXCERPT_LENGTH } from '../../server/src/modules/feed/schemas.js';
+import { timeSerial } from '../lib/stats.js';
+import type { Figure } from '../lib/report.js';
+
+const PAGE = 20;
+
+/** About 2,000 characters of the Markdown people write: headings, emphasis, links, lists, a quote, code. */
+function longPost(n: number): string {
+  const paragraph =
+    `Meetup ${n} went well: **eleven of us** at the café on the corner, two tables of [Carcassonne](https://example.org/games/${n}) ` +
+    'and one long game of `Terraforming Mars` that nobody finished. Next time we start earlier — bring snacks & spare dice. ';
+  return [
+    `## Notes from evening ${n}`,
+    paragraph.repeat(3),
+    '- arrive from 18:00\n- the room is on the *first* floor\n- step-free entrance round the back',
+    `> “Best night in months,” said someone who lost every game.`,
+    paragraph.repeat(2),
+    '```\nwho brings what: see the list at the door\n```',
+    paragraph,
+  ].join('\n\n');
+}
+
+export async function measureText(): Promise<Figure[]> {
+  const posts = Array.from({ length: PAGE }, (_, i) => longPost(i));
+  const excerpts = await timeSerial(async () => posts.map((post) => plainText(post, EXCERPT_LENGTH)), 300, 20);
+  const renders = await timeSerial(async () => posts.map((post) => renderMarkdown(post)), 300, 20);
+  const characters = Math.round(posts.reduce((sum, post) => sum + post.length, 0) / PAGE);
+  return [
+    {
+      group: 'Server work on long posts',
+      name: `excerpts for a feed page (${PAGE} posts)`,
+      unit: 'ms',
+      p50: excerpts.p50,
+      p99: excerpts.p99,
+      baseline: { name: 'rendering the same posts to HTML', p50: renders.p50, p99: renders.p99 },
+      ratio: excerpts.p50 / renders.p50,
+      ratioMeaning: 'of rendering (p50)',
+      note: `${characters} characters of Markdown each`,
+    },
+  ];
+}
