@@ -1,3 +1,5 @@
+import type { Timing } from './stats.js';
+
 /** One figure of the benchmark, printed as a table row and stored in the JSON results. */
 export interface Figure {
   group: string;
@@ -10,6 +12,25 @@ export interface Figure {
   ratio?: number;
   ratioMeaning?: string;
   note?: string;
+}
+
+/** A latency figure beside a baseline timed in the same run, their p50s as the ratio. */
+export function latencyFigure(
+  where: { group: string; name: string },
+  timing: Timing,
+  baseline: { name: string; timing: Timing; meaning: string },
+  note?: string,
+): Figure {
+  return {
+    ...where,
+    unit: 'ms',
+    p50: timing.p50,
+    p99: timing.p99,
+    baseline: { name: baseline.name, p50: baseline.timing.p50, p99: baseline.timing.p99 },
+    ratio: timing.p50 / baseline.timing.p50,
+    ratioMeaning: baseline.meaning,
+    ...(note ? { note } : {}),
+  };
 }
 
 const fmt = (n: number | undefined, digits = 2) =>

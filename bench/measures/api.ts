@@ -12,7 +12,7 @@ import { loadDiscussionPage } from '../../server/src/modules/posts/queries.js';
 import { BRANCHES_PER_PAGE, COMMENTS_PER_PAGE } from '../../server/src/modules/posts/schemas.js';
 import { savePlansOf } from '../lib/capture.js';
 import { METROS, queryPoints } from '../lib/geography.js';
-import type { Figure } from '../lib/report.js';
+import { latencyFigure, type Figure } from '../lib/report.js';
 import type { RunningServer } from '../lib/server.js';
 import { firstPassNote, timeSerial, timeTwice, type Timing } from '../lib/stats.js';
 
@@ -23,17 +23,8 @@ async function getJson(url: string, headers: Record<string, string> = {}): Promi
 }
 
 function vsBare(group: string, name: string, timing: Timing, bare: Timing, note?: string): Figure {
-  return {
-    group,
-    name,
-    unit: 'ms',
-    p50: timing.p50,
-    p99: timing.p99,
-    baseline: { name: 'bare route, same client', p50: bare.p50, p99: bare.p99 },
-    ratio: timing.p50 / bare.p50,
-    ratioMeaning: '× the bare route (p50)',
-    ...(note ? { note } : {}),
-  };
+  const baseline = { name: 'bare route, same client', timing: bare, meaning: '× the bare route (p50)' };
+  return latencyFigure({ group, name }, timing, baseline, note);
 }
 
 export async function measureApi(

@@ -6,7 +6,7 @@
 import { plainText, renderMarkdown } from '../../server/src/markdown/render.js';
 import { EXCERPT_LENGTH } from '../../server/src/modules/feed/schemas.js';
 import { timeSerial } from '../lib/stats.js';
-import type { Figure } from '../lib/report.js';
+import { latencyFigure, type Figure } from '../lib/report.js';
 
 const PAGE = 20;
 
@@ -32,16 +32,11 @@ export async function measureText(): Promise<Figure[]> {
   const renders = await timeSerial(async () => posts.map((post) => renderMarkdown(post)), 300, 20);
   const characters = Math.round(posts.reduce((sum, post) => sum + post.length, 0) / PAGE);
   return [
-    {
-      group: 'Server work on long posts',
-      name: `excerpts for a feed page (${PAGE} posts)`,
-      unit: 'ms',
-      p50: excerpts.p50,
-      p99: excerpts.p99,
-      baseline: { name: 'rendering the same posts to HTML', p50: renders.p50, p99: renders.p99 },
-      ratio: excerpts.p50 / renders.p50,
-      ratioMeaning: 'of rendering (p50)',
-      note: `${characters} characters of Markdown each`,
-    },
+    latencyFigure(
+      { group: 'Server work on long posts', name: `excerpts for a feed page (${PAGE} posts)` },
+      excerpts,
+      { name: 'rendering the same posts to HTML', timing: renders, meaning: 'of rendering (p50)' },
+      `${characters} characters of Markdown each`,
+    ),
   ];
 }

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../lib/ports.js';
-import type { Figure } from '../lib/report.js';
+import { latencyFigure, type Figure } from '../lib/report.js';
 import { startServer } from '../lib/server.js';
 import { summarise } from '../lib/stats.js';
 
@@ -85,17 +85,12 @@ export async function measureWeb(log: (line: string) => void): Promise<Figure[]>
         ratio: sizes.app / sizes.leaflet,
         ratioMeaning: '× Leaflet',
       },
-      {
-        group,
-        name: 'navigation to the first map markers (empty cache)',
-        unit: 'ms',
-        p50: map.p50,
-        p99: map.p99,
-        baseline: { name: 'loading /api/health the same way', p50: bare.p50, p99: bare.p99 },
-        ratio: map.p50 / bare.p50,
-        ratioMeaning: '× a bare page load (p50)',
-        note: `${map.samples} loads, map tiles refused`,
-      },
+      latencyFigure(
+        { group, name: 'navigation to the first map markers (empty cache)' },
+        map,
+        { name: 'loading /api/health the same way', timing: bare, meaning: '× a bare page load (p50)' },
+        `${map.samples} loads, map tiles refused`,
+      ),
     ];
   } finally {
     await browser.close();
