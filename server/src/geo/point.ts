@@ -10,21 +10,33 @@ export interface LatLng {
   lng: number;
 }
 
+/** A point read from two float8 columns of another row: one row per query when queries are batched. */
+export interface PointColumns {
+  latColumn: string;
+  lngColumn: string;
+}
+
+/** A point given by value, or by the columns that hold it. */
+export type PointSource = LatLng | PointColumns;
+
 /**
- * A lat/lng pair as a plain geometry in degrees (note PostGIS wants x = lng first): for
+ * A point as a plain geometry in degrees (note PostGIS wants x = lng first): for
  * nearest-first index scans (`<->` on `column::geometry`) where a roughly nearest-first order will do.
  */
-export function planarPointSql({ lat, lng }: LatLng): RawBuilder<unknown> {
-  return sql`ST_SetSRID(ST_MakePoint(${lng}::float8, ${lat}::float8), 4326)`;
+export function planarPointSql(point: PointSource): RawBuilder<unknown> {
+  if ('latColumn' in point) {
+    return sql`ST_SetSRID(ST_MakePoint(${sql.ref(point.lngColumn)}, ${sql.ref(point.latColumn)}), 4326)`;
+  }
+  return sql`ST_SetSRID(ST_MakePoint(${point.lng}::float8, ${point.lat}::float8), 4326)`;
 }
 
 /** The same point as geography, for distances in metres. */
-export function pointSql(point: LatLng): RawBuilder<string> {
+export function pointSql(point: PointSource): RawBuilder<string> {
   return sql<string>`${planarPointSql(point)}::geography`;
 }
 
 /** Geodesic distance in metres between a geography column and a point. */
-export function distanceSql(column: string, point: LatLng): RawBuilder<number> {
+export function distanceSql(column: string, point: PointSource): RawBuilder<number> {
   return sql<number>`ST_Distance(${sql.ref(column)}, ${pointSql(point)})`;
 }
 
@@ -38,7 +50,7 @@ export function distanceSql(column: string, point: LatLng): RawBuilder<number> {
 export const SPHERE_SLACK = 1.01;
 
 /** Great-circle distance in metres on the mean-radius sphere: cheap, within 0.6% of the exact one. */
-export function sphereDistanceSql(column: string, point: LatLng): RawBuilder<number> {
+export function sphereDistanceSql(column: string, point: PointSource): RawBuilder<number> {
   return sql<number>`ST_Distance(${sql.ref(column)}, ${pointSql(point)}, false)`;
 }
 
@@ -47,7 +59,11 @@ export function sphereDistanceSql(column: string, point: LatLng): RawBuilder<num
  * ST_DWithin on the sphere, with slack, lets the GiST index pick candidates cheaply; the exact
  * ST_Distance comparison then makes the boundary agree with the distances we report.
  */
-export function withinSql(column: string, point: LatLng, radius: number | RawBuilder<number>): RawBuilder<boolean> {
+export function withinSql(
+  column: string,
+  point: PointSource,
+  radius: number | RawBuilder<number>,
+): RawBuilder<boolean> {
   const metres = typeof radius === 'number' ? sql<number>`${radius}::float8` : radius;
   return sql<boolean>`(ST_DWithin(${sql.ref(column)}, ${pointSql(point)}, ${metres} * ${SPHERE_SLACK}::float8 + 1, false)
     and ST_Distance(${sql.ref(column)}, ${pointSql(point)}) <= ${metres})`;

@@ -16,6 +16,7 @@ import {
   SPHERE_SLACK,
   withinSql,
   type LatLng,
+  type PointSource,
 } from '../../geo/point.js';
 import type { ItemKind } from '../../geo/schemas.js';
 import { groupContentVisibleSql } from '../groups/visibility.js';
@@ -54,7 +55,7 @@ interface NearbyRow {
 }
 
 export interface NearbyQuery {
-  point: LatLng;
+  point: PointSource;
   radius: number;
   kinds: ItemKind[];
   limit: number;
@@ -211,10 +212,48 @@ export function nearbyPageQuery(db: Kysely<Database>, query: NearbyQuery) {
     from (select r.*, row_number() over (order by r.distance, r.kind, r.id) as n from (${rows}) r) p`;
 }
 
-export async function findNearbyPage(db: Kysely<Database>, query: NearbyQuery): Promise<NearbyPageJson> {
-  const page = nearbyPageQuery(db, query);
-  const row = page ? (await page.execute(db)).rows[0] : undefined;
-  if (!row) return { features: '[]', more: false, last: null };
+type PageRow = NonNullable<ReturnType<typeof nearbyPageQuery>> extends RawBuilder<infer Row> ? Row : never;
+
+const EMPTY_PAGE: NearbyPageJson = { features: '[]', more: false, last: null };
+
+function pageFromRow(row: PageRow | undefined): NearbyPageJson {
+  if (!row) return EMPTY_PAGE;
   const last = row.last_k === null ? null : { d: row.last_d!, k: row.last_k, i: row.last_i! };
   return { features: row.features, more: row.more, last };
+}
+
+export async function findNearbyPage(db: Kysely<Database>, query: NearbyQuery): Promise<NearbyPageJson> {
+  const page = nearbyPageQuery(db, query);
+  return pageFromRow(page ? (await page.execute(db)).rows[0] : undefined);
+}
+
+/** The same query about several points: everything but the point is shared. */
+export type NearbyShape = Omit<NearbyQuery, 'point'>;
+
+/**
+ * Pages for several points in one statement, one row per point with its ordinal `i` (from 1):
+ * the page query runs once per point (a LATERAL join over the points), so the statement is
+ * parsed and planned once and makes one round trip. Null for no kinds.
+ */
+export function nearbyPagesQuery(db: Kysely<Database>, shape: NearbyShape, points: LatLng[]) {
+  const page = nearbyPageQuery(db, { ...shape, point: { latColumn: 'pt.lat', lngColumn: 'pt.lng' } });
+  if (!page) return null;
+  return sql<PageRow & { i: number }>`
+    select pt.i, page.* from unnest(${points.map((p) => p.lat)}::float8[], ${points.map((p) => p.lng)}::float8[])
+      with ordinality as pt(lat, lng, i)
+    cross join lateral (${page}) page`;
+}
+
+/** Pages for several points, in the order of the points; each is the page findNearbyPage answers. */
+export async function findNearbyPages(
+  db: Kysely<Database>,
+  shape: NearbyShape,
+  points: LatLng[],
+): Promise<NearbyPageJson[]> {
+  if (points.length === 1) return [await findNearbyPage(db, { ...shape, point: points[0]! })];
+  const pages = points.map(() => EMPTY_PAGE);
+  const query = nearbyPagesQuery(db, shape, points);
+  if (!query) return pages;
+  for (const row of (await query.execute(db)).rows) pages[Number(row.i) - 1] = pageFromRow(row);
+  return pages;
 }
