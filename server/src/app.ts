@@ -18,6 +18,7 @@ import accountRoutes from './modules/accounts/routes.js';
 import placeRoutes from './modules/places/routes.js';
 import groupRoutes from './modules/groups/routes.js';
 import nearbyRoutes from './modules/nearby/routes.js';
+import nearbyPagesPlugin from './modules/nearby/pages.js';
 import mapRoutes from './modules/map/routes.js';
 import geocodeRoutes from './modules/geocode/routes.js';
 import postRoutes from './modules/posts/routes.js';
@@ -57,6 +58,10 @@ export async function buildApp({ config, database, web = true }: BuildAppOptions
 
   await app.register(systemRoutes, { config });
   await app.register(accountRoutes, { authRateLimit: config.authRateLimit });
+  await app.register(nearbyPagesPlugin, {
+    // The embedded database answers one query at a time whatever runs beside it.
+    statements: database.kind === 'embedded' ? 1 : config.serverRadiusStatements,
+  });
   await app.register(placeRoutes);
   await app.register(groupRoutes);
   await app.register(nearbyRoutes);

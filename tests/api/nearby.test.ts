@@ -3,7 +3,13 @@ import { sql } from 'kysely';
 import { Errors } from 'typebox/value';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NearbyCollection } from '../../server/src/geo/schemas.js';
-import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
+import {
+  findNearbyPage,
+  findNearbyPages,
+  nearbyPagesQuery,
+  nearbyQuery,
+  type NearbyShape,
+} from '../../server/src/modules/nearby/queries.js';
 import { useTestApp } from '../helpers/app.js';
 import { TEST_DB_KIND } from '../helpers/database.js';
 import { destination, geodesicDistance, type LatLng } from '../helpers/geo.js';
@@ -379,6 +385,84 @@ describe('names and properties in the one index', () => {
   });
 });
 
+describe('pages asked for at the same time', () => {
+  const centre = { lat: -1.29, lng: 36.82 };
+  const points = Array.from({ length: 9 }, (_, i) => destination(centre, i * 40, i * 150));
+  let owner: TestUser;
+  let stranger: TestUser;
+
+  beforeAll(async () => {
+    owner = await registerUser(t.app);
+    stranger = await registerUser(t.app);
+    const at = (i: number) => destination(centre, (i * 97) % 360, 30 + i * 45);
+    const secret = await createGroup(t.app, owner, at(0), { visibility: 'private' });
+    await createGroup(t.app, owner, at(1));
+    for (let i = 2; i < 10; i++) await createPlace(t.app, owner, at(i));
+    for (let i = 10; i < 18; i++)
+      await createPost(t.app, owner, { location: at(i), ...(i % 2 ? { groupId: secret.id } : {}) });
+    for (let i = 18; i < 22; i++) await createEvent(t.app, owner, at(i), i % 2 ? { groupId: secret.id } : {});
+  });
+
+  it('answers each point of one statement exactly as a statement of its own would', async () => {
+    const far = { lat: 60, lng: -150 };
+    const everywhere = [...points, far];
+    const first = await findNearbyPage(t.db, {
+      point: centre,
+      radius: 2000,
+      kinds: ['place', 'post'],
+      limit: 4,
+      after: null,
+      viewerId: null,
+    });
+    expect(first.last).not.toBeNull();
+    const shapes: NearbyShape[] = [
+      { radius: 2000, kinds: ['place', 'group', 'post', 'event'], limit: 5, after: null, viewerId: null },
+      { radius: 2000, kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null, viewerId: owner.id },
+      { radius: 800, kinds: ['post'], limit: 3, after: null, viewerId: owner.id },
+      { radius: 2000, kinds: ['place', 'post'], limit: 4, after: first.last, viewerId: null },
+    ];
+    for (const shape of shapes) {
+      const together = await findNearbyPages(t.db, shape, everywhere);
+      const alone = [];
+      for (const point of everywhere) alone.push(await findNearbyPage(t.db, { ...shape, point }));
+      expect(together).toEqual(alone);
+      expect(together.at(-1)).toEqual({ features: '[]', more: false, last: null });
+      expect(together.filter((page) => page.features !== '[]').length).toBeGreaterThan(3);
+    }
+  });
+
+  it('answers concurrent requests as it answers them one by one, pages and cursors included', async () => {
+    const requests = points.flatMap((point, i) => [
+      { url: `/api/nearby?lat=${point.lat}&lng=${point.lng}&radius=2000&limit=4`, viewer: null },
+      { url: `/api/nearby?lat=${point.lat}&lng=${point.lng}&radius=2000&limit=4`, viewer: i % 2 ? owner : stranger },
+      { url: `/api/posts?lat=${point.lat}&lng=${point.lng}&radius=1500&limit=2`, viewer: owner },
+    ]);
+    interface Answer {
+      url: string;
+      viewer: TestUser | null;
+      page: { features: Feature[]; nextCursor: string | null };
+    }
+    const ask = async ({ url, viewer }: { url: string; viewer: TestUser | null }): Promise<Answer> => {
+      const response = await t.app.inject({ url, headers: viewer?.auth ?? {} });
+      expect(response.statusCode, response.body).toBe(200);
+      return { url, viewer, page: response.json() };
+    };
+    const oneByOne: Answer[] = [];
+    for (const request of requests) oneByOne.push(await ask(request));
+    expect(oneByOne.filter(({ page }) => page.nextCursor !== null).length).toBeGreaterThan(5);
+    const together = await Promise.all(requests.map(ask));
+    expect(together).toEqual(oneByOne);
+    // Second pages, all at once, as when many people press "next" together.
+    const next = (answers: Answer[]) =>
+      answers
+        .filter(({ page }) => page.nextCursor !== null)
+        .map(({ url, viewer, page }) => ({ url: `${url}&cursor=${page.nextCursor}`, viewer }));
+    const secondOneByOne: Answer[] = [];
+    for (const request of next(oneByOne)) secondOneByOne.push(await ask(request));
+    expect(await Promise.all(next(together).map(ask))).toEqual(secondOneByOne);
+  });
+});
+
 describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
   it('answers radius queries through the GiST index', async () => {
     await sql`insert into places (name, kind, location)
@@ -415,5 +499,20 @@ describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
     expect(acrossPlan).not.toMatch(
       /"Node Type":"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":\w+,"Async Capable":\w+,"Relation Name":"(nearby_items|places|posts)"/,
     );
+
+    // Pages asked for together: the same index scans, once per point.
+    const together = nearbyPagesQuery(
+      t.db,
+      { radius: 5000, kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null, viewerId: null },
+      [
+        { lat: 40, lng: 0 },
+        { lat: 41, lng: 1 },
+      ],
+    )!;
+    const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${together}`.execute(t.db);
+    const togetherPlan = JSON.stringify(rows[0]!['QUERY PLAN']);
+    expect(togetherPlan).toContain('nearby_items_geom_gist');
+    expect(togetherPlan).toContain('nearby_items_location_gist');
+    expect(togetherPlan).not.toContain('"Node Type":"Seq Scan"');
   });
 });

@@ -42,6 +42,7 @@ describe('loadConfig defaults', () => {
       bodyLimitBytes: 256 * 1024,
       embeddedMaxInFlight: 1,
       serverMaxInFlight: 32,
+      serverRadiusStatements: 2,
       maxQueued: 1000,
     });
   });
@@ -220,6 +221,7 @@ describe('refused values name their variable', () => {
         BODY_LIMIT_BYTES: '1024',
         EMBEDDED_MAX_IN_FLIGHT: '3',
         SERVER_MAX_IN_FLIGHT: '8',
+        SERVER_RADIUS_STATEMENTS: '4',
         MAX_QUEUED: '0',
       }),
     ).toMatchObject({
@@ -231,6 +233,7 @@ describe('refused values name their variable', () => {
       bodyLimitBytes: 1024,
       embeddedMaxInFlight: 3,
       serverMaxInFlight: 8,
+      serverRadiusStatements: 4,
       maxQueued: 0,
     });
   });

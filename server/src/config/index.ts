@@ -32,6 +32,8 @@ export interface Config {
   embeddedMaxInFlight: number;
   /** API requests served at once on a PostgreSQL server; more wait in line. */
   serverMaxInFlight: number;
+  /** Radius-page statements run at once on a PostgreSQL server; further pages wait and share one. */
+  serverRadiusStatements: number;
   /** Requests that may wait in line; more are answered 503 `busy`. */
   maxQueued: number;
 }
@@ -150,6 +152,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     embeddedMaxInFlight: integer(env, 'EMBEDDED_MAX_IN_FLIGHT', 1, 1, 100_000),
     serverMaxInFlight: integer(env, 'SERVER_MAX_IN_FLIGHT', 32, 1, 100_000),
+    serverRadiusStatements: integer(env, 'SERVER_RADIUS_STATEMENTS', 2, 1, 1000),
     maxQueued: integer(env, 'MAX_QUEUED', 1000, 0, 1_000_000),
   };
 }

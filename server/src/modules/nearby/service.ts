@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { invalidField } from '../../plugins/errors.js';
 import { ITEM_KINDS, type ItemKind } from '../../geo/schemas.js';
-import { findNearbyPage, isNearbyPosition } from './queries.js';
+import { isNearbyPosition, type NearbyShape } from './queries.js';
 import { availableKinds } from './sources.js';
 import type { RadiusQuery } from './schemas.js';
 
@@ -29,14 +29,8 @@ export async function nearbyPage(
   viewerId: number | null,
 ) {
   const after = query.cursor ? app.cursors.decode(query.cursor, isNearbyPosition) : null;
-  const page = await findNearbyPage(app.db, {
-    point: { lat: query.lat, lng: query.lng },
-    radius: query.radius,
-    kinds,
-    limit: query.limit,
-    after,
-    viewerId,
-  });
+  const shape: NearbyShape = { radius: query.radius, kinds, limit: query.limit, after, viewerId };
+  const page = await app.nearbyPages.load(JSON.stringify(shape), { shape, point: { lat: query.lat, lng: query.lng } });
   const nextCursor = page.more && page.last ? app.cursors.encode(page.last) : null;
   return reply
     .type('application/json; charset=utf-8')
