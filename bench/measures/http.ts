@@ -1,7 +1,7 @@
 /**
  * `GET /api/nearby` under load, beside two ceilings measured in the same run: a bare Fastify
- * route in the same server build (the HTTP layer's limit) and pgbench running the same SQL at
- * the same concurrency (the database's limit).
+ * route in the same server build (the HTTP layer's limit) and pgbench running one request's SQL
+ * at the same concurrency (the database's limit for a statement per request).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
@@ -80,7 +80,11 @@ export async function measureNearbyHttp(
         baseline: { name: `pgbench -c ${clients}`, value: database.tps },
         ratio: nearby.rps / database.tps,
         ratioMeaning: 'of the database limit',
-        ...(clients < connections ? { note: `pgbench capped at ${clients} clients (max_connections)` } : {}),
+        note: [
+          // The server answers requests that wait meanwhile together (SERVER_RADIUS_STATEMENTS).
+          'pgbench runs one statement per request; the server, one per batch of waiting requests',
+          ...(clients < connections ? [`pgbench capped at ${clients} clients (max_connections)`] : []),
+        ].join('; '),
       },
       {
         group,
