@@ -74,7 +74,7 @@ export async function measureNearbyHttp(
       },
       {
         group,
-        name: 'throughput vs pgbench (same SQL)',
+        name: "throughput vs pgbench (one request's SQL each)",
         unit: 'req/s',
         value: nearby.rps,
         baseline: { name: `pgbench -c ${clients}`, value: database.tps },

@@ -2,7 +2,7 @@
  * Radius pages asked for at the same time are answered together: `app.nearbyPages` runs at most
  * `statements` page statements at once, and pages that wait meanwhile for the same radius, kinds,
  * cursor and viewer share the next one (see db/batcher.ts). Measured on two cores with 50
- * clients, this answered about 1.7 times as many /api/nearby requests per second as one
+ * clients, this answered about twice as many /api/nearby requests per second as one
  * statement per request (see the README's Benchmarks).
  */
 import fp from 'fastify-plugin';
