@@ -8,6 +8,7 @@ import {
   findNearbyPages,
   nearbyPagesQuery,
   nearbyQuery,
+  type NearbyAsk,
   type NearbyShape,
 } from '../../server/src/modules/nearby/queries.js';
 import { useTestApp } from '../helpers/app.js';
@@ -403,7 +404,7 @@ describe('pages asked for at the same time', () => {
     for (let i = 18; i < 22; i++) await createEvent(t.app, owner, at(i), i % 2 ? { groupId: secret.id } : {});
   });
 
-  it('answers each point of one statement exactly as a statement of its own would', async () => {
+  it('answers each point and viewer of one statement exactly as a statement of its own would', async () => {
     const far = { lat: 60, lng: -150 };
     const everywhere = [...points, far];
     const first = await findNearbyPage(t.db, {
@@ -416,19 +417,33 @@ describe('pages asked for at the same time', () => {
     });
     expect(first.last).not.toBeNull();
     const shapes: NearbyShape[] = [
-      { radius: 2000, kinds: ['place', 'group', 'post', 'event'], limit: 5, after: null, viewerId: null },
-      { radius: 2000, kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null, viewerId: owner.id },
-      { radius: 800, kinds: ['post'], limit: 3, after: null, viewerId: owner.id },
-      { radius: 2000, kinds: ['place', 'post'], limit: 4, after: first.last, viewerId: null },
+      { radius: 2000, kinds: ['place', 'group', 'post', 'event'], limit: 5, after: null },
+      { radius: 2000, kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null },
+      { radius: 800, kinds: ['post'], limit: 3, after: null },
+      { radius: 2000, kinds: ['place', 'post'], limit: 4, after: first.last },
+    ];
+    const viewerMixes: ((i: number) => number | null)[] = [
+      () => null,
+      () => owner.id,
+      (i) => [null, owner.id, stranger.id][i % 3]!,
     ];
     for (const shape of shapes) {
-      const together = await findNearbyPages(t.db, shape, everywhere);
-      const alone = [];
-      for (const point of everywhere) alone.push(await findNearbyPage(t.db, { ...shape, point }));
-      expect(together).toEqual(alone);
-      expect(together.at(-1)).toEqual({ features: '[]', more: false, last: null });
-      expect(together.filter((page) => page.features !== '[]').length).toBeGreaterThan(3);
+      for (const viewerOf of viewerMixes) {
+        const asks: NearbyAsk[] = everywhere.map((point, i) => ({ point, viewerId: viewerOf(i) }));
+        const together = await findNearbyPages(t.db, shape, asks);
+        const alone = [];
+        for (const ask of asks) alone.push(await findNearbyPage(t.db, { ...shape, ...ask }));
+        expect(together).toEqual(alone);
+        expect(together.at(-1)).toEqual({ features: '[]', more: false, last: null });
+        expect(together.filter((page) => page.features !== '[]').length).toBeGreaterThan(3);
+      }
     }
+    // The owner sees the private group's posts that strangers do not, within one statement.
+    const [asOwner, asStranger] = await findNearbyPages(t.db, shapes[1]!, [
+      { point: centre, viewerId: owner.id },
+      { point: centre, viewerId: stranger.id },
+    ]);
+    expect(asOwner!.features.length).toBeGreaterThan(asStranger!.features.length);
   });
 
   it('answers concurrent requests as it answers them one by one, pages and cursors included', async () => {
@@ -500,13 +515,13 @@ describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
       /"Node Type":"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":\w+,"Async Capable":\w+,"Relation Name":"(nearby_items|places|posts)"/,
     );
 
-    // Pages asked for together: the same index scans, once per point.
+    // Pages asked for together, by different viewers: the same index scans, once per point.
     const together = nearbyPagesQuery(
       t.db,
-      { radius: 5000, kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null, viewerId: null },
+      { radius: 5000, kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null },
       [
-        { lat: 40, lng: 0 },
-        { lat: 41, lng: 1 },
+        { point: { lat: 40, lng: 0 }, viewerId: null },
+        { point: { lat: 41, lng: 1 }, viewerId: user.id },
       ],
     )!;
     const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${together}`.execute(t.db);

@@ -1,16 +1,15 @@
 /**
  * Radius pages asked for at the same time are answered together: `app.nearbyPages` runs at most
- * `statements` page statements at once, and pages that wait meanwhile for the same radius, kinds,
- * cursor and viewer share the next one (see db/batcher.ts). Measured on two cores with 50
+ * `statements` page statements at once, and pages that wait meanwhile for the same radius, kinds
+ * and cursor share the next one, whoever asks (see db/batcher.ts). Measured on two cores with 50
  * clients, this answered about twice as many /api/nearby requests per second as one
  * statement per request (see the README's Benchmarks).
  */
 import fp from 'fastify-plugin';
-import type { LatLng } from '../../geo/point.js';
 import { Batcher } from '../../db/batcher.js';
-import { findNearbyPages, type NearbyPageJson, type NearbyShape } from './queries.js';
+import { findNearbyPages, type NearbyAsk, type NearbyPageJson, type NearbyShape } from './queries.js';
 
-export type NearbyPageBatcher = Batcher<{ shape: NearbyShape; point: LatLng }, NearbyPageJson>;
+export type NearbyPageBatcher = Batcher<{ shape: NearbyShape; ask: NearbyAsk }, NearbyPageJson>;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,7 +29,7 @@ export default fp<{ statements: number }>(
         findNearbyPages(
           app.db,
           inputs[0]!.shape,
-          inputs.map((input) => input.point),
+          inputs.map((input) => input.ask),
         ),
     });
     app.decorate('nearbyPages', batcher);

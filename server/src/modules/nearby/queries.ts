@@ -19,7 +19,7 @@ import {
   type PointSource,
 } from '../../geo/point.js';
 import type { ItemKind } from '../../geo/schemas.js';
-import { groupContentVisibleSql } from '../groups/visibility.js';
+import { groupContentVisibleSql, type Viewer } from '../groups/visibility.js';
 import { eventPropsSql } from '../events/source.js';
 import { SOURCES } from './sources.js';
 
@@ -60,7 +60,7 @@ export interface NearbyQuery {
   kinds: ItemKind[];
   limit: number;
   after: NearbyPosition | null;
-  viewerId: number | null;
+  viewerId: Viewer;
 }
 
 /** One kind at a time, from each kind's own table and spatial index. */
@@ -227,32 +227,46 @@ export async function findNearbyPage(db: Kysely<Database>, query: NearbyQuery): 
   return pageFromRow(page ? (await page.execute(db)).rows[0] : undefined);
 }
 
-/** The same query about several points: everything but the point is shared. */
-export type NearbyShape = Omit<NearbyQuery, 'point'>;
+/** What a batch of page queries share: everything but the point and the viewer. */
+export type NearbyShape = Omit<NearbyQuery, 'point' | 'viewerId'>;
+
+/** One page query of a batch: where, and for whom. */
+export interface NearbyAsk {
+  point: LatLng;
+  viewerId: number | null;
+}
 
 /**
- * Pages for several points in one statement, one row per point with its ordinal `i` (from 1):
- * the page query runs once per point (a LATERAL join over the points), so the statement is
- * parsed and planned once and makes one round trip. Null for no kinds.
+ * Pages for several points (and viewers) in one statement, one row per ask with its ordinal `i`
+ * (from 1): the page query runs once per ask (a LATERAL join over them), so the statement is
+ * parsed and planned once and makes one round trip. When all asks share a viewer, the viewer is
+ * written into the statement as for a single page. Null for no kinds.
  */
-export function nearbyPagesQuery(db: Kysely<Database>, shape: NearbyShape, points: LatLng[]) {
-  const page = nearbyPageQuery(db, { ...shape, point: { latColumn: 'pt.lat', lngColumn: 'pt.lng' } });
+export function nearbyPagesQuery(db: Kysely<Database>, shape: NearbyShape, asks: NearbyAsk[]) {
+  const viewers = new Set(asks.map((ask) => ask.viewerId));
+  const oneViewer = viewers.size === 1 ? asks[0]!.viewerId : undefined;
+  const page = nearbyPageQuery(db, {
+    ...shape,
+    point: { latColumn: 'ask.lat', lngColumn: 'ask.lng' },
+    viewerId: oneViewer === undefined ? { viewerColumn: 'ask.viewer_id' } : oneViewer,
+  });
   if (!page) return null;
+  const column = <T>(pick: (ask: NearbyAsk) => T) => asks.map(pick);
   return sql<PageRow & { i: number }>`
-    select pt.i, page.* from unnest(${points.map((p) => p.lat)}::float8[], ${points.map((p) => p.lng)}::float8[])
-      with ordinality as pt(lat, lng, i)
+    select ask.i, page.* from unnest(${column((a) => a.point.lat)}::float8[], ${column((a) => a.point.lng)}::float8[],
+        ${column((a) => a.viewerId)}::bigint[]) with ordinality as ask(lat, lng, viewer_id, i)
     cross join lateral (${page}) page`;
 }
 
-/** Pages for several points, in the order of the points; each is the page findNearbyPage answers. */
+/** Pages for several asks, in their order; each is the page findNearbyPage answers alone. */
 export async function findNearbyPages(
   db: Kysely<Database>,
   shape: NearbyShape,
-  points: LatLng[],
+  asks: NearbyAsk[],
 ): Promise<NearbyPageJson[]> {
-  if (points.length === 1) return [await findNearbyPage(db, { ...shape, point: points[0]! })];
-  const pages = points.map(() => EMPTY_PAGE);
-  const query = nearbyPagesQuery(db, shape, points);
+  if (asks.length === 1) return [await findNearbyPage(db, { ...shape, ...asks[0]! })];
+  const pages = asks.map(() => EMPTY_PAGE);
+  const query = nearbyPagesQuery(db, shape, asks);
   if (!query) return pages;
   for (const row of (await query.execute(db)).rows) pages[Number(row.i) - 1] = pageFromRow(row);
   return pages;

@@ -29,8 +29,9 @@ export async function nearbyPage(
   viewerId: number | null,
 ) {
   const after = query.cursor ? app.cursors.decode(query.cursor, isNearbyPosition) : null;
-  const shape: NearbyShape = { radius: query.radius, kinds, limit: query.limit, after, viewerId };
-  const page = await app.nearbyPages.load(JSON.stringify(shape), { shape, point: { lat: query.lat, lng: query.lng } });
+  const shape: NearbyShape = { radius: query.radius, kinds, limit: query.limit, after };
+  const ask = { point: { lat: query.lat, lng: query.lng }, viewerId };
+  const page = await app.nearbyPages.load(JSON.stringify(shape), { shape, ask });
   const nextCursor = page.more && page.last ? app.cursors.encode(page.last) : null;
   return reply
     .type('application/json; charset=utf-8')

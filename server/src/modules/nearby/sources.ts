@@ -6,6 +6,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ItemKind } from '../../geo/schemas.js';
+import type { Viewer } from '../groups/visibility.js';
 import { placeSource } from '../places/source.js';
 import { groupSource } from '../groups/source.js';
 import { postSource } from '../posts/source.js';
@@ -27,7 +28,7 @@ export interface ItemSource {
    * query and use the spatial index on the column behind `loc`.
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind selects from its own tables
-  visible(db: Kysely<Database>, viewerId: number | null): SelectQueryBuilder<Database, any, VisibleItem>;
+  visible(db: Kysely<Database>, viewer: Viewer): SelectQueryBuilder<Database, any, VisibleItem>;
 }
 
 export const SOURCES: Partial<Record<ItemKind, ItemSource>> = {
