@@ -404,7 +404,7 @@ describe('pages asked for at the same time', () => {
     for (let i = 18; i < 22; i++) await createEvent(t.app, owner, at(i), i % 2 ? { groupId: secret.id } : {});
   });
 
-  it('answers each point and viewer of one statement exactly as a statement of its own would', async () => {
+  it('answers each point, radius and viewer of one statement exactly as a statement of its own would', async () => {
     const far = { lat: 60, lng: -150 };
     const everywhere = [...points, far];
     const first = await findNearbyPage(t.db, {
@@ -417,19 +417,19 @@ describe('pages asked for at the same time', () => {
     });
     expect(first.last).not.toBeNull();
     const shapes: NearbyShape[] = [
-      { radius: 2000, kinds: ['place', 'group', 'post', 'event'], limit: 5, after: null },
-      { radius: 2000, kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null },
-      { radius: 800, kinds: ['post'], limit: 3, after: null },
-      { radius: 2000, kinds: ['place', 'post'], limit: 4, after: first.last },
+      { kinds: ['place', 'group', 'post', 'event'], limit: 5, after: null },
+      { kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null },
+      { kinds: ['post'], limit: 3, after: null },
+      { kinds: ['place', 'post'], limit: 4, after: first.last },
     ];
-    const viewerMixes: ((i: number) => number | null)[] = [
-      () => null,
-      () => owner.id,
-      (i) => [null, owner.id, stranger.id][i % 3]!,
+    const mixes: ((i: number) => Omit<NearbyAsk, 'point'>)[] = [
+      () => ({ radius: 2000, viewerId: null }),
+      () => ({ radius: 800, viewerId: owner.id }),
+      (i) => ({ radius: i % 2 ? 500 : 2000, viewerId: [null, owner.id, stranger.id][i % 3]! }),
     ];
     for (const shape of shapes) {
-      for (const viewerOf of viewerMixes) {
-        const asks: NearbyAsk[] = everywhere.map((point, i) => ({ point, viewerId: viewerOf(i) }));
+      for (const mix of mixes) {
+        const asks: NearbyAsk[] = everywhere.map((point, i) => ({ point, ...mix(i) }));
         const together = await findNearbyPages(t.db, shape, asks);
         const alone = [];
         for (const ask of asks) alone.push(await findNearbyPage(t.db, { ...shape, ...ask }));
@@ -440,8 +440,8 @@ describe('pages asked for at the same time', () => {
     }
     // The owner sees the private group's posts that strangers do not, within one statement.
     const [asOwner, asStranger] = await findNearbyPages(t.db, shapes[1]!, [
-      { point: centre, viewerId: owner.id },
-      { point: centre, viewerId: stranger.id },
+      { point: centre, radius: 2000, viewerId: owner.id },
+      { point: centre, radius: 2000, viewerId: stranger.id },
     ]);
     expect(asOwner!.features.length).toBeGreaterThan(asStranger!.features.length);
   });
@@ -450,6 +450,7 @@ describe('pages asked for at the same time', () => {
     const requests = points.flatMap((point, i) => [
       { url: `/api/nearby?lat=${point.lat}&lng=${point.lng}&radius=2000&limit=4`, viewer: null },
       { url: `/api/nearby?lat=${point.lat}&lng=${point.lng}&radius=2000&limit=4`, viewer: i % 2 ? owner : stranger },
+      { url: `/api/nearby?lat=${point.lat}&lng=${point.lng}&radius=700&limit=4`, viewer: owner },
       { url: `/api/posts?lat=${point.lat}&lng=${point.lng}&radius=1500&limit=2`, viewer: owner },
     ]);
     interface Answer {
@@ -516,14 +517,10 @@ describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
     );
 
     // Pages asked for together, by different viewers: the same index scans, once per point.
-    const together = nearbyPagesQuery(
-      t.db,
-      { radius: 5000, kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null },
-      [
-        { point: { lat: 40, lng: 0 }, viewerId: null },
-        { point: { lat: 41, lng: 1 }, viewerId: user.id },
-      ],
-    )!;
+    const together = nearbyPagesQuery(t.db, { kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null }, [
+      { point: { lat: 40, lng: 0 }, radius: 5000, viewerId: null },
+      { point: { lat: 41, lng: 1 }, radius: 1000, viewerId: user.id },
+    ])!;
     const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${together}`.execute(t.db);
     const togetherPlan = JSON.stringify(rows[0]!['QUERY PLAN']);
     expect(togetherPlan).toContain('nearby_items_geom_gist');

@@ -1,7 +1,7 @@
 /**
  * Radius pages asked for at the same time are answered together: `app.nearbyPages` runs at most
- * `statements` page statements at once, and pages that wait meanwhile for the same radius, kinds
- * and cursor share the next one, whoever asks (see db/batcher.ts). Measured on two cores with 50
+ * `statements` page statements at once, and pages that wait meanwhile for the same kinds, page
+ * size and cursor share the next one, whatever their point and radius and whoever asks (see db/batcher.ts). Measured on two cores with 50
  * clients, this answered about twice as many /api/nearby requests per second as one
  * statement per request (see the README's Benchmarks).
  */

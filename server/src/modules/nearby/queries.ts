@@ -56,7 +56,8 @@ interface NearbyRow {
 
 export interface NearbyQuery {
   point: PointSource;
-  radius: number;
+  /** Metres, or the float8 column that holds them (one row per query of a batch). */
+  radius: number | { radiusColumn: string };
   kinds: ItemKind[];
   limit: number;
   after: NearbyPosition | null;
@@ -128,9 +129,10 @@ function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
  * A page's upper distance bound from any `limit + 1` candidates (see perKindQuery's steps), whose
  * `d` are sphere distances: scaled by the slack, the farthest bounds their exact distances too.
  */
-function boundSql(nearestFirst: RawBuilder<{ d: number }>, limit: number, radius: number) {
-  return sql<{ r: number }>`(select case when count(*) <= ${limit}::int then ${radius}::float8
-        else least(max(k.d) * ${SPHERE_SLACK}::float8 + 1, ${radius}::float8) end as r
+function boundSql(nearestFirst: RawBuilder<{ d: number }>, limit: number, radius: NearbyQuery['radius']) {
+  const metres = typeof radius === 'number' ? sql`${radius}::float8` : sql.ref(radius.radiusColumn);
+  return sql<{ r: number }>`(select case when count(*) <= ${limit}::int then ${metres}
+        else least(max(k.d) * ${SPHERE_SLACK}::float8 + 1, ${metres}) end as r
       from (${nearestFirst}) k)`;
 }
 
@@ -227,20 +229,21 @@ export async function findNearbyPage(db: Kysely<Database>, query: NearbyQuery): 
   return pageFromRow(page ? (await page.execute(db)).rows[0] : undefined);
 }
 
-/** What a batch of page queries share: everything but the point and the viewer. */
-export type NearbyShape = Omit<NearbyQuery, 'point' | 'viewerId'>;
+/** What a batch of page queries share: the kinds, the page size and the cursor. */
+export type NearbyShape = Omit<NearbyQuery, 'point' | 'radius' | 'viewerId'>;
 
-/** One page query of a batch: where, and for whom. */
+/** One page query of a batch: where, how far, and for whom. */
 export interface NearbyAsk {
   point: LatLng;
+  radius: number;
   viewerId: number | null;
 }
 
 /**
- * Pages for several points (and viewers) in one statement, one row per ask with its ordinal `i`
- * (from 1): the page query runs once per ask (a LATERAL join over them), so the statement is
- * parsed and planned once and makes one round trip. When all asks share a viewer, the viewer is
- * written into the statement as for a single page. Null for no kinds.
+ * Pages for several asks in one statement, one row per ask with its ordinal `i` (from 1): the
+ * page query runs once per ask (a LATERAL join over them), so the statement is parsed and
+ * planned once and makes one round trip. When all asks share a viewer, the viewer is written
+ * into the statement as for a single page. Null for no kinds.
  */
 export function nearbyPagesQuery(db: Kysely<Database>, shape: NearbyShape, asks: NearbyAsk[]) {
   const viewers = new Set(asks.map((ask) => ask.viewerId));
@@ -248,13 +251,15 @@ export function nearbyPagesQuery(db: Kysely<Database>, shape: NearbyShape, asks:
   const page = nearbyPageQuery(db, {
     ...shape,
     point: { latColumn: 'ask.lat', lngColumn: 'ask.lng' },
+    radius: { radiusColumn: 'ask.radius' },
     viewerId: oneViewer === undefined ? { viewerColumn: 'ask.viewer_id' } : oneViewer,
   });
   if (!page) return null;
   const column = <T>(pick: (ask: NearbyAsk) => T) => asks.map(pick);
   return sql<PageRow & { i: number }>`
     select ask.i, page.* from unnest(${column((a) => a.point.lat)}::float8[], ${column((a) => a.point.lng)}::float8[],
-        ${column((a) => a.viewerId)}::bigint[]) with ordinality as ask(lat, lng, viewer_id, i)
+        ${column((a) => a.radius)}::float8[], ${column((a) => a.viewerId)}::bigint[])
+      with ordinality as ask(lat, lng, radius, viewer_id, i)
     cross join lateral (${page}) page`;
 }
 

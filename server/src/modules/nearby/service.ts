@@ -29,8 +29,8 @@ export async function nearbyPage(
   viewerId: number | null,
 ) {
   const after = query.cursor ? app.cursors.decode(query.cursor, isNearbyPosition) : null;
-  const shape: NearbyShape = { radius: query.radius, kinds, limit: query.limit, after };
-  const ask = { point: { lat: query.lat, lng: query.lng }, viewerId };
+  const shape: NearbyShape = { kinds, limit: query.limit, after };
+  const ask = { point: { lat: query.lat, lng: query.lng }, radius: query.radius, viewerId };
   const page = await app.nearbyPages.load(JSON.stringify(shape), { shape, ask });
   const nextCursor = page.more && page.last ? app.cursors.encode(page.last) : null;
   return reply
