@@ -65,8 +65,17 @@ export function withinSql(
   radius: number | RawBuilder<number>,
 ): RawBuilder<boolean> {
   const metres = typeof radius === 'number' ? sql<number>`${radius}::float8` : radius;
-  return sql<boolean>`(ST_DWithin(${sql.ref(column)}, ${pointSql(point)}, ${metres} * ${SPHERE_SLACK}::float8 + 1, false)
+  return sql<boolean>`(${roughlyWithinSql(column, point, metres)}
     and ST_Distance(${sql.ref(column)}, ${pointSql(point)}) <= ${metres})`;
+}
+
+/**
+ * The index-backed half of withinSql alone: true for every point within `radius` metres and for
+ * some a little beyond. For a query that computes each row's exact distance anyway and compares
+ * that (see the feed), rather than computing it once more in the filter.
+ */
+export function roughlyWithinSql(column: string, point: PointSource, radius: RawBuilder<number>): RawBuilder<boolean> {
+  return sql<boolean>`ST_DWithin(${sql.ref(column)}, ${pointSql(point)}, ${radius} * ${SPHERE_SLACK}::float8 + 1, false)`;
 }
 
 export function latSql(column: string): RawBuilder<number> {

@@ -5,7 +5,15 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { distanceSql, latSql, lngSql, planarPointSql, pointSql, withinSql, type LatLng } from '../../geo/point.js';
+import {
+  distanceSql,
+  latSql,
+  lngSql,
+  planarPointSql,
+  pointSql,
+  roughlyWithinSql,
+  type LatLng,
+} from '../../geo/point.js';
 import { groupContentVisibleSql } from '../groups/visibility.js';
 import { AGE_SCALE_HOURS, DISTANCE_SCALE_METERS, GROUP_BOOST, MAX_AGE_HOURS, type ScoredRow } from './score.js';
 
@@ -121,7 +129,13 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
   const since = sql`coalesce((select since from bounds), '-infinity'::timestamptz)`;
   const until = sql`coalesce(${now} + make_interval(secs => (select until_hours from bounds) * 3600), 'infinity'::timestamptz)`;
 
-  const posts = sql`
+  // Candidates pass the cheap sphere test in the scan; their exact distance, needed for the
+  // score, is computed once and compared after. OFFSET 0 keeps PostgreSQL from merging the two
+  // levels, which would copy the distance into the scan's filter and compute it twice per row.
+  const within = (candidates: RawBuilder<unknown>) =>
+    sql`select * from (${candidates} offset 0) c where c.distance <= ${reach}`;
+
+  const posts = within(sql`
     select 'post'::text as kind, p.id, p.title, left(p.body, ${EXCERPT_SOURCE_CHARS}) as text,
            p.location, p.created_at, null::timestamptz as starts_at, null::text as time_zone, p.group_id, p.place_id,
            ${distanceSql('p.location', point)} as distance,
@@ -130,11 +144,11 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
     where p.deleted_at is null
       and p.created_at <= ${now}
       and p.created_at >= ${since}
-      and ${withinSql('p.location', point, reach)}
-      and ${groupContentVisibleSql('p.group_id', viewerId)}`;
+      and ${roughlyWithinSql('p.location', point, reach)}
+      and ${groupContentVisibleSql('p.group_id', viewerId)}`);
 
   // Upcoming: scheduled and not yet over. Before it starts, "age" is the time until it does.
-  const events = sql`
+  const events = within(sql`
     select 'event'::text as kind, e.id, e.title, left(e.description, ${EXCERPT_SOURCE_CHARS}) as text,
            e.location, e.created_at, e.starts_at, e.time_zone, e.group_id, e.place_id,
            ${distanceSql('e.location', point)} as distance,
@@ -145,8 +159,8 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
       and e.created_at <= ${now}
       and e.starts_at <= ${until}
       and ${query.mode === 'latest' ? sql`e.created_at >= ${since}` : sql`true`}
-      and ${withinSql('e.location', point, reach)}
-      and ${groupContentVisibleSql('e.group_id', viewerId)}`;
+      and ${roughlyWithinSql('e.location', point, reach)}
+      and ${groupContentVisibleSql('e.group_id', viewerId)}`);
 
   const isMember =
     viewerId === null
