@@ -12,9 +12,9 @@ import {
   latSql,
   lngSql,
   planarPointSql,
+  roughlyWithinSql,
   sphereDistanceSql,
   SPHERE_SLACK,
-  withinSql,
   type LatLng,
   type PointSource,
 } from '../../geo/point.js';
@@ -87,7 +87,9 @@ function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
       limit ${limit + 1}`;
     const bound = boundSql(nearestFirst, limit, radius);
     // Step 2: exact distances, exact order, within that bound only (computed once, joined in).
-    const branch = db
+    // Candidates pass the cheap sphere test in the index scan; each one's exact distance is then
+    // computed once and compared (see exactlyWithinSql).
+    const candidates = db
       .selectFrom([bound.as('b'), source.visible(db, viewerId).as('s')])
       .select([
         sql<ItemKind>`${kind}::text`.as('kind'),
@@ -97,16 +99,21 @@ function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
         lngSql('s.loc').as('lng'),
         distance.as('distance'),
         's.props',
+        sql<number>`b.r`.as('r'),
       ])
-      .where(withinSql('s.loc', point, sql<number>`b.r`))
-      .where(afterPosition);
+      .where(roughlyWithinSql('s.loc', point, sql<number>`b.r`))
+      .offset(0);
+    const branch = db
+      .selectFrom(candidates.as('c'))
+      .select(['c.kind', 'c.id', 'c.name', 'c.lat', 'c.lng', 'c.distance', 'c.props'])
+      .where(exactlyWithinSql(after));
     // Wrapped so the branch keeps its own ORDER BY / LIMIT inside the UNION ALL.
     return [
       db
         .selectFrom(
           branch
-            .orderBy('distance')
-            .orderBy('s.id')
+            .orderBy('c.distance')
+            .orderBy('c.id')
             .limit(limit + 1)
             .as(`b_${kind}`),
         )
@@ -123,6 +130,20 @@ function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
     .orderBy('kind')
     .orderBy('id')
     .limit(limit + 1);
+}
+
+/**
+ * For candidates `c` that passed the cheap sphere test in the index scan (roughlyWithinSql) in a
+ * subquery ending in OFFSET 0, with each one's exact `distance` and the page's bound `r`: keeps
+ * those within the bound and after the cursor. The OFFSET 0 keeps PostgreSQL from merging the
+ * subquery into this level, which would copy the exact distance into the scan's filter and
+ * compute it once more for every candidate.
+ */
+function exactlyWithinSql(after: NearbyPosition | null): RawBuilder<boolean> {
+  const afterCursor = after
+    ? sql<boolean>`(c.distance, c.kind, c.id) > (${after.d}::float8, ${after.k}::text, ${after.i}::bigint)`
+    : sql<boolean>`true`;
+  return sql<boolean>`c.distance <= c.r and ${afterCursor}`;
 }
 
 /**
@@ -155,10 +176,13 @@ function acrossKindsQuery(db: Kysely<Database>, query: NearbyQuery) {
     order by n.location::geometry <-> ${planarPointSql(point)}
     limit ${limit + 1}`;
   const ranked = sql`
-    select n.kind, n.id, n.name, n.location, n.props, n.capacity, ${distance} as distance
-    from ${boundSql(nearestFirst, limit, radius)} b, nearby_items n
-    where ${withinSql('n.location', point, sql<number>`b.r`)} and ${listed} and ${afterPosition}
-    order by distance, n.kind, n.id
+    select c.kind, c.id, c.name, c.location, c.props, c.capacity, c.distance from (
+      select n.kind, n.id, n.name, n.location, n.props, n.capacity, ${distance} as distance, b.r
+      from ${boundSql(nearestFirst, limit, radius)} b, nearby_items n
+      where ${roughlyWithinSql('n.location', point, sql<number>`b.r`)} and ${listed}
+      offset 0) c
+    where ${exactlyWithinSql(after)}
+    order by c.distance, c.kind, c.id
     limit ${limit + 1}`;
   // Seats left are counted for the page's meetups only, after the limit.
   const props = sql`case when item.kind = 'event' then ${eventPropsSql(sql`item.props`, 'item.capacity', 'item.id')}
