@@ -129,7 +129,8 @@ describe('GET /api/nearby edge cases', () => {
     const probe = await near(origin, 2000, { kinds: 'place' });
     const exact = probe.features.find((f) => f.properties.id === place.id)!.properties.distanceMeters;
     // One kind reads its own table, several kinds the index of all items: the same boundary.
-    for (const kinds of [{ kinds: 'place' }, {}]) {
+    const filters: Record<string, string>[] = [{ kinds: 'place' }, {}];
+    for (const kinds of filters) {
       const onBoundary = await near(origin, exact, kinds);
       expect(onBoundary.features.map((f) => f.id)).toContain(`place:${place.id}`);
       const inside = await near(origin, exact - 0.001, kinds);
