@@ -71,8 +71,10 @@ export function withinSql(
 
 /**
  * The index-backed half of withinSql alone: true for every point within `radius` metres and for
- * some a little beyond. For a query that computes each row's exact distance anyway and compares
- * that (see the feed), rather than computing it once more in the filter.
+ * some a little beyond. For queries that compute each candidate's exact distance anyway (for a
+ * score or an order): they compute it once in a subquery ending in OFFSET 0 and compare it a
+ * level above. Without the OFFSET 0, PostgreSQL merges the two levels, copies the distance into
+ * the scan's filter and computes it twice per candidate.
  */
 export function roughlyWithinSql(column: string, point: PointSource, radius: RawBuilder<number>): RawBuilder<boolean> {
   return sql<boolean>`ST_DWithin(${sql.ref(column)}, ${pointSql(point)}, ${radius} * ${SPHERE_SLACK}::float8 + 1, false)`;

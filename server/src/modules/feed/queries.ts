@@ -129,9 +129,7 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
   const since = sql`coalesce((select since from bounds), '-infinity'::timestamptz)`;
   const until = sql`coalesce(${now} + make_interval(secs => (select until_hours from bounds) * 3600), 'infinity'::timestamptz)`;
 
-  // Candidates pass the cheap sphere test in the scan; their exact distance, needed for the
-  // score, is computed once and compared after. OFFSET 0 keeps PostgreSQL from merging the two
-  // levels, which would copy the distance into the scan's filter and compute it twice per row.
+  // The exact distance, needed for the score, is computed once and compared (see roughlyWithinSql).
   const within = (candidates: RawBuilder<unknown>) =>
     sql`select * from (${candidates} offset 0) c where c.distance <= ${reach}`;
 

@@ -14,12 +14,11 @@ export type Viewer = number | null | { viewerColumn: string };
 /** `groupIdColumn` is the content's group column, e.g. 'events.group_id'. */
 export function groupContentVisibleSql(groupIdColumn: string, viewer: Viewer): RawBuilder<boolean> {
   const group = sql.ref(groupIdColumn);
-  const viewerId =
-    viewer !== null && typeof viewer === 'object' ? sql.ref(viewer.viewerColumn) : sql`${viewer}::bigint`;
   const isMember =
     viewer === null
       ? sql<boolean>`false`
-      : sql<boolean>`exists (select 1 from group_members gm where gm.group_id = ${group} and gm.user_id = ${viewerId})`;
+      : sql<boolean>`exists (select 1 from group_members gm where gm.group_id = ${group}
+          and gm.user_id = ${typeof viewer === 'number' ? sql`${viewer}::bigint` : sql.ref(viewer.viewerColumn)})`;
   // A scalar lookup per row (by primary key, only for rows that have a group) rather than an
   // EXISTS, which the planner likes to turn into a hash of every public group built per query.
   return sql<boolean>`(${group} is null

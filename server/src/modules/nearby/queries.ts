@@ -87,8 +87,7 @@ function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
       limit ${limit + 1}`;
     const bound = boundSql(nearestFirst, limit, radius);
     // Step 2: exact distances, exact order, within that bound only (computed once, joined in).
-    // Candidates pass the cheap sphere test in the index scan; each one's exact distance is then
-    // computed once and compared (see exactlyWithinSql).
+    // Each candidate's exact distance is computed once, then compared (see roughlyWithinSql).
     const candidates = db
       .selectFrom([bound.as('b'), source.visible(db, viewerId).as('s')])
       .select([
@@ -133,11 +132,9 @@ function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
 }
 
 /**
- * For candidates `c` that passed the cheap sphere test in the index scan (roughlyWithinSql) in a
- * subquery ending in OFFSET 0, with each one's exact `distance` and the page's bound `r`: keeps
- * those within the bound and after the cursor. The OFFSET 0 keeps PostgreSQL from merging the
- * subquery into this level, which would copy the exact distance into the scan's filter and
- * compute it once more for every candidate.
+ * Of candidates `c` that passed roughlyWithinSql, each with its exact `distance` and the page's
+ * bound `r` (from a subquery ending in OFFSET 0, see roughlyWithinSql): those within the bound
+ * and after the cursor.
  */
 function exactlyWithinSql(after: NearbyPosition | null): RawBuilder<boolean> {
   const afterCursor = after
