@@ -90,6 +90,18 @@ describe('security headers', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('sends the same headers with every answer, errors included', async () => {
+    const health = await t.app.inject('/api/health');
+    for (const url of ['/api/no-such-route', '/api/nearby?lat=500&lng=0']) {
+      const response = await t.app.inject(url);
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      for (const name of ['content-security-policy', 'x-frame-options', 'strict-transport-security']) {
+        expect(response.headers[name], `${name} on ${url}`).toBe(health.headers[name]);
+        expect(response.headers[name]).toBeTruthy();
+      }
+    }
+  });
+
   it('does not answer CORS preflights by default', async () => {
     const response = await t.app.inject({
       method: 'GET',
