@@ -81,3 +81,52 @@ describe('admission control over real connections', () => {
     }
   });
 });
+
+describe('admission control, turn by turn', () => {
+  it('starts together the waiting requests for which places free up in one turn', async () => {
+    const app = await buildApp({
+      config: testConfig({ embeddedMaxInFlight: 3, serverMaxInFlight: 3, maxQueued: 100 }),
+      database: t.database,
+      web: false,
+    });
+    // Goes up once per turn of the event loop.
+    let turn = 0;
+    let counting = true;
+    const count = () => {
+      turn += 1;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    // Requests started at a turn, and a gate that holds them until it is opened.
+    const startedIn: number[] = [];
+    let openGate = () => {};
+    let gate = Promise.resolve();
+    const closeGate = () => (gate = new Promise<void>((resolve) => (openGate = resolve)));
+    closeGate();
+    app.get('/api/test-probe', async () => {
+      startedIn.push(turn);
+      await gate;
+      return { ok: true };
+    });
+    try {
+      const answers = Promise.all(Array.from({ length: 9 }, () => app.inject('/api/test-probe')));
+      while (startedIn.length < 3) await nextTurn();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(startedIn.length).toBe(3);
+      for (const started of [6, 9]) {
+        // The three running requests end together: the next three start in one turn.
+        const open = openGate;
+        closeGate();
+        open();
+        while (startedIn.length < started) await nextTurn();
+        expect(new Set(startedIn.slice(started - 3, started)).size).toBe(1);
+      }
+      openGate();
+      expect((await answers).map((answer) => answer.statusCode)).toEqual(Array(9).fill(200));
+    } finally {
+      counting = false;
+      await app.close();
+    }
+  });
+});
