@@ -122,6 +122,37 @@ describe('GET /api/nearby distances', () => {
   });
 });
 
+describe('GET /api/nearby features as the database writes them', () => {
+  it('keeps names that JSON must escape exactly as they were written', async () => {
+    const spot = { lat: -33.8688, lng: 151.2093 };
+    const names = ['Quote " and back\\slash', 'Line\nbreak\tand tab', 'Café ☕ 東京 \u0001', '</script><b>'];
+    const places = [];
+    for (const [index, name] of names.entries()) {
+      places.push(await createPlace(t.app, user, destination(spot, index * 90, 10 + index), { name, address: name }));
+    }
+    const answer = await near(spot, 100);
+    for (const [index, place] of places.entries()) {
+      const feature = answer.features.find((f) => f.id === `place:${place.id}`)!;
+      expect(feature.properties).toMatchObject({ name: names[index], address: names[index], kind: 'place' });
+    }
+  });
+
+  it('writes an item with no stored properties as a feature with the four it always has', async () => {
+    const spot = { lat: -34.6037, lng: -58.3816 };
+    const place = await createPlace(t.app, user, spot);
+    await sql`update nearby_items set props = '{}'::jsonb where kind = 'place' and id = ${place.id}`.execute(t.db);
+    for (const kinds of ['place,group', 'place']) {
+      const feature = (await near(spot, 10, { kinds })).features.find((f) => f.id === `place:${place.id}`);
+      if (kinds === 'place') {
+        // One kind is read from its own table, which still holds the place's properties.
+        expect(feature!.properties).toMatchObject({ placeKind: 'cafe' });
+        continue;
+      }
+      expect(Object.keys(feature!.properties).sort()).toEqual(['distanceMeters', 'id', 'kind', 'name']);
+    }
+  });
+});
+
 describe('GET /api/nearby edge cases', () => {
   it('includes an item exactly on the radius boundary', async () => {
     const origin = { lat: 10, lng: 10 };

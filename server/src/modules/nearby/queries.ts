@@ -206,6 +206,19 @@ export interface NearbyPageJson {
 }
 
 /**
+ * One feature of a page (`p`) as GeoJSON text, with the values json_build_object gave it. Joined
+ * as text because json_build_object took over a quarter of a page's time: 5.6 against 2.4 µs a
+ * feature over 5,000 rows. The name goes through to_json to be escaped; kinds and ids need no
+ * escaping. The stored properties come last, their opening brace dropped: no kind's properties
+ * use the four keys written before them.
+ */
+const FEATURE_TEXT = sql<string>`'{"type":"Feature","id":"' || p.kind || ':' || p.id
+  || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text
+  || ']},"properties":{"kind":"' || p.kind || '","id":' || p.id || ',"name":' || to_json(p.name)
+  || ',"distanceMeters":' || to_jsonb(p.distance)
+  || case when p.props = '{}'::jsonb then '}' else ',' || substr(p.props::text, 2) end || '}'`;
+
+/**
  * The page's features built as GeoJSON by the database, in their order, with the position of
  * the page's last item for the next cursor. The server sends the text on as it is: parsing 50
  * rows and serializing them again cost more than the query's own SQL.
@@ -222,12 +235,7 @@ export function nearbyPageQuery(db: Kysely<Database>, query: NearbyQuery) {
     last_k: ItemKind | null;
     last_i: number | null;
   }>`
-    select coalesce(json_agg(json_build_object(
-        'type', 'Feature',
-        'id', p.kind || ':' || p.id,
-        'geometry', json_build_object('type', 'Point', 'coordinates', json_build_array(p.lng, p.lat)),
-        'properties', (p.props || jsonb_build_object('kind', p.kind, 'id', p.id, 'name', p.name, 'distanceMeters', p.distance))::json
-      ) order by p.n) filter (where ${onPage}), '[]')::text as features,
+    select coalesce('[' || string_agg(${FEATURE_TEXT}, ',' order by p.n) filter (where ${onPage}) || ']', '[]') as features,
       count(*) > ${limit} as more,
       max(p.distance) filter (where p.n = ${limit}) as last_d,
       max(p.kind) filter (where p.n = ${limit}) as last_k,
