@@ -10,10 +10,14 @@ export interface LatLng {
   lng: number;
 }
 
-/** A point read from two float8 columns of another row: one row per query when queries are batched. */
+/**
+ * A point read from another row, one row per query when queries are batched: as geometry in
+ * degrees and as geography. Both are made once per row, before the queries read them, rather
+ * than once per candidate each query compares with the point.
+ */
 export interface PointColumns {
-  latColumn: string;
-  lngColumn: string;
+  geometryColumn: string;
+  geographyColumn: string;
 }
 
 /** A point given by value, or by the columns that hold it. */
@@ -24,14 +28,18 @@ export type PointSource = LatLng | PointColumns;
  * nearest-first index scans (`<->` on `column::geometry`) where a roughly nearest-first order will do.
  */
 export function planarPointSql(point: PointSource): RawBuilder<unknown> {
-  if ('latColumn' in point) {
-    return sql`ST_SetSRID(ST_MakePoint(${sql.ref(point.lngColumn)}, ${sql.ref(point.latColumn)}), 4326)`;
-  }
+  if ('geometryColumn' in point) return sql.ref(point.geometryColumn);
   return sql`ST_SetSRID(ST_MakePoint(${point.lng}::float8, ${point.lat}::float8), 4326)`;
+}
+
+/** A point from two float8 columns (latitude, longitude), as planarPointSql writes a point given by value. */
+export function planarPointOfColumnsSql(latColumn: string, lngColumn: string): RawBuilder<unknown> {
+  return sql`ST_SetSRID(ST_MakePoint(${sql.ref(lngColumn)}, ${sql.ref(latColumn)}), 4326)`;
 }
 
 /** The same point as geography, for distances in metres. */
 export function pointSql(point: PointSource): RawBuilder<string> {
+  if ('geographyColumn' in point) return sql<string>`${sql.ref(point.geographyColumn)}`;
   return sql<string>`${planarPointSql(point)}::geography`;
 }
 

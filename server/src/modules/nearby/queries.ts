@@ -11,6 +11,7 @@ import {
   distanceSql,
   latSql,
   lngSql,
+  planarPointOfColumnsSql,
   planarPointSql,
   roughlyWithinSql,
   sphereDistanceSql,
@@ -279,16 +280,21 @@ export function nearbyPagesQuery(db: Kysely<Database>, shape: NearbyShape, asks:
   const oneViewer = viewers.size === 1 ? asks[0]!.viewerId : undefined;
   const page = nearbyPageQuery(db, {
     ...shape,
-    point: { latColumn: 'ask.lat', lngColumn: 'ask.lng' },
+    point: { geometryColumn: 'ask.geometry', geographyColumn: 'ask.geography' },
     radius: { radiusColumn: 'ask.radius' },
     viewerId: oneViewer === undefined ? { viewerColumn: 'ask.viewer_id' } : oneViewer,
   });
   if (!page) return null;
   const column = <T>(pick: (ask: NearbyAsk) => T) => asks.map(pick);
+  // OFFSET 0 keeps each ask's point a value made once, not an expression copied into the page query.
+  const point = planarPointOfColumnsSql('a.lat', 'a.lng');
   return sql<PageRow & { i: number }>`
-    select ask.i, page.* from unnest(${column((a) => a.point.lat)}::float8[], ${column((a) => a.point.lng)}::float8[],
-        ${column((a) => a.radius)}::float8[], ${column((a) => a.viewerId)}::bigint[])
-      with ordinality as ask(lat, lng, radius, viewer_id, i)
+    select ask.i, page.* from (
+      select a.i, a.radius, a.viewer_id, ${point} as geometry, ${point}::geography as geography
+      from unnest(${column((a) => a.point.lat)}::float8[], ${column((a) => a.point.lng)}::float8[],
+          ${column((a) => a.radius)}::float8[], ${column((a) => a.viewerId)}::bigint[])
+        with ordinality as a(lat, lng, radius, viewer_id, i)
+      offset 0) ask
     cross join lateral (${page}) page`;
 }
 
