@@ -11,7 +11,7 @@
  * 10 s on the embedded database, and p99 reached 3–5 s at 200 connections on a PostgreSQL server.
  * So one turn starts at most `maxInFlight` requests, then lets the loop go round.
  *
- * That is one request per turn on the embedded database and up to 32 on a PostgreSQL server.
+ * That is one request per turn on the embedded database, and by default 32 on a PostgreSQL server.
  * (One per turn there too let requests reach the database a turn apart, so statements that could
  * have answered many pages together often answered one each: see the README's Benchmarks.)
  *
