@@ -29,12 +29,16 @@ export type PointSource = LatLng | PointColumns;
  */
 export function planarPointSql(point: PointSource): RawBuilder<unknown> {
   if ('geometryColumn' in point) return sql.ref(point.geometryColumn);
-  return sql`ST_SetSRID(ST_MakePoint(${point.lng}::float8, ${point.lat}::float8), 4326)`;
+  return makePointSql(sql`${point.lng}::float8`, sql`${point.lat}::float8`);
 }
 
 /** A point from two float8 columns (latitude, longitude), as planarPointSql writes a point given by value. */
 export function planarPointOfColumnsSql(latColumn: string, lngColumn: string): RawBuilder<unknown> {
-  return sql`ST_SetSRID(ST_MakePoint(${sql.ref(lngColumn)}, ${sql.ref(latColumn)}), 4326)`;
+  return makePointSql(sql.ref(lngColumn), sql.ref(latColumn));
+}
+
+function makePointSql(lng: RawBuilder<unknown>, lat: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)`;
 }
 
 /** The same point as geography, for distances in metres. */
