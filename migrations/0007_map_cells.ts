@@ -47,6 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // it, a post or meetup written while its group changes visibility in another transaction is
   // counted twice or not at all: each side reads the other's change as not yet made. With it,
   // the visibility change waits for the writer, or the writer waits and reads the new visibility.
+  // As written here it fell short when a group turned public; migration 0012 corrects it.
   await sql`
     create function map_group_is_public_locked(group_id bigint) returns boolean language sql volatile as $$
       select group_id is null

@@ -268,13 +268,19 @@ describe.runIf(TEST_DB_KIND === 'postgres')('the pyramid while a group changes v
     expect(await read()).toEqual(kept);
   };
 
-  /** Turns the group private in a transaction left open while `write` starts, then commits. */
-  async function whileTurningPrivate(groupId: number, write: () => Promise<{ statusCode: number; body: string }>) {
+  /**
+   * Changes the group's visibility in a transaction left open while `write` starts, then commits once
+   * the write waits for the group's row (or has finished without waiting).
+   */
+  async function whileTurning(
+    visibility: 'public' | 'private',
+    groupId: number,
+    write: () => Promise<{ statusCode: number; body: string }>,
+  ) {
     const trx = await t.db.startTransaction().execute();
-    await trx.updateTable('groups').set({ visibility: 'private' }).where('id', '=', groupId).execute();
+    await trx.updateTable('groups').set({ visibility }).where('id', '=', groupId).execute();
     let settled = false;
     const pending = write().finally(() => (settled = true));
-    // Commit once the write is blocked on the group's row (or has finished without waiting).
     const deadline = Date.now() + 5000;
     while (!settled && Date.now() < deadline) {
       const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
@@ -291,7 +297,7 @@ describe.runIf(TEST_DB_KIND === 'postgres')('the pyramid while a group changes v
     const owner = await registerUser(t.app);
     const group = await createGroup(t.app, owner, { lat: -30, lng: 150 });
     const event = await createEvent(t.app, owner, { lat: -30, lng: 150 }, { groupId: group.id });
-    await whileTurningPrivate(group.id, () =>
+    await whileTurning('private', group.id, () =>
       t.app.inject({ method: 'DELETE', url: `/api/events/${event.id}`, headers: owner.auth }),
     );
     await pyramidMatchesRecount();
@@ -300,12 +306,39 @@ describe.runIf(TEST_DB_KIND === 'postgres')('the pyramid while a group changes v
   it('leaves out a post written meanwhile', async () => {
     const owner = await registerUser(t.app);
     const group = await createGroup(t.app, owner, { lat: -31, lng: 151 });
-    await whileTurningPrivate(group.id, () =>
+    await whileTurning('private', group.id, () =>
       t.app.inject({
         method: 'POST',
         url: '/api/posts',
         headers: owner.auth,
         payload: { title: 'Written meanwhile', body: 'Body.', location: { lat: -31, lng: 151 }, groupId: group.id },
+      }),
+    );
+    await pyramidMatchesRecount();
+  });
+
+  // The group's turn reads the writer's change as not yet made, so the writer has to wait for the
+  // turn and read the visibility it leaves; a writer that read the private row it saw before the
+  // turn committed counted nothing either, and the meetup stayed on the map.
+  it('uncounts a meetup cancelled while its group turns public', async () => {
+    const owner = await registerUser(t.app);
+    const group = await createGroup(t.app, owner, { lat: -32, lng: 152 }, { visibility: 'private' });
+    const event = await createEvent(t.app, owner, { lat: -32, lng: 152 }, { groupId: group.id });
+    await whileTurning('public', group.id, () =>
+      t.app.inject({ method: 'DELETE', url: `/api/events/${event.id}`, headers: owner.auth }),
+    );
+    await pyramidMatchesRecount();
+  });
+
+  it('counts a post written while its group turns public', async () => {
+    const owner = await registerUser(t.app);
+    const group = await createGroup(t.app, owner, { lat: -33, lng: 153 }, { visibility: 'private' });
+    await whileTurning('public', group.id, () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/posts',
+        headers: owner.auth,
+        payload: { title: 'Written meanwhile', body: 'Body.', location: { lat: -33, lng: 153 }, groupId: group.id },
       }),
     );
     await pyramidMatchesRecount();
