@@ -41,6 +41,12 @@ export function nearbySqlForPgbench(db: Kysely<Database>, radius: number, limit:
   });
 }
 
+/** The server's garbage-collection pauses since the last call (bench/server.ts). */
+async function gcPauses(server: RunningServer): Promise<{ pauses: number; totalMs: number; longestMs: number }> {
+  const response = await fetch(`${server.url}/bench/gc`);
+  return (await response.json()) as { pauses: number; totalMs: number; longestMs: number };
+}
+
 export async function measureNearbyHttp(
   server: RunningServer,
   db: Kysely<Database>,
@@ -58,7 +64,9 @@ export async function measureNearbyHttp(
   const sampler = setInterval(() => (peakRssMiB = Math.max(peakRssMiB, server.rssMiB())), 250);
   const sqlText = nearbySqlForPgbench(db, 5000, 50);
   for (const connections of [50, 200]) {
+    await gcPauses(server);
     const nearby = await httpLoad(server.url, paths, connections, seconds);
+    const gc = await gcPauses(server);
     const bare = await httpLoad(server.url, ['/bench/bare'], connections, seconds);
     const clients = Math.min(connections, await pgbenchClientLimit(db));
     const database = await pgbench(databaseUrl, sqlText, points.slice(0, 40), clients, seconds);
@@ -70,7 +78,9 @@ export async function measureNearbyHttp(
         unit: 'ms',
         p50: nearby.p50,
         p99: nearby.p99,
-        note: `${nearby.requests} requests, ${nearby.errors} errors, ${nearby.non2xx} non-2xx`,
+        note:
+          `${nearby.requests} requests, ${nearby.errors} errors, ${nearby.non2xx} non-2xx; ` +
+          `GC paused the server ${gc.pauses} times, ${gc.totalMs.toFixed(0)} ms in all, longest ${gc.longestMs.toFixed(1)} ms`,
       },
       {
         group,
