@@ -6,8 +6,10 @@
 import v8 from 'node:v8';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config/index.js';
+import { configureV8ForServing } from '../server/src/config/v8.js';
 import { databaseTarget, openDatabase } from '../server/src/db/index.js';
 
+configureV8ForServing();
 const config = loadConfig();
 const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 16);
 const target = databaseTarget(config);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { resolveJwtSecret } from './config/secret.js';
+import { configureV8ForServing } from './config/v8.js';
 import { databaseTarget, openDatabase, postgisVersion, type DatabaseHandle } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoIfEmpty } from './seed/index.js';
@@ -22,6 +23,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 async function start(): Promise<void> {
+  configureV8ForServing();
   const config = loadConfig();
   const { secret } = await resolveJwtSecret(config);
   if (!config.databaseUrl)

@@ -45,12 +45,11 @@ export function openPostgres(connectionString: string, poolSize = 10): { db: Kys
  * The pool as Kysely uses it, except that each query goes through pg's callback API, answered by
  * a promise of our own, instead of the promise pg's client.query makes.
  *
- * Why: under the /api/nearby load (50 connections, two cores), results awaited through pg's own
- * promise outlived two young-generation collections. Every scavenge then copied and promoted about
- * 3.2 MB, mostly the pages' text, and the server stood still for 700–850 ms in every 10 s, up to
- * 37 ms at a time. Through the callback: 0.03 MB promoted, 170–260 ms, at most 17 ms (the same
- * load alternated between the two; `node --trace-gc-nvp`). The same happens with pg alone, without
- * Kysely or the server.
+ * Why: under the /api/nearby load (50 connections, two cores, V8 set up by config/v8.ts), results
+ * awaited through pg's own promise outlived two young-generation collections: each collection
+ * promoted about 2.3 MB, mostly the pages' text, and the collections paused the server 410–510 ms
+ * in every 5 s, up to 35 ms at a time. Through the callback: 0.03 MB, 105–175 ms, at most 21 ms
+ * (six starts of each; `node --trace-gc-nvp`). pg alone shows the same, without Kysely or the server.
  */
 function withCallbackQueries(pool: pg.Pool): PostgresPool {
   const adapted = new WeakMap<pg.PoolClient, PostgresPoolClient>();
