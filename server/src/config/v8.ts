@@ -8,7 +8,7 @@ import v8 from 'node:v8';
  * Why: under the `/api/nearby` load (50 connections, two cores), about half of the server's starts
  * settled into a state where every young-generation collection promoted about 3 MB, mostly the
  * pages' GeoJSON text, and the collections paused the server 450–610 ms in every 5 s, up to
- * 37 ms at a time; the other starts promoted 0.03 MB and paused 105–175 ms. A start stayed in the
+ * 37 ms at a time; the other starts promoted 0.03 MB and paused 110–135 ms. A start stayed in the
  * state it settled into, across full collections. With pretenuring off, 12 starts out of 12
  * promoted 0.03 MB (`node --trace-gc-nvp`).
  */
