@@ -41,10 +41,16 @@ export function nearbySqlForPgbench(db: Kysely<Database>, radius: number, limit:
   });
 }
 
+interface GcPauses {
+  pauses: number;
+  totalMs: number;
+  longestMs: number;
+}
+
 /** The server's garbage-collection pauses since the last call (bench/server.ts). */
-async function gcPauses(server: RunningServer): Promise<{ pauses: number; totalMs: number; longestMs: number }> {
+async function gcPauses(server: RunningServer): Promise<GcPauses> {
   const response = await fetch(`${server.url}/bench/gc`);
-  return (await response.json()) as { pauses: number; totalMs: number; longestMs: number };
+  return (await response.json()) as GcPauses;
 }
 
 export async function measureNearbyHttp(

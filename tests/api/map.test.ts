@@ -293,54 +293,43 @@ describe.runIf(TEST_DB_KIND === 'postgres')('the pyramid while a group changes v
     expect(answer.statusCode, answer.body).toBeLessThan(300);
   }
 
-  it('uncounts a meetup cancelled meanwhile exactly once', async () => {
+  /** A group that turns `to` while one of its meetups is cancelled; the pyramid must match a recount. */
+  async function cancelMeetupWhileTurning(to: 'public' | 'private', at: { lat: number; lng: number }) {
     const owner = await registerUser(t.app);
-    const group = await createGroup(t.app, owner, { lat: -30, lng: 150 });
-    const event = await createEvent(t.app, owner, { lat: -30, lng: 150 }, { groupId: group.id });
-    await whileTurning('private', group.id, () =>
+    const group = await createGroup(t.app, owner, at, { visibility: to === 'public' ? 'private' : 'public' });
+    const event = await createEvent(t.app, owner, at, { groupId: group.id });
+    await whileTurning(to, group.id, () =>
       t.app.inject({ method: 'DELETE', url: `/api/events/${event.id}`, headers: owner.auth }),
     );
     await pyramidMatchesRecount();
-  });
+  }
 
-  it('leaves out a post written meanwhile', async () => {
+  /** A group that turns `to` while a post is written in it; the pyramid must match a recount. */
+  async function writePostWhileTurning(to: 'public' | 'private', at: { lat: number; lng: number }) {
     const owner = await registerUser(t.app);
-    const group = await createGroup(t.app, owner, { lat: -31, lng: 151 });
-    await whileTurning('private', group.id, () =>
+    const group = await createGroup(t.app, owner, at, { visibility: to === 'public' ? 'private' : 'public' });
+    await whileTurning(to, group.id, () =>
       t.app.inject({
         method: 'POST',
         url: '/api/posts',
         headers: owner.auth,
-        payload: { title: 'Written meanwhile', body: 'Body.', location: { lat: -31, lng: 151 }, groupId: group.id },
+        payload: { title: 'Written meanwhile', body: 'Body.', location: at, groupId: group.id },
       }),
     );
     await pyramidMatchesRecount();
-  });
+  }
+
+  it('uncounts a meetup cancelled meanwhile exactly once', () =>
+    cancelMeetupWhileTurning('private', { lat: -30, lng: 150 }));
+
+  it('leaves out a post written meanwhile', () => writePostWhileTurning('private', { lat: -31, lng: 151 }));
 
   // The group's turn reads the writer's change as not yet made, so the writer has to wait for the
   // turn and read the visibility it leaves; a writer that read the private row it saw before the
   // turn committed counted nothing either, and the meetup stayed on the map.
-  it('uncounts a meetup cancelled while its group turns public', async () => {
-    const owner = await registerUser(t.app);
-    const group = await createGroup(t.app, owner, { lat: -32, lng: 152 }, { visibility: 'private' });
-    const event = await createEvent(t.app, owner, { lat: -32, lng: 152 }, { groupId: group.id });
-    await whileTurning('public', group.id, () =>
-      t.app.inject({ method: 'DELETE', url: `/api/events/${event.id}`, headers: owner.auth }),
-    );
-    await pyramidMatchesRecount();
-  });
+  it('uncounts a meetup cancelled while its group turns public', () =>
+    cancelMeetupWhileTurning('public', { lat: -32, lng: 152 }));
 
-  it('counts a post written while its group turns public', async () => {
-    const owner = await registerUser(t.app);
-    const group = await createGroup(t.app, owner, { lat: -33, lng: 153 }, { visibility: 'private' });
-    await whileTurning('public', group.id, () =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/posts',
-        headers: owner.auth,
-        payload: { title: 'Written meanwhile', body: 'Body.', location: { lat: -33, lng: 153 }, groupId: group.id },
-      }),
-    );
-    await pyramidMatchesRecount();
-  });
+  it('counts a post written while its group turns public', () =>
+    writePostWhileTurning('public', { lat: -33, lng: 153 }));
 });
