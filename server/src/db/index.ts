@@ -25,13 +25,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const { db } = openPostgres(target.url, target.poolSize);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const { db, pglite } = await openEmbedded(target);
-  return {
-    db,
-    kind: 'embedded',
-    snapshot: () => pglite.dumpDataDir('none'),
-    close: () => db.destroy(),
-  };
+  const { db, snapshot, close } = await openEmbedded(target);
+  return { db, kind: 'embedded', snapshot, close };
 }
 
 export function databaseTarget(config: { databaseUrl: string | null; dataDir: string }): DatabaseTarget {

@@ -1,0 +1,48 @@
+/**
+ * Messages between the server's thread and the embedded database's thread (embedded-thread.ts
+ * and embedded-worker.ts). Everything in them survives structured cloning: rows as PGlite
+ * parsed them (dates, numbers, JSON values), errors as plain fields.
+ */
+
+/** Where the database's files come from; a snapshot travels as bytes. */
+export type EmbeddedOpening = { dataDir: string } | { snapshot: ArrayBuffer } | { memory: true };
+
+export type EmbeddedRequest =
+  | { id: number; op: 'query'; sql: string; parameters: readonly unknown[] }
+  | { id: number; op: 'snapshot' }
+  | { id: number; op: 'close' };
+
+/** An error's message with the fields PostgreSQL gave it (`code`, `constraint`, `detail`, …). */
+export interface EmbeddedErrorFields {
+  message: string;
+  [field: string]: string | number | undefined;
+}
+
+export type EmbeddedReply =
+  | { id: number; rows: unknown[]; affectedRows: number | undefined }
+  | { id: number; snapshot: ArrayBuffer }
+  | { id: number; closed: true }
+  | { id: number; error: EmbeddedErrorFields };
+
+/** The first message of the database's thread: open, or why not. */
+export type EmbeddedStarted = { started: true } | { failed: EmbeddedErrorFields };
+
+/** Copies what can cross threads of an error thrown by PGlite or its file system. */
+export function errorFields(error: unknown): EmbeddedErrorFields {
+  const fields: EmbeddedErrorFields = { message: '' };
+  if (typeof error === 'object' && error !== null) {
+    for (const [key, value] of Object.entries(error)) {
+      if (typeof value === 'string' || typeof value === 'number') fields[key] = value;
+    }
+  }
+  const message = error instanceof Error ? error.message : '';
+  // PGlite's file system throws errors with only an errno (20 is ENOTDIR, for instance).
+  fields.message =
+    message || (fields.errno !== undefined ? `file system error (errno ${fields.errno})` : String(error));
+  return fields;
+}
+
+/** An Error on this side with the fields of one thrown on the other (so `code` is still there). */
+export function errorFromFields({ message, ...fields }: EmbeddedErrorFields): Error {
+  return Object.assign(new Error(message), fields);
+}

@@ -1,0 +1,114 @@
+/**
+ * Starts the embedded database on a thread of its own and talks to it by messages.
+ *
+ * PGlite runs each statement to the end without yielding. On the server's thread that held up
+ * everything else for as long as the database worked: HTTP parsing, responses, and new
+ * connections, which Node accepts one per turn of its event loop (so a burst of 100 newcomers
+ * waited behind up to 100 turns of queries). On its own thread the database works while the
+ * server's thread parses, answers and accepts, and the page statements waiting meanwhile are
+ * answered together (see modules/nearby/pages.ts).
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import {
+  errorFromFields,
+  type EmbeddedOpening,
+  type EmbeddedReply,
+  type EmbeddedRequest,
+  type EmbeddedStarted,
+} from './embedded-protocol.js';
+
+/** What a request may ask, without the id the thread gives it. */
+type Ask = EmbeddedRequest extends infer Request ? (Request extends unknown ? Omit<Request, 'id'> : never) : never;
+
+const WORKER = new URL(`./embedded-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+/**
+ * A new thread of the database. Run from TypeScript sources (tsx, Vitest), the thread loads its
+ * module through tsx's `tsImport`: Node 20 hands neither `--import tsx` nor the server's module
+ * loader on to threads. tsx's CommonJS build of that API fails to load its ES module half, so
+ * the thread imports the ES module build, which sits beside it (`tsx/esm/api` in tsx's exports).
+ */
+function newWorker(options: WorkerOptions): Worker {
+  if (!WORKER.pathname.endsWith('.ts')) return new Worker(WORKER, options);
+  const tsxApi = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const [api, module] = [pathToFileURL(tsxApi).href, WORKER.href].map((url) => JSON.stringify(url));
+  return new Worker(`import(${api}).then((tsx) => tsx.tsImport(${module}, ${module}))`, { ...options, eval: true });
+}
+
+export class EmbeddedThread {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, { resolve: (reply: EmbeddedReply) => void; reject: (error: Error) => void }>();
+  #nextId = 1;
+  /** Set once the thread has ended: every later request fails with it. */
+  #ended: Error | null = null;
+
+  private constructor(worker: Worker) {
+    this.#worker = worker;
+    worker.on('message', (reply: EmbeddedReply) => {
+      const waiting = this.#pending.get(reply.id);
+      if (!waiting) return;
+      this.#forget(reply.id);
+      if ('error' in reply) waiting.reject(errorFromFields(reply.error));
+      else waiting.resolve(reply);
+    });
+    worker.on('error', (error) => this.#end(error));
+    worker.on('exit', (code) => this.#end(new Error(`The embedded database stopped (thread exit code ${code}).`)));
+    // An idle database does not keep the process alive, as PGlite on the server's thread did not.
+    worker.unref();
+  }
+
+  /** Opens the database on a new thread; rejects with PGlite's error if it cannot. */
+  static async start(opening: EmbeddedOpening): Promise<EmbeddedThread> {
+    const worker = newWorker({
+      workerData: opening,
+      transferList: 'snapshot' in opening ? [opening.snapshot] : [],
+    });
+    const started = await new Promise<EmbeddedStarted>((resolve, reject) => {
+      const exited = (code: number) => reject(new Error(`The embedded database's thread exited with code ${code}.`));
+      worker.once('error', reject).once('exit', exited);
+      worker.once('message', (message: EmbeddedStarted) => {
+        worker.off('error', reject).off('exit', exited);
+        resolve(message);
+      });
+    });
+    if ('failed' in started) {
+      await worker.terminate();
+      throw errorFromFields(started.failed);
+    }
+    return new EmbeddedThread(worker);
+  }
+
+  request(ask: Ask): Promise<EmbeddedReply> {
+    if (this.#ended) return Promise.reject(this.#ended);
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      if (this.#pending.size === 0) this.#worker.ref();
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ ...ask, id } as EmbeddedRequest);
+    });
+  }
+
+  /** Closes the database (PGlite writes what it holds) and ends the thread; later requests fail. */
+  async close(): Promise<void> {
+    if (this.#ended) return;
+    await this.request({ op: 'close' });
+    this.#end(new Error('The embedded database is closed.'));
+  }
+
+  #forget(id: number): void {
+    this.#pending.delete(id);
+    if (this.#pending.size === 0) this.#worker.unref();
+  }
+
+  #end(error: Error): void {
+    this.#ended ??= error;
+    for (const [id, waiting] of this.#pending) {
+      this.#forget(id);
+      waiting.reject(this.#ended);
+    }
+  }
+}

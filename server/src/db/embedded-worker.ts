@@ -1,0 +1,64 @@
+/**
+ * The embedded database's own thread: PGlite (PostgreSQL compiled to WebAssembly) with PostGIS.
+ * It answers the server's thread one message at a time (see embedded-thread.ts for why it runs
+ * here and not on the server's thread).
+ */
+import { mkdir } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { postgis } from '@electric-sql/pglite-postgis';
+import {
+  errorFields,
+  type EmbeddedOpening,
+  type EmbeddedReply,
+  type EmbeddedRequest,
+  type EmbeddedStarted,
+} from './embedded-protocol.js';
+
+/** PostGIS, and btree_gist for indexes over (location, time). */
+const extensions = { postgis, btree_gist };
+
+async function open(opening: EmbeddedOpening): Promise<PGlite> {
+  if ('dataDir' in opening) {
+    await mkdir(opening.dataDir, { recursive: true });
+    return PGlite.create({ dataDir: opening.dataDir, extensions });
+  }
+  if ('snapshot' in opening) return PGlite.create({ loadDataDir: new Blob([opening.snapshot]), extensions });
+  return PGlite.create({ extensions });
+}
+
+async function answer(pglite: PGlite, request: EmbeddedRequest): Promise<EmbeddedReply> {
+  switch (request.op) {
+    case 'query': {
+      const result = await pglite.query(request.sql, [...request.parameters]);
+      return { id: request.id, rows: result.rows, affectedRows: result.affectedRows };
+    }
+    case 'snapshot': {
+      const tarball = await pglite.dumpDataDir('none');
+      return { id: request.id, snapshot: await tarball.arrayBuffer() };
+    }
+    case 'close':
+      await pglite.close();
+      return { id: request.id, closed: true };
+  }
+}
+
+const port = parentPort!;
+try {
+  const pglite = await open(workerData as EmbeddedOpening);
+  port.on('message', (request: EmbeddedRequest) => {
+    answer(pglite, request).then(
+      (reply) => {
+        port.postMessage(reply, 'snapshot' in reply ? [reply.snapshot] : []);
+        // Closed: nothing is left to answer, and the thread may end.
+        if ('closed' in reply) port.close();
+      },
+      (error: unknown) => port.postMessage({ id: request.id, error: errorFields(error) } satisfies EmbeddedReply),
+    );
+  });
+  port.postMessage({ started: true } satisfies EmbeddedStarted);
+} catch (error) {
+  port.postMessage({ failed: errorFields(error) } satisfies EmbeddedStarted);
+  port.close();
+}
