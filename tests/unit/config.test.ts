@@ -40,7 +40,7 @@ describe('loadConfig defaults', () => {
       mapZoom: 14,
       authRateLimit: 20,
       bodyLimitBytes: 256 * 1024,
-      embeddedMaxInFlight: 1,
+      embeddedMaxInFlight: 32,
       serverMaxInFlight: 32,
       serverRadiusStatements: 2,
       maxQueued: 1000,

@@ -150,7 +150,7 @@ export function loadConfig(env: Env = process.env): Config {
     mapZoom: integer(env, 'MAP_ZOOM', 14, 1, 19),
     authRateLimit: integer(env, 'AUTH_RATE_LIMIT', 20, 1, 1_000_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
-    embeddedMaxInFlight: integer(env, 'EMBEDDED_MAX_IN_FLIGHT', 1, 1, 100_000),
+    embeddedMaxInFlight: integer(env, 'EMBEDDED_MAX_IN_FLIGHT', 32, 1, 100_000),
     serverMaxInFlight: integer(env, 'SERVER_MAX_IN_FLIGHT', 32, 1, 100_000),
     serverRadiusStatements: integer(env, 'SERVER_RADIUS_STATEMENTS', 2, 1, 1000),
     maxQueued: integer(env, 'MAX_QUEUED', 1000, 0, 1_000_000),

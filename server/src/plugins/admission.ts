@@ -4,20 +4,15 @@
  * being starved. When `maxInFlight + maxQueued` requests are already running or waiting, the next
  * one is told at once to come back (503 `busy` with Retry-After).
  *
- * Node accepts new connections between turns of its event loop, and a request can be answered
- * within the turn that started it (the embedded database answers without waiting for I/O). If
- * every request that could start did so at once, one turn could serve open connections again and
- * again while newcomers wait unseen in the kernel's accept queue: measured under load, some waited
- * 10 s on the embedded database, and p99 reached 3–5 s at 200 connections on a PostgreSQL server.
- * So one turn starts at most `maxInFlight` requests, then lets the loop go round.
- *
- * That is one request per turn on the embedded database, and by default 32 on a PostgreSQL server.
- * (One per turn there too let requests reach the database a turn apart, so statements that could
+ * Node accepts one new connection per turn of its event loop. If every request that could start
+ * did so at once, one turn could serve open connections again and again while newcomers wait
+ * unseen in the kernel's accept queue: measured under load, p99 reached 3–5 s at 200 connections
+ * on a PostgreSQL server. So one turn starts at most `maxInFlight` requests, then lets the loop go
+ * round. (One per turn let requests reach the database a turn apart, so statements that could
  * have answered many pages together often answered one each: see the README's Benchmarks.)
  *
- * The embedded database (PGlite) runs queries one at a time on the server's own thread, so there
- * one request at a time is the default: more buys no throughput and makes each turn longer. A
- * PostgreSQL server works on many queries at once, so there the default keeps its pool busy.
+ * Both databases take 32 at once by default: a PostgreSQL server works on many queries at once,
+ * and the embedded one, on its own thread, answers the waiting radius pages together.
  */
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
