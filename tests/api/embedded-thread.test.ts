@@ -1,5 +1,9 @@
+import { mkdir, mkdtemp, rm, stat, symlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/src/db/index.js';
 import { TEST_DB_KIND, freshDatabase } from '../helpers/database.js';
 
 /** Counts the turns of this thread's event loop until `work` settles. */
@@ -55,5 +59,22 @@ describe.runIf(TEST_DB_KIND === 'embedded')('the embedded database on its own th
     const handle = await freshDatabase({ dedicated: true });
     await handle.close();
     await expect(sql`select 1`.execute(handle.db)).rejects.toThrow(/closed/);
+  });
+
+  it('opens a data directory reached through a symbolic link', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'vicinity-link-'));
+    try {
+      await mkdir(path.join(root, 'real'));
+      await symlink(path.join(root, 'real'), path.join(root, 'link'));
+      const handle = await openDatabase({ dataDir: path.join(root, 'link') });
+      try {
+        expect((await sql<{ one: number }>`select 1 as one`.execute(handle.db)).rows).toEqual([{ one: 1 }]);
+      } finally {
+        await handle.close();
+      }
+      expect((await stat(path.join(root, 'real', 'PG_VERSION'))).isFile()).toBe(true);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@
  * It answers the server's thread one message at a time (see embedded-thread.ts for why it runs
  * here and not on the server's thread).
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
@@ -22,7 +22,8 @@ const extensions = { postgis, btree_gist };
 async function open(opening: EmbeddedOpening): Promise<PGlite> {
   if ('dataDir' in opening) {
     await mkdir(opening.dataDir, { recursive: true });
-    return PGlite.create({ dataDir: opening.dataDir, extensions });
+    // PGlite's file system fails on a path through a symbolic link (ENOTDIR), so it gets the real one.
+    return PGlite.create({ dataDir: await realpath(opening.dataDir), extensions });
   }
   if ('snapshot' in opening) return PGlite.create({ loadDataDir: new Blob([opening.snapshot]), extensions });
   return PGlite.create({ extensions });
