@@ -7,10 +7,12 @@
 /** Where the database's files come from; a snapshot travels as bytes. */
 export type EmbeddedOpening = { dataDir: string } | { snapshot: ArrayBuffer } | { memory: true };
 
-export type EmbeddedRequest =
-  | { id: number; op: 'query'; sql: string; parameters: readonly unknown[] }
-  | { id: number; op: 'snapshot' }
-  | { id: number; op: 'close' };
+/** What the server's thread may ask. */
+export type EmbeddedAsk =
+  { op: 'query'; sql: string; parameters: readonly unknown[] } | { op: 'snapshot' } | { op: 'close' };
+
+/** An ask with the id its reply will carry. */
+export type EmbeddedRequest = EmbeddedAsk & { id: number };
 
 /** An error's message with the fields PostgreSQL gave it (`code`, `constraint`, `detail`, …). */
 export interface EmbeddedErrorFields {

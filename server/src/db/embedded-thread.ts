@@ -13,14 +13,12 @@ import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import {
   errorFromFields,
+  type EmbeddedAsk,
   type EmbeddedOpening,
   type EmbeddedReply,
   type EmbeddedRequest,
   type EmbeddedStarted,
 } from './embedded-protocol.js';
-
-/** What a request may ask, without the id the thread gives it. */
-type Ask = EmbeddedRequest extends infer Request ? (Request extends unknown ? Omit<Request, 'id'> : never) : never;
 
 const WORKER = new URL(`./embedded-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
@@ -82,13 +80,13 @@ export class EmbeddedThread {
     return new EmbeddedThread(worker);
   }
 
-  request(ask: Ask): Promise<EmbeddedReply> {
+  request(ask: EmbeddedAsk): Promise<EmbeddedReply> {
     if (this.#ended) return Promise.reject(this.#ended);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ ...ask, id } as EmbeddedRequest);
+      this.#worker.postMessage({ ...ask, id } satisfies EmbeddedRequest);
     });
   }
 
