@@ -2,6 +2,7 @@ import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { testConfig, useTestApp } from '../helpers/app.js';
+import { countTurns } from '../helpers/turns.js';
 
 const t = useTestApp({ embeddedMaxInFlight: 2, serverMaxInFlight: 2, maxQueued: 4 });
 const nearby = () => t.app.inject('/api/nearby?lat=52.5&lng=13.4&radius=1000');
@@ -89,14 +90,7 @@ describe('admission control, turn by turn', () => {
       database: t.database,
       web: false,
     });
-    // Goes up once per turn of the event loop.
-    let turn = 0;
-    let counting = true;
-    const count = () => {
-      turn += 1;
-      if (counting) setImmediate(count);
-    };
-    setImmediate(count);
+    const counter = countTurns();
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     // Requests started at a turn, and a gate that holds them until it is opened.
     const startedIn: number[] = [];
@@ -105,7 +99,7 @@ describe('admission control, turn by turn', () => {
     const closeGate = () => (gate = new Promise<void>((resolve) => (openGate = resolve)));
     closeGate();
     app.get('/api/test-probe', async () => {
-      startedIn.push(turn);
+      startedIn.push(counter.turns());
       await gate;
       return { ok: true };
     });
@@ -125,7 +119,7 @@ describe('admission control, turn by turn', () => {
       openGate();
       expect((await answers).map((answer) => answer.statusCode)).toEqual(Array(9).fill(200));
     } finally {
-      counting = false;
+      counter.stop();
       await app.close();
     }
   });

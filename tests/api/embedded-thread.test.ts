@@ -5,22 +5,17 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/db/index.js';
 import { TEST_DB_KIND, freshDatabase } from '../helpers/database.js';
+import { countTurns } from '../helpers/turns.js';
 
 /** Counts the turns of this thread's event loop until `work` settles. */
 async function turnsDuring(work: Promise<unknown>): Promise<number> {
-  let turns = 0;
-  let counting = true;
-  const count = () => {
-    turns += 1;
-    if (counting) setImmediate(count);
-  };
-  setImmediate(count);
+  const counter = countTurns();
   try {
     await work;
   } finally {
-    counting = false;
+    counter.stop();
   }
-  return turns;
+  return counter.turns();
 }
 
 describe.runIf(TEST_DB_KIND === 'embedded')('the embedded database on its own thread', () => {

@@ -20,16 +20,16 @@ import {
   type EmbeddedStarted,
 } from './embedded-protocol.js';
 
-const WORKER = new URL(`./embedded-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const WORKER = new URL('./embedded-worker.ts', import.meta.url);
 
 /**
- * A new thread of the database. Run from TypeScript sources (tsx, Vitest), the thread loads its
- * module through tsx's `tsImport`: Node 20 hands neither `--import tsx` nor the server's module
- * loader on to threads. tsx's CommonJS build of that API fails to load its ES module half, so
- * the thread imports the ES module build, which sits beside it (`tsx/esm/api` in tsx's exports).
+ * A new thread of the database. The server runs from its TypeScript sources (tsx, Vitest), and
+ * the thread loads its module through tsx's `tsImport` too: Node 20 hands neither `--import tsx`
+ * nor the server's module loader on to threads. tsx's CommonJS build of that API fails to load
+ * its ES module half, so the thread imports the ES module build, which sits beside it
+ * (`tsx/esm/api` in tsx's exports).
  */
 function newWorker(options: WorkerOptions): Worker {
-  if (!WORKER.pathname.endsWith('.ts')) return new Worker(WORKER, options);
   const tsxApi = createRequire(import.meta.url)
     .resolve('tsx/esm/api')
     .replace(/\.cjs$/, '.mjs');
