@@ -1,23 +1,33 @@
 /**
- * The embedded database (PGlite in the server process): start times, a radius query at
- * 100,000 places, and how latency holds when 100 clients queue on it instead of 10.
+ * The embedded database (PGlite on a thread of the server process): start times, a radius query
+ * at 100,000 places, how latency holds when 100 clients queue on it instead of 10, and what a
+ * radius page costs in a small statement and in a large one, which bounds how well it can hold.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../server/src/db/schema.js';
+import type { LatLng } from '../../server/src/geo/point.js';
 import { openDatabase } from '../../server/src/db/index.js';
-import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
+import { findNearbyPages, nearbyQuery, type NearbyAsk } from '../../server/src/modules/nearby/queries.js';
 import { queryPoints } from '../lib/geography.js';
 import { httpLoad } from '../lib/load.js';
 import { freePort } from '../lib/ports.js';
 import type { Figure } from '../lib/report.js';
 import { clusteredPointsSql } from '../lib/seed.js';
 import { startServer } from '../lib/server.js';
-import { firstPassNote, timeTwice } from '../lib/stats.js';
+import { firstPassNote, timeSerial, timeTwice } from '../lib/stats.js';
 
 const MAIN = 'server/src/main.ts';
 const LISTENING = /listening on (http:\/\/[\w.:]+)/;
+
+/**
+ * Statement sizes for the page cost below: 10 clients that never pause keep about 5 pages waiting
+ * while the other 5 are answered, and 64 is the most pages one statement takes (nearby/pages.ts).
+ */
+const SMALL_STATEMENT = 5;
+const LARGE_STATEMENT = 64;
 
 export async function measureEmbedded(rows: number, seconds: number, log: (line: string) => void): Promise<Figure[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-embedded-'));
@@ -56,6 +66,8 @@ export async function measureEmbedded(rows: number, seconds: number, log: (line:
         })!.execute(),
       200,
     );
+    const pageInSmall = await pageCostInStatementsOf(handle.db, points, SMALL_STATEMENT);
+    const pageInLarge = await pageCostInStatementsOf(handle.db, points, LARGE_STATEMENT);
     await handle.close();
 
     log('  warm start (existing data directory)');
@@ -92,8 +104,37 @@ export async function measureEmbedded(rows: number, seconds: number, log: (line:
         ratioMeaning: 'p99 at 100 / p99 at 10',
         note: `${hundred.rps.toFixed(0)} vs ${ten.rps.toFixed(0)} req/s; ${hundred.errors + hundred.non2xx} errors/non-2xx; RSS ${rss.toFixed(0)} MiB`,
       },
+      {
+        group,
+        name: `a radius page in a statement of ${LARGE_STATEMENT}`,
+        unit: 'ms',
+        value: pageInLarge,
+        baseline: { name: `in a statement of ${SMALL_STATEMENT}`, value: pageInSmall },
+        ratio: pageInLarge / pageInSmall,
+        ratioMeaning: 'of the cost per page',
+        note: `10 × the ratio: ${((10 * pageInLarge) / pageInSmall).toFixed(1)}, the least ratio of mean waits, 100 clients against 10`,
+      },
     ];
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What one radius page costs the embedded database (ms) in statements of `size` pages, the p50
+ * of statements over the query points. The database answers one statement at a time, so with
+ * clients that never pause each waits the number of clients divided by the throughput: 100
+ * clients wait less than ten times as long as 10 only as far as the pages of their larger
+ * statements cost less.
+ */
+async function pageCostInStatementsOf(db: Kysely<Database>, points: LatLng[], size: number): Promise<number> {
+  const shape = { kinds: ['place' as const], limit: 50, after: null };
+  const asks = (i: number): NearbyAsk[] =>
+    Array.from({ length: size }, (_, j) => ({
+      point: points[(i * size + j) % points.length]!,
+      radius: 5000,
+      viewerId: null,
+    }));
+  const timing = await timeSerial((i) => findNearbyPages(db, shape, asks(i)), Math.ceil(3000 / size));
+  return timing.p50 / size;
 }
