@@ -133,6 +133,21 @@ describe.skipIf(skip)('the home map in a browser', () => {
       await page.locator('.map-marker--place').first().waitFor();
     });
 
+    it('leaves the map in the middle of a zoom without an error', async () => {
+      const before = problems.length;
+      const link = page.getByRole('region', { name: 'Nearest first' }).getByRole('link').first();
+      const href = (await link.getAttribute('href'))!;
+      // Leaflet ends a zoom animation with a timer set when it starts (250 ms); the page is left
+      // before it fires, so the map is gone by then.
+      await page.locator('.leaflet-control-zoom-in').click();
+      await link.click();
+      await page.waitForURL(`${baseUrl}${href}`);
+      await page.waitForTimeout(500);
+      expect(problems.slice(before)).toEqual([]);
+      await page.goBack();
+      await page.locator('.map-marker--place').first().waitFor();
+    });
+
     it('finds Hamburg by typing "Hamb" and flies the map there', async () => {
       const search = page.getByRole('combobox', { name: 'Search for a town or city' });
       await search.pressSequentially('Hamb', { delay: 30 });
