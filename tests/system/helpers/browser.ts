@@ -71,7 +71,12 @@ export async function openPage(
     }
     problems.push(`${width}px console: ${message.text()} (${source})`);
   });
-  page.on('pageerror', (error) => problems.push(`${width}px page error: ${error.message}`));
+  // Where it happened, so a failure that shows once can be traced: the page and the innermost frames.
+  page.on('pageerror', (error) => {
+    const frames = (error.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at '));
+    problems.push(`${width}px page error on ${page.url()}: ${error.message}`);
+    if (frames.length > 0) console.error(`${width}px page error on ${page.url()}:\n${frames.slice(0, 8).join('\n')}`);
+  });
   return { context, page };
 }
 
