@@ -133,19 +133,33 @@ describe.skipIf(skip)('the home map in a browser', () => {
       await page.locator('.map-marker--place').first().waitFor();
     });
 
-    it('leaves the map in the middle of a zoom without an error', async () => {
+    /**
+     * Starts something Leaflet finishes on a timer, follows the first list link before the timer
+     * fires (so the map is gone by then), comes back, and answers the problems logged meanwhile.
+     */
+    async function leaveTheMapWhile(start: () => Promise<void>): Promise<string[]> {
       const before = problems.length;
       const link = page.getByRole('region', { name: 'Nearest first' }).getByRole('link').first();
       const href = (await link.getAttribute('href'))!;
-      // Leaflet ends a zoom animation with a timer set when it starts (250 ms); the page is left
-      // before it fires, so the map is gone by then.
-      await page.locator('.leaflet-control-zoom-in').click();
+      await start();
       await link.click();
       await page.waitForURL(`${baseUrl}${href}`);
       await page.waitForTimeout(500);
-      expect(problems.slice(before)).toEqual([]);
+      const logged = problems.slice(before);
       await page.goBack();
       await page.locator('.map-marker--place').first().waitFor();
+      return logged;
+    }
+
+    it('leaves the map in the middle of a zoom without an error', async () => {
+      // Leaflet ends a zoom animation 250 ms after it starts.
+      expect(await leaveTheMapWhile(() => page.locator('.leaflet-control-zoom-in').click())).toEqual([]);
+    });
+
+    it('leaves the map just after the window is resized without an error', async () => {
+      // Leaflet reports the move a resize makes 200 ms after the resize.
+      expect(await leaveTheMapWhile(() => page.setViewportSize({ width: 1200, height: 800 }))).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 800 });
     });
 
     it('finds Hamburg by typing "Hamb" and flies the map there', async () => {
