@@ -5,7 +5,7 @@
  * (and never sends automated traffic to a public tile server).
  */
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../setup/require-ci-tools.js';
 import {
@@ -134,15 +134,15 @@ describe.skipIf(skip)('the home map in a browser', () => {
     });
 
     /**
-     * Starts something Leaflet finishes on a timer, follows the first list link before the timer
-     * fires (so the map is gone by then), comes back, and answers the problems logged meanwhile.
+     * Starts something Leaflet finishes on a timer and follows the first list link before the
+     * timer fires (`startAndLeave`), so the map is gone by then; comes back, and answers the
+     * problems logged meanwhile.
      */
-    async function leaveTheMapWhile(start: () => Promise<void>): Promise<string[]> {
+    async function leaveTheMapWhile(startAndLeave: (link: Locator) => Promise<void>): Promise<string[]> {
       const before = problems.length;
       const link = page.getByRole('region', { name: 'Nearest first' }).getByRole('link').first();
       const href = (await link.getAttribute('href'))!;
-      await start();
-      await link.click();
+      await startAndLeave(link);
       await page.waitForURL(`${baseUrl}${href}`);
       await page.waitForTimeout(500);
       const logged = problems.slice(before);
@@ -153,13 +153,38 @@ describe.skipIf(skip)('the home map in a browser', () => {
 
     it('leaves the map in the middle of a zoom without an error', async () => {
       // Leaflet ends a zoom animation 250 ms after it starts.
-      expect(await leaveTheMapWhile(() => page.locator('.leaflet-control-zoom-in').click())).toEqual([]);
+      const logged = await leaveTheMapWhile(async (link) => {
+        await page.locator('.leaflet-control-zoom-in').click();
+        await link.click();
+      });
+      expect(logged).toEqual([]);
     });
 
     it('leaves the map just after the window is resized without an error', async () => {
       // Leaflet reports the move a resize makes 200 ms after the resize.
-      expect(await leaveTheMapWhile(() => page.setViewportSize({ width: 1200, height: 800 }))).toEqual([]);
+      const logged = await leaveTheMapWhile(async (link) => {
+        await page.setViewportSize({ width: 1200, height: 800 });
+        await link.click();
+      });
       await page.setViewportSize({ width: 1280, height: 800 });
+      expect(logged).toEqual([]);
+    });
+
+    it('leaves the map just after a turn of the mouse wheel without an error', async () => {
+      // Leaflet zooms 40 ms after the last turn of the wheel. The link is followed in the same
+      // task, as a quick hand on a trackpad that still sends wheel events might.
+      const logged = await leaveTheMapWhile(async (link) => {
+        await page.locator('.leaflet-container').evaluate(
+          (map, followed) => {
+            const { left, top, width, height } = map.getBoundingClientRect();
+            const at = { clientX: left + width / 2, clientY: top + height / 2 };
+            map.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -200, bubbles: true, cancelable: true }));
+            (followed as HTMLElement).click();
+          },
+          await link.elementHandle(),
+        );
+      });
+      expect(logged).toEqual([]);
     });
 
     it('finds Hamburg by typing "Hamb" and flies the map there', async () => {
