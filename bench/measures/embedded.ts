@@ -29,6 +29,10 @@ const LISTENING = /listening on (http:\/\/[\w.:]+)/;
 const SMALL_STATEMENT = 5;
 const LARGE_STATEMENT = 64;
 
+/** What every embedded measure asks for: the 50 nearest places within 5 km, first page. */
+const RADIUS_METRES = 5000;
+const PAGE = { kinds: ['place' as const], limit: 50, after: null };
+
 export async function measureEmbedded(rows: number, seconds: number, log: (line: string) => void): Promise<Figure[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-embedded-'));
   const env = async () => ({ DATA_DIR: dataDir, SEED: 'none', PORT: String(await freePort()), DATABASE_URL: '' });
@@ -57,11 +61,9 @@ export async function measureEmbedded(rows: number, seconds: number, log: (line:
     const { first: radiusFirst, cached: radius } = await timeTwice(
       (i) =>
         nearbyQuery(handle.db, {
+          ...PAGE,
           point: points[i % points.length]!,
-          radius: 5000,
-          kinds: ['place'],
-          limit: 50,
-          after: null,
+          radius: RADIUS_METRES,
           viewerId: null,
         })!.execute(),
       200,
@@ -73,7 +75,8 @@ export async function measureEmbedded(rows: number, seconds: number, log: (line:
     log('  warm start (existing data directory)');
     const warm = await startServer(MAIN, await env(), LISTENING);
     const paths = points.map(
-      (p) => `/api/nearby?lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}&radius=5000&limit=50&kinds=place`,
+      (p) =>
+        `/api/nearby?lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}&radius=${RADIUS_METRES}&limit=${PAGE.limit}&kinds=place`,
     );
     await httpLoad(warm.url, paths, 10, 2);
     const ten = await httpLoad(warm.url, paths, 10, seconds);
@@ -128,13 +131,12 @@ export async function measureEmbedded(rows: number, seconds: number, log: (line:
  * statements cost less.
  */
 async function pageCostInStatementsOf(db: Kysely<Database>, points: LatLng[], size: number): Promise<number> {
-  const shape = { kinds: ['place' as const], limit: 50, after: null };
   const asks = (i: number): NearbyAsk[] =>
     Array.from({ length: size }, (_, j) => ({
       point: points[(i * size + j) % points.length]!,
-      radius: 5000,
+      radius: RADIUS_METRES,
       viewerId: null,
     }));
-  const timing = await timeSerial((i) => findNearbyPages(db, shape, asks(i)), Math.ceil(3000 / size));
+  const timing = await timeSerial((i) => findNearbyPages(db, PAGE, asks(i)), Math.ceil(3000 / size));
   return timing.p50 / size;
 }

@@ -73,9 +73,10 @@ export async function openPage(
   });
   // Where it happened, so a failure that shows once can be traced: the page and the innermost frames.
   page.on('pageerror', (error) => {
+    const where = `${width}px page error on ${page.url()}`;
     const frames = (error.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at '));
-    problems.push(`${width}px page error on ${page.url()}: ${error.message}`);
-    if (frames.length > 0) console.error(`${width}px page error on ${page.url()}:\n${frames.slice(0, 8).join('\n')}`);
+    problems.push(`${where}: ${error.message}`);
+    if (frames.length > 0) console.error(`${where}:\n${frames.slice(0, 8).join('\n')}`);
   });
   return { context, page };
 }
