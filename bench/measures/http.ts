@@ -9,6 +9,7 @@ import { nearbyPageQuery } from '../../server/src/modules/nearby/queries.js';
 import { availableKinds } from '../../server/src/modules/nearby/sources.js';
 import { queryPoints } from '../lib/geography.js';
 import { httpLoad, pgbench } from '../lib/load.js';
+import { gcPauses } from '../lib/probes.js';
 import type { Figure } from '../lib/report.js';
 import type { RunningServer } from '../lib/server.js';
 
@@ -39,18 +40,6 @@ export function nearbySqlForPgbench(db: Kysely<Database>, radius: number, limit:
     if (value === SENTINEL.lng) return ':lng';
     return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
   });
-}
-
-interface GcPauses {
-  pauses: number;
-  totalMs: number;
-  longestMs: number;
-}
-
-/** The server's garbage-collection pauses since the last call (bench/server.ts). */
-async function gcPauses(server: RunningServer): Promise<GcPauses> {
-  const response = await fetch(`${server.url}/bench/gc`);
-  return (await response.json()) as GcPauses;
 }
 
 export async function measureNearbyHttp(
