@@ -2,6 +2,9 @@
  * The embedded database (PGlite on a thread of the server process): start times, a radius query
  * at 100,000 places, how latency holds when 100 clients queue on it instead of 10, and what a
  * radius page costs in a small statement and in a large one, which bounds how well it can hold.
+ * Beside the latency, two references from the same run: the bare route under the same two loads
+ * (what queueing alone does, with no database) and how late the event loop ran meanwhile (whether
+ * the queue for the database held up anything else).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +16,7 @@ import { openDatabase } from '../../server/src/db/index.js';
 import { findNearbyPages, nearbyQuery, type NearbyAsk } from '../../server/src/modules/nearby/queries.js';
 import { queryPoints } from '../lib/geography.js';
 import { httpLoad } from '../lib/load.js';
+import { loopDelay } from '../lib/probes.js';
 import { freePort } from '../lib/ports.js';
 import type { Figure } from '../lib/report.js';
 import { clusteredPointsSql } from '../lib/seed.js';
@@ -20,6 +24,7 @@ import { startServer } from '../lib/server.js';
 import { firstPassNote, timeSerial, timeTwice } from '../lib/stats.js';
 
 const MAIN = 'server/src/main.ts';
+const BENCH_SERVER = 'bench/server.ts';
 const LISTENING = /listening on (http:\/\/[\w.:]+)/;
 
 /**
@@ -32,6 +37,8 @@ const LARGE_STATEMENT = 64;
 /** What every embedded measure asks for: the 50 nearest places within 5 km, first page. */
 const RADIUS_METRES = 5000;
 const PAGE = { kinds: ['place' as const], limit: 50, after: null };
+
+const P99_GROWTH = 'p99 at 100 / p99 at 10';
 
 export async function measureEmbedded(rows: number, seconds: number, log: (line: string) => void): Promise<Figure[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-embedded-'));
@@ -74,15 +81,25 @@ export async function measureEmbedded(rows: number, seconds: number, log: (line:
 
     log('  warm start (existing data directory)');
     const warm = await startServer(MAIN, await env(), LISTENING);
+    await warm.stop();
+
+    // The loads run on the benchmark's server: the same app on the same data directory, beside the
+    // bare route and the event-loop probe.
+    const server = await startServer(BENCH_SERVER, await env());
     const paths = points.map(
       (p) =>
         `/api/nearby?lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}&radius=${RADIUS_METRES}&limit=${PAGE.limit}&kinds=place`,
     );
-    await httpLoad(warm.url, paths, 10, 2);
-    const ten = await httpLoad(warm.url, paths, 10, seconds);
-    const hundred = await httpLoad(warm.url, paths, 100, seconds);
-    const rss = warm.rssMiB();
-    await warm.stop();
+    await httpLoad(server.url, paths, 10, 2);
+    await loopDelay(server);
+    const ten = await httpLoad(server.url, paths, 10, seconds);
+    const loopAtTen = await loopDelay(server);
+    const hundred = await httpLoad(server.url, paths, 100, seconds);
+    const loopAtHundred = await loopDelay(server);
+    const rss = server.rssMiB();
+    const bareTen = await httpLoad(server.url, ['/bench/bare'], 10, seconds);
+    const bareHundred = await httpLoad(server.url, ['/bench/bare'], 100, seconds);
+    await server.stop();
 
     const group = `Embedded PGlite, ${rows.toLocaleString('en')} places`;
     return [
@@ -104,8 +121,30 @@ export async function measureEmbedded(rows: number, seconds: number, log: (line:
         p99: hundred.p99,
         baseline: { name: '10 connections', p50: ten.p50, p99: ten.p99 },
         ratio: hundred.p99 / ten.p99,
-        ratioMeaning: 'p99 at 100 / p99 at 10',
+        ratioMeaning: P99_GROWTH,
         note: `${hundred.rps.toFixed(0)} vs ${ten.rps.toFixed(0)} req/s; ${hundred.errors + hundred.non2xx} errors/non-2xx; RSS ${rss.toFixed(0)} MiB`,
+      },
+      {
+        group,
+        name: 'the bare route (no database), 100 vs 10 connections',
+        unit: 'ms',
+        p50: bareHundred.p50,
+        p99: bareHundred.p99,
+        baseline: { name: '10 connections', p50: bareTen.p50, p99: bareTen.p99 },
+        ratio: bareHundred.p99 / bareTen.p99,
+        ratioMeaning: P99_GROWTH,
+        note: `${bareHundred.rps.toFixed(0)} vs ${bareTen.rps.toFixed(0)} req/s: what queueing alone does to clients that never pause`,
+      },
+      {
+        group,
+        name: 'event-loop delay under /api/nearby, 100 connections',
+        unit: 'ms',
+        p50: loopAtHundred.p50Ms,
+        p99: loopAtHundred.p99Ms,
+        baseline: { name: "the requests' own p99", value: hundred.p99 },
+        ratio: loopAtHundred.p99Ms / hundred.p99,
+        ratioMeaning: "of the requests' p99",
+        note: `longest ${loopAtHundred.longestMs.toFixed(1)} ms; at 10 connections p99 ${loopAtTen.p99Ms.toFixed(1)} ms`,
       },
       {
         group,
