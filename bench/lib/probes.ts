@@ -7,20 +7,19 @@ export interface GcPauses {
   longestMs: number;
 }
 
-/** Garbage-collection pauses. */
-export async function gcPauses(server: RunningServer): Promise<GcPauses> {
-  const response = await fetch(`${server.url}/bench/gc`);
-  return (await response.json()) as GcPauses;
-}
-
 export interface LoopDelay {
   p50Ms: number;
   p99Ms: number;
   longestMs: number;
 }
 
-/** How late the event loop ran its timers: how long a request needing no database waited to start. */
-export async function loopDelay(server: RunningServer): Promise<LoopDelay> {
-  const response = await fetch(`${server.url}/bench/loop`);
-  return (await response.json()) as LoopDelay;
+async function report<Report>(server: RunningServer, route: string): Promise<Report> {
+  const response = await fetch(`${server.url}${route}`);
+  return (await response.json()) as Report;
 }
+
+/** Garbage-collection pauses. */
+export const gcPauses = (server: RunningServer) => report<GcPauses>(server, '/bench/gc');
+
+/** How late the event loop ran its timers: how long a request needing no database waited to start. */
+export const loopDelay = (server: RunningServer) => report<LoopDelay>(server, '/bench/loop');

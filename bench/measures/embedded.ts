@@ -15,7 +15,7 @@ import type { LatLng } from '../../server/src/geo/point.js';
 import { openDatabase } from '../../server/src/db/index.js';
 import { findNearbyPages, nearbyQuery, type NearbyAsk } from '../../server/src/modules/nearby/queries.js';
 import { queryPoints } from '../lib/geography.js';
-import { httpLoad } from '../lib/load.js';
+import { httpLoad, type LoadResult } from '../lib/load.js';
 import { loopDelay } from '../lib/probes.js';
 import { freePort } from '../lib/ports.js';
 import type { Figure } from '../lib/report.js';
@@ -37,8 +37,6 @@ const LARGE_STATEMENT = 64;
 /** What every embedded measure asks for: the 50 nearest places within 5 km, first page. */
 const RADIUS_METRES = 5000;
 const PAGE = { kinds: ['place' as const], limit: 50, after: null };
-
-const P99_GROWTH = 'p99 at 100 / p99 at 10';
 
 export async function measureEmbedded(rows: number, seconds: number, log: (line: string) => void): Promise<Figure[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-embedded-'));
@@ -113,28 +111,18 @@ export async function measureEmbedded(rows: number, seconds: number, log: (line:
         p99: radius.p99,
         note: firstPassNote(radiusFirst),
       },
-      {
+      growthFigure(
         group,
-        name: 'GET /api/nearby, 100 vs 10 connections',
-        unit: 'ms',
-        p50: hundred.p50,
-        p99: hundred.p99,
-        baseline: { name: '10 connections', p50: ten.p50, p99: ten.p99 },
-        ratio: hundred.p99 / ten.p99,
-        ratioMeaning: P99_GROWTH,
-        note: `${hundred.rps.toFixed(0)} vs ${ten.rps.toFixed(0)} req/s; ${hundred.errors + hundred.non2xx} errors/non-2xx; RSS ${rss.toFixed(0)} MiB`,
-      },
-      {
+        'GET /api/nearby, 100 vs 10 connections',
+        { hundred, ten },
+        `${hundred.rps.toFixed(0)} vs ${ten.rps.toFixed(0)} req/s; ${hundred.errors + hundred.non2xx} errors/non-2xx; RSS ${rss.toFixed(0)} MiB`,
+      ),
+      growthFigure(
         group,
-        name: 'the bare route (no database), 100 vs 10 connections',
-        unit: 'ms',
-        p50: bareHundred.p50,
-        p99: bareHundred.p99,
-        baseline: { name: '10 connections', p50: bareTen.p50, p99: bareTen.p99 },
-        ratio: bareHundred.p99 / bareTen.p99,
-        ratioMeaning: P99_GROWTH,
-        note: `${bareHundred.rps.toFixed(0)} vs ${bareTen.rps.toFixed(0)} req/s: what queueing alone does to clients that never pause`,
-      },
+        'the bare route (no database), 100 vs 10 connections',
+        { hundred: bareHundred, ten: bareTen },
+        `${bareHundred.rps.toFixed(0)} vs ${bareTen.rps.toFixed(0)} req/s: what queueing alone does to clients that never pause`,
+      ),
       {
         group,
         name: 'event-loop delay under /api/nearby, 100 connections',
@@ -160,6 +148,26 @@ export async function measureEmbedded(rows: number, seconds: number, log: (line:
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** How far a load's latency grew from 10 connections to 100, its p99s as the ratio. */
+function growthFigure(
+  group: string,
+  name: string,
+  { hundred, ten }: { hundred: LoadResult; ten: LoadResult },
+  note: string,
+): Figure {
+  return {
+    group,
+    name,
+    unit: 'ms',
+    p50: hundred.p50,
+    p99: hundred.p99,
+    baseline: { name: '10 connections', p50: ten.p50, p99: ten.p99 },
+    ratio: hundred.p99 / ten.p99,
+    ratioMeaning: 'p99 at 100 / p99 at 10',
+    note,
+  };
 }
 
 /**
