@@ -165,6 +165,41 @@ describe('JSON body types', () => {
   });
 });
 
+// PostgreSQL text cannot hold U+0000, and a statement carrying one fails as a whole.
+describe('text holding the NUL character', () => {
+  const nulMessage = 'must not contain the NUL character (U+0000)';
+
+  it('answers 400 naming the field, top-level or nested, and stores nothing', async () => {
+    const register = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'nul@example.org', password: 'long enough password', displayName: 'Nul' },
+    });
+    const headers = { authorization: `Bearer ${register.json().token}` };
+    const before = await t.db.selectFrom('places').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    for (const [payload, field] of [
+      [{ name: 'Caf\u0000é', kind: 'cafe', location: { lat: 1, lng: 1 } }, 'name'],
+      [{ name: 'Café', kind: 'cafe', location: { lat: 1, lng: 1 }, tags: ['board games', 'te\u0000a'] }, 'tags.1'],
+    ] as const) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/places', headers, payload });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toEqual({
+        code: 'validation_failed',
+        message: `${field} ${nulMessage}`,
+        details: [{ field, in: 'body', message: nulMessage }],
+      });
+    }
+    const after = await t.db.selectFrom('places').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('answers 400 for a query parameter holding it', async () => {
+    const response = await t.app.inject('/api/geocode?q=Ber%00lin');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([{ field: 'q', in: 'querystring', message: nulMessage }]);
+  });
+});
+
 // Two transactions that lock two rows in opposite orders: PostgreSQL aborts one of them.
 describe.runIf(TEST_DB_KIND === 'postgres')('a deadlock between two writers', () => {
   it('answers 409 write_conflict for the transaction PostgreSQL gave up', async () => {

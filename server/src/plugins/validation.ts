@@ -1,27 +1,32 @@
 /**
  * Request validation with AJV, as Fastify does by default (type coercion for query strings,
- * defaults filled in, formats), plus one rule AJV lacks: numbers must be finite. AJV coerces
- * "Infinity" in a query string to a number and its range keywords then let it through, so
- * every validated request part is checked for non-finite numbers here, once, for all routes.
+ * defaults filled in, formats), plus two rules AJV lacks, checked once here for every validated
+ * request part of every route:
+ * - numbers must be finite: AJV coerces "Infinity" in a query string to a number, and its range
+ *   keywords then let it through;
+ * - text must not hold the NUL character (U+0000): JSON and query strings can carry it, but
+ *   PostgreSQL text cannot, and would refuse the whole statement.
  */
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 
-function nonFinite(value: unknown, path: string): string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = nonFinite(item, `${path}/${index}`);
-      if (found !== null) return found;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nonFinite(item, `${path}/${key}`);
-      if (found !== null) return found;
-    }
+/** The first value at or under `path` that PostgreSQL could not store, as an AJV issue. */
+function unstorable(value: unknown, path: string): ErrorObject | null {
+  if (typeof value === 'number' && !Number.isFinite(value)) return issue(path, 'finite', 'must be a finite number');
+  if (typeof value === 'string' && value.includes('\0')) {
+    return issue(path, 'noNul', 'must not contain the NUL character (U+0000)');
+  }
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = unstorable(key, `${path}/${key}`) ?? unstorable(item, `${path}/${key}`);
+    if (found !== null) return found;
   }
   return null;
+}
+
+function issue(instancePath: string, keyword: string, message: string): ErrorObject {
+  return { instancePath, schemaPath: `#/${keyword}`, keyword, params: {}, message };
 }
 
 function createAjv(coerce: boolean): Ajv {
@@ -46,17 +51,8 @@ export function installValidator(app: FastifyInstance): void {
     const validate = (httpPart === 'body' ? strict : coercing).compile(schema);
     return (data: unknown) => {
       if (!validate(data)) return { error: Object.assign(new Error('invalid'), { validation: validate.errors }) };
-      const path = nonFinite(data, '');
-      if (path !== null) {
-        const issue: ErrorObject = {
-          instancePath: path,
-          schemaPath: '#/finite',
-          keyword: 'finite',
-          params: {},
-          message: 'must be a finite number',
-        };
-        return { error: Object.assign(new Error('invalid'), { validation: [issue] }) };
-      }
+      const found = unstorable(data, '');
+      if (found !== null) return { error: Object.assign(new Error('invalid'), { validation: [found] }) };
       return { value: data };
     };
   });
