@@ -33,6 +33,14 @@ describe('error shape', () => {
     expect(response.json().error.code).toBe('not_found');
   });
 
+  it('answers an address with a broken percent-encoding with a JSON 400', async () => {
+    const response = await t.app.inject('/api/places/%E0%A4%A');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: { code: 'bad_url', message: expect.stringContaining('percent-encoding') },
+    });
+  });
+
   it('answers a malformed JSON body with 400 malformed_json', async () => {
     const response = await t.app.inject({
       method: 'POST',
@@ -92,7 +100,7 @@ describe('security headers', () => {
 
   it('sends the same headers with every answer, errors included', async () => {
     const health = await t.app.inject('/api/health');
-    for (const url of ['/api/no-such-route', '/api/nearby?lat=500&lng=0']) {
+    for (const url of ['/api/no-such-route', '/api/nearby?lat=500&lng=0', '/api/places/%E0%A4%A']) {
       const response = await t.app.inject(url);
       expect(response.statusCode).toBeGreaterThanOrEqual(400);
       for (const name of ['content-security-policy', 'x-frame-options', 'strict-transport-security']) {
@@ -176,7 +184,10 @@ describe('text holding the NUL character', () => {
       payload: { email: 'nul@example.org', password: 'long enough password', displayName: 'Nul' },
     });
     const headers = { authorization: `Bearer ${register.json().token}` };
-    const before = await t.db.selectFrom('places').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('places')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     for (const [payload, field] of [
       [{ name: 'Caf\u0000é', kind: 'cafe', location: { lat: 1, lng: 1 } }, 'name'],
       [{ name: 'Café', kind: 'cafe', location: { lat: 1, lng: 1 }, tags: ['board games', 'te\u0000a'] }, 'tags.1'],
@@ -189,7 +200,10 @@ describe('text holding the NUL character', () => {
         details: [{ field, in: 'body', message: nulMessage }],
       });
     }
-    const after = await t.db.selectFrom('places').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('places')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

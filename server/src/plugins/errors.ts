@@ -4,7 +4,7 @@
  * `{"error":{"code","message","details"}}` with the right status. Stack traces stay in the log.
  */
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { isSerializationFailure } from '../db/errors.js';
 
@@ -73,6 +73,28 @@ function describeValidation(issues: ValidationIssue[], where: string) {
     }
     return { field, in: where, message };
   });
+}
+
+/** What the router refuses before any route or hook runs, in people's words. */
+const FRAMEWORK_ERRORS: Record<string, string> = {
+  FST_ERR_BAD_URL: 'The address is not valid: it holds a broken percent-encoding.',
+  FST_ERR_MAX_PARAM_LENGTH: 'A part of the address is longer than this server accepts.',
+};
+
+/**
+ * Fastify's `frameworkErrors`: the router's own refusals answered like every other error, in
+ * the same shape and with the same security headers (the hooks that set them have not run).
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.server.writeSecurityHeaders(request.raw, reply.raw);
+  const message = FRAMEWORK_ERRORS[error.code];
+  if (message === undefined) {
+    request.log.error({ err: error }, 'request failed');
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } });
+  }
+  return reply.status(400).send({ error: { code: 'bad_url', message } });
 }
 
 const STATUS_CODES: Record<number, string> = {

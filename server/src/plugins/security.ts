@@ -2,11 +2,19 @@
  * Security headers, CORS and rate limiting. The Content-Security-Policy allows only our own
  * scripts, plus images from the configured tile server so the map can draw.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { AppError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Sets the security headers on a raw response, for answers sent before any hook runs. */
+    writeSecurityHeaders(request: IncomingMessage, response: ServerResponse): void;
+  }
+}
 
 function tileOrigin(tileUrl: string): string {
   // Tile templates may hold {s} subdomains; allow any subdomain of the host in that case.
@@ -37,6 +45,10 @@ export default fp<{ tileUrl: string; corsOrigins: string[] }>(
       },
       crossOriginEmbedderPolicy: false,
     });
+    // Helmet's middleware sets the headers and calls on at once.
+    app.decorate('writeSecurityHeaders', (request: IncomingMessage, response: ServerResponse) =>
+      securityHeaders(request, response, () => {}),
+    );
     app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
     if (corsOrigins.length > 0) {
       await app.register(cors, { origin: corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] });
