@@ -33,12 +33,13 @@ describe('error shape', () => {
     expect(response.json().error.code).toBe('not_found');
   });
 
-  it('answers an address with a broken percent-encoding with a JSON 400', async () => {
-    const response = await t.app.inject('/api/places/%E0%A4%A');
+  it.each([
+    ['a broken percent-encoding', '/api/places/%E0%A4%A', 'percent-encoding'],
+    ['a path parameter over 100 characters', `/api/places/${'1'.repeat(101)}`, 'longer than'],
+  ])('answers an address with %s with a JSON 400', async (_label, url, words) => {
+    const response = await t.app.inject(url);
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toEqual({
-      error: { code: 'bad_url', message: expect.stringContaining('percent-encoding') },
-    });
+    expect(response.json()).toEqual({ error: { code: 'bad_url', message: expect.stringContaining(words) } });
   });
 
   it('answers a malformed JSON body with 400 malformed_json', async () => {

@@ -75,6 +75,9 @@ function describeValidation(issues: ValidationIssue[], where: string) {
   });
 }
 
+/** All that is said of a failure on the server's side; the log holds the rest. */
+const INTERNAL_ERROR = { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' };
+
 /** What the router refuses before any route or hook runs, in people's words. */
 const FRAMEWORK_ERRORS: Record<string, string> = {
   FST_ERR_BAD_URL: 'The address is not valid: it holds a broken percent-encoding.',
@@ -90,9 +93,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   const message = FRAMEWORK_ERRORS[error.code];
   if (message === undefined) {
     request.log.error({ err: error }, 'request failed');
-    return reply
-      .status(500)
-      .send({ error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } });
+    return reply.status(500).send({ error: INTERNAL_ERROR });
   }
   return reply.status(400).send({ error: { code: 'bad_url', message } });
 }
@@ -148,12 +149,9 @@ export default fp(
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
       if (status >= 500) {
         request.log.error({ err: error }, 'request failed');
-        return reply.status(status).send({
-          error: {
-            code: STATUS_CODES[status] ?? 'internal_error',
-            message: 'Something went wrong on our side. Please try again.',
-          },
-        });
+        return reply
+          .status(status)
+          .send({ error: { ...INTERNAL_ERROR, code: STATUS_CODES[status] ?? INTERNAL_ERROR.code } });
       }
       let code = STATUS_CODES[status] ?? 'bad_request';
       let message = error.message;
