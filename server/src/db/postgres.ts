@@ -33,8 +33,8 @@ export function openPostgres(connectionString: string, poolSize = 10): { db: Kys
     connectionTimeoutMillis: 5000,
     // PostGIS functions carry high planner costs, which push short queries over jit_above_cost:
     // compiling them took longer than running them (over a second against milliseconds).
-    // Statements are prepared (see PreparedStatements) but planned for each call's own values: a plan
-    // made once for any values could suit a 1 km radius and not a 50 km one.
+    // Statements are prepared (see PreparedStatements) but planned for each call's own values:
+    // a plan made once for any values could suit a 1 km radius and not a 50 km one.
     options: '-c jit=off -c plan_cache_mode=force_custom_plan',
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
