@@ -1,8 +1,9 @@
 /**
  * On a PostgreSQL server each pooled connection prepares the statements it runs more than once
- * (db/postgres.ts): a statement run again is not parsed again, one run once is not kept, at most
- * 100 are kept per connection, statements without values still go as simple queries, and every
- * call is planned for its own values.
+ * (db/prepared-statements.ts): a statement run again is not parsed again, one run once is not
+ * kept, at most 100 are kept per connection, statements without values still go as simple
+ * queries, every call is planned for its own values, and a statement whose table changed shape
+ * under it answers again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -42,6 +43,32 @@ describe.runIf(TEST_DB_KIND === 'postgres')('prepared statements on a PostgreSQL
     const { rows } = await sql<{ n: number }>`select n from two_statements`.execute(database.db);
     expect(rows).toEqual([{ n: 7 }]);
     expect((await preparedTexts()).some((text) => text.includes('two_statements values'))).toBe(false);
+  });
+
+  it('answers again after a migration changed a table under a prepared statement', async () => {
+    await sql`create table reshaped (id int primary key, name text)`.execute(database.db);
+    await sql`insert into reshaped values (1, 'first')`.execute(database.db);
+    const read = () => sql<Record<string, unknown>>`select * from reshaped where id = ${1}`.execute(database.db);
+    await read();
+    await read();
+    expect(await preparedTexts()).toContain('select * from reshaped where id = $1');
+    await sql`alter table reshaped add column seats int not null default 10`.execute(database.db);
+    expect((await read()).rows).toEqual([{ id: 1, name: 'first', seats: 10 }]);
+  });
+
+  it('fails the transaction that meets such a statement, and sends it anew in the next', async () => {
+    const readInTransaction = () =>
+      database.db.transaction().execute(async (trx) => {
+        const { rows } = await sql<Record<string, unknown>>`select * from reshaped where id = ${1} and true`.execute(
+          trx,
+        );
+        return rows;
+      });
+    await readInTransaction();
+    await readInTransaction();
+    await sql`alter table reshaped add column kind text not null default 'cafe'`.execute(database.db);
+    await expect(readInTransaction()).rejects.toThrow('cached plan must not change result type');
+    expect(await readInTransaction()).toEqual([{ id: 1, name: 'first', seats: 10, kind: 'cafe' }]);
   });
 
   it('keeps at most 100 per connection and still answers the statements beyond', async () => {

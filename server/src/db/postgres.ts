@@ -11,6 +11,8 @@ import {
   type PostgresQueryResult,
 } from 'kysely';
 import type { Database } from './schema.js';
+import { isStalePreparedStatement } from './errors.js';
+import { PreparedStatements } from './prepared-statements.js';
 
 const INT8_OID = 20;
 
@@ -33,7 +35,7 @@ export function openPostgres(connectionString: string, poolSize = 10): { db: Kys
     connectionTimeoutMillis: 5000,
     // PostGIS functions carry high planner costs, which push short queries over jit_above_cost:
     // compiling them took longer than running them (over a second against milliseconds).
-    // Statements are prepared (see PreparedStatements) but planned for each call's own values:
+    // Statements are prepared (see prepared-statements.ts) but planned for each call's own values:
     // a plan made once for any values could suit a 1 km radius and not a 50 km one.
     options: '-c jit=off -c plan_cache_mode=force_custom_plan',
   });
@@ -66,38 +68,6 @@ function withCallbackQueries(pool: pg.Pool): PostgresPool {
   return { connect: async () => adapt(await pool.connect()), end: () => pool.end() };
 }
 
-/**
- * Each connection prepares the statements it runs more than once, under a name of its own, so
- * that running one again skips parsing it: the 50 nearest items within 5 km took 1.12–1.28 ms
- * prepared against 1.37–1.54 ms sent anew (p50 of 800 each, alternating, on the benchmark's
- * data). The server keeps each one parsed, up to 160 kB for the largest
- * (pg_backend_memory_contexts), so one-off statements (the demo data's inserts, lists of varying
- * length) are not prepared, and a connection prepares at most this many.
- */
-const PREPARED_PER_CONNECTION = 100;
-/** Texts a connection remembers having run once, before it starts over. */
-const SEEN_PER_CONNECTION = 1000;
-
-class PreparedStatements {
-  readonly #names = new Map<string, string>();
-  #seenOnce = new Set<string>();
-
-  /** The name to run `sql` under, or undefined to send it unnamed. */
-  nameOf(sql: string): string | undefined {
-    const name = this.#names.get(sql);
-    if (name !== undefined || this.#names.size >= PREPARED_PER_CONNECTION) return name;
-    if (!this.#seenOnce.has(sql)) {
-      if (this.#seenOnce.size >= SEEN_PER_CONNECTION) this.#seenOnce = new Set();
-      this.#seenOnce.add(sql);
-      return undefined;
-    }
-    this.#seenOnce.delete(sql);
-    const newName = `s${this.#names.size + 1}`;
-    this.#names.set(sql, newName);
-    return newName;
-  }
-}
-
 function callbackQuery(client: pg.PoolClient): PostgresPoolClient['query'] {
   const prepared = new PreparedStatements();
   function query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>>;
@@ -111,12 +81,23 @@ function callbackQuery(client: pg.PoolClient): PostgresPoolClient['query'] {
     // Without values, pg sends the text as a simple query, which may hold several statements
     // (migrations do); a prepared statement may not, so only statements with values are named.
     const name = values.length > 0 ? prepared.nameOf(text) : undefined;
-    const config = { name, text, values: [...values] };
-    return new Promise((resolve, reject) =>
-      client.query(config, (error: Error | null, result: pg.QueryResult) =>
-        error ? reject(error) : resolve(result as PostgresQueryResult<unknown>),
-      ),
-    );
+    return new Promise((resolve, reject) => {
+      const send = (statementName: string | undefined) =>
+        client.query(
+          { name: statementName, text, values: [...values] },
+          (error: Error | null, result: pg.QueryResult) => {
+            if (!error) return resolve(result as PostgresQueryResult<unknown>);
+            if (statementName !== undefined && isStalePreparedStatement(error)) {
+              // A migration changed a table under it. Sent anew, it is parsed against the tables as
+              // they are: at once outside a transaction, next time inside one (it has failed).
+              prepared.retire(text);
+              if (client.getTransactionStatus() === 'I') return send(undefined);
+            }
+            reject(error);
+          },
+        );
+      send(name);
+    });
   }
   return query;
 }
