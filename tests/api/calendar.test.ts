@@ -107,6 +107,19 @@ describe('GET /api/events/:id/calendar.ics', () => {
     expect(parse(response.body).events[0]!.url).toBe(`http://vicinity.example:8443/events/${event.id}`);
   });
 
+  it('keeps a title with line breaks and separators inside its own text, in the calendar name too', async () => {
+    const [organizer] = await createUsers(t.app, t.db, 1);
+    const title = 'Catan\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injected; a,b\\c';
+    const event = await createEvent(t.app, organizer!, kreuzberg, { title });
+    const { raw, name, events } = await fetchCalendar(`/api/events/${event.id}/calendar.ics`);
+    expect(events.map((parsed) => parsed.summary)).toEqual([title.replace(/\r\n/g, '\n')]);
+    // ical.js reads NAME and X-WR-CALNAME as written, without unescaping them.
+    const escaped = String.raw`Catan\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Injected\; a\,b\\c`;
+    expect(name).toBe(escaped);
+    expect(raw).toContain(`\r\nNAME:${escaped}\r\n`);
+    expect(raw.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
+  });
+
   it('answers 404 for a missing meetup', async () => {
     expect((await t.app.inject('/api/events/987654/calendar.ics')).statusCode).toBe(404);
   });

@@ -5,7 +5,7 @@
  * SEQUENCE counts its changes, so a subscribed calendar updates (or strikes out) the same entry.
  */
 import type { FastifyRequest } from 'fastify';
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { escape, ICalEventStatus } from 'ical-generator';
 import type { CalendarEntry } from './queries.js';
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
@@ -27,7 +27,9 @@ function locationTitle(event: CalendarEntry): string {
 
 export function buildCalendar(name: string, events: CalendarEntry[], origin: string): string {
   const calendar = ical({
-    name,
+    // ical-generator writes the calendar's name as it gets it, while it escapes each event's
+    // text: a meetup title holding a line break could otherwise add events of its own.
+    name: escape(name, false),
     prodId: { company: 'Vicinity', product: 'Vicinity', language: 'EN' },
     // Subscribed feeds: ask clients to refresh hourly.
     ttl: 60 * 60,
