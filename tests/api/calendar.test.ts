@@ -107,14 +107,14 @@ describe('GET /api/events/:id/calendar.ics', () => {
     expect(parse(response.body).events[0]!.url).toBe(`http://vicinity.example:8443/events/${event.id}`);
   });
 
-  it('keeps a title with line breaks and separators inside its own text, in the calendar name too', async () => {
+  it('keeps a title with line breaks and separators inside its own text, in the calendar name on one line', async () => {
     const [organizer] = await createUsers(t.app, t.db, 1);
     const title = 'Catan\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injected; a,b\\c';
     const event = await createEvent(t.app, organizer!, kreuzberg, { title });
     const { raw, name, events } = await fetchCalendar(`/api/events/${event.id}/calendar.ics`);
     expect(events.map((parsed) => parsed.summary)).toEqual([title.replace(/\r\n/g, '\n')]);
-    // ical.js reads NAME and X-WR-CALNAME as written, without unescaping them.
-    const escaped = String.raw`Catan\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:Injected\; a\,b\\c`;
+    // The name on one line; ical.js reads NAME and X-WR-CALNAME as written, without unescaping.
+    const escaped = String.raw`Catan END:VEVENT BEGIN:VEVENT SUMMARY:Injected\; a\,b\\c`;
     expect(name).toBe(escaped);
     expect(raw).toContain(`\r\nNAME:${escaped}\r\n`);
     expect(raw.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);

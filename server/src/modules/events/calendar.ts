@@ -28,8 +28,9 @@ function locationTitle(event: CalendarEntry): string {
 export function buildCalendar(name: string, events: CalendarEntry[], origin: string): string {
   const calendar = ical({
     // ical-generator writes the calendar's name as it gets it, while it escapes each event's
-    // text: a meetup title holding a line break could otherwise add events of its own.
-    name: escape(name, false),
+    // text: a meetup title holding a line break could otherwise add events of its own. A name
+    // shows on one line, so its line breaks become spaces.
+    name: escape(name.replace(/\s*[\r\n]+\s*/g, ' '), false),
     prodId: { company: 'Vicinity', product: 'Vicinity', language: 'EN' },
     // Subscribed feeds: ask clients to refresh hourly.
     ttl: 60 * 60,
