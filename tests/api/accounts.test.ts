@@ -95,6 +95,17 @@ describe('tokens on protected routes', () => {
     expect(response.json().error.code).toBe('unauthorized');
   });
 
+  it('answers 401 naming the scheme for an Authorization header that is not a Bearer token', async () => {
+    for (const authorization of ['Basic Zm9vOmJhcg==', 'Bearer', 'Token abc']) {
+      const response = await t.app.inject({ url: '/api/me', headers: { authorization } });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error).toEqual({
+        code: 'token_invalid',
+        message: 'The Authorization header must be "Bearer <token>".',
+      });
+    }
+  });
+
   it('answers 401 token_invalid for a tampered token', async () => {
     const user = await registerUser(t.app);
     const [header, , signature] = user.token.split('.');

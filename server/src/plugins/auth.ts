@@ -55,7 +55,11 @@ export default fp<{ secret: string; expiresIn: string }>(
       try {
         payload = await request.jwtVerify<{ sub: string }>();
       } catch (error) {
-        const code = (error as { code?: string }).code ?? '';
+        let code = (error as { code?: string }).code ?? '';
+        // The plugin says "no authorization header" also for one of another scheme (Basic …).
+        if (code === 'FST_JWT_NO_AUTHORIZATION_IN_HEADER' && request.headers.authorization) {
+          code = 'FST_JWT_BAD_REQUEST';
+        }
         const [appCode, message] = JWT_ERRORS[code] ?? ['token_invalid', 'The token is invalid. Sign in again.'];
         throw new AppError(401, appCode, message);
       }
