@@ -174,9 +174,10 @@ describe('JSON body types', () => {
   });
 });
 
-// PostgreSQL text cannot hold U+0000, and a statement carrying one fails as a whole.
-describe('text holding the NUL character', () => {
-  const nulMessage = 'must not contain the NUL character (U+0000)';
+// PostgreSQL text cannot hold U+0000 (a statement carrying one fails as a whole), and calendar
+// files may not carry the other control characters.
+describe('text holding control characters', () => {
+  const controlMessage = 'must not contain control characters (tab and line breaks are allowed)';
 
   it('answers 400 naming the field, top-level or nested, and stores nothing', async () => {
     const register = await t.app.inject({
@@ -192,13 +193,15 @@ describe('text holding the NUL character', () => {
     for (const [payload, field] of [
       [{ name: 'Caf\u0000é', kind: 'cafe', location: { lat: 1, lng: 1 } }, 'name'],
       [{ name: 'Café', kind: 'cafe', location: { lat: 1, lng: 1 }, tags: ['board games', 'te\u0000a'] }, 'tags.1'],
+      [{ name: 'Caf\u0007é', kind: 'cafe', location: { lat: 1, lng: 1 } }, 'name'],
+      [{ name: 'Café', kind: 'cafe', location: { lat: 1, lng: 1 }, description: 'Open\u000blate' }, 'description'],
     ] as const) {
       const response = await t.app.inject({ method: 'POST', url: '/api/places', headers, payload });
       expect(response.statusCode).toBe(400);
       expect(response.json().error).toEqual({
         code: 'validation_failed',
-        message: `${field} ${nulMessage}`,
-        details: [{ field, in: 'body', message: nulMessage }],
+        message: `${field} ${controlMessage}`,
+        details: [{ field, in: 'body', message: controlMessage }],
       });
     }
     const after = await t.db
@@ -208,10 +211,45 @@ describe('text holding the NUL character', () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
-  it('answers 400 for a query parameter holding it', async () => {
+  it('keeps tabs and line breaks', async () => {
+    const register = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'tabs@example.org', password: 'long enough password', displayName: 'Tabs' },
+    });
+    const description = 'Open late.\r\n\tBoard games\non every table.';
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/places',
+      headers: { authorization: `Bearer ${register.json().token}` },
+      payload: { name: 'Café', kind: 'cafe', location: { lat: 1, lng: 1 }, description },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().description).toBe(description);
+  });
+
+  it('answers 400 for a query parameter holding one', async () => {
     const response = await t.app.inject('/api/geocode?q=Ber%00lin');
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details).toEqual([{ field: 'q', in: 'querystring', message: nulMessage }]);
+    expect(response.json().error.details).toEqual([{ field: 'q', in: 'querystring', message: controlMessage }]);
+  });
+
+  it('lets a password hold any character: it is hashed, never stored as text', async () => {
+    const credentials = { email: 'controls@example.org', password: 'long enough\u0000pass\u0007word' };
+    const register = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { ...credentials, displayName: 'Controls' },
+    });
+    expect(register.statusCode).toBe(201);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: credentials });
+    expect(login.statusCode).toBe(200);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { ...credentials, password: 'long enough' },
+    });
+    expect(wrong.statusCode).toBe(401);
   });
 });
 

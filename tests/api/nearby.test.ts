@@ -128,7 +128,16 @@ describe('GET /api/nearby features as the database writes them', () => {
     const names = ['Quote " and back\\slash', 'Line\nbreak\tand tab', 'Café ☕ 東京 \u0001', '</script><b>'];
     const places = [];
     for (const [index, name] of names.entries()) {
-      places.push(await createPlace(t.app, user, destination(spot, index * 90, 10 + index), { name, address: name }));
+      // The API refuses control characters now; rows written before may still hold them.
+      const written = name.replaceAll('\u0001', '');
+      const place = await createPlace(t.app, user, destination(spot, index * 90, 10 + index), {
+        name: written,
+        address: written,
+      });
+      if (written !== name) {
+        await sql`update places set name = ${name}, address = ${name} where id = ${place.id}`.execute(t.db);
+      }
+      places.push(place);
     }
     const answer = await near(spot, 100);
     for (const [index, place] of places.entries()) {

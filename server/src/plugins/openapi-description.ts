@@ -8,8 +8,8 @@ time, never by popularity.
 - Distances are metres on the WGS84 spheroid (PostGIS geography).
 - Lists of places on the map answer a GeoJSON FeatureCollection with \`nextCursor\` (null on the last page).
 - Every error answers \`{"error":{"code","message","details"}}\`; validation errors list each
-  offending field in \`details\` as \`{field, in, message}\`. Numbers must be finite, and text may
-  not contain the NUL character (U+0000), which the database cannot store.
+  offending field in \`details\` as \`{field, in, message}\`. Numbers must be finite, and text
+  (passwords aside) may not contain control characters other than tab and line breaks.
 - Any route may answer \`503 busy\` (with \`Retry-After\`) when too many requests are already waiting,
   and \`409 write_conflict\` when a simultaneous change to the same data made the database give up
   this one; nothing of it was stored, so send it again.

@@ -4,22 +4,29 @@
  * request part of every route:
  * - numbers must be finite: AJV coerces "Infinity" in a query string to a number, and its range
  *   keywords then let it through;
- * - text must not hold the NUL character (U+0000): JSON and query strings can carry it, but
- *   PostgreSQL text cannot, and would refuse the whole statement.
+ * - text must not hold control characters other than tab and line breaks: PostgreSQL cannot
+ *   store NUL (U+0000) and would refuse the whole statement, and calendar files (RFC 5545) may
+ *   not carry the others. Passwords are exempt: they are hashed, never stored as text.
  */
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 
-/** The first value at or under `path` that PostgreSQL could not store, as an AJV issue. */
+/** C0 controls and DEL, except tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const HASHED_FIELDS = new Set(['password']);
+
+/** The first value at or under `path` that could not be stored and sent on as it is, as an AJV issue. */
 function unstorable(value: unknown, path: string): ErrorObject | null {
   if (typeof value === 'number' && !Number.isFinite(value)) return issue(path, 'finite', 'must be a finite number');
-  if (typeof value === 'string' && value.includes('\0')) {
-    return issue(path, 'noNul', 'must not contain the NUL character (U+0000)');
+  if (typeof value === 'string' && CONTROL_CHARACTER.test(value)) {
+    return issue(path, 'noControl', 'must not contain control characters (tab and line breaks are allowed)');
   }
   if (value === null || typeof value !== 'object') return null;
   for (const [key, item] of Object.entries(value)) {
-    const found = unstorable(key, `${path}/${key}`) ?? unstorable(item, `${path}/${key}`);
+    const found =
+      unstorable(key, `${path}/${key}`) ?? (HASHED_FIELDS.has(key) ? null : unstorable(item, `${path}/${key}`));
     if (found !== null) return found;
   }
   return null;
