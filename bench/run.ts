@@ -42,6 +42,12 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
+/** The server writes out what is dirty (a checkpoint) and the kernel flushes it to disk. */
+async function writeOut(query: (text: string) => Promise<unknown>): Promise<void> {
+  await query('checkpoint');
+  await promisify(execFile)('sync');
+}
+
 async function prepareDatabase(scale: Scale): Promise<string> {
   const name = `vicinity_bench_${scale.name}`;
   const url = withDatabase(adminUrl, name);
@@ -94,8 +100,7 @@ async function prepareDatabase(scale: Scale): Promise<string> {
   // Measured straight after seeding, /api/nearby answered 1,368 req/s at 50 connections without
   // them and 1,705 with them (1,610–1,796 in runs on a database seeded earlier).
   await client.query('vacuum analyze');
-  await client.query('checkpoint');
-  await promisify(execFile)('sync');
+  await writeOut((text) => client.query(text));
   await client.query('create table bench_meta (scale text)');
   await client.query('insert into bench_meta values ($1)', [scale.name]);
   await client.end();
@@ -142,8 +147,7 @@ async function main() {
       // Let the server write out what the runs above dirtied, and the kernel flush it to disk,
       // now rather than during the embedded measures: PGlite writes to the same disk from the
       // server's own thread, so a flush behind it stalls every request.
-      await sql`checkpoint`.execute(handle.db);
-      await promisify(execFile)('sync');
+      await writeOut((text) => sql.raw(text).execute(handle.db));
     } finally {
       await handle.close();
     }

@@ -49,7 +49,10 @@ export default fp<{ tileUrl: string; corsOrigins: string[] }>(
     app.decorate('writeSecurityHeaders', (request: IncomingMessage, response: ServerResponse) =>
       securityHeaders(request, response, () => {}),
     );
-    app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+    app.addHook('onRequest', (request, reply, done) => {
+      app.writeSecurityHeaders(request.raw, reply.raw);
+      done();
+    });
     if (corsOrigins.length > 0) {
       await app.register(cors, { origin: corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] });
     }
