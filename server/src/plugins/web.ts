@@ -17,6 +17,8 @@ export default fp<{ root?: string }>(
       await app.register(fastifyStatic, {
         root,
         wildcard: false,
+        // The build writes Brotli and gzip copies of its text files (web/precompress.ts).
+        preCompressed: true,
         // Hashed asset names can be cached for good; index.html must always be revalidated.
         setHeaders: (res, filePath) => {
           res.header(

@@ -29,7 +29,9 @@ function newestChange(target: string): number {
 }
 
 export function buildWebIfStale(): void {
-  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts'].map((entry) => path.join(ROOT, entry));
+  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/precompress.ts'].map((entry) =>
+    path.join(ROOT, entry),
+  );
   const built = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : 0;
   if (built > Math.max(...sources.map(newestChange))) return;
   execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
