@@ -11,6 +11,7 @@ import securityPlugin from './plugins/security.js';
 import authPlugin from './plugins/auth.js';
 import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
+import compressionPlugin from './plugins/compression.js';
 import admissionPlugin from './plugins/admission.js';
 import { installValidator } from './plugins/validation.js';
 import systemRoutes from './modules/system/routes.js';
@@ -53,6 +54,7 @@ export async function buildApp({ config, database, web = true }: BuildAppOptions
     maxQueued: config.maxQueued,
   });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
+  await app.register(compressionPlugin);
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
   await app.register(cursorPlugin, { secret: config.jwtSecret });
   await app.register(openapiPlugin);

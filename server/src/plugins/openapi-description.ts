@@ -13,6 +13,8 @@ time, never by popularity.
 - Any route may answer \`503 busy\` (with \`Retry-After\`) when too many requests are already waiting,
   and \`409 write_conflict\` when a simultaneous change to the same data made the database give up
   this one; nothing of it was stored, so send it again.
+- Answers of 1 kB or more are compressed (Brotli or gzip) for clients that send \`Accept-Encoding\`.
+  Request bodies must be sent uncompressed: one with a \`Content-Encoding\` answers \`415 unsupported_encoding\`.
 - Send \`Authorization: Bearer <token>\` from \`/api/auth/register\` or \`/api/auth/login\` where a route says so.
 - A person's home location is only ever returned snapped to a grid of about 500 m.
 `.trim();
