@@ -8,7 +8,7 @@ import type { Database } from '../../server/src/db/schema.js';
 import { nearbyPageQuery } from '../../server/src/modules/nearby/queries.js';
 import { availableKinds } from '../../server/src/modules/nearby/sources.js';
 import { queryPoints } from '../lib/geography.js';
-import { httpLoad, pgbench } from '../lib/load.js';
+import { httpLoad, pgbench, type LoadResult } from '../lib/load.js';
 import { gcPauses } from '../lib/probes.js';
 import type { Figure } from '../lib/report.js';
 import type { RunningServer } from '../lib/server.js';
@@ -23,6 +23,22 @@ async function pgbenchClientLimit(db: Kysely<Database>): Promise<number> {
 }
 
 const SENTINEL = { lat: 11.111111, lng: 22.222222 };
+
+/** What browsers send: the server compresses answers for them (server/src/plugins/compression.ts). */
+const AS_BROWSERS_ASK = { 'accept-encoding': 'br, gzip' };
+
+/** Bytes of one answer as sent, with and without the browsers' Accept-Encoding. */
+async function answerBytes(url: string): Promise<{ plain: number; compressed: number; encoding: string }> {
+  // fetch() itself asks for gzip unless told otherwise.
+  const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+  const compressed = await fetch(url, { headers: AS_BROWSERS_ASK });
+  await Promise.all([plain.arrayBuffer(), compressed.arrayBuffer()]);
+  return {
+    plain: Number(plain.headers.get('content-length')),
+    compressed: Number(compressed.headers.get('content-length')),
+    encoding: compressed.headers.get('content-encoding') ?? 'none',
+  };
+}
 
 /** The SQL /api/nearby runs, with :lat/:lng in place of the point's parameters, other values inlined. */
 export function nearbySqlForPgbench(db: Kysely<Database>, radius: number, limit: number): string {
@@ -62,6 +78,7 @@ export async function measureNearbyHttp(
     await gcPauses(server);
     const nearby = await httpLoad(server.url, paths, connections, seconds);
     const gc = await gcPauses(server);
+    if (connections === 50) figures.push(await compressedFigure(server, paths, nearby, seconds));
     const bare = await httpLoad(server.url, ['/bench/bare'], connections, seconds);
     const clients = Math.min(connections, await pgbenchClientLimit(db));
     const database = await pgbench(databaseUrl, sqlText, points.slice(0, 40), clients, seconds);
@@ -104,4 +121,27 @@ export async function measureNearbyHttp(
   }
   clearInterval(sampler);
   return { figures, peakRssMiB };
+}
+
+/** The same load from clients that accept compressed answers, against the plain load just run. */
+async function compressedFigure(
+  server: RunningServer,
+  paths: string[],
+  plain: LoadResult,
+  seconds: number,
+): Promise<Figure> {
+  const bytes = await answerBytes(`${server.url}${paths[0]}`);
+  const compressed = await httpLoad(server.url, paths, 50, seconds, AS_BROWSERS_ASK);
+  return {
+    group: 'GET /api/nearby (5 km, 50 nearest), 50 connections',
+    name: 'compressed, as browsers ask (br, gzip)',
+    unit: 'req/s',
+    value: compressed.rps,
+    baseline: { name: 'uncompressed, above', value: plain.rps },
+    ratio: compressed.rps / plain.rps,
+    ratioMeaning: 'of the uncompressed throughput',
+    note:
+      `p50 ${compressed.p50.toFixed(1)} / p99 ${compressed.p99.toFixed(1)} ms; ${compressed.errors + compressed.non2xx} errors; ` +
+      `an answer ${(bytes.plain / 1024).toFixed(1)} kB, ${(bytes.compressed / 1024).toFixed(1)} kB as ${bytes.encoding}`,
+  };
 }

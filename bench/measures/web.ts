@@ -4,11 +4,11 @@
  * with the demo data (what `npm start` serves).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../lib/ports.js';
 import { latencyFigure, type Figure } from '../lib/report.js';
@@ -19,13 +19,17 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ASSETS = path.resolve('web/dist/assets');
 const LOADS = 20;
 
-/** Gzipped bytes of the built JavaScript: Leaflet's own chunk apart from the app's code. */
+/**
+ * Bytes of the built JavaScript as the server sends it to browsers: the Brotli copies the build
+ * writes beside each file (web/precompress.ts), Leaflet's own chunk apart from the app's code.
+ */
 async function bundleSizes(): Promise<{ app: number; leaflet: number }> {
   let app = 0;
   let leaflet = 0;
   for (const file of await readdir(ASSETS)) {
     if (!file.endsWith('.js')) continue;
-    const size = gzipSync(await readFile(path.join(ASSETS, file)), { level: 9 }).length;
+    const built = path.join(ASSETS, file);
+    const { size } = await stat(existsSync(`${built}.br`) ? `${built}.br` : built);
     if (file.startsWith('leaflet-')) leaflet += size;
     else app += size;
   }
@@ -78,7 +82,7 @@ export async function measureWeb(log: (line: string) => void): Promise<Figure[]>
     return [
       {
         group,
-        name: 'JavaScript shipped, gzip, without Leaflet',
+        name: 'JavaScript shipped (Brotli, as served), without Leaflet',
         unit: 'KiB',
         value: sizes.app / 1024,
         baseline: { name: 'Leaflet’s own chunk', value: sizes.leaflet / 1024 },
