@@ -75,14 +75,15 @@ export async function measureNearbyHttp(
   const sampler = setInterval(() => (peakRssMiB = Math.max(peakRssMiB, server.rssMiB())), 250);
   const sqlText = nearbySqlForPgbench(db, 5000, 50);
   for (const connections of [50, 200]) {
+    const group = `GET /api/nearby (5 km, 50 nearest), ${connections} connections`;
     await gcPauses(server);
     const nearby = await httpLoad(server.url, paths, connections, seconds);
     const gc = await gcPauses(server);
-    if (connections === 50) figures.push(await compressedFigure(server, paths, nearby, seconds));
+    if (connections === 50)
+      figures.push(await compressedFigure(server, paths, { group, connections, plain: nearby }, seconds));
     const bare = await httpLoad(server.url, ['/bench/bare'], connections, seconds);
     const clients = Math.min(connections, await pgbenchClientLimit(db));
     const database = await pgbench(databaseUrl, sqlText, points.slice(0, 40), clients, seconds);
-    const group = `GET /api/nearby (5 km, 50 nearest), ${connections} connections`;
     figures.push(
       {
         group,
@@ -127,13 +128,13 @@ export async function measureNearbyHttp(
 async function compressedFigure(
   server: RunningServer,
   paths: string[],
-  plain: LoadResult,
+  { group, connections, plain }: { group: string; connections: number; plain: LoadResult },
   seconds: number,
 ): Promise<Figure> {
   const bytes = await answerBytes(`${server.url}${paths[0]}`);
-  const compressed = await httpLoad(server.url, paths, 50, seconds, AS_BROWSERS_ASK);
+  const compressed = await httpLoad(server.url, paths, connections, seconds, AS_BROWSERS_ASK);
   return {
-    group: 'GET /api/nearby (5 km, 50 nearest), 50 connections',
+    group,
     name: 'compressed, as browsers ask (br, gzip)',
     unit: 'req/s',
     value: compressed.rps,
