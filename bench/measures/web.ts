@@ -3,21 +3,19 @@
  * until the first map markers show in headless Chromium, against the app on the embedded database
  * with the demo data (what `npm start` serves).
  */
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../lib/ports.js';
 import { latencyFigure, type Figure } from '../lib/report.js';
 import { startServer } from '../lib/server.js';
 import { summarise } from '../lib/stats.js';
+import { buildWebIfStale } from '../../web/build-if-stale.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ASSETS = path.resolve('web/dist/assets');
-const LOADS = 20;
 
 /**
  * Bytes of the built JavaScript as the server sends it to browsers: the Brotli copies the build
@@ -37,9 +35,14 @@ async function bundleSizes(): Promise<{ app: number; leaflet: number }> {
 }
 
 /** Milliseconds from navigation to `ready`, each load in a new browser context (empty cache). */
-async function timeLoads(browser: Browser, tileHost: string, url: string, ready: (page: Page) => Promise<unknown>) {
+async function timeLoads(
+  browser: Browser,
+  tileHost: string,
+  { url, loads }: { url: string; loads: number },
+  ready: (page: Page) => Promise<unknown>,
+) {
   const durations: number[] = [];
-  for (let i = 0; i < LOADS + 2; i++) {
+  for (let i = 0; i < loads + 2; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Tiles come from a public server; the benchmark neither waits for nor loads them.
     await context.route(
@@ -56,12 +59,24 @@ async function timeLoads(browser: Browser, tileHost: string, url: string, ready:
   return summarise(durations);
 }
 
-export async function measureWeb(log: (line: string) => void): Promise<Figure[]> {
-  log('  production build of the web app');
-  await promisify(execFile)('npm', ['run', 'build:web'], { maxBuffer: 10 * 1024 * 1024 });
+/**
+ * Where the demo server keeps its embedded database between runs that reuse their databases:
+ * creating it takes most of the server's first start.
+ */
+const KEPT_DATA_DIR = path.join(os.tmpdir(), 'vicinity-bench-web');
+
+/**
+ * `loads`: page loads timed for each figure, after two that warm the server. `reuse`: keep the
+ * demo server's database for the next run, and start on the one a run before kept.
+ */
+export async function measureWeb(
+  log: (line: string) => void,
+  { loads, reuse }: { loads: number; reuse: boolean },
+): Promise<Figure[]> {
+  log(buildWebIfStale() ? '  built the web app for production' : '  the production build of the web app is current');
   const sizes = await bundleSizes();
 
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-web-'));
+  const dataDir = reuse ? KEPT_DATA_DIR : await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-web-'));
   const env = { DATA_DIR: dataDir, SEED: 'demo', PORT: String(await freePort()), DATABASE_URL: '' };
   const server = await startServer('server/src/main.ts', env);
   const browser = await chromium.launch({
@@ -72,10 +87,10 @@ export async function measureWeb(log: (line: string) => void): Promise<Figure[]>
     const config = (await (await fetch(`${server.url}/api/config`)).json()) as { tileUrl: string };
     const tileHost = new URL(config.tileUrl.replace(/\{[a-z]\}/g, 'a')).host;
     log('  first map markers in Chromium');
-    const map = await timeLoads(browser, tileHost, `${server.url}/`, (page) =>
+    const map = await timeLoads(browser, tileHost, { url: `${server.url}/`, loads }, (page) =>
       page.locator('.map-marker--place').first().waitFor(),
     );
-    const bare = await timeLoads(browser, tileHost, `${server.url}/api/health`, (page) =>
+    const bare = await timeLoads(browser, tileHost, { url: `${server.url}/api/health`, loads }, (page) =>
       page.waitForLoadState('load'),
     );
     const group = 'Web app (production build, demo data, headless Chromium)';
@@ -99,6 +114,6 @@ export async function measureWeb(log: (line: string) => void): Promise<Figure[]>
   } finally {
     await browser.close();
     await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    if (!reuse) await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -3,39 +3,21 @@
  * fresh embedded database in a temporary DATA_DIR, in its own process group so stopping it also
  * stops the grandchild tsx starts.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+export { buildWebIfStale } from '../../../web/build-if-stale.js';
+
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const DIST_INDEX = path.join(ROOT, 'web/dist/index.html');
 
 // PGlite + PostGIS runs initdb on the first start of an empty DATA_DIR: ~20-30 s alone, longer
 // while other suites share the cores.
 export const START_MS = 150_000;
-
-/** Newest modification time under a path, so the build is skipped when web/dist is current. */
-function newestChange(target: string): number {
-  const info = statSync(target);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return readdirSync(target).reduce(
-    (newest, entry) => Math.max(newest, newestChange(path.join(target, entry))),
-    info.mtimeMs,
-  );
-}
-
-export function buildWebIfStale(): void {
-  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/precompress.ts'].map((entry) =>
-    path.join(ROOT, entry),
-  );
-  const built = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : 0;
-  if (built > Math.max(...sources.map(newestChange))) return;
-  execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
