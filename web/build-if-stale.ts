@@ -25,6 +25,9 @@ function newestChange(target: string): number {
 export function buildWebIfStale(): boolean {
   const built = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : 0;
   if (built > Math.max(...SOURCES.map((source) => newestChange(path.join(ROOT, source))))) return false;
-  execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+  // Vitest sets NODE_ENV=test, and a build that inherits it keeps Svelte's development code:
+  // 111 KiB of JavaScript sent against 98 for the production build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, env, stdio: 'pipe', timeout: 120_000 });
   return true;
 }
