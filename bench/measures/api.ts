@@ -6,6 +6,7 @@ import { createSigner } from 'fast-jwt';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
 import { findFeedPage } from '../../server/src/modules/feed/queries.js';
+import { MAX_FEED_RADIUS_METERS } from '../../server/src/modules/feed/score.js';
 import { itemsForView } from '../../server/src/modules/map/queries.js';
 import { availableKinds } from '../../server/src/modules/nearby/sources.js';
 import { loadDiscussionPage } from '../../server/src/modules/posts/queries.js';
@@ -56,6 +57,33 @@ export async function measureApi(
       point: points[0]!,
       radius: 5000,
       mode: 'nearby',
+      asOf: new Date(),
+      viewerId: 42,
+      offset: 0,
+      limit: 21,
+    }),
+  );
+
+  // Newest first over the widest radius the feed allows: not one of the targets, measured so
+  // that its cost shows (it reads every recent item of a metro, where nearby mode reads a corner).
+  const latestPoints = points.slice(0, full ? 60 : 30);
+  const latest = await timeSerial(
+    (i) =>
+      getJson(
+        `${server.url}/api/feed?lat=${latestPoints[i % latestPoints.length]!.lat}&lng=${latestPoints[i % latestPoints.length]!.lng}` +
+          `&radius=${MAX_FEED_RADIUS_METERS}&mode=latest`,
+        reader,
+      ),
+    latestPoints.length,
+  );
+  figures.push(
+    vsBare(`GET /api/feed (latest, ${MAX_FEED_RADIUS_METERS / 1000} km, signed in)`, 'page 1', latest, bare),
+  );
+  await savePlansOf(plans.url, plans.dir, 'feed-latest-50km', (capture) =>
+    findFeedPage(capture, {
+      point: points[0]!,
+      radius: MAX_FEED_RADIUS_METERS,
+      mode: 'latest',
       asOf: new Date(),
       viewerId: 42,
       offset: 0,
