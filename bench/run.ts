@@ -27,7 +27,7 @@ import { measureNearbyHttp } from './measures/http.js';
 import { measureRadius } from './measures/radius.js';
 import { printTable, type Figure } from './lib/report.js';
 import { freePort } from './lib/ports.js';
-import { SCALES, seedContent, seedCore, type Scale } from './lib/seed.js';
+import { SCALES, SEED_VERSION, seedContent, seedCore, type Scale } from './lib/seed.js';
 import { startServer } from './lib/server.js';
 
 const scaleName = process.env.BENCH_SCALE ?? 'full';
@@ -50,6 +50,11 @@ async function writeOut(query: (text: string) => Promise<unknown>): Promise<void
   await promisify(execFile)('sync');
 }
 
+/** Whether a database's bench_meta row says the current seed wrote it at this scale. */
+function isSeededBy(meta: { scale?: string; seed_version?: number } | undefined, scale: Scale): boolean {
+  return meta?.scale === scale.name && meta.seed_version === SEED_VERSION;
+}
+
 async function prepareDatabase(scale: Scale): Promise<string> {
   const name = `vicinity_bench_${scale.name}`;
   const url = withDatabase(adminUrl, name);
@@ -62,7 +67,7 @@ async function prepareDatabase(scale: Scale): Promise<string> {
     const seeded = await probe
       .query(`select 1 from pg_tables where tablename = 'bench_meta'`)
       .then(async (r) =>
-        r.rowCount ? (await probe.query('select scale from bench_meta')).rows[0]?.scale === scale.name : false,
+        r.rowCount ? isSeededBy((await probe.query('select * from bench_meta')).rows[0], scale) : false,
       );
     await probe.end();
     if (seeded) {
@@ -103,8 +108,8 @@ async function prepareDatabase(scale: Scale): Promise<string> {
   // them and 1,705 with them (1,610–1,796 in runs on a database seeded earlier).
   await client.query('vacuum analyze');
   await writeOut((text) => client.query(text));
-  await client.query('create table bench_meta (scale text)');
-  await client.query('insert into bench_meta values ($1)', [scale.name]);
+  await client.query('create table bench_meta (scale text, seed_version int)');
+  await client.query('insert into bench_meta values ($1, $2)', [scale.name, SEED_VERSION]);
   await client.end();
   log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return url;
