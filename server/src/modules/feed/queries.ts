@@ -12,6 +12,7 @@ import {
   planarPointSql,
   pointSql,
   roughlyWithinSql,
+  withinSql,
   type LatLng,
 } from '../../geo/point.js';
 import { groupContentVisibleSql } from '../groups/visibility.js';
@@ -61,6 +62,38 @@ function hoursBetween(later: RawBuilder<unknown>, earlier: RawBuilder<unknown>):
 const SEED_WINDOWS_HOURS = [AGE_SCALE_HOURS / 3, 3 * AGE_SCALE_HOURS];
 
 /**
+ * Look-back windows of the newest-first feed, in hours, smallest first: the first that holds a
+ * page's worth of items bounds the page. Each is read only when the one before holds fewer, so
+ * it holds fewer than 24 (or 9) times a page's worth itself.
+ */
+const LATEST_WINDOWS_HOURS = [1, 24, 9 * 24];
+
+/**
+ * The creation time of the n-th newest item (n: the items up to this page's end) the reader may
+ * see within the radius, among those created in the last `hours`; null when there are fewer.
+ * The page is at least that new. Items count only where the page itself would take them: within
+ * the radius by the exact distance, and visible.
+ */
+function nthNewestSql(query: FeedQuery, now: RawBuilder<unknown>, hours: number): RawBuilder<unknown> {
+  const { point, radius, viewerId } = query;
+  const needed = query.offset + query.limit;
+  const since = sql`${now} - make_interval(secs => ${hours * 3600}::float8)`;
+  return sql`
+    select case when count(*) < ${needed}::int then null else min(k.created_at) end from (
+      select created_at from (
+        (select p.created_at from posts p
+         where p.deleted_at is null and p.created_at <= ${now} and p.created_at >= ${since}
+           and ${withinSql('p.location', point, radius)} and ${groupContentVisibleSql('p.group_id', viewerId)}
+         order by p.created_at desc limit ${needed}::int)
+        union all
+        (select e.created_at from events e
+         where e.status = 'scheduled' and e.ends_at > ${now} and e.created_at <= ${now} and e.created_at >= ${since}
+           and ${withinSql('e.location', point, radius)} and ${groupContentVisibleSql('e.group_id', viewerId)}
+         order by e.created_at desc limit ${needed}::int)) w
+      order by created_at desc limit ${needed}::int) k`;
+}
+
+/**
  * Bounds for one page, computed in the database before the real search. Score falls with both
  * distance and age, so once we know `n` items that score at least s, every item of the page
  * scores at least s too, and must satisfy
@@ -72,7 +105,8 @@ const SEED_WINDOWS_HOURS = [AGE_SCALE_HOURS / 3, 3 * AGE_SCALE_HOURS];
  * indexes and usually good; with fewer than `n` of them, nothing is pruned. Any real items give a
  * correct bound, so posts are taken nearest first in planar degrees (migration 0010), which is
  * cheaper than the geodesic order and nearly the same over a few kilometres. In latest mode the
- * same seeds bound the creation time instead: the page is at least as new as the n-th of them.
+ * page is bounded by creation time instead, from the newest items of a look-back window
+ * (nthNewestSql).
  *
  * Answers one row: `reach` (max distance, metres), `since` (oldest creation time still
  * possible), `until_hours` (latest event start still possible, from now); null means unbounded.
@@ -98,16 +132,13 @@ function pruneSql(query: FeedQuery, now: RawBuilder<unknown>): RawBuilder<unknow
        and ${groupContentVisibleSql('e.group_id', viewerId)}
      order by e.location <-> ${pointSql(point)}
      limit ${needed}::int)`;
+  if (mode === 'latest') {
+    const windows = LATEST_WINDOWS_HOURS.map((hours) => sql`(${nthNewestSql(query, now, hours)})`);
+    return sql`select null::float8 as reach, null::float8 as until_hours, coalesce(${sql.join(windows)}) as since`;
+  }
   // The same item may be a seed of both windows; counted once.
   const seeds = sql`select distinct on (kind, id) * from (${sql.join(SEED_WINDOWS_HOURS.map(seedsWithin), sql` union all `)}) w`;
   const boost = viewerId === null ? 1 : GROUP_BOOST;
-  if (mode === 'latest') {
-    return sql`
-      select null::float8 as reach, null::float8 as until_hours,
-             (select case when count(*) < ${needed}::int then null else min(k.created_at) end
-              from (select created_at from (${seeds}) s where s.distance <= ${radius}::float8
-                    order by created_at desc limit ${needed}::int) k) as since`;
-  }
   // A little slack so rounding in exp/ln can never drop an item that belongs on the page.
   return sql`
     select least(${radius}::float8, b.l * ${DISTANCE_SCALE_METERS}::float8 * 1.000001 + 0.001) as reach,
