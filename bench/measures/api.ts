@@ -64,8 +64,8 @@ export async function measureApi(
     }),
   );
 
-  // Newest first over the widest radius the feed allows: not one of the targets, measured so
-  // that its cost shows (it reads every recent item of a metro, where nearby mode reads a corner).
+  // Newest first over the widest radius the feed allows: not one of the targets, measured because
+  // its pages are bounded otherwise than nearby mode's (by creation time alone, see feed/queries.ts).
   const latestPoints = points.slice(0, full ? 60 : 30);
   const latest = await timeSerial(
     (i) =>
