@@ -52,6 +52,32 @@ describe('formatDateTime', () => {
   it('shows nothing for a date it cannot read', () => {
     expect(formatDateTime('not a date')).toBe('');
   });
+
+  it('makes one formatter per locale, zone and style, however many dates it formats', () => {
+    const Original = Intl.DateTimeFormat;
+    let made = 0;
+    class Counted extends Original {
+      constructor(...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        super(...args);
+        made += 1;
+      }
+    }
+    Intl.DateTimeFormat = Counted as typeof Intl.DateTimeFormat;
+    try {
+      const zones = ['Europe/Lisbon', 'Asia/Tokyo'];
+      const texts = Array.from({ length: 50 }, (_, i) =>
+        formatDateTime(`2026-12-${String(1 + (i % 28)).padStart(2, '0')}T18:00:00Z`, {
+          locale: 'en-GB',
+          timeZone: zones[i % 2],
+        }),
+      );
+      expect(made).toBe(2);
+      expect(texts[0]).toBe('Tue 1 Dec, 18:00');
+      expect(texts[1]).toBe('Thu 3 Dec, 03:00');
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
+  });
 });
 
 describe('formatPlaceKind', () => {
