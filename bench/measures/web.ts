@@ -65,6 +65,26 @@ async function timeLoads(
  */
 const KEPT_DATA_DIR = path.join(os.tmpdir(), 'vicinity-bench-web');
 
+/** The app with the demo data, as `npm start` runs it, on the embedded database in `dataDir`. */
+async function startDemoServer(dataDir: string, reuse: boolean, log: (line: string) => void) {
+  const start = async () =>
+    startServer('server/src/main.ts', {
+      DATA_DIR: dataDir,
+      SEED: 'demo',
+      PORT: String(await freePort()),
+      DATABASE_URL: '',
+    });
+  try {
+    return await start();
+  } catch (error) {
+    if (!reuse) throw error;
+    // A kept database that does not open (a run stopped while making it, say) is made anew.
+    log(`  the kept demo database in ${dataDir} did not open; making it anew`);
+    await rm(dataDir, { recursive: true, force: true });
+    return start();
+  }
+}
+
 /**
  * `loads`: page loads timed for each figure, after two that warm the server. `reuse`: keep the
  * demo server's database for the next run, and start on the one a run before kept.
@@ -77,8 +97,7 @@ export async function measureWeb(
   const sizes = await bundleSizes();
 
   const dataDir = reuse ? KEPT_DATA_DIR : await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-web-'));
-  const env = { DATA_DIR: dataDir, SEED: 'demo', PORT: String(await freePort()), DATABASE_URL: '' };
-  const server = await startServer('server/src/main.ts', env);
+  const server = await startDemoServer(dataDir, reuse, log);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
