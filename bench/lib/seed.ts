@@ -19,9 +19,9 @@ export interface Scale {
 /**
  * Raised whenever the seed writes different rows, so that BENCH_REUSE=1 seeds a database written
  * by an earlier seed again rather than measure other data. 2: meetups were created over the 30
- * days before they start, not all at the moment of seeding.
+ * days before they start, not all at the moment of seeding. 3: posts are long, not one sentence.
  */
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 
 export const SCALES: Record<string, Scale> = {
   full: {
@@ -113,6 +113,36 @@ export async function seedCore(client: pg.Client, scale: Scale, passwordHash: st
   );
 }
 
+/** Distinct post texts, shared round-robin by the seeded posts. */
+const POST_BODIES = 1000;
+
+/** Words that post texts are drawn from: enough that the text compresses about as prose does. */
+const WORDS = `neighbourhood meetup board games cafe library park river bridge market bakery corner street
+  evening morning weekend friends neighbours newcomers table chairs tea coffee rules dice cards strategy
+  cooperative campaign players welcome quiet loud friendly patient teaching learning history stories
+  bicycle tram station garden courtyard window light winter summer autumn spring rain snow walk talk
+  together often sometimes rarely always we you they it is was were will can could should would and
+  but or so because when where after before while near far beside between around through across`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/**
+ * A temporary table `post_bodies (i, body)` of POST_BODIES Markdown texts of 2 to 7 paragraphs
+ * of 40 to 79 words, about 1,900 characters on average: long-form posts, so that reading them
+ * (the feed's excerpts, the rows' size on disk) costs what it will.
+ */
+function postBodiesSql(): string {
+  const words = `array[${WORDS.map((word) => `'${word}'`).join(',')}]`;
+  return `create temporary table post_bodies as
+    select b.i, string_agg(para.text, E'\\n\\n' order by para.j) as body
+    from generate_series(1, ${POST_BODIES}) b(i)
+    cross join lateral (
+      select j, string_agg((${words})[1 + floor(random() * ${WORDS.length})::int], ' ' order by k) || '.' as text
+      from generate_series(1, 2 + b.i % 6) j, generate_series(1, 40 + (j * 13 + b.i) % 40) k
+      group by j) para
+    group by b.i`;
+}
+
 /** Shape of the one measured discussion: comments per depth, 60 top-level branches. */
 const THREAD_LEVELS = [60, 600, 1340, 1500, 1000, 500];
 
@@ -134,14 +164,16 @@ export async function seedContent(client: pg.Client, scale: Scale, log: (line: s
      from (${clusteredPointsSql(scale.events)}) p,
           lateral (select date_trunc('second', now() + (random() * 70 - 10) * interval '1 day') as starts_at) s`,
   );
+  await step(`${POST_BODIES} long post bodies`, postBodiesSql());
   await step(
     `${scale.posts} posts`,
     `insert into posts (author_id, title, body, body_html, location, group_id, created_at)
-     select 1 + (p.n % ${scale.users}), 'Post ' || p.n, 'A benchmark post about the neighbourhood.',
-            '<p>A benchmark post about the neighbourhood.</p>', ${point('p')},
+     select 1 + (p.n % ${scale.users}), 'Post ' || p.n, b.body,
+            '<p>' || replace(b.body, E'\\n\\n', E'</p>\\n<p>') || '</p>', ${point('p')},
             case when p.n % 20 = 0 then 1 + (p.n % ${scale.groups}) end,
             now() - random() * interval '90 days'
-     from (${clusteredPointsSql(scale.posts)}) p`,
+     from (${clusteredPointsSql(scale.posts)}) p
+     join post_bodies b on b.i = 1 + p.n % ${POST_BODIES}`,
   );
   const threadPost = (await client.query<{ id: number }>('select min(id)::int as id from posts')).rows[0]!.id;
   const started = Date.now();
