@@ -165,8 +165,7 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
     sql`select * from (${candidates} offset 0) c where c.distance <= ${reach}`;
 
   const posts = within(sql`
-    select 'post'::text as kind, p.id, p.title, left(p.body, ${EXCERPT_SOURCE_CHARS}) as text,
-           p.location, p.created_at, null::timestamptz as starts_at, null::text as time_zone, p.group_id, p.place_id,
+    select 'post'::text as kind, p.id, p.title, p.location, p.created_at, null::timestamptz as starts_at, null::text as time_zone, p.group_id, p.place_id,
            ${distanceSql('p.location', point)} as distance,
            ${hoursBetween(now, sql`p.created_at`)} as hours
     from posts p
@@ -178,8 +177,7 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
 
   // Upcoming: scheduled and not yet over. Before it starts, "age" is the time until it does.
   const events = within(sql`
-    select 'event'::text as kind, e.id, e.title, left(e.description, ${EXCERPT_SOURCE_CHARS}) as text,
-           e.location, e.created_at, e.starts_at, e.time_zone, e.group_id, e.place_id,
+    select 'event'::text as kind, e.id, e.title, e.location, e.created_at, e.starts_at, e.time_zone, e.group_id, e.place_id,
            ${distanceSql('e.location', point)} as distance,
            ${hoursBetween(sql`e.starts_at`, now)} as hours
     from events e
@@ -196,32 +194,46 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
       ? sql<boolean>`false`
       : sql<boolean>`exists (select 1 from group_members gm where gm.group_id = c.group_id and gm.user_id = ${viewerId}::bigint)`;
 
-  const order = query.mode === 'nearby' ? sql`score desc, kind, id` : sql`created_at desc, kind, id desc`;
+  const order = (row: 's' | 'p') =>
+    sql.raw(
+      query.mode === 'nearby'
+        ? `${row}.score desc, ${row}.kind, ${row}.id`
+        : `${row}.created_at desc, ${row}.kind, ${row}.id desc`,
+    );
 
+  // The page is ranked from the candidates' places, times and the reader's groups alone. What
+  // only the page shows is read for its own rows: the start of each text (a long post's body is
+  // read whole from its compressed row, which for every candidate cost more than the ranking)
+  // and the names of groups and places.
   return sql<FeedRow>`
     with bounds as materialized (${pruneSql(query, now)}),
     candidates as (${posts} union all ${events}),
     factored as (
-      select c.*, g.name as group_name, g.visibility as group_visibility, pl.name as place_name,
-             ${isMember} as is_member,
+      select c.*, ${isMember} as is_member,
              exp(-c.distance / ${DISTANCE_SCALE_METERS}::float8) as distance_effect,
              exp(-least(c.hours, ${MAX_AGE_HOURS}::float8) / ${AGE_SCALE_HOURS}::float8) as age_effect
       from candidates c
-      left join groups g on g.id = c.group_id
-      left join places pl on pl.id = c.place_id
     ),
     scored as (
-      select f.*, case when f.is_member then ${GROUP_BOOST}::float8 else 1::float8 end as member_effect
-      from factored f
+      select f.*, m.member_effect, f.distance_effect * f.age_effect * m.member_effect as score
+      from factored f, lateral (select case when f.is_member then ${GROUP_BOOST}::float8 else 1::float8 end as member_effect) m
+    ),
+    page as (
+      select s.* from scored s
+      order by ${order('s')}
+      limit ${query.limit}::int offset ${query.offset}::int
     )
-    select s.kind, s.id, s.title, s.text, s.created_at, s.starts_at, s.time_zone, s.group_id, s.group_name, s.group_visibility,
-           s.place_id, s.place_name, s.is_member, s.distance, s.hours,
-           s.distance_effect, s.age_effect, s.member_effect,
-           s.distance_effect * s.age_effect * s.member_effect as score,
-           ${latSql('s.location')} as lat, ${lngSql('s.location')} as lng
-    from scored s
-    order by ${order}
-    limit ${query.limit}::int offset ${query.offset}::int`;
+    select p.kind, p.id, p.title,
+           case when p.kind = 'post' then (select left(body, ${EXCERPT_SOURCE_CHARS}) from posts where id = p.id)
+                else (select left(description, ${EXCERPT_SOURCE_CHARS}) from events where id = p.id) end as text,
+           p.created_at, p.starts_at, p.time_zone, p.group_id, g.name as group_name, g.visibility as group_visibility,
+           p.place_id, pl.name as place_name, p.is_member, p.distance, p.hours,
+           p.distance_effect, p.age_effect, p.member_effect, p.score,
+           ${latSql('p.location')} as lat, ${lngSql('p.location')} as lng
+    from page p
+    left join groups g on g.id = p.group_id
+    left join places pl on pl.id = p.place_id
+    order by ${order('p')}`;
 }
 
 export async function findFeedPage(db: Kysely<Database>, query: FeedQuery): Promise<FeedRow[]> {
