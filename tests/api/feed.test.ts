@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { pointSql } from '../../server/src/geo/point.js';
+import { excerptOf } from '../../server/src/markdown/excerpt.js';
+import { fillExcerpts } from '../../migrations/0014_excerpts.js';
 import { feedSql } from '../../server/src/modules/feed/queries.js';
 import { useTestApp } from '../helpers/app.js';
 import { destination, type LatLng } from '../helpers/geo.js';
@@ -91,6 +93,7 @@ async function event(
     .values({
       title: options.title ?? 'A meetup',
       description: 'Bring **games**.',
+      excerpt: excerptOf('Bring **games**.'),
       starts_at: startsAt,
       ends_at: new Date(startsAt.getTime() + (options.hours ?? 3) * HOUR),
       time_zone: 'Europe/Berlin',
@@ -347,6 +350,24 @@ describe('what is in the feed', () => {
     expect(visible(await feed(center))).toEqual([]);
     const { items } = await feed(center, member);
     expect(items.every((item) => item.why.text.endsWith('in your group Queer Game Night'))).toBe(true);
+  });
+
+  it('shows the excerpt of the text as last edited, kept since it was written', async () => {
+    const { center, at } = newArea();
+    const [author] = await createUsers(t.app, t.db, 1);
+    const id = await post(author!, at(10), 0, { body: 'First **draft**.' });
+    const edit = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/posts/${id}`,
+      headers: author!.auth,
+      payload: { body: 'Second _thoughts_.' },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    expect((await feed(center)).items.map((item) => item.excerpt)).toEqual(['Second thoughts.']);
+    // Rows written before excerpts were kept get theirs from the migration that added them.
+    await sql`update posts set excerpt = '' where id = ${id}`.execute(t.db);
+    await fillExcerpts(t.db as Kysely<unknown>);
+    expect((await feed(center)).items.map((item) => item.excerpt)).toEqual(['Second thoughts.']);
   });
 
   it('gives a plain-text excerpt of at most 280 characters', async () => {

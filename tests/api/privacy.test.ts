@@ -111,6 +111,12 @@ describe('DELETE /api/me', () => {
     expect(top).toMatchObject({ id: reply.id, body: 'A reply that stays' });
     expect(top.replies[0]).toMatchObject({ id: myComment.id, deleted: true, author: null });
     expect(JSON.stringify(thread)).not.toContain('My own words');
+    const stored = await t.db
+      .selectFrom('posts')
+      .select(['body', 'excerpt'])
+      .where('id', '=', post.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ body: '', excerpt: '' });
 
     // The seat went to the first waitlisted person.
     expect((await readEvent(t.app, full.id, waiting)).myRsvp).toMatchObject({ status: 'going' });

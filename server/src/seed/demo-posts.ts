@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { latSql, lngSql, pointSql, type LatLng } from '../geo/point.js';
+import { excerptOf } from '../markdown/excerpt.js';
 import { renderMarkdown } from '../markdown/render.js';
 import type { DemoPersonKey } from './demo-area.js';
 import type { DemoIds } from './index.js';
@@ -552,6 +553,7 @@ export async function seedDemoPosts(db: Kysely<Database>, ids: DemoIds, now = ne
         title: post.title,
         body: post.body,
         body_html: renderMarkdown(post.body),
+        excerpt: excerptOf(post.body),
         location: pointSql(location),
         place_id: placeId,
         group_id: groupId,

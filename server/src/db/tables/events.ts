@@ -16,6 +16,8 @@ export interface EventsTable {
   id: Generated<number>;
   title: string;
   description: ColumnType<string, string | undefined, string>;
+  /** Plain text of the description for the feed, made when it is written (markdown/excerpt.ts). */
+  excerpt: ColumnType<string, string | undefined, string>;
   starts_at: ColumnType<Date, Date, Date>;
   ends_at: ColumnType<Date, Date, Date>;
   time_zone: string;

@@ -7,6 +7,8 @@ export interface PostsTable {
   title: string;
   body: string;
   body_html: string;
+  /** Plain text of the body for the feed, made when the body is written (markdown/excerpt.ts). */
+  excerpt: ColumnType<string, string | undefined, string>;
   location: Geography;
   place_id: number | null;
   group_id: number | null;

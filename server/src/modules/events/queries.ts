@@ -7,6 +7,7 @@ import { groupContentVisibleSql } from '../groups/visibility.js';
 import type { Occurrence } from './recurrence.js';
 import type { Event, EventSummary } from './schemas.js';
 import { formatInZone } from './zoned-time.js';
+import { excerptOf } from '../../markdown/excerpt.js';
 
 type Db = Kysely<Database>;
 
@@ -285,6 +286,7 @@ export async function insertEvents(
       occurrences.map((occurrence, index) => ({
         title: event.title,
         description: event.description,
+        excerpt: excerptOf(event.description),
         starts_at: occurrence.startsAt,
         ends_at: occurrence.endsAt,
         time_zone: event.timeZone,
@@ -322,7 +324,9 @@ export async function updateEvent(trx: Db, id: number, changes: EventChanges): P
       updated_at: new Date(),
       revision: sql<number>`revision + 1`,
       ...(changes.title === undefined ? {} : { title: changes.title }),
-      ...(changes.description === undefined ? {} : { description: changes.description }),
+      ...(changes.description === undefined
+        ? {}
+        : { description: changes.description, excerpt: excerptOf(changes.description) }),
       ...(changes.startsAt === undefined ? {} : { starts_at: changes.startsAt }),
       ...(changes.endsAt === undefined ? {} : { ends_at: changes.endsAt }),
       ...(changes.timeZone === undefined ? {} : { time_zone: changes.timeZone }),

@@ -34,8 +34,8 @@ export interface FeedQuery {
 export interface FeedRow extends ScoredRow {
   id: number;
   title: string;
-  /** The start of the Markdown source, for the excerpt. */
-  text: string;
+  /** Plain text, made when the post or meetup was written (markdown/excerpt.ts). */
+  excerpt: string;
   lat: number;
   lng: number;
   created_at: Date;
@@ -47,9 +47,6 @@ export interface FeedRow extends ScoredRow {
   place_id: number | null;
   place_name: string | null;
 }
-
-/** Enough Markdown to make a 280-character excerpt from. */
-const EXCERPT_SOURCE_CHARS = 2000;
 
 function hoursBetween(later: RawBuilder<unknown>, earlier: RawBuilder<unknown>): RawBuilder<number> {
   return sql<number>`greatest(0, extract(epoch from (${later} - ${earlier}))::float8 / 3600)`;
@@ -202,8 +199,8 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
     );
 
   // The page is ranked from the candidates' places, times and the reader's groups alone. What
-  // only the page shows is read for its own rows: the start of each text (a long post's body is
-  // read whole from its compressed row, which for every candidate cost more than the ranking)
+  // only the page shows is read for its own rows: the excerpts (read from the candidates' rows,
+  // long posts' texts were decompressed for every candidate, which cost more than the ranking)
   // and the names of groups and places.
   return sql<FeedRow>`
     with bounds as materialized (${pruneSql(query, now)}),
@@ -224,8 +221,8 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
       limit ${query.limit}::int offset ${query.offset}::int
     )
     select p.kind, p.id, p.title,
-           case when p.kind = 'post' then (select left(body, ${EXCERPT_SOURCE_CHARS}) from posts where id = p.id)
-                else (select left(description, ${EXCERPT_SOURCE_CHARS}) from events where id = p.id) end as text,
+           case when p.kind = 'post' then (select excerpt from posts where id = p.id)
+                else (select excerpt from events where id = p.id) end as excerpt,
            p.created_at, p.starts_at, p.time_zone, p.group_id, g.name as group_name, g.visibility as group_visibility,
            p.place_id, pl.name as place_name, p.is_member, p.distance, p.hours,
            p.distance_effect, p.age_effect, p.member_effect, p.score,

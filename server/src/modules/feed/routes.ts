@@ -6,9 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorResponses, invalidField } from '../../plugins/errors.js';
 import type { LatLng } from '../../geo/point.js';
-import { plainText } from '../../markdown/render.js';
 import { findFeedPage, homeOf, type FeedRow } from './queries.js';
-import { EXCERPT_LENGTH, FeedAnswer, FeedQuerySchema, FORMULA, MAX_FEED_PAGE, type FeedItem } from './schemas.js';
+import { FeedAnswer, FeedQuerySchema, FORMULA, MAX_FEED_PAGE, type FeedItem } from './schemas.js';
 import { explain, FEED_PAGE_SIZE, FORMULA_TEXT } from './score.js';
 
 /** How far ahead of the server's clock a client's `asOf` may be (clock skew). */
@@ -19,7 +18,7 @@ function toItem(row: FeedRow): FeedItem {
     kind: row.kind,
     id: row.id,
     title: row.title,
-    excerpt: plainText(row.text, EXCERPT_LENGTH),
+    excerpt: row.excerpt,
     location: { lat: row.lat, lng: row.lng },
     distanceMeters: row.distance,
     createdAt: row.created_at.toISOString(),

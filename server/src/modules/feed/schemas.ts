@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Latitude, Longitude } from '../../geo/schemas.js';
+import { EXCERPT_LENGTH } from '../../markdown/excerpt.js';
 import { Visibility } from '../groups/schemas.js';
 import {
   AGE_SCALE_HOURS,
@@ -12,7 +13,6 @@ import {
 } from './score.js';
 
 export const MAX_FEED_PAGE = 500;
-export const EXCERPT_LENGTH = 280;
 
 export const FeedQuerySchema = Type.Object(
   {

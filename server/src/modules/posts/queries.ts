@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { GroupRole, GroupVisibility } from '../../db/tables/geo.js';
 import { latSql, lngSql, pointSql, type LatLng } from '../../geo/point.js';
+import { excerptOf } from '../../markdown/excerpt.js';
 import { renderMarkdown } from '../../markdown/render.js';
 import { groupContentVisibleSql } from '../groups/visibility.js';
 import { nestComments } from './tree.js';
@@ -108,6 +109,7 @@ export async function insertPost(
       title: input.title,
       body: input.body,
       body_html: renderMarkdown(input.body),
+      excerpt: excerptOf(input.body),
       location: pointSql(input.location),
       place_id: input.placeId,
       group_id: input.groupId,
@@ -127,7 +129,9 @@ export async function updatePost(
     .set({
       edited_at: new Date(),
       ...(patch.title === undefined ? {} : { title: patch.title }),
-      ...(patch.body === undefined ? {} : { body: patch.body, body_html: renderMarkdown(patch.body) }),
+      ...(patch.body === undefined
+        ? {}
+        : { body: patch.body, body_html: renderMarkdown(patch.body), excerpt: excerptOf(patch.body) }),
       ...(patch.location === undefined ? {} : { location: pointSql(patch.location) }),
       ...(patch.placeId === undefined ? {} : { place_id: patch.placeId }),
     })
@@ -137,7 +141,13 @@ export async function updatePost(
 }
 
 /** A deleted post is kept (its discussion stays readable); what its author wrote is erased. */
-const erasedPost = () => ({ deleted_at: new Date(), title: DELETED_POST_TITLE, body: '', body_html: '' });
+const erasedPost = () => ({
+  deleted_at: new Date(),
+  title: DELETED_POST_TITLE,
+  body: '',
+  body_html: '',
+  excerpt: '',
+});
 /** A deleted comment keeps its place in the tree; its text is erased. */
 const erasedComment = () => ({ deleted_at: new Date(), body: '', body_html: '' });
 
