@@ -3,6 +3,7 @@
  * even the full scale takes minutes. setseed() makes every run produce the same rows.
  */
 import type pg from 'pg';
+import { excerptOf } from '../../server/src/markdown/excerpt.js';
 import { COUNTRY, METROS, RURAL_SHARE } from './geography.js';
 
 export interface Scale {
@@ -20,8 +21,9 @@ export interface Scale {
  * Raised whenever the seed writes different rows, so that BENCH_REUSE=1 seeds a database written
  * by an earlier seed again rather than measure other data. 2: meetups were created over the 30
  * days before they start, not all at the moment of seeding. 3: posts are long, not one sentence.
+ * 4: posts and meetups carry their excerpts (migration 0014).
  */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 
 export const SCALES: Record<string, Scale> = {
   full: {
@@ -155,21 +157,28 @@ export async function seedContent(client: pg.Client, scale: Scale, log: (line: s
   await step(
     `${scale.events} events`,
     `insert into events (title, description, starts_at, ends_at, time_zone, location, place_id, group_id, organizer_id,
-                         capacity, status, created_at)
+                         capacity, status, created_at, excerpt)
      select 'Meetup ' || p.n, 'A benchmark meetup.', s.starts_at, s.starts_at + interval '2 hours', 'Europe/Berlin',
             ${point('p')}, case when p.n % 3 = 0 then 1 + (p.n % ${scale.places}) end,
             case when p.n % 5 = 0 then 1 + (p.n % ${scale.groups}) end, 1 + (p.n % ${scale.users}),
             case when p.n % 4 = 0 then 20 end, case when p.n % 50 = 0 then 'cancelled' else 'scheduled' end,
-            least(s.starts_at, now()) - random() * interval '30 days'
+            least(s.starts_at, now()) - random() * interval '30 days', 'A benchmark meetup.'
      from (${clusteredPointsSql(scale.events)}) p,
           lateral (select date_trunc('second', now() + (random() * 70 - 10) * interval '1 day') as starts_at) s`,
   );
   await step(`${POST_BODIES} long post bodies`, postBodiesSql());
+  // And their excerpts, as the server makes them when a post is written.
+  const bodies = (await client.query<{ i: number; body: string }>('select i, body from post_bodies')).rows;
+  await client.query('alter table post_bodies add column excerpt text');
+  await client.query(
+    'update post_bodies b set excerpt = v.excerpt from unnest($1::int[], $2::text[]) as v(i, excerpt) where b.i = v.i',
+    [bodies.map((row) => row.i), bodies.map((row) => excerptOf(row.body))],
+  );
   await step(
     `${scale.posts} posts`,
-    `insert into posts (author_id, title, body, body_html, location, group_id, created_at)
+    `insert into posts (author_id, title, body, body_html, excerpt, location, group_id, created_at)
      select 1 + (p.n % ${scale.users}), 'Post ' || p.n, b.body,
-            '<p>' || replace(b.body, E'\\n\\n', E'</p>\\n<p>') || '</p>', ${point('p')},
+            '<p>' || replace(b.body, E'\\n\\n', E'</p>\\n<p>') || '</p>', b.excerpt, ${point('p')},
             case when p.n % 20 = 0 then 1 + (p.n % ${scale.groups}) end,
             now() - random() * interval '90 days'
      from (${clusteredPointsSql(scale.posts)}) p
