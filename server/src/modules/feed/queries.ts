@@ -162,7 +162,8 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
     sql`select * from (${candidates} offset 0) c where c.distance <= ${reach}`;
 
   const posts = within(sql`
-    select 'post'::text as kind, p.id, p.title, p.location, p.created_at, null::timestamptz as starts_at, null::text as time_zone, p.group_id, p.place_id,
+    select 'post'::text as kind, p.id, p.title, p.location, p.created_at,
+           null::timestamptz as starts_at, null::text as time_zone, p.group_id, p.place_id,
            ${distanceSql('p.location', point)} as distance,
            ${hoursBetween(now, sql`p.created_at`)} as hours
     from posts p
@@ -174,7 +175,8 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
 
   // Upcoming: scheduled and not yet over. Before it starts, "age" is the time until it does.
   const events = within(sql`
-    select 'event'::text as kind, e.id, e.title, e.location, e.created_at, e.starts_at, e.time_zone, e.group_id, e.place_id,
+    select 'event'::text as kind, e.id, e.title, e.location, e.created_at,
+           e.starts_at, e.time_zone, e.group_id, e.place_id,
            ${distanceSql('e.location', point)} as distance,
            ${hoursBetween(sql`e.starts_at`, now)} as hours
     from events e
@@ -199,9 +201,9 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
     );
 
   // The page is ranked from the candidates' places, times and the reader's groups alone. What
-  // only the page shows is read for its own rows: the excerpts (read from the candidates' rows,
-  // long posts' texts were decompressed for every candidate, which cost more than the ranking)
-  // and the names of groups and places.
+  // only the page shows is read for its own rows: the excerpts and the names of groups and places.
+  // (Carried through the ranking, long posts' texts were decompressed for every candidate, a few
+  // hundred a page, which cost more than the ranking itself.)
   return sql<FeedRow>`
     with bounds as materialized (${pruneSql(query, now)}),
     candidates as (${posts} union all ${events}),
