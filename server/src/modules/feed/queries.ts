@@ -110,6 +110,10 @@ function nthNewestSql(query: FeedQuery, now: RawBuilder<unknown>, hours: number)
  */
 function pruneSql(query: FeedQuery, now: RawBuilder<unknown>): RawBuilder<unknown> {
   const { point, radius, viewerId, mode } = query;
+  if (mode === 'latest') {
+    const windows = LATEST_WINDOWS_HOURS.map((hours) => sql`(${nthNewestSql(query, now, hours)})`);
+    return sql`select null::float8 as reach, null::float8 as until_hours, coalesce(${sql.join(windows)}) as since`;
+  }
   const needed = query.offset + query.limit;
   const seedsWithin = (hours: number) => sql`
     (select 'post'::text as kind, p.id, ${distanceSql('p.location', point)} as distance,
@@ -129,10 +133,6 @@ function pruneSql(query: FeedQuery, now: RawBuilder<unknown>): RawBuilder<unknow
        and ${groupContentVisibleSql('e.group_id', viewerId)}
      order by e.location <-> ${pointSql(point)}
      limit ${needed}::int)`;
-  if (mode === 'latest') {
-    const windows = LATEST_WINDOWS_HOURS.map((hours) => sql`(${nthNewestSql(query, now, hours)})`);
-    return sql`select null::float8 as reach, null::float8 as until_hours, coalesce(${sql.join(windows)}) as since`;
-  }
   // The same item may be a seed of both windows; counted once.
   const seeds = sql`select distinct on (kind, id) * from (${sql.join(SEED_WINDOWS_HOURS.map(seedsWithin), sql` union all `)}) w`;
   const boost = viewerId === null ? 1 : GROUP_BOOST;
