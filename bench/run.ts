@@ -161,7 +161,7 @@ async function main() {
   }
   if (scaleName === 'full' || scaleName === 'embedded') {
     log('Embedded database…');
-    figures.push(...(await measureEmbedded(100_000, seconds, log)));
+    figures.push(...(await measureEmbedded(100_000, seconds, planDir, log)));
   }
   log('Server work on long posts…');
   figures.push(...(await measureText()));

@@ -16,6 +16,7 @@ import { openDatabase } from '../../server/src/db/index.js';
 import { findNearbyPages, nearbyQuery, type NearbyAsk } from '../../server/src/modules/nearby/queries.js';
 import { queryPoints } from '../lib/geography.js';
 import { httpLoad, type LoadResult } from '../lib/load.js';
+import { savePlan } from '../lib/plans.js';
 import { loopDelay } from '../lib/probes.js';
 import { freePort } from '../lib/ports.js';
 import type { Figure } from '../lib/report.js';
@@ -38,7 +39,12 @@ const LARGE_STATEMENT = 64;
 const RADIUS_METRES = 5000;
 const PAGE = { kinds: ['place' as const], limit: 50, after: null };
 
-export async function measureEmbedded(rows: number, seconds: number, log: (line: string) => void): Promise<Figure[]> {
+export async function measureEmbedded(
+  rows: number,
+  seconds: number,
+  planDir: string,
+  log: (line: string) => void,
+): Promise<Figure[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vicinity-bench-embedded-'));
   const env = async () => ({ DATA_DIR: dataDir, SEED: 'none', PORT: String(await freePort()), DATABASE_URL: '' });
   try {
@@ -63,15 +69,17 @@ export async function measureEmbedded(rows: number, seconds: number, log: (line:
     await sql`select nearby_items_rebuild()`.execute(handle.db);
     await sql`analyze places`.execute(handle.db);
     const points = queryPoints(300);
+    const radiusQuery = (point: LatLng) =>
+      nearbyQuery(handle.db, { ...PAGE, point, radius: RADIUS_METRES, viewerId: null })!;
     const { first: radiusFirst, cached: radius } = await timeTwice(
-      (i) =>
-        nearbyQuery(handle.db, {
-          ...PAGE,
-          point: points[i % points.length]!,
-          radius: RADIUS_METRES,
-          viewerId: null,
-        })!.execute(),
+      (i) => radiusQuery(points[i % points.length]!).execute(),
       200,
+    );
+    await savePlan(
+      handle.db as Kysely<never>,
+      radiusQuery(points[0]!).compile(),
+      planDir,
+      'embedded-radius-5-km-places',
     );
     const pageInSmall = await pageCostInStatementsOf(handle.db, points, SMALL_STATEMENT);
     const pageInLarge = await pageCostInStatementsOf(handle.db, points, LARGE_STATEMENT);
