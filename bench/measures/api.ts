@@ -7,8 +7,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
 import { findFeedPage } from '../../server/src/modules/feed/queries.js';
 import { MAX_FEED_RADIUS_METERS } from '../../server/src/modules/feed/score.js';
-import { itemsForView } from '../../server/src/modules/map/queries.js';
-import { availableKinds } from '../../server/src/modules/nearby/sources.js';
+import { itemsForView } from '../../server/src/modules/map/service.js';
+import { createItemRegistry } from '../../server/src/app.js';
 import { loadDiscussionPage } from '../../server/src/modules/posts/queries.js';
 import { BRANCHES_PER_PAGE, COMMENTS_PER_PAGE } from '../../server/src/modules/posts/schemas.js';
 import { savePlansOf } from '../lib/capture.js';
@@ -16,6 +16,8 @@ import { METROS, queryPoints } from '../lib/geography.js';
 import { latencyFigure, type Figure } from '../lib/report.js';
 import type { RunningServer } from '../lib/server.js';
 import { firstPassNote, timeSerial, timeTwice, type Timing } from '../lib/stats.js';
+
+const registry = createItemRegistry();
 
 async function getJson(url: string, headers: Record<string, string> = {}): Promise<unknown> {
   const response = await fetch(url, { headers });
@@ -117,7 +119,7 @@ export async function measureApi(
     );
     const [minLng, minLat, maxLng, maxLat] = bbox.split(',').map(Number) as [number, number, number, number];
     await savePlansOf(plans.url, plans.dir, `map-zoom-${zoom}`, (capture) =>
-      itemsForView(capture, { minLng, minLat, maxLng, maxLat }, zoom, availableKinds(), null),
+      itemsForView(capture, registry, { minLng, minLat, maxLng, maxLat }, zoom, registry.kinds(), null),
     );
   }
 
@@ -142,7 +144,7 @@ export async function measureApi(
     ),
   );
   await savePlansOf(plans.url, plans.dir, 'thread', (capture) =>
-    loadDiscussionPage(capture, postId, null, null, {
+    loadDiscussionPage(capture, postId, null, {
       branches: BRANCHES_PER_PAGE,
       comments: COMMENTS_PER_PAGE,
     }),

@@ -13,7 +13,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
 import type { LatLng } from '../../server/src/geo/point.js';
 import { openDatabase } from '../../server/src/db/index.js';
-import { findNearbyPages, nearbyQuery, type NearbyAsk } from '../../server/src/modules/nearby/queries.js';
+import { findRadiusPages, radiusQuery as radiusQuerySql, type RadiusAsk } from '../../server/src/items/radius-query.js';
+import { createItemRegistry } from '../../server/src/app.js';
 import { queryPoints } from '../lib/geography.js';
 import { httpLoad, type LoadResult } from '../lib/load.js';
 import { savePlan } from '../lib/plans.js';
@@ -23,6 +24,8 @@ import type { Figure } from '../lib/report.js';
 import { clusteredPointsSql } from '../lib/seed.js';
 import { startServer } from '../lib/server.js';
 import { firstPassNote, timeSerial, timeTwice } from '../lib/stats.js';
+
+const registry = createItemRegistry();
 
 const MAIN = 'server/src/main.ts';
 const BENCH_SERVER = 'bench/server.ts';
@@ -70,7 +73,7 @@ export async function measureEmbedded(
     await sql`analyze places`.execute(handle.db);
     const points = queryPoints(300);
     const radiusQuery = (point: LatLng) =>
-      nearbyQuery(handle.db, { ...PAGE, point, radius: RADIUS_METRES, viewerId: null })!;
+      radiusQuerySql(handle.db, registry, { ...PAGE, point, radius: RADIUS_METRES, viewerId: null })!;
     const { first: radiusFirst, cached: radius } = await timeTwice(
       (i) => radiusQuery(points[i % points.length]!).execute(),
       200,
@@ -186,12 +189,12 @@ function growthFigure(
  * statements cost less.
  */
 async function pageCostInStatementsOf(db: Kysely<Database>, points: LatLng[], size: number): Promise<number> {
-  const asks = (i: number): NearbyAsk[] =>
+  const asks = (i: number): RadiusAsk[] =>
     Array.from({ length: size }, (_, j) => ({
       point: points[(i * size + j) % points.length]!,
       radius: RADIUS_METRES,
       viewerId: null,
     }));
-  const timing = await timeSerial((i) => findNearbyPages(db, PAGE, asks(i)), Math.ceil(3000 / size));
+  const timing = await timeSerial((i) => findRadiusPages(db, registry, PAGE, asks(i)), Math.ceil(3000 / size));
   return timing.p50 / size;
 }

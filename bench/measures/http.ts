@@ -5,8 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
-import { nearbyPageQuery } from '../../server/src/modules/nearby/queries.js';
-import { availableKinds } from '../../server/src/modules/nearby/sources.js';
+import { radiusPageQuery } from '../../server/src/items/radius-query.js';
+import { createItemRegistry } from '../../server/src/app.js';
 import { queryPoints } from '../lib/geography.js';
 import { httpLoad, pgbench, type LoadResult } from '../lib/load.js';
 import { gcPauses } from '../lib/probes.js';
@@ -42,10 +42,11 @@ async function answerBytes(url: string): Promise<{ plain: number; compressed: nu
 
 /** The SQL /api/nearby runs, with :lat/:lng in place of the point's parameters, other values inlined. */
 export function nearbySqlForPgbench(db: Kysely<Database>, radius: number, limit: number): string {
-  const compiled = nearbyPageQuery(db, {
+  const registry = createItemRegistry();
+  const compiled = radiusPageQuery(db, registry, {
     point: SENTINEL,
     radius,
-    kinds: availableKinds(),
+    kinds: registry.kinds(),
     limit,
     after: null,
     viewerId: null,

@@ -4,8 +4,10 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
-import { nearbyQuery } from '../../server/src/modules/nearby/queries.js';
-import { availableKinds } from '../../server/src/modules/nearby/sources.js';
+import { radiusQuery as radiusQuerySql } from '../../server/src/items/radius-query.js';
+import { createItemRegistry } from '../../server/src/app.js';
+
+const registry = createItemRegistry();
 import type { LatLng } from '../../server/src/geo/point.js';
 import type { ItemKind } from '../../server/src/geo/schemas.js';
 import { queryPoints, RURAL_POINT } from '../lib/geography.js';
@@ -15,12 +17,12 @@ import type { Figure } from '../lib/report.js';
 
 const TABLES: Record<string, string> = { place: 'places', group: 'groups', event: 'events', post: 'posts' };
 
-function radiusQuery(db: Kysely<Database>, point: LatLng, radius: number, kinds: ItemKind[] = availableKinds()) {
-  return nearbyQuery(db, { point, radius, kinds, limit: 50, after: null, viewerId: null })!.compile();
+function radiusQuery(db: Kysely<Database>, point: LatLng, radius: number, kinds: ItemKind[] = registry.kinds()) {
+  return radiusQuerySql(db, registry, { point, radius, kinds, limit: 50, after: null, viewerId: null })!.compile();
 }
 
 /** Haversine on every row of every kind, then filter and sort: what you get without PostGIS. */
-function naiveQuery(db: Kysely<Database>, point: LatLng, radius: number, kinds: ItemKind[] = availableKinds()) {
+function naiveQuery(db: Kysely<Database>, point: LatLng, radius: number, kinds: ItemKind[] = registry.kinds()) {
   const branches = kinds.map((kind) => {
     const table = sql.table(TABLES[kind]!);
     const column = sql.ref(kind === 'group' ? 'public_location' : 'location');

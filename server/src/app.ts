@@ -14,12 +14,18 @@ import webPlugin from './plugins/web.js';
 import compressionPlugin from './plugins/compression.js';
 import admissionPlugin from './plugins/admission.js';
 import { installValidator } from './plugins/validation.js';
+import signedValuesPlugin from './plugins/signed-values.js';
+import radiusPagesPlugin from './items/radius-batcher.js';
+import { ItemRegistry } from './items/registry.js';
+import { placeItemSource } from './modules/places/index.js';
+import { groupItemSource } from './modules/groups/index.js';
+import { eventItemSource } from './modules/events/index.js';
+import { postItemSource, CommentSchema } from './modules/posts/index.js';
 import systemRoutes from './modules/system/routes.js';
 import accountRoutes from './modules/accounts/routes.js';
 import placeRoutes from './modules/places/routes.js';
 import groupRoutes from './modules/groups/routes.js';
 import nearbyRoutes from './modules/nearby/routes.js';
-import nearbyPagesPlugin from './modules/nearby/pages.js';
 import mapRoutes from './modules/map/routes.js';
 import geocodeRoutes from './modules/geocode/routes.js';
 import postRoutes from './modules/posts/routes.js';
@@ -27,9 +33,13 @@ import feedRoutes from './modules/feed/routes.js';
 import membershipRoutes from './modules/memberships/routes.js';
 import eventRoutes from './modules/events/routes.js';
 import privacyRoutes from './modules/privacy/routes.js';
-import cursorPlugin from './plugins/cursor.js';
 
 export type AppConfig = Config & { jwtSecret: string };
+
+/** The kinds of item on the map and in radius queries, each described by the feature it belongs to. */
+export function createItemRegistry(): ItemRegistry {
+  return new ItemRegistry([placeItemSource, groupItemSource, eventItemSource, postItemSource]);
+}
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -56,12 +66,14 @@ export async function buildApp({ config, database, web = true }: BuildAppOptions
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
   await app.register(compressionPlugin);
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
-  await app.register(cursorPlugin, { secret: config.jwtSecret });
-  await app.register(openapiPlugin);
+  await app.register(signedValuesPlugin, { secret: config.jwtSecret });
+  // Schemas that several features' routes refer to by name ($ref).
+  await app.register(openapiPlugin, { sharedSchemas: [CommentSchema] });
 
   await app.register(systemRoutes, { config });
   await app.register(accountRoutes, { authRateLimit: config.authRateLimit });
-  await app.register(nearbyPagesPlugin, {
+  await app.register(radiusPagesPlugin, {
+    registry: createItemRegistry(),
     // The embedded database answers one query at a time whatever runs beside it.
     statements: database.kind === 'embedded' ? 1 : config.serverRadiusStatements,
   });

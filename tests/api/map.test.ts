@@ -2,7 +2,7 @@ import { check as checkGeoJson } from '@placemarkio/check-geojson';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { uOf, vOf } from '../../server/src/geo/mercator.js';
-import { INDIVIDUAL_LIMIT, MAX_FEATURES } from '../../server/src/modules/map/queries.js';
+import { INDIVIDUAL_LIMIT, MAX_FEATURES } from '../../server/src/modules/map/service.js';
 import { MAX_ZOOM } from '../../server/src/modules/map/schemas.js';
 import { useTestApp } from '../helpers/app.js';
 import { TEST_DB_KIND } from '../helpers/database.js';

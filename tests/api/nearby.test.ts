@@ -4,13 +4,16 @@ import { Errors } from 'typebox/value';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NearbyCollection } from '../../server/src/geo/schemas.js';
 import {
-  findNearbyPage,
-  findNearbyPages,
-  nearbyPagesQuery,
-  nearbyQuery,
-  type NearbyAsk,
-  type NearbyShape,
-} from '../../server/src/modules/nearby/queries.js';
+  findRadiusPage,
+  findRadiusPages,
+  radiusPagesQuery,
+  radiusQuery,
+  type RadiusAsk,
+  type RadiusPageShape,
+} from '../../server/src/items/radius-query.js';
+import { createItemRegistry } from '../../server/src/app.js';
+
+const registry = createItemRegistry();
 import { useTestApp } from '../helpers/app.js';
 import { TEST_DB_KIND } from '../helpers/database.js';
 import { destination, geodesicDistance, type LatLng } from '../helpers/geo.js';
@@ -451,7 +454,7 @@ describe('pages asked for at the same time', () => {
   it('answers each point, radius and viewer of one statement exactly as a statement of its own would', async () => {
     const far = { lat: 60, lng: -150 };
     const everywhere = [...points, far];
-    const first = await findNearbyPage(t.db, {
+    const first = await findRadiusPage(t.db, registry, {
       point: centre,
       radius: 2000,
       kinds: ['place', 'post'],
@@ -460,30 +463,30 @@ describe('pages asked for at the same time', () => {
       viewerId: null,
     });
     expect(first.last).not.toBeNull();
-    const shapes: NearbyShape[] = [
+    const shapes: RadiusPageShape[] = [
       { kinds: ['place', 'group', 'post', 'event'], limit: 5, after: null },
       { kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null },
       { kinds: ['post'], limit: 3, after: null },
       { kinds: ['place', 'post'], limit: 4, after: first.last },
     ];
-    const mixes: ((i: number) => Omit<NearbyAsk, 'point'>)[] = [
+    const mixes: ((i: number) => Omit<RadiusAsk, 'point'>)[] = [
       () => ({ radius: 2000, viewerId: null }),
       () => ({ radius: 800, viewerId: owner.id }),
       (i) => ({ radius: i % 2 ? 500 : 2000, viewerId: [null, owner.id, stranger.id][i % 3]! }),
     ];
     for (const shape of shapes) {
       for (const mix of mixes) {
-        const asks: NearbyAsk[] = everywhere.map((point, i) => ({ point, ...mix(i) }));
-        const together = await findNearbyPages(t.db, shape, asks);
+        const asks: RadiusAsk[] = everywhere.map((point, i) => ({ point, ...mix(i) }));
+        const together = await findRadiusPages(t.db, registry, shape, asks);
         const alone = [];
-        for (const ask of asks) alone.push(await findNearbyPage(t.db, { ...shape, ...ask }));
+        for (const ask of asks) alone.push(await findRadiusPage(t.db, registry, { ...shape, ...ask }));
         expect(together).toEqual(alone);
         expect(together.at(-1)).toEqual({ features: '[]', more: false, last: null });
         expect(together.filter((page) => page.features !== '[]').length).toBeGreaterThan(3);
       }
     }
     // The owner sees the private group's posts that strangers do not, within one statement.
-    const [asOwner, asStranger] = await findNearbyPages(t.db, shapes[1]!, [
+    const [asOwner, asStranger] = await findRadiusPages(t.db, registry, shapes[1]!, [
       { point: centre, radius: 2000, viewerId: owner.id },
       { point: centre, radius: 2000, viewerId: stranger.id },
     ]);
@@ -529,7 +532,7 @@ describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
       select 'bulk ' || g, 'cafe', ST_SetSRID(ST_MakePoint(-10 + random() * 20, 30 + random() * 20), 4326)::geography
       from generate_series(1, 20000) g`.execute(t.db);
     await sql`analyze places`.execute(t.db);
-    const query = nearbyQuery(t.db, {
+    const query = radiusQuery(t.db, registry, {
       point: { lat: 40, lng: 0 },
       radius: 5000,
       kinds: ['place'],
@@ -545,7 +548,7 @@ describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
 
     // Several kinds at once go through the one index over all of them.
     await sql`analyze nearby_items`.execute(t.db);
-    const across = nearbyQuery(t.db, {
+    const across = radiusQuery(t.db, registry, {
       point: { lat: 40, lng: 0 },
       radius: 5000,
       kinds: ['place', 'group', 'post', 'event'],
@@ -561,10 +564,15 @@ describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
     );
 
     // Pages asked for together, by different viewers: the same index scans, once per point.
-    const together = nearbyPagesQuery(t.db, { kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null }, [
-      { point: { lat: 40, lng: 0 }, radius: 5000, viewerId: null },
-      { point: { lat: 41, lng: 1 }, radius: 1000, viewerId: user.id },
-    ])!;
+    const together = radiusPagesQuery(
+      t.db,
+      registry,
+      { kinds: ['place', 'group', 'post', 'event'], limit: 50, after: null },
+      [
+        { point: { lat: 40, lng: 0 }, radius: 5000, viewerId: null },
+        { point: { lat: 41, lng: 1 }, radius: 1000, viewerId: user.id },
+      ],
+    )!;
     const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (format json) ${together}`.execute(t.db);
     const togetherPlan = JSON.stringify(rows[0]!['QUERY PLAN']);
     expect(togetherPlan).toContain('nearby_items_geom_gist');

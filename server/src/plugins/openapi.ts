@@ -7,14 +7,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ErrorBody } from './errors.js';
 import { API_DESCRIPTION } from './openapi-description.js';
-import { CommentSchema } from '../modules/posts/schemas.js';
+import type { TSchema } from 'typebox';
 
-export default fp(
-  async function openapi(app) {
+export default fp<{ sharedSchemas: TSchema[] }>(
+  async function openapi(app, { sharedSchemas }) {
     app.addSchema(ErrorBody);
     // Shared schemas live at the root: one added inside a route plugin would make that plugin's
     // routes validate with Fastify's default AJV instead of ours (server/src/plugins/validation.ts).
-    app.addSchema(CommentSchema);
+    for (const schema of sharedSchemas) app.addSchema(schema);
     await app.register(swagger, {
       openapi: {
         openapi: '3.0.3',

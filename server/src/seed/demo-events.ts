@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { cancelEvent, insertEvents } from '../modules/events/queries.js';
 import { expandRecurrence, type Occurrence } from '../modules/events/recurrence.js';
-import { applyRsvp } from '../modules/events/rsvp.js';
+import { applyRsvp } from '../modules/events/rsvp-service.js';
 import { wallTime, zonedToInstant } from '../modules/events/zoned-time.js';
 import { DEMO_PLACES, type DemoPersonKey } from './demo-area.js';
 import type { DemoIds } from './index.js';

@@ -1,25 +1,10 @@
 /** Registration, sign-in and the signed-in person's own profile. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, errorResponses, invalidField, notFound } from '../../plugins/errors.js';
+import { errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
-import { hashPassword, verifyPassword } from './password.js';
-import { findCredentials, findMe, insertUser, updateMe } from './queries.js';
+import { changeMe, logIn, readMe, register } from './service.js';
 import { AuthAnswer, LoginBody, Me, RegisterBody, UpdateMeBody } from './schemas.js';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function normaliseEmail(raw: string): string {
-  const email = raw.trim().toLowerCase();
-  if (!EMAIL.test(email)) throw invalidField('email', 'must be an email address like name@example.org', 'body');
-  return email;
-}
-
-function normaliseName(raw: string, field = 'displayName'): string {
-  const name = raw.trim();
-  if (name.length < 1 || name.length > 60) throw invalidField(field, 'must be 1 to 60 characters', 'body');
-  return name;
-}
 
 export default async function accountRoutes(app: FastifyInstance, options: { authRateLimit: number }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -37,14 +22,7 @@ export default async function accountRoutes(app: FastifyInstance, options: { aut
       },
     },
     async (request, reply) => {
-      const email = normaliseEmail(request.body.email);
-      const displayName = normaliseName(request.body.displayName);
-      const user = await insertUser(app.db, {
-        email,
-        displayName,
-        passwordHash: await hashPassword(request.body.password),
-      });
-      if (!user) throw new AppError(409, 'email_taken', 'An account with this email already exists.');
+      const user = await register(app.db, request.body);
       return reply.status(201).send({ token: app.issueToken(user.id), user });
     },
   );
@@ -61,11 +39,7 @@ export default async function accountRoutes(app: FastifyInstance, options: { aut
       },
     },
     async (request) => {
-      const email = request.body.email.trim().toLowerCase();
-      const credentials = await findCredentials(app.db, email);
-      const ok = await verifyPassword(credentials?.password_hash, request.body.password);
-      if (!credentials || !ok) throw new AppError(401, 'invalid_credentials', 'The email or password is wrong.');
-      const user = (await findMe(app.db, credentials.id))!;
+      const user = await logIn(app.db, request.body);
       return { token: app.issueToken(user.id), user };
     },
   );
@@ -81,11 +55,7 @@ export default async function accountRoutes(app: FastifyInstance, options: { aut
         response: { 200: Me, ...errorResponses(401) },
       },
     },
-    async (request) => {
-      const me = await findMe(app.db, viewerOf(request).id);
-      if (!me) throw notFound('Your account');
-      return me;
-    },
+    async (request) => readMe(app.db, viewerOf(request).id),
   );
 
   api.patch(
@@ -101,12 +71,6 @@ export default async function accountRoutes(app: FastifyInstance, options: { aut
         response: { 200: Me, ...errorResponses(400, 401) },
       },
     },
-    async (request) => {
-      const patch = { ...request.body };
-      if (patch.displayName !== undefined) patch.displayName = normaliseName(patch.displayName);
-      const me = await updateMe(app.db, viewerOf(request).id, patch);
-      if (!me) throw notFound('Your account');
-      return me;
-    },
+    async (request) => changeMe(app.db, viewerOf(request).id, request.body),
   );
 }

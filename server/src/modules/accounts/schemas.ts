@@ -32,6 +32,7 @@ export const RegisterBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type RegisterBody = Static<typeof RegisterBody>;
 
 export const LoginBody = Type.Object(
   {
@@ -40,6 +41,7 @@ export const LoginBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type LoginBody = Static<typeof LoginBody>;
 
 export const AuthAnswer = Type.Object({ token: Type.String(), user: Me });
 

@@ -5,7 +5,7 @@
  * belong to the group; leaving the group or deleting the account ends it.
  */
 import { Type } from 'typebox';
-import type { SignedCodec } from '../../plugins/cursor.js';
+import type { SignedCodec } from '../../plugins/signed-values.js';
 import { invalidField } from '../../plugins/errors.js';
 
 interface CalendarKey {

@@ -1,9 +1,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { EventStatus, RecurrenceFreq, RsvpStatus } from '../../db/tables/events.js';
-import type { GroupRole, GroupVisibility } from '../../db/tables/geo.js';
+import type { GroupVisibility } from '../../db/tables/geo.js';
 import { distanceSql, latSql, lngSql, pointSql, withinSql, type LatLng } from '../../geo/point.js';
-import { groupContentVisibleSql } from '../groups/visibility.js';
+import { groupContentVisibleSql } from '../../policy/visibility.js';
+import { viewerMaySql } from '../../policy/group-roles.js';
 import type { Occurrence } from './recurrence.js';
 import type { Event, EventSummary } from './schemas.js';
 import { formatInZone } from './zoned-time.js';
@@ -11,21 +12,18 @@ import { excerptOf } from '../../markdown/excerpt.js';
 
 type Db = Kysely<Database>;
 
-/** Roles in a group that may create, change and cancel the group's meetups. */
-export const EVENT_MANAGER_ROLES: readonly GroupRole[] = ['owner', 'organizer'];
-
 /**
- * Whether the viewer may change the event: for a group's meetup, the group's current owners and
- * organizers (so a demoted organizer loses the right); for anyone else's, its organizer.
+ * Whether the viewer may change the event: for a group's meetup, those whose current role in the
+ * group may manage its meetups (so a demoted organizer loses the right); for anyone else's, its
+ * organizer.
  */
 function canEditSql(viewerId: number | null): RawBuilder<boolean> {
   if (viewerId === null) return sql<boolean>`false`;
   return sql<boolean>`coalesce(case when e.group_id is null then e.organizer_id = ${viewerId}::bigint
-    else exists (select 1 from group_members m where m.group_id = e.group_id and m.user_id = ${viewerId}::bigint
-      and m.role in ('owner', 'organizer')) end, false)`;
+    else ${viewerMaySql('e.group_id', viewerId, 'manage_events')} end, false)`;
 }
 
-export const goingCountSql = sql<number>`(select count(*)::int from event_rsvps r where r.event_id = e.id and r.status = 'going')`;
+const goingCountSql = sql<number>`(select count(*)::int from event_rsvps r where r.event_id = e.id and r.status = 'going')`;
 
 /** Events the viewer may see, with everything the JSON answer shows. */
 function visibleEvents(db: Db, viewerId: number | null) {
@@ -131,13 +129,6 @@ export async function findEvent(
 }
 
 export type ListPosition = { o: 'soonest'; s: number; i: number } | { o: 'distance'; d: number; i: number };
-
-export function isListPosition(value: unknown): value is ListPosition {
-  const v = value as Record<string, unknown>;
-  if (typeof v !== 'object' || v === null || !Number.isSafeInteger(v.i)) return false;
-  if (v.o === 'soonest') return Number.isSafeInteger(v.s);
-  return v.o === 'distance' && typeof v.d === 'number' && Number.isFinite(v.d) && v.d >= 0;
-}
 
 export interface EventListQuery {
   near: { point: LatLng; radius: number } | null;
@@ -359,10 +350,6 @@ export interface AttendeePosition {
   a: number;
 }
 
-export function isAttendeePosition(value: unknown): value is AttendeePosition {
-  return typeof value === 'object' && value !== null && Number.isSafeInteger((value as AttendeePosition).a);
-}
-
 /** People going to (or waitlisted for) an event, in arrival order, which for the waitlist is its order. */
 export async function listAttendees(
   db: Db,
@@ -402,4 +389,28 @@ export async function listAttendees(
     last: last ? { a: last.arrival } : null,
     more: rows.length > limit,
   };
+}
+
+export async function groupExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('groups').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** The event's group (null for none); undefined when there is no such event. */
+export async function findEventGroupId(db: Db, id: number): Promise<{ groupId: number | null } | undefined> {
+  const row = await db.selectFrom('events').select('group_id').where('id', '=', id).executeTakeFirst();
+  return row ? { groupId: row.group_id } : undefined;
+}
+
+/** A group's name, and whether the viewer may see its content; undefined when there is no such group. */
+export async function findCalendarGroup(db: Db, groupId: number, viewerId: number | null) {
+  return db
+    .selectFrom('groups')
+    .select(['name', groupContentVisibleSql('groups.id', viewerId).as('visible')])
+    .where('id', '=', groupId)
+    .executeTakeFirst();
+}
+
+/** Deletes the meetups a person organized outside any group (a group's meetups stay with it). */
+export async function deleteEventsOrganizedBy(trx: Db, userId: number): Promise<void> {
+  await trx.deleteFrom('events').where('organizer_id', '=', userId).where('group_id', 'is', null).execute();
 }

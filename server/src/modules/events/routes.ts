@@ -5,15 +5,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError, errorResponses, invalidField, notFound } from '../../plugins/errors.js';
+import { errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
-import { groupContentVisibleSql } from '../groups/visibility.js';
-import { buildCalendar, CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT, requestOrigin } from './calendar.js';
-import { CalendarKeyQuery, calendarPath, calendarReader } from './calendar-keys.js';
-import { calendarEvents, findEvent, isAttendeePosition, isListPosition, listAttendees, listEvents } from './queries.js';
-import { rsvp } from './rsvp.js';
-import { cancel, changeEvent, createEvents, timeWindow } from './service.js';
+import { CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT, requestOrigin } from './calendar.js';
+import { CalendarKeyQuery } from './calendar-keys.js';
+import { areaCalendar, eventCalendar, groupCalendar, type CalendarFile } from './calendar-service.js';
+import { rsvp } from './rsvp-service.js';
+import { attendeesPage, cancel, changeEvent, createEvents, listEventsPage, readEvent } from './service.js';
 import {
   AttendeeList,
   AttendeesQuery,
@@ -35,23 +34,16 @@ const calendarResponse = {
   },
 };
 
-function sendCalendar(reply: FastifyReply, body: string, filename?: string) {
+function sendCalendar(reply: FastifyReply, file: CalendarFile) {
   reply.type(CALENDAR_CONTENT_TYPE);
-  if (filename) reply.header('content-disposition', `attachment; filename="${filename}"`);
-  return reply.send(body);
+  if (file.filename) reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+  return reply.send(file.body);
 }
 
 export default async function eventRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  async function readEvent(id: number, viewerId: number | null) {
-    const event = await findEvent(app.db, id, viewerId);
-    if (!event) throw notFound('This meetup');
-    return {
-      ...event,
-      calendarUrl: calendarPath(app.calendarKeys, `/api/events/${id}/calendar.ics`, event.group, viewerId),
-    };
-  }
+  const read = (id: number, viewerId: number | null) => readEvent(app.calendarKeys, app.db, id, viewerId);
 
   api.post(
     '/api/events',
@@ -73,7 +65,7 @@ export default async function eventRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const viewer = viewerOf(request);
       const [first] = await createEvents(app.db, request.body, viewer.id);
-      return reply.status(201).send(await readEvent(first!, viewer.id));
+      return reply.status(201).send(await read(first!, viewer.id));
     },
   );
 
@@ -95,31 +87,7 @@ export default async function eventRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const query = request.query;
-      const given = (['lat', 'lng', 'radius'] as const).filter((field) => query[field] !== undefined);
-      if (given.length > 0 && given.length < 3) {
-        const missing = (['lat', 'lng', 'radius'] as const).find((field) => query[field] === undefined)!;
-        throw invalidField(missing, 'is required with lat, lng and radius');
-      }
-      const near = given.length === 3 ? { point: { lat: query.lat!, lng: query.lng! }, radius: query.radius! } : null;
-      const order = query.order ?? (near ? 'distance' : 'soonest');
-      if (order === 'distance' && !near)
-        throw invalidField('lat', 'is required for order=distance (with lng and radius)');
-      const after = query.cursor ? app.cursors.decode(query.cursor, isListPosition) : null;
-      if (after && after.o !== order) throw invalidField('cursor', 'belongs to a list in another order');
-      const { rows, more } = await listEvents(app.db, {
-        near,
-        order,
-        ...timeWindow(query.from, query.to),
-        groupId: query.groupId ?? null,
-        seriesId: query.seriesId ?? null,
-        placeId: query.placeId ?? null,
-        includeCancelled: query.includeCancelled,
-        limit: query.limit,
-        after,
-        viewerId: request.viewer?.id ?? null,
-      });
-      const last = rows.at(-1);
+      const { rows, nextCursor } = await listEventsPage(app.cursors, app.db, request.query, request.viewer?.id ?? null);
       return {
         type: 'FeatureCollection' as const,
         features: rows.map(({ summary, distance }) => ({
@@ -133,7 +101,7 @@ export default async function eventRoutes(app: FastifyInstance) {
             ...(distance === null ? {} : { distanceMeters: distance }),
           },
         })),
-        nextCursor: more && last ? app.cursors.encode(last.position) : null,
+        nextCursor,
       };
     },
   );
@@ -150,7 +118,7 @@ export default async function eventRoutes(app: FastifyInstance) {
         response: { 200: Event, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => readEvent(request.params.id, request.viewer?.id ?? null),
+    async (request) => read(request.params.id, request.viewer?.id ?? null),
   );
 
   api.patch(
@@ -173,7 +141,7 @@ export default async function eventRoutes(app: FastifyInstance) {
     async (request) => {
       const viewer = viewerOf(request);
       await changeEvent(app.db, request.params.id, viewer.id, request.body);
-      return readEvent(request.params.id, viewer.id);
+      return read(request.params.id, viewer.id);
     },
   );
 
@@ -195,7 +163,7 @@ export default async function eventRoutes(app: FastifyInstance) {
     async (request) => {
       const viewer = viewerOf(request);
       await cancel(app.db, request.params.id, viewer.id);
-      return readEvent(request.params.id, viewer.id);
+      return read(request.params.id, viewer.id);
     },
   );
 
@@ -233,19 +201,7 @@ export default async function eventRoutes(app: FastifyInstance) {
         response: { 200: AttendeeList, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => {
-      const viewerId = request.viewer?.id ?? null;
-      await readEvent(request.params.id, viewerId);
-      const after = request.query.cursor ? app.cursors.decode(request.query.cursor, isAttendeePosition) : null;
-      const { attendees, last, more } = await listAttendees(
-        app.db,
-        request.params.id,
-        request.query.status,
-        after,
-        request.query.limit,
-      );
-      return { attendees, nextCursor: more && last ? app.cursors.encode(last) : null };
-    },
+    async (request) => attendeesPage(app.cursors, app.db, request.params.id, request.query, request.viewer?.id ?? null),
   );
 
   api.get(
@@ -264,20 +220,17 @@ export default async function eventRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      let reader = request.viewer?.id ?? null;
-      if (request.query.key !== undefined) {
-        // A key opens one group's calendars: the meetup's group decides whether it fits.
-        const target = await app.db
-          .selectFrom('events')
-          .select('group_id')
-          .where('id', '=', request.params.id)
-          .executeTakeFirst();
-        if (!target) throw notFound('This meetup');
-        reader = calendarReader(app.calendarKeys, request.query.key, target.group_id, reader);
-      }
-      const [event] = await calendarEvents(app.db, { eventId: request.params.id }, reader, 1);
-      if (!event) throw notFound('This meetup');
-      return sendCalendar(reply, buildCalendar(event.title, [event], requestOrigin(request)), `meetup-${event.id}.ics`);
+      const { id } = request.params;
+      const viewerId = request.viewer?.id ?? null;
+      const file = await eventCalendar(
+        app.calendarKeys,
+        app.db,
+        id,
+        request.query.key,
+        viewerId,
+        requestOrigin(request),
+      );
+      return sendCalendar(reply, file);
     },
   );
 
@@ -298,21 +251,17 @@ export default async function eventRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const viewerId = calendarReader(
+      const { id } = request.params;
+      const viewerId = request.viewer?.id ?? null;
+      const file = await groupCalendar(
         app.calendarKeys,
+        app.db,
+        id,
         request.query.key,
-        request.params.id,
-        request.viewer?.id ?? null,
+        viewerId,
+        requestOrigin(request),
       );
-      const group = await app.db
-        .selectFrom('groups')
-        .select(['name', groupContentVisibleSql('groups.id', viewerId).as('visible')])
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!group) throw notFound('This group');
-      if (!group.visible) throw new AppError(403, 'members_only', 'Only members can see this group’s meetups.');
-      const events = await calendarEvents(app.db, { groupId: request.params.id }, viewerId, CALENDAR_LIMIT);
-      return sendCalendar(reply, buildCalendar(group.name, events, requestOrigin(request)));
+      return sendCalendar(reply, file);
     },
   );
 
@@ -330,14 +279,8 @@ export default async function eventRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { lat, lng, radius } = request.query;
-      const events = await calendarEvents(
-        app.db,
-        { near: { point: { lat, lng }, radius } },
-        request.viewer?.id ?? null,
-        CALENDAR_LIMIT,
-      );
-      const name = `Meetups within ${radius >= 1000 ? `${Math.round(radius / 100) / 10} km` : `${Math.round(radius)} m`}`;
-      return sendCalendar(reply, buildCalendar(name, events, requestOrigin(request)));
+      const viewerId = request.viewer?.id ?? null;
+      return sendCalendar(reply, await areaCalendar(app.db, { lat, lng }, radius, viewerId, requestOrigin(request)));
     },
   );
 }

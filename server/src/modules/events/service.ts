@@ -7,18 +7,27 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { LatLng } from '../../geo/point.js';
 import { conflict, forbidden, invalidField, notFound } from '../../plugins/errors.js';
+import type { SignedCodec } from '../../plugins/signed-values.js';
+import { roleMay } from '../../policy/group-roles.js';
+import { findGroupRole } from '../../policy/queries.js';
+import { calendarPath } from './calendar-keys.js';
 import {
   cancelEvent,
-  EVENT_MANAGER_ROLES,
+  findEvent,
+  groupExists,
   insertEvents,
+  listAttendees,
+  listEvents,
   lockEvent,
   placeLocation,
   updateEvent,
+  type AttendeePosition,
   type EventChanges,
+  type ListPosition,
 } from './queries.js';
 import { expandRecurrence, type Occurrence } from './recurrence.js';
-import { fillSeats } from './rsvp.js';
-import type { CreateEventBody, UpdateEventBody } from './schemas.js';
+import { fillSeats } from './rsvp-service.js';
+import type { AttendeesQuery, CreateEventBody, Event, EventsQuery, UpdateEventBody } from './schemas.js';
 import { canonicalTimeZone } from './zoned-time.js';
 
 type Db = Kysely<Database>;
@@ -87,17 +96,10 @@ export async function createEvents(db: Db, body: CreateEventBody, organizerId: n
   return db.transaction().execute(async (trx) => {
     const location = body.placeId === undefined ? body.location! : await placePoint(trx, body.placeId);
     if (body.groupId !== undefined) {
-      const group = await trx.selectFrom('groups').select('id').where('id', '=', body.groupId).executeTakeFirst();
-      if (!group) throw invalidField('groupId', 'does not match any group', 'body');
+      if (!(await groupExists(trx, body.groupId))) throw invalidField('groupId', 'does not match any group', 'body');
       // FOR SHARE: a concurrent role change waits until this meetup is created.
-      const membership = await trx
-        .selectFrom('group_members')
-        .select('role')
-        .where('group_id', '=', body.groupId)
-        .where('user_id', '=', organizerId)
-        .forShare()
-        .executeTakeFirst();
-      if (!membership || !EVENT_MANAGER_ROLES.includes(membership.role)) {
+      const role = await findGroupRole(trx, body.groupId, organizerId, 'share');
+      if (!roleMay(role, 'manage_events')) {
         throw forbidden('Only the group’s owners and organizers can create its meetups.');
       }
     }
@@ -175,10 +177,78 @@ export async function cancel(db: Db, id: number, viewerId: number): Promise<void
 }
 
 /** Parsed and checked `from`/`to` of a list. */
-export function timeWindow(from: string | undefined, to: string | undefined): { from: Date | null; to: Date | null } {
+function timeWindow(from: string | undefined, to: string | undefined): { from: Date | null; to: Date | null } {
   const window = { from: from === undefined ? null : new Date(from), to: to === undefined ? null : new Date(to) };
   if (window.from && window.to && window.to.getTime() <= window.from.getTime()) {
     throw invalidField('to', 'must be after from');
   }
   return window;
+}
+
+/** The meetup as the viewer sees it, with its calendar file's path (keyed for a private group's member). */
+export async function readEvent(
+  calendarKeys: SignedCodec,
+  db: Db,
+  id: number,
+  viewerId: number | null,
+): Promise<Event> {
+  const event = await findEvent(db, id, viewerId);
+  if (!event) throw notFound('This meetup');
+  return {
+    ...event,
+    calendarUrl: calendarPath(calendarKeys, `/api/events/${id}/calendar.ics`, event.group, viewerId),
+  };
+}
+
+/** The list query's parameters checked together, and the rows of one page. */
+export async function listEventsPage(cursors: SignedCodec, db: Db, query: EventsQuery, viewerId: number | null) {
+  const given = (['lat', 'lng', 'radius'] as const).filter((field) => query[field] !== undefined);
+  if (given.length > 0 && given.length < 3) {
+    const missing = (['lat', 'lng', 'radius'] as const).find((field) => query[field] === undefined)!;
+    throw invalidField(missing, 'is required with lat, lng and radius');
+  }
+  const near = given.length === 3 ? { point: { lat: query.lat!, lng: query.lng! }, radius: query.radius! } : null;
+  const order = query.order ?? (near ? 'distance' : 'soonest');
+  if (order === 'distance' && !near) throw invalidField('lat', 'is required for order=distance (with lng and radius)');
+  const after = query.cursor ? cursors.decode(query.cursor, isListPosition) : null;
+  if (after && after.o !== order) throw invalidField('cursor', 'belongs to a list in another order');
+  const { rows, more } = await listEvents(db, {
+    near,
+    order,
+    ...timeWindow(query.from, query.to),
+    groupId: query.groupId ?? null,
+    seriesId: query.seriesId ?? null,
+    placeId: query.placeId ?? null,
+    includeCancelled: query.includeCancelled,
+    limit: query.limit,
+    after,
+    viewerId,
+  });
+  const last = rows.at(-1);
+  return { rows, nextCursor: more && last ? cursors.encode(last.position) : null };
+}
+
+function isListPosition(value: unknown): value is ListPosition {
+  const v = value as Record<string, unknown>;
+  if (typeof v !== 'object' || v === null || !Number.isSafeInteger(v.i)) return false;
+  if (v.o === 'soonest') return Number.isSafeInteger(v.s);
+  return v.o === 'distance' && typeof v.d === 'number' && Number.isFinite(v.d) && v.d >= 0;
+}
+
+/** A page of who is going or waitlisted, for whoever may see the meetup. */
+export async function attendeesPage(
+  cursors: SignedCodec,
+  db: Db,
+  eventId: number,
+  query: AttendeesQuery,
+  viewerId: number | null,
+) {
+  if (!(await findEvent(db, eventId, viewerId))) throw notFound('This meetup');
+  const after = query.cursor ? cursors.decode(query.cursor, isAttendeePosition) : null;
+  const { attendees, last, more } = await listAttendees(db, eventId, query.status, after, query.limit);
+  return { attendees, nextCursor: more && last ? cursors.encode(last) : null };
+}
+
+function isAttendeePosition(value: unknown): value is AttendeePosition {
+  return typeof value === 'object' && value !== null && Number.isSafeInteger((value as AttendeePosition).a);
 }

@@ -15,7 +15,7 @@ import {
   withinSql,
   type LatLng,
 } from '../../geo/point.js';
-import { groupContentVisibleSql } from '../groups/visibility.js';
+import { groupContentVisibleSql } from '../../policy/visibility.js';
 import { AGE_SCALE_HOURS, DISTANCE_SCALE_METERS, GROUP_BOOST, MAX_AGE_HOURS, type ScoredRow } from './score.js';
 
 export type FeedMode = 'nearby' | 'latest';

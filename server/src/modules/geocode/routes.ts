@@ -1,34 +1,9 @@
 /** GET /api/geocode: find a town or city by the start of its name, offline. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { errorResponses } from '../../plugins/errors.js';
 import { searchPlaces } from './gazetteer.js';
-
-const GeocodeQuery = Type.Object(
-  {
-    q: Type.String({
-      minLength: 1,
-      maxLength: 100,
-      description: 'The start of a town or city name; accents and case are ignored.',
-    }),
-    limit: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
-  },
-  { additionalProperties: false },
-);
-
-const GeocodeAnswer = Type.Object({
-  results: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      country: Type.String({ description: 'ISO 3166-1 alpha-2 code.' }),
-      lat: Type.Number(),
-      lng: Type.Number(),
-      population: Type.Integer(),
-    }),
-  ),
-  attribution: Type.String(),
-});
+import { GeocodeAnswer, GeocodeQuery } from './schemas.js';
 
 export default async function geocodeRoutes(app: FastifyInstance) {
   app.withTypeProvider<TypeBoxTypeProvider>().get(

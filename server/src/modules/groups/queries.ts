@@ -1,34 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { GroupRole, GroupVisibility } from '../../db/tables/geo.js';
-import { coarsen, COARSEN_METERS } from '../../geo/coarsen.js';
+import type { GroupVisibility } from '../../db/tables/geo.js';
 import { latSql, lngSql, pointSql, type LatLng } from '../../geo/point.js';
-import type { CreateGroupBody, Group, UpdateGroupBody } from './schemas.js';
 
 type Db = Kysely<Database>;
 
-/** The point non-members see: exact for public groups, snapped to the privacy grid otherwise. */
-function publicPoint(location: LatLng, visibility: GroupVisibility): LatLng {
-  return visibility === 'private' ? coarsen(location) : location;
-}
-
-export async function roleOf(db: Db, groupId: number, userId: number | null): Promise<GroupRole | null> {
-  if (userId === null) return null;
-  const row = await db
-    .selectFrom('group_members')
-    .select('role')
-    .where('group_id', '=', groupId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.role ?? null;
-}
-
-export async function findGroup(
-  db: Db,
-  id: number,
-  viewerId: number | null,
-): Promise<Omit<Group, 'calendarUrl'> | undefined> {
-  const row = await db
+/** A group's row with its counts and whether the viewer has asked to join; undefined when there is none. */
+export async function findGroupRow(db: Db, id: number, viewerId: number | null) {
+  return db
     .selectFrom('groups')
     .select([
       'id',
@@ -48,70 +27,60 @@ export async function findGroup(
     ])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) return undefined;
-  const myRole = await roleOf(db, id, viewerId);
-  const answersRequests = myRole === 'owner' || myRole === 'organizer';
-  const exact = row.visibility === 'public' || myRole !== null;
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    visibility: row.visibility,
-    location: exact
-      ? { lat: row.lat, lng: row.lng, precisionMeters: 0 }
-      : { lat: row.public_lat, lng: row.public_lng, precisionMeters: COARSEN_METERS },
-    memberCount: row.member_count,
-    myRole,
-    requestPending: row.request_pending,
-    pendingRequests: answersRequests ? row.request_count : null,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
 }
 
-/** Creates the group and makes its creator the owner, together or not at all. */
-export async function insertGroup(db: Db, input: CreateGroupBody, ownerId: number): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('groups')
-      .values({
-        name: input.name.trim(),
-        description: input.description,
-        visibility: input.visibility,
-        location: pointSql(input.location),
-        public_location: pointSql(publicPoint(input.location, input.visibility)),
-        created_by: ownerId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('group_members').values({ group_id: id, user_id: ownerId, role: 'owner' }).execute();
-    return id;
-  });
+export interface GroupFields {
+  name: string;
+  description: string;
+  visibility: GroupVisibility;
+  location: LatLng;
+  /** The point non-members see. */
+  publicLocation: LatLng;
 }
 
-export async function updateGroup(db: Db, id: number, patch: UpdateGroupBody): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('groups')
-      .select(['visibility', latSql('location').as('lat'), lngSql('location').as('lng')])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const location = patch.location ?? { lat: current.lat, lng: current.lng };
-    const visibility = patch.visibility ?? current.visibility;
-    await trx
-      .updateTable('groups')
-      .set({
-        updated_at: new Date(),
-        ...(patch.name === undefined ? {} : { name: patch.name.trim() }),
-        ...(patch.description === undefined ? {} : { description: patch.description }),
-        visibility,
-        location: pointSql(location),
-        public_location: pointSql(publicPoint(location, visibility)),
-      })
-      .where('id', '=', id)
-      .execute();
-  });
+export async function insertGroup(trx: Db, fields: GroupFields, createdBy: number): Promise<number> {
+  const { id } = await trx
+    .insertInto('groups')
+    .values({
+      name: fields.name,
+      description: fields.description,
+      visibility: fields.visibility,
+      location: pointSql(fields.location),
+      public_location: pointSql(fields.publicLocation),
+      created_by: createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertOwner(trx: Db, groupId: number, userId: number): Promise<void> {
+  await trx.insertInto('group_members').values({ group_id: groupId, user_id: userId, role: 'owner' }).execute();
+}
+
+/** Locks the group's row for a change and reads what the change builds on. */
+export async function lockGroupForChange(trx: Db, id: number) {
+  return trx
+    .selectFrom('groups')
+    .select(['name', 'description', 'visibility', latSql('location').as('lat'), lngSql('location').as('lng')])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateGroup(trx: Db, id: number, fields: GroupFields): Promise<void> {
+  await trx
+    .updateTable('groups')
+    .set({
+      updated_at: new Date(),
+      name: fields.name,
+      description: fields.description,
+      visibility: fields.visibility,
+      location: pointSql(fields.location),
+      public_location: pointSql(fields.publicLocation),
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteGroup(db: Db, id: number): Promise<void> {

@@ -2,33 +2,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses, forbidden, invalidField, notFound } from '../../plugins/errors.js';
+import { sendJsonText } from '../../plugins/json-text.js';
+import { errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
 import { NearbyCollection } from '../../geo/schemas.js';
-import { RadiusQuery } from '../nearby/schemas.js';
-import { nearbyPage } from '../nearby/service.js';
-import { deleteGroup, findGroup, groupExists, insertGroup, roleOf, updateGroup } from './queries.js';
+import { RadiusQuery } from '../../items/schemas.js';
+import { featureCollectionJson } from '../../items/radius-page.js';
+import { changeGroup, createGroup, readGroup, removeGroup } from './service.js';
 import { CreateGroupBody, Group, UpdateGroupBody } from './schemas.js';
-import { calendarPath } from '../events/calendar-keys.js';
 
 const secured = { security: [{ bearerAuth: [] }] };
 
 export default async function groupRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  /** The group as the viewer sees it, with its calendar feed's path (keyed for a private group's member). */
-  async function readGroup(id: number, viewerId: number | null) {
-    const group = await findGroup(app.db, id, viewerId);
-    if (!group) throw notFound('This group');
-    const member = group.myRole === null ? null : viewerId;
-    return { ...group, calendarUrl: calendarPath(app.calendarKeys, `/api/groups/${id}/calendar.ics`, group, member) };
-  }
-
-  async function requireOwner(groupId: number, viewerId: number) {
-    if (!(await groupExists(app.db, groupId))) throw notFound('This group');
-    if ((await roleOf(app.db, groupId, viewerId)) !== 'owner') throw forbidden('Only the group’s owner can do this.');
-  }
+  const read = (id: number, viewerId: number | null) => readGroup(app.calendarKeys, app.db, id, viewerId);
 
   api.get(
     '/api/groups',
@@ -43,7 +32,10 @@ export default async function groupRoutes(app: FastifyInstance) {
         response: { 200: NearbyCollection, ...errorResponses(400) },
       },
     },
-    async (request, reply) => nearbyPage(app, reply, request.query, ['group'], request.viewer?.id ?? null),
+    async (request, reply) => {
+      const page = await app.radiusPage(request.query, ['group'], request.viewer?.id ?? null);
+      return sendJsonText(reply, featureCollectionJson(page));
+    },
   );
 
   api.post(
@@ -59,10 +51,9 @@ export default async function groupRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      if (request.body.name.trim() === '') throw invalidField('name', 'must not be blank', 'body');
       const viewer = viewerOf(request);
-      const id = await insertGroup(app.db, request.body, viewer.id);
-      return reply.status(201).send(await readGroup(id, viewer.id));
+      const id = await createGroup(app.db, request.body, viewer.id);
+      return reply.status(201).send(await read(id, viewer.id));
     },
   );
 
@@ -77,9 +68,7 @@ export default async function groupRoutes(app: FastifyInstance) {
         response: { 200: Group, ...errorResponses(400, 404) },
       },
     },
-    async (request) => {
-      return readGroup(request.params.id, request.viewer?.id ?? null);
-    },
+    async (request) => read(request.params.id, request.viewer?.id ?? null),
   );
 
   api.patch(
@@ -97,12 +86,8 @@ export default async function groupRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const viewer = viewerOf(request);
-      await requireOwner(request.params.id, viewer.id);
-      if (request.body.name !== undefined && request.body.name.trim() === '') {
-        throw invalidField('name', 'must not be blank', 'body');
-      }
-      await updateGroup(app.db, request.params.id, request.body);
-      return readGroup(request.params.id, viewer.id);
+      await changeGroup(app.db, request.params.id, viewer.id, request.body);
+      return read(request.params.id, viewer.id);
     },
   );
 
@@ -119,8 +104,7 @@ export default async function groupRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await requireOwner(request.params.id, viewerOf(request).id);
-      await deleteGroup(app.db, request.params.id);
+      await removeGroup(app.db, request.params.id, viewerOf(request).id);
       return reply.status(204).send(null);
     },
   );

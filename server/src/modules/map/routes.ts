@@ -1,26 +1,11 @@
 /** GET /api/map: what a map viewport shows, items or clusters, as GeoJSON. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { errorResponses, invalidField } from '../../plugins/errors.js';
+import { errorResponses } from '../../plugins/errors.js';
 import type { ItemKind } from '../../geo/schemas.js';
-import { parseKinds } from '../nearby/service.js';
-import { INDIVIDUAL_LIMIT, itemsForView, MAX_FEATURES, type Bbox } from './queries.js';
+import { parseKinds } from '../../items/radius-page.js';
+import { INDIVIDUAL_LIMIT, itemsForView, MAX_FEATURES, parseBbox } from './service.js';
 import { MapCollection, MapQuery } from './schemas.js';
-
-function parseBbox(raw: string): Bbox {
-  const parts = raw.split(',').map((part) => part.trim());
-  const numbers = parts.map(Number);
-  if (parts.length !== 4 || parts.some((part) => part === '') || numbers.some((n) => !Number.isFinite(n))) {
-    throw invalidField('bbox', 'must be four numbers: minLng,minLat,maxLng,maxLat');
-  }
-  const [minLng, minLat, maxLng, maxLat] = numbers as [number, number, number, number];
-  if ([minLng, maxLng].some((lng) => lng < -180 || lng > 180))
-    throw invalidField('bbox', 'longitudes must be within [-180, 180]');
-  if ([minLat, maxLat].some((lat) => lat < -90 || lat > 90))
-    throw invalidField('bbox', 'latitudes must be within [-90, 90]');
-  if (minLat > maxLat) throw invalidField('bbox', 'minLat must not be greater than maxLat');
-  return { minLng, minLat, maxLng, maxLat };
-}
 
 type Item = { kind: ItemKind; id: number; name: string; lat: number; lng: number; props: Record<string, unknown> };
 
@@ -49,12 +34,12 @@ export default async function mapRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const bbox = parseBbox(request.query.bbox);
       const answer = await itemsForView(
         app.db,
-        bbox,
+        app.items,
+        parseBbox(request.query.bbox),
         request.query.zoom,
-        parseKinds(request.query.kinds),
+        parseKinds(app.items, request.query.kinds),
         request.viewer?.id ?? null,
       );
       if (!answer.clustered) {

@@ -12,18 +12,6 @@ export interface MemberPosition {
   u: number;
 }
 
-export function isMemberPosition(value: unknown): value is MemberPosition {
-  const v = value as MemberPosition;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    Number.isInteger(v.r) &&
-    typeof v.t === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(v.t) &&
-    Number.isSafeInteger(v.u)
-  );
-}
-
 const exactUtc = (column: string) =>
   sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 const fromExactUtc = (text: string) => sql`(${text}::timestamp at time zone 'UTC')`;

@@ -5,12 +5,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses, notFound } from '../../plugins/errors.js';
+import { errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
-import { roleOf } from '../groups/queries.js';
-import { findMember, groupVisibility, isMemberPosition, membersPage, requestsPage } from './queries.js';
-import { answerRequest, changeRole, join, leave, membersOnly, requireGatekeeper, withdrawRequest } from './service.js';
+import {
+  approveRequest,
+  changeRole,
+  declineRequest,
+  join,
+  leave,
+  listJoinRequests,
+  listMembers,
+  withdrawRequest,
+} from './service.js';
 import {
   JoinAnswer,
   JoinBody,
@@ -27,12 +34,6 @@ const secured = { security: [{ bearerAuth: [] }] };
 export default async function membershipRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  async function visibilityOf(groupId: number) {
-    const visibility = await groupVisibility(app.db, groupId);
-    if (!visibility) throw notFound('This group');
-    return visibility;
-  }
-
   api.get(
     '/api/groups/:id/members',
     {
@@ -46,18 +47,7 @@ export default async function membershipRoutes(app: FastifyInstance) {
         response: { 200: MemberList, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const groupId = request.params.id;
-      if (
-        (await visibilityOf(groupId)) === 'private' &&
-        (await roleOf(app.db, groupId, request.viewer?.id ?? null)) === null
-      ) {
-        throw membersOnly();
-      }
-      const after = request.query.cursor ? app.cursors.decode(request.query.cursor, isMemberPosition) : null;
-      const { members, next } = await membersPage(app.db, groupId, after, request.query.limit);
-      return { members, nextCursor: next ? app.cursors.encode(next) : null };
-    },
+    async (request) => listMembers(app.cursors, app.db, request.params.id, request.query, request.viewer?.id ?? null),
   );
 
   api.post(
@@ -126,8 +116,7 @@ export default async function membershipRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { id, userId } = request.params;
-      await changeRole(app.db, id, viewerOf(request).id, userId, request.body.role);
-      return (await findMember(app.db, id, userId))!;
+      return changeRole(app.db, id, viewerOf(request).id, userId, request.body.role);
     },
   );
 
@@ -144,14 +133,7 @@ export default async function membershipRoutes(app: FastifyInstance) {
         response: { 200: JoinRequestList, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const groupId = request.params.id;
-      await visibilityOf(groupId);
-      await requireGatekeeper(app.db, groupId, viewerOf(request).id);
-      const after = request.query.cursor ? app.cursors.decode(request.query.cursor, isMemberPosition) : null;
-      const { requests, next } = await requestsPage(app.db, groupId, after, request.query.limit);
-      return { requests, nextCursor: next ? app.cursors.encode(next) : null };
-    },
+    async (request) => listJoinRequests(app.cursors, app.db, request.params.id, request.query, viewerOf(request).id),
   );
 
   api.post(
@@ -169,8 +151,7 @@ export default async function membershipRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { id, userId } = request.params;
-      await answerRequest(app.db, id, viewerOf(request).id, userId, true);
-      return (await findMember(app.db, id, userId))!;
+      return approveRequest(app.db, id, viewerOf(request).id, userId);
     },
   );
 
@@ -189,7 +170,7 @@ export default async function membershipRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { id, userId } = request.params;
-      await answerRequest(app.db, id, viewerOf(request).id, userId, false);
+      await declineRequest(app.db, id, viewerOf(request).id, userId);
       return reply.status(204).send(null);
     },
   );

@@ -7,22 +7,27 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { GroupRole } from '../../db/tables/geo.js';
 import { AppError, conflict, forbidden, notFound } from '../../plugins/errors.js';
-import { roleOf } from '../groups/queries.js';
+import type { SignedCodec } from '../../plugins/signed-values.js';
+import { roleMay } from '../../policy/group-roles.js';
+import { findGroupRole } from '../../policy/queries.js';
 import {
   addMember,
   addRequest,
+  findMember,
+  groupVisibility,
   hasRequest,
   lockGroup,
+  membersPage,
   ownerCount,
   removeMember,
   removeRequest,
+  requestsPage,
   setRole,
+  type MemberPosition,
 } from './queries.js';
+import type { Member, PageQuery } from './schemas.js';
 
 type Db = Kysely<Database>;
-
-/** Roles that answer join requests (the same that run the group's meetups). */
-const GATEKEEPER_ROLES: readonly GroupRole[] = ['owner', 'organizer'];
 
 const lastOwner = () =>
   conflict('last_owner', 'A group needs an owner: make another member owner first, or delete the group.');
@@ -37,7 +42,7 @@ async function lockExisting(trx: Db, groupId: number) {
 export async function join(db: Db, groupId: number, userId: number, message: string): Promise<'member' | 'pending'> {
   return db.transaction().execute(async (trx) => {
     const group = await lockExisting(trx, groupId);
-    if ((await roleOf(trx, groupId, userId)) !== null)
+    if ((await findGroupRole(trx, groupId, userId)) !== null)
       throw conflict('already_member', 'You are already a member of this group.');
     if (group.visibility === 'public') {
       await addMember(trx, groupId, userId, 'member');
@@ -55,7 +60,7 @@ export async function join(db: Db, groupId: number, userId: number, message: str
 export async function leave(db: Db, groupId: number, userId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockExisting(trx, groupId);
-    const role = await roleOf(trx, groupId, userId);
+    const role = await findGroupRole(trx, groupId, userId);
     if (role === null) throw notFound('Your membership of this group');
     if (role === 'owner' && (await ownerCount(trx, groupId)) === 1) throw lastOwner();
     await removeMember(trx, groupId, userId);
@@ -76,25 +81,32 @@ export async function changeRole(
   actorId: number,
   userId: number,
   role: GroupRole,
-): Promise<void> {
+): Promise<Member> {
   await db.transaction().execute(async (trx) => {
     await lockExisting(trx, groupId);
-    if ((await roleOf(trx, groupId, actorId)) !== 'owner') throw forbidden('Only the group’s owners can change roles.');
-    const current = await roleOf(trx, groupId, userId);
+    if (!roleMay(await findGroupRole(trx, groupId, actorId), 'change_roles')) {
+      throw forbidden('Only the group’s owners can change roles.');
+    }
+    const current = await findGroupRole(trx, groupId, userId);
     if (current === null) throw notFound('This member');
     if (current === 'owner' && role !== 'owner' && (await ownerCount(trx, groupId)) === 1) throw lastOwner();
     await setRole(trx, groupId, userId, role);
   });
+  return (await findMember(db, groupId, userId))!;
 }
 
-/** Approves (the person becomes a member) or declines (the request is removed) a join request. */
-export async function answerRequest(
-  db: Db,
-  groupId: number,
-  actorId: number,
-  userId: number,
-  approve: boolean,
-): Promise<void> {
+/** Approves a join request: the person becomes a member. */
+export async function approveRequest(db: Db, groupId: number, actorId: number, userId: number): Promise<Member> {
+  await answerRequest(db, groupId, actorId, userId, true);
+  return (await findMember(db, groupId, userId))!;
+}
+
+/** Declines a join request: it is removed, and the person may ask again. */
+export async function declineRequest(db: Db, groupId: number, actorId: number, userId: number): Promise<void> {
+  await answerRequest(db, groupId, actorId, userId, false);
+}
+
+async function answerRequest(db: Db, groupId: number, actorId: number, userId: number, approve: boolean) {
   await db.transaction().execute(async (trx) => {
     await lockExisting(trx, groupId);
     await requireGatekeeper(trx, groupId, actorId);
@@ -103,12 +115,57 @@ export async function answerRequest(
   });
 }
 
-export async function requireGatekeeper(db: Db, groupId: number, actorId: number): Promise<void> {
-  const role = await roleOf(db, groupId, actorId);
-  if (role === null || !GATEKEEPER_ROLES.includes(role)) {
+async function requireGatekeeper(db: Db, groupId: number, actorId: number): Promise<void> {
+  if (!roleMay(await findGroupRole(db, groupId, actorId), 'answer_join_requests')) {
     throw forbidden('Only the group’s owners and organizers can answer join requests.');
   }
 }
 
-export const membersOnly = () =>
-  new AppError(403, 'members_only', 'Only members can see who is in this private group.');
+async function visibilityOf(db: Db, groupId: number) {
+  const visibility = await groupVisibility(db, groupId);
+  if (!visibility) throw notFound('This group');
+  return visibility;
+}
+
+/** A page of members: anyone may list a public group's, only members a private group's. */
+export async function listMembers(
+  cursors: SignedCodec,
+  db: Db,
+  groupId: number,
+  query: PageQuery,
+  viewerId: number | null,
+) {
+  if ((await visibilityOf(db, groupId)) === 'private' && (await findGroupRole(db, groupId, viewerId)) === null) {
+    throw new AppError(403, 'members_only', 'Only members can see who is in this private group.');
+  }
+  const after = query.cursor ? cursors.decode(query.cursor, isMemberPosition) : null;
+  const { members, next } = await membersPage(db, groupId, after, query.limit);
+  return { members, nextCursor: next ? cursors.encode(next) : null };
+}
+
+/** A page of pending join requests, for those who answer them. */
+export async function listJoinRequests(
+  cursors: SignedCodec,
+  db: Db,
+  groupId: number,
+  query: PageQuery,
+  viewerId: number,
+) {
+  await visibilityOf(db, groupId);
+  await requireGatekeeper(db, groupId, viewerId);
+  const after = query.cursor ? cursors.decode(query.cursor, isMemberPosition) : null;
+  const { requests, next } = await requestsPage(db, groupId, after, query.limit);
+  return { requests, nextCursor: next ? cursors.encode(next) : null };
+}
+
+function isMemberPosition(value: unknown): value is MemberPosition {
+  const v = value as MemberPosition;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isInteger(v.r) &&
+    typeof v.t === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(v.t) &&
+    Number.isSafeInteger(v.u)
+  );
+}

@@ -1,10 +1,11 @@
 /** GET /api/nearby: every kind of item within a radius, nearest first, as GeoJSON. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sendJsonText } from '../../plugins/json-text.js';
 import { errorResponses } from '../../plugins/errors.js';
 import { NearbyCollection } from '../../geo/schemas.js';
-import { NearbyQuery } from './schemas.js';
-import { nearbyPage, parseKinds } from './service.js';
+import { NearbyQuery } from '../../items/schemas.js';
+import { featureCollectionJson, parseKinds } from '../../items/radius-page.js';
 
 export default async function nearbyRoutes(app: FastifyInstance) {
   app.withTypeProvider<TypeBoxTypeProvider>().get(
@@ -21,7 +22,10 @@ export default async function nearbyRoutes(app: FastifyInstance) {
         response: { 200: NearbyCollection, ...errorResponses(400, 401) },
       },
     },
-    async (request, reply) =>
-      nearbyPage(app, reply, request.query, parseKinds(request.query.kinds), request.viewer?.id ?? null),
+    async (request, reply) => {
+      const kinds = parseKinds(app.items, request.query.kinds);
+      const page = await app.radiusPage(request.query, kinds, request.viewer?.id ?? null);
+      return sendJsonText(reply, featureCollectionJson(page));
+    },
   );
 }

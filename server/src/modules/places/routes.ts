@@ -2,12 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { errorResponses, forbidden, invalidField, notFound } from '../../plugins/errors.js';
+import { sendJsonText } from '../../plugins/json-text.js';
+import { errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { NearbyCollection } from '../../geo/schemas.js';
-import { RadiusQuery } from '../nearby/schemas.js';
-import { nearbyPage } from '../nearby/service.js';
-import { deletePlace, findPlace, insertPlace, placeCreator, updatePlace } from './queries.js';
+import { RadiusQuery } from '../../items/schemas.js';
+import { featureCollectionJson } from '../../items/radius-page.js';
+import { addPlace, changePlace, readPlace, removePlace } from './service.js';
 import { IdParams } from '../../plugins/schemas.js';
 import { CreatePlaceBody, Place, UpdatePlaceBody } from './schemas.js';
 
@@ -15,13 +16,6 @@ const secured = { security: [{ bearerAuth: [] }] };
 
 export default async function placeRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-
-  /** Loads the place for a change and checks the viewer created it. */
-  async function ownPlace(id: number, viewerId: number) {
-    const place = await placeCreator(app.db, id);
-    if (!place) throw notFound('This place');
-    if (place.created_by !== viewerId) throw forbidden('Only the person who added this place can change it.');
-  }
 
   api.get(
     '/api/places',
@@ -34,7 +28,10 @@ export default async function placeRoutes(app: FastifyInstance) {
         response: { 200: NearbyCollection, ...errorResponses(400) },
       },
     },
-    async (request, reply) => nearbyPage(app, reply, request.query, ['place'], request.viewer?.id ?? null),
+    async (request, reply) => {
+      const page = await app.radiusPage(request.query, ['place'], request.viewer?.id ?? null);
+      return sendJsonText(reply, featureCollectionJson(page));
+    },
   );
 
   api.post(
@@ -50,9 +47,7 @@ export default async function placeRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      if (request.body.name.trim() === '') throw invalidField('name', 'must not be blank', 'body');
-      const id = await insertPlace(app.db, request.body, viewerOf(request).id);
-      return reply.status(201).send((await findPlace(app.db, id))!);
+      return reply.status(201).send(await addPlace(app.db, request.body, viewerOf(request).id));
     },
   );
 
@@ -66,11 +61,7 @@ export default async function placeRoutes(app: FastifyInstance) {
         response: { 200: Place, ...errorResponses(400, 404) },
       },
     },
-    async (request) => {
-      const place = await findPlace(app.db, request.params.id);
-      if (!place) throw notFound('This place');
-      return place;
-    },
+    async (request) => readPlace(app.db, request.params.id),
   );
 
   api.patch(
@@ -87,12 +78,7 @@ export default async function placeRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      await ownPlace(request.params.id, viewerOf(request).id);
-      if (request.body.name !== undefined && request.body.name.trim() === '') {
-        throw invalidField('name', 'must not be blank', 'body');
-      }
-      await updatePlace(app.db, request.params.id, request.body);
-      return (await findPlace(app.db, request.params.id))!;
+      return changePlace(app.db, request.params.id, viewerOf(request).id, request.body);
     },
   );
 
@@ -109,8 +95,7 @@ export default async function placeRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await ownPlace(request.params.id, viewerOf(request).id);
-      await deletePlace(app.db, request.params.id);
+      await removePlace(app.db, request.params.id, viewerOf(request).id);
       return reply.status(204).send(null);
     },
   );

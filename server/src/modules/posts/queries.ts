@@ -1,20 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { GroupRole, GroupVisibility } from '../../db/tables/geo.js';
+import type { GroupRole } from '../../db/tables/geo.js';
 import { latSql, lngSql, pointSql, type LatLng } from '../../geo/point.js';
 import { excerptOf } from '../../markdown/excerpt.js';
 import { renderMarkdown } from '../../markdown/render.js';
-import { groupContentVisibleSql } from '../groups/visibility.js';
-import { nestComments } from './tree.js';
-import { DELETED_COMMENT_TEXT, MAX_COMMENT_DEPTH, type CommentNode, type Discussion, type Post } from './schemas.js';
+import { groupContentVisibleSql } from '../../policy/visibility.js';
 
 type Db = Kysely<Database>;
 
 export const DELETED_POST_TITLE = '[deleted]';
-const DELETED_COMMENT_HTML = `<p>${DELETED_COMMENT_TEXT}</p>`;
-
-/** Roles that may remove any post in their group. */
-const MODERATING_ROLES: readonly GroupRole[] = ['owner', 'organizer'];
 
 function postColumns(db: Db, viewerId: number | null) {
   return db
@@ -54,41 +48,6 @@ export type PostRow = NonNullable<Awaited<ReturnType<ReturnType<typeof postColum
 /** The post as `viewerId` may see it; undefined when it does not exist or is in a private group they are not in. */
 export async function findPost(db: Db, id: number, viewerId: number | null): Promise<PostRow | undefined> {
   return postColumns(db, viewerId).where('posts.id', '=', id).executeTakeFirst();
-}
-
-export function canDeletePost(
-  row: Pick<PostRow, 'author_id' | 'deleted_at' | 'my_role'>,
-  viewerId: number | null,
-): boolean {
-  if (viewerId === null || row.deleted_at !== null) return false;
-  return row.author_id === viewerId || (row.my_role !== null && MODERATING_ROLES.includes(row.my_role));
-}
-
-export function toPost(row: PostRow, viewerId: number | null, discussion: Discussion): Post {
-  const deleted = row.deleted_at !== null;
-  return {
-    id: row.id,
-    title: deleted ? DELETED_POST_TITLE : row.title,
-    body: deleted ? '' : row.body,
-    bodyHtml: deleted ? '' : row.body_html,
-    location: { lat: row.lat, lng: row.lng },
-    place: row.place_id !== null && row.place_name !== null ? { id: row.place_id, name: row.place_name } : null,
-    group:
-      row.group_id !== null && row.group_name !== null && row.group_visibility !== null
-        ? { id: row.group_id, name: row.group_name, visibility: row.group_visibility as GroupVisibility }
-        : null,
-    author:
-      !deleted && row.author_id !== null && row.author_name !== null
-        ? { id: row.author_id, displayName: row.author_name }
-        : null,
-    createdAt: row.created_at.toISOString(),
-    editedAt: row.edited_at?.toISOString() ?? null,
-    deleted,
-    commentCount: row.comment_count,
-    canEdit: !deleted && viewerId !== null && row.author_id === viewerId,
-    canDelete: canDeletePost(row, viewerId),
-    discussion,
-  };
 }
 
 export async function insertPost(
@@ -194,7 +153,7 @@ export async function groupForPosting(db: Db, groupId: number, userId: number) {
 // ---------------------------------------------------------------------------------------------
 // Comments
 
-interface CommentRow {
+export interface CommentRow {
   id: number;
   parent_id: number | null;
   depth: number;
@@ -205,28 +164,6 @@ interface CommentRow {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
-}
-
-function toCommentNode(row: CommentRow, viewerId: number | null): CommentNode {
-  const deleted = row.deleted_at !== null;
-  const mine = !deleted && viewerId !== null && row.author_id === viewerId;
-  return {
-    id: row.id,
-    parentId: row.parent_id,
-    depth: row.depth,
-    author:
-      !deleted && row.author_id !== null && row.author_name !== null
-        ? { id: row.author_id, displayName: row.author_name }
-        : null,
-    body: deleted ? DELETED_COMMENT_TEXT : row.body,
-    bodyHtml: deleted ? DELETED_COMMENT_HTML : row.body_html,
-    createdAt: row.created_at.toISOString(),
-    editedAt: row.edited_at?.toISOString() ?? null,
-    deleted,
-    canEdit: mine,
-    canDelete: mine,
-    replies: [],
-  };
 }
 
 /** The columns of a comment row, for the base and the recursive term alike. */
@@ -247,10 +184,9 @@ const COMMENT_FIELDS = sql.raw(
 export async function loadDiscussionPage(
   db: Db,
   postId: number,
-  viewerId: number | null,
   afterRootId: number | null,
   limits: { branches: number; comments: number },
-): Promise<{ comments: CommentNode[]; lastRootId: number | null; more: boolean }> {
+): Promise<{ rows: CommentRow[]; more: boolean }> {
   const after =
     afterRootId === null
       ? sql``
@@ -280,16 +216,11 @@ export async function loadDiscussionPage(
            (select count(*) from page_roots) > (select count(*) from kept_roots) as has_more
     from page
     order by page.created_at, page.id`.execute(db);
-  const comments = nestComments(rows.map((row) => toCommentNode(row, viewerId)));
-  return { comments, lastRootId: comments.at(-1)?.id ?? null, more: rows[0]?.has_more ?? false };
+  return { rows, more: rows[0]?.has_more ?? false };
 }
 
-/** One comment with all its replies (one recursive query), e.g. to answer an edit. */
-export async function loadCommentTree(
-  db: Db,
-  commentId: number,
-  viewerId: number | null,
-): Promise<CommentNode | undefined> {
+/** One comment with all its replies (one recursive query), e.g. to answer an edit; oldest first. */
+export async function loadCommentTree(db: Db, commentId: number): Promise<CommentRow[]> {
   const { rows } = await sql<CommentRow>`
     with recursive tree as (
       select ${COMMENT_FIELDS} from comments c where c.id = ${commentId}::bigint
@@ -299,61 +230,51 @@ export async function loadCommentTree(
     select tree.*, (select u.display_name from users u where u.id = tree.author_id) as author_name
     from tree
     order by tree.created_at, tree.id`.execute(db);
-  return nestComments(rows.map((row) => toCommentNode(row, viewerId))).find((node) => node.id === commentId);
+  return rows;
 }
 
-export type InsertCommentResult =
-  | { ok: true; id: number }
-  | { ok: false; reason: 'post_not_found' | 'thread_deleted' | 'parent_not_found' | 'parent_deleted' | 'too_deep' };
-
 /**
- * Adds a reply to the post or to one of its comments. The post and the parent are read with
- * FOR SHARE, so a deletion running at the same moment waits for this reply (or this reply sees
- * the deletion) and no reply lands in a thread that has just been deleted.
+ * The post a reply goes under, read with FOR SHARE so that a deletion running at the same moment
+ * waits for the reply (or the reply sees the deletion); undefined when the viewer cannot see it.
  */
+export async function lockPostForReply(trx: Db, postId: number, viewerId: number) {
+  return trx
+    .selectFrom('posts')
+    .select(['id', 'deleted_at'])
+    .where('id', '=', postId)
+    .where(groupContentVisibleSql('posts.group_id', viewerId))
+    .forShare()
+    .executeTakeFirst();
+}
+
+/** The comment replied to, if it belongs to the post, read with FOR SHARE like the post. */
+export async function lockParentComment(trx: Db, parentId: number, postId: number) {
+  return trx
+    .selectFrom('comments')
+    .select(['depth', 'deleted_at'])
+    .where('id', '=', parentId)
+    .where('post_id', '=', postId)
+    .forShare()
+    .executeTakeFirst();
+}
+
 export async function insertComment(
-  db: Db,
-  input: { postId: number; parentId: number | null; authorId: number; body: string; viewerId: number },
-): Promise<InsertCommentResult> {
-  const bodyHtml = renderMarkdown(input.body);
-  return db.transaction().execute(async (trx): Promise<InsertCommentResult> => {
-    const post = await trx
-      .selectFrom('posts')
-      .select(['id', 'deleted_at'])
-      .where('id', '=', input.postId)
-      .where(groupContentVisibleSql('posts.group_id', input.viewerId))
-      .forShare()
-      .executeTakeFirst();
-    if (!post) return { ok: false, reason: 'post_not_found' };
-    if (post.deleted_at !== null) return { ok: false, reason: 'thread_deleted' };
-    let depth = 0;
-    if (input.parentId !== null) {
-      const parent = await trx
-        .selectFrom('comments')
-        .select(['depth', 'deleted_at'])
-        .where('id', '=', input.parentId)
-        .where('post_id', '=', input.postId)
-        .forShare()
-        .executeTakeFirst();
-      if (!parent) return { ok: false, reason: 'parent_not_found' };
-      if (parent.deleted_at !== null) return { ok: false, reason: 'parent_deleted' };
-      depth = parent.depth + 1;
-      if (depth >= MAX_COMMENT_DEPTH) return { ok: false, reason: 'too_deep' };
-    }
-    const { id } = await trx
-      .insertInto('comments')
-      .values({
-        post_id: input.postId,
-        parent_id: input.parentId,
-        depth,
-        author_id: input.authorId,
-        body: input.body,
-        body_html: bodyHtml,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { ok: true, id };
-  });
+  trx: Db,
+  input: { postId: number; parentId: number | null; depth: number; authorId: number; body: string; bodyHtml: string },
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('comments')
+    .values({
+      post_id: input.postId,
+      parent_id: input.parentId,
+      depth: input.depth,
+      author_id: input.authorId,
+      body: input.body,
+      body_html: input.bodyHtml,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 /** A comment with what deciding on a change to it needs; undefined when its post is not visible to the viewer. */

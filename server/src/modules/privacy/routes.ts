@@ -2,12 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError, errorResponses, notFound } from '../../plugins/errors.js';
+import { errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
-import { findPasswordHash } from '../accounts/queries.js';
-import { verifyPassword } from '../accounts/password.js';
-import { deleteAccount } from './erase.js';
-import { exportData } from './export.js';
+import { deleteAccount, exportData } from './service.js';
 import { DataExport, DeleteAccountBody } from './schemas.js';
 
 export default async function privacyRoutes(app: FastifyInstance) {
@@ -27,7 +24,6 @@ export default async function privacyRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const data = await exportData(app.db, viewerOf(request).id);
-      if (!data) throw notFound('Your account');
       const day = data.exportedAt.slice(0, 10);
       return reply
         .header('content-disposition', `attachment; filename="vicinity-data-${day}.json"`)
@@ -54,10 +50,7 @@ export default async function privacyRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { id } = viewerOf(request);
-      const ok = await verifyPassword(await findPasswordHash(app.db, id), request.body.password);
-      if (!ok) throw new AppError(403, 'wrong_password', 'That is not your password; nothing was deleted.');
-      await deleteAccount(app.db, id);
+      await deleteAccount(app.db, viewerOf(request).id, request.body.password);
       return reply.status(204).send(null);
     },
   );

@@ -5,34 +5,24 @@
  * same transaction that freed it. Waitlist positions are counted from each RSVP's arrival number
  * (a sequence value taken under the lock), never stored, so they cannot drift or repeat.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { RsvpStatus } from '../../db/tables/events.js';
 import { conflict, notFound } from '../../plugins/errors.js';
 import { lockEvent } from './queries.js';
+import {
+  countGoing,
+  deleteRsvp,
+  findHeldSeats,
+  findRsvpCounts,
+  findRsvpStatus,
+  promoteWaitlisted,
+  recordRsvp,
+} from './rsvp-queries.js';
 import type { RsvpAnswer } from './schemas.js';
 
 type Db = Kysely<Database>;
 
 export type WantedRsvp = 'going' | 'not_going';
-
-async function countGoing(trx: Db, eventId: number): Promise<number> {
-  const { n } = await trx
-    .selectFrom('event_rsvps')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('event_id', '=', eventId)
-    .where('status', '=', 'going')
-    .executeTakeFirstOrThrow();
-  return n;
-}
-
-/** Records the answer with a new arrival number (it joins the back of whatever queue it enters). */
-async function record(trx: Db, eventId: number, userId: number, status: RsvpStatus): Promise<void> {
-  await sql`insert into event_rsvps (event_id, user_id, status, arrival)
-    values (${eventId}::bigint, ${userId}::bigint, ${status}, nextval('event_rsvp_arrival'))
-    on conflict (event_id, user_id) do update
-      set status = excluded.status, arrival = excluded.arrival, updated_at = now()`.execute(trx);
-}
 
 /** Gives free seats to the waitlist in arrival order. Call with the event's row locked. */
 export async function fillSeats(trx: Db, event: { id: number; capacity: number | null }): Promise<void> {
@@ -41,11 +31,7 @@ export async function fillSeats(trx: Db, event: { id: number; capacity: number |
     free = event.capacity - (await countGoing(trx, event.id));
     if (free <= 0) return;
   }
-  const first = sql`select w.user_id from event_rsvps w
-    where w.event_id = ${event.id}::bigint and w.status = 'waitlisted'
-    order by w.arrival ${free === null ? sql`` : sql`limit ${free}::int`}`;
-  await sql`update event_rsvps set status = 'going', updated_at = now()
-    where event_id = ${event.id}::bigint and user_id in (${first})`.execute(trx);
+  await promoteWaitlisted(trx, event.id, free);
 }
 
 /**
@@ -59,41 +45,25 @@ export async function applyRsvp(
   userId: number,
   wanted: WantedRsvp,
 ): Promise<void> {
-  const current = await trx
-    .selectFrom('event_rsvps')
-    .select('status')
-    .where('event_id', '=', event.id)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const current = await findRsvpStatus(trx, event.id, userId);
   if (wanted === 'going') {
-    if (current?.status === 'going' || current?.status === 'waitlisted') return;
+    if (current === 'going' || current === 'waitlisted') return;
     const seat = event.capacity === null || (await countGoing(trx, event.id)) < event.capacity;
-    await record(trx, event.id, userId, seat ? 'going' : 'waitlisted');
+    await recordRsvp(trx, event.id, userId, seat ? 'going' : 'waitlisted');
     return;
   }
-  if (current?.status === 'not_going') return;
-  await record(trx, event.id, userId, 'not_going');
-  if (current?.status === 'going') await fillSeats(trx, event);
+  if (current === 'not_going') return;
+  await recordRsvp(trx, event.id, userId, 'not_going');
+  if (current === 'going') await fillSeats(trx, event);
 }
 
 /** The person's RSVP and the event's counts as they stand inside the transaction. */
-export async function rsvpAnswer(
+async function rsvpAnswer(
   trx: Db,
   event: { id: number; capacity: number | null },
   userId: number,
 ): Promise<RsvpAnswer> {
-  const { rows } = await sql<{ going: number; waitlisted: number; status: RsvpStatus | null; position: number | null }>`
-    select
-      (select count(*)::int from event_rsvps r where r.event_id = ${event.id}::bigint and r.status = 'going') as going,
-      (select count(*)::int from event_rsvps r where r.event_id = ${event.id}::bigint and r.status = 'waitlisted') as waitlisted,
-      me.status,
-      case when me.status = 'waitlisted' then
-        (select count(*)::int from event_rsvps w
-          where w.event_id = me.event_id and w.status = 'waitlisted' and w.arrival <= me.arrival)
-      end as position
-    from (select 1) one
-    left join event_rsvps me on me.event_id = ${event.id}::bigint and me.user_id = ${userId}::bigint`.execute(trx);
-  const row = rows[0]!;
+  const row = await findRsvpCounts(trx, event.id, userId);
   return {
     status: row.status ?? 'not_going',
     waitlistPosition: row.position,
@@ -114,4 +84,17 @@ export async function rsvp(db: Db, eventId: number, userId: number, wanted: Want
     await applyRsvp(trx, event, userId, wanted);
     return rsvpAnswer(trx, event, userId);
   });
+}
+
+/**
+ * Gives up every upcoming seat the person holds (account deletion), each passing to the first
+ * waitlisted person. Events are locked in id order, so concurrent calls lock in one order.
+ */
+export async function releaseSeatsOf(trx: Db, userId: number): Promise<void> {
+  for (const id of await findHeldSeats(trx, userId)) {
+    const event = await lockEvent(trx, id, userId);
+    if (!event) continue;
+    await deleteRsvp(trx, id, userId);
+    await fillSeats(trx, event);
+  }
 }

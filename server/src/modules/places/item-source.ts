@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { ItemSource } from '../nearby/sources.js';
+import type { ItemSource } from '../../items/item-source.js';
 
-export const placeSource: ItemSource = {
+export const placeItemSource: ItemSource = {
   kind: 'place',
   visible: (db) =>
     db

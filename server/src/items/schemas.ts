@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ITEM_KINDS, RadiusQueryFields } from '../../geo/schemas.js';
+import { ITEM_KINDS, RadiusQueryFields } from '../geo/schemas.js';
 
 export const NearbyQuery = Type.Object(
   {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { ItemSource } from '../nearby/sources.js';
+import type { ItemSource } from '../../items/item-source.js';
 
-export const groupSource: ItemSource = {
+export const groupItemSource: ItemSource = {
   kind: 'group',
   // Everyone sees every group on the map, private ones only at their coarsened point.
   visible: (db) =>

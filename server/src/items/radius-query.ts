@@ -6,7 +6,7 @@
  * (distance, kind, id), so walking the cursors returns every item in the radius exactly once.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database } from '../db/schema.js';
 import {
   distanceSql,
   latSql,
@@ -18,34 +18,36 @@ import {
   SPHERE_SLACK,
   type LatLng,
   type PointSource,
-} from '../../geo/point.js';
-import type { ItemKind } from '../../geo/schemas.js';
-import { groupContentVisibleSql, type Viewer } from '../groups/visibility.js';
-import { eventPropsSql } from '../events/source.js';
-import { SOURCES } from './sources.js';
+} from '../geo/point.js';
+import type { ItemKind } from '../geo/schemas.js';
+import { groupContentVisibleSql, type ViewerRef } from '../policy/visibility.js';
+import type { ItemRegistry } from './registry.js';
 
-export interface NearbyPosition {
+/** Where a page ends: the last item's distance, kind and id (a cursor carries it to the next page). */
+export interface RadiusPosition {
   d: number;
   k: ItemKind;
   i: number;
 }
 
-export function isNearbyPosition(value: unknown): value is NearbyPosition {
-  const v = value as NearbyPosition;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.d === 'number' &&
-    Number.isFinite(v.d) &&
-    v.d >= 0 &&
-    typeof v.k === 'string' &&
-    v.k in SOURCES &&
-    Number.isSafeInteger(v.i)
-  );
+/** A check that a decoded cursor holds a position of a kind this server lists. */
+export function radiusPositionGuard(registry: ItemRegistry) {
+  return (value: unknown): value is RadiusPosition => {
+    const v = value as RadiusPosition;
+    return (
+      typeof v === 'object' &&
+      v !== null &&
+      typeof v.d === 'number' &&
+      Number.isFinite(v.d) &&
+      v.d >= 0 &&
+      registry.has(v.k) &&
+      Number.isSafeInteger(v.i)
+    );
+  };
 }
 
 /** One item of a page, before it becomes a GeoJSON feature. */
-interface NearbyRow {
+interface RadiusRow {
   kind: ItemKind;
   id: number;
   name: string;
@@ -55,21 +57,21 @@ interface NearbyRow {
   props: Record<string, unknown>;
 }
 
-export interface NearbyQuery {
+export interface RadiusSearch {
   point: PointSource;
   /** Metres, or the float8 column that holds them (one row per query of a batch). */
   radius: number | { radiusColumn: string };
   kinds: ItemKind[];
   limit: number;
-  after: NearbyPosition | null;
-  viewerId: Viewer;
+  after: RadiusPosition | null;
+  viewerId: ViewerRef;
 }
 
 /** One kind at a time, from each kind's own table and spatial index. */
-function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
+function perKindQuery(db: Kysely<Database>, registry: ItemRegistry, query: RadiusSearch) {
   const { point, radius, limit, after, viewerId } = query;
   const branches = query.kinds.flatMap((kind) => {
-    const source = SOURCES[kind];
+    const source = registry.source(kind);
     if (!source) return [];
     const distance = distanceSql('s.loc', point);
     const afterPosition = after
@@ -137,7 +139,7 @@ function perKindQuery(db: Kysely<Database>, query: NearbyQuery) {
  * bound `r` (from a subquery ending in OFFSET 0, see roughlyWithinSql): those within the bound
  * and after the cursor.
  */
-function exactlyWithinSql(after: NearbyPosition | null): RawBuilder<boolean> {
+function exactlyWithinSql(after: RadiusPosition | null): RawBuilder<boolean> {
   const afterCursor = after
     ? sql<boolean>`(c.distance, c.kind, c.id) > (${after.d}::float8, ${after.k}::text, ${after.i}::bigint)`
     : sql<boolean>`true`;
@@ -148,7 +150,7 @@ function exactlyWithinSql(after: NearbyPosition | null): RawBuilder<boolean> {
  * A page's upper distance bound from any `limit + 1` candidates (see perKindQuery's steps), whose
  * `d` are sphere distances: scaled by the slack, the farthest bounds their exact distances too.
  */
-function boundSql(nearestFirst: RawBuilder<{ d: number }>, limit: number, radius: NearbyQuery['radius']) {
+function boundSql(nearestFirst: RawBuilder<{ d: number }>, limit: number, radius: RadiusSearch['radius']) {
   const metres = typeof radius === 'number' ? sql`${radius}::float8` : sql.ref(radius.radiusColumn);
   return sql<{ r: number }>`(select case when count(*) <= ${limit}::int then ${metres}
         else least(max(k.d) * ${SPHERE_SLACK}::float8 + 1, ${metres}) end as r
@@ -160,7 +162,7 @@ function boundSql(nearestFirst: RawBuilder<{ d: number }>, limit: number, radius
  * steps as perKindQuery, once instead of once per kind. The index rows carry each item's name
  * and properties (migration 0009), so the page is read from that one table.
  */
-function acrossKindsQuery(db: Kysely<Database>, query: NearbyQuery) {
+function acrossKindsQuery(db: Kysely<Database>, registry: ItemRegistry, query: RadiusSearch) {
   const { point, radius, limit, after, viewerId, kinds } = query;
   const distance = distanceSql('n.location', point);
   const listed = sql<boolean>`n.kind in (${sql.join(kinds.map((kind) => sql`${kind}::text`))})
@@ -182,34 +184,42 @@ function acrossKindsQuery(db: Kysely<Database>, query: NearbyQuery) {
     where ${exactlyWithinSql(after)}
     order by c.distance, c.kind, c.id
     limit ${limit + 1}`;
-  // Seats left are counted for the page's meetups only, after the limit.
-  const props = sql`case when item.kind = 'event' then ${eventPropsSql(sql`item.props`, 'item.capacity', 'item.id')}
-    else item.props end`;
-  const page = sql<NearbyRow>`(select item.kind, item.id, item.name, ${latSql('item.location')} as lat,
+  // Live properties (a meetup's seats left) are computed for the page's items only, after the limit.
+  const live = registry
+    .withLiveProps()
+    .filter((source) => kinds.includes(source.kind))
+    .map(
+      (source) =>
+        sql`when item.kind = ${source.kind}::text then ${source.liveProps!({ props: sql`item.props`, id: 'item.id', capacity: 'item.capacity' })}`,
+    );
+  const props = live.length === 0 ? sql`item.props` : sql`case ${sql.join(live, sql` `)} else item.props end`;
+  const page = sql<RadiusRow>`(select item.kind, item.id, item.name, ${latSql('item.location')} as lat,
       ${lngSql('item.location')} as lng, item.distance, ${props} as props
     from (${ranked}) item)`;
   return db.selectFrom(page.as('p')).selectAll().orderBy('distance').orderBy('kind').orderBy('id');
 }
 
 /** The SQL of one page (limit + 1 rows, to know whether another page follows); null for no kinds. */
-export function nearbyQuery(db: Kysely<Database>, query: NearbyQuery) {
-  const kinds = query.kinds.filter((kind) => SOURCES[kind]);
+export function radiusQuery(db: Kysely<Database>, registry: ItemRegistry, query: RadiusSearch) {
+  const kinds = query.kinds.filter((kind) => registry.has(kind));
   if (kinds.length === 0) return null;
   // One kind: its own table is the smallest index that holds it.
-  return kinds.length === 1 ? perKindQuery(db, { ...query, kinds }) : acrossKindsQuery(db, { ...query, kinds });
+  return kinds.length === 1
+    ? perKindQuery(db, registry, { ...query, kinds })
+    : acrossKindsQuery(db, registry, { ...query, kinds });
 }
 
 /** A page as the API answers it: its features as GeoJSON text, and where the next page starts. */
-export interface NearbyPageJson {
+export interface RadiusPageJson {
   features: string;
   more: boolean;
-  last: NearbyPosition | null;
+  last: RadiusPosition | null;
 }
 
 /**
  * One feature of a page (`p`) as GeoJSON text, with the values json_build_object gave it. Joined
- * as text because json_build_object took over a quarter of a page's time: 5.6 against 2.4 µs a
- * feature over 5,000 rows. The name goes through to_json to be escaped; kinds and ids need no
+ * as text because json_build_object took a large share of a page's time (docs/performance.md,
+ * "Lessons"). The name goes through to_json to be escaped; kinds and ids need no
  * escaping. The stored properties come last, their opening brace dropped: no kind's properties
  * use the four keys written before them.
  */
@@ -224,8 +234,8 @@ const FEATURE_TEXT = sql<string>`'{"type":"Feature","id":"' || p.kind || ':' || 
  * the page's last item for the next cursor. The server sends the text on as it is: parsing 50
  * rows and serializing them again cost more than the query's own SQL.
  */
-export function nearbyPageQuery(db: Kysely<Database>, query: NearbyQuery) {
-  const rows = nearbyQuery(db, query);
+export function radiusPageQuery(db: Kysely<Database>, registry: ItemRegistry, query: RadiusSearch) {
+  const rows = radiusQuery(db, registry, query);
   if (!rows) return null;
   const { limit } = query;
   const onPage = sql<boolean>`p.n <= ${limit}`;
@@ -244,26 +254,30 @@ export function nearbyPageQuery(db: Kysely<Database>, query: NearbyQuery) {
     from (select r.*, row_number() over (order by r.distance, r.kind, r.id) as n from (${rows}) r) p`;
 }
 
-type PageRow = NonNullable<ReturnType<typeof nearbyPageQuery>> extends RawBuilder<infer Row> ? Row : never;
+type PageRow = NonNullable<ReturnType<typeof radiusPageQuery>> extends RawBuilder<infer Row> ? Row : never;
 
-const EMPTY_PAGE: NearbyPageJson = { features: '[]', more: false, last: null };
+const EMPTY_PAGE: RadiusPageJson = { features: '[]', more: false, last: null };
 
-function pageFromRow(row: PageRow | undefined): NearbyPageJson {
+function pageFromRow(row: PageRow | undefined): RadiusPageJson {
   if (!row) return EMPTY_PAGE;
   const last = row.last_k === null ? null : { d: row.last_d!, k: row.last_k, i: row.last_i! };
   return { features: row.features, more: row.more, last };
 }
 
-export async function findNearbyPage(db: Kysely<Database>, query: NearbyQuery): Promise<NearbyPageJson> {
-  const page = nearbyPageQuery(db, query);
+export async function findRadiusPage(
+  db: Kysely<Database>,
+  registry: ItemRegistry,
+  query: RadiusSearch,
+): Promise<RadiusPageJson> {
+  const page = radiusPageQuery(db, registry, query);
   return pageFromRow(page ? (await page.execute(db)).rows[0] : undefined);
 }
 
 /** What a batch of page queries share: the kinds, the page size and the cursor. */
-export type NearbyShape = Omit<NearbyQuery, 'point' | 'radius' | 'viewerId'>;
+export type RadiusPageShape = Omit<RadiusSearch, 'point' | 'radius' | 'viewerId'>;
 
 /** One page query of a batch: where, how far, and for whom. */
-export interface NearbyAsk {
+export interface RadiusAsk {
   point: LatLng;
   radius: number;
   viewerId: number | null;
@@ -275,17 +289,22 @@ export interface NearbyAsk {
  * planned once and makes one round trip. When all asks share a viewer, the viewer is written
  * into the statement as for a single page. Null for no kinds.
  */
-export function nearbyPagesQuery(db: Kysely<Database>, shape: NearbyShape, asks: NearbyAsk[]) {
+export function radiusPagesQuery(
+  db: Kysely<Database>,
+  registry: ItemRegistry,
+  shape: RadiusPageShape,
+  asks: RadiusAsk[],
+) {
   const viewers = new Set(asks.map((ask) => ask.viewerId));
   const oneViewer = viewers.size === 1 ? asks[0]!.viewerId : undefined;
-  const page = nearbyPageQuery(db, {
+  const page = radiusPageQuery(db, registry, {
     ...shape,
     point: { geometryColumn: 'ask.geometry', geographyColumn: 'ask.geography' },
     radius: { radiusColumn: 'ask.radius' },
     viewerId: oneViewer === undefined ? { viewerColumn: 'ask.viewer_id' } : oneViewer,
   });
   if (!page) return null;
-  const column = <T>(pick: (ask: NearbyAsk) => T) => asks.map(pick);
+  const column = <T>(pick: (ask: RadiusAsk) => T) => asks.map(pick);
   // OFFSET 0 keeps each ask's point a value made once, not an expression copied into the page query.
   const point = planarPointOfColumnsSql('a.lat', 'a.lng');
   return sql<PageRow & { i: number }>`
@@ -298,15 +317,16 @@ export function nearbyPagesQuery(db: Kysely<Database>, shape: NearbyShape, asks:
     cross join lateral (${page}) page`;
 }
 
-/** Pages for several asks, in their order; each is the page findNearbyPage answers alone. */
-export async function findNearbyPages(
+/** Pages for several asks, in their order; each is the page findRadiusPage answers alone. */
+export async function findRadiusPages(
   db: Kysely<Database>,
-  shape: NearbyShape,
-  asks: NearbyAsk[],
-): Promise<NearbyPageJson[]> {
-  if (asks.length === 1) return [await findNearbyPage(db, { ...shape, ...asks[0]! })];
+  registry: ItemRegistry,
+  shape: RadiusPageShape,
+  asks: RadiusAsk[],
+): Promise<RadiusPageJson[]> {
+  if (asks.length === 1) return [await findRadiusPage(db, registry, { ...shape, ...asks[0]! })];
   const pages = asks.map(() => EMPTY_PAGE);
-  const query = nearbyPagesQuery(db, shape, asks);
+  const query = radiusPagesQuery(db, registry, shape, asks);
   if (!query) return pages;
   for (const row of (await query.execute(db)).rows) pages[Number(row.i) - 1] = pageFromRow(row);
   return pages;

@@ -57,5 +57,5 @@ export default fp<{ secret: string }>(
     app.decorate('cursors', createSignedCodec(secret, 'vicinity page cursors', 'cursor', 'a cursor'));
     app.decorate('calendarKeys', createSignedCodec(secret, 'vicinity calendar keys', 'key', 'a calendar key'));
   },
-  { name: 'cursors' },
+  { name: 'signed-values' },
 );

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { ItemSource } from '../nearby/sources.js';
-import { groupContentVisibleSql } from '../groups/visibility.js';
+import type { ItemSource } from '../../items/item-source.js';
+import { groupContentVisibleSql } from '../../policy/visibility.js';
 
-export const postSource: ItemSource = {
+export const postItemSource: ItemSource = {
   kind: 'post',
   // Deleted posts leave the map; private groups' posts are shown to their members only.
   visible: (db, viewerId) =>

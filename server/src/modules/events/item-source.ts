@@ -1,12 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { ItemSource } from '../nearby/sources.js';
-import { groupContentVisibleSql } from '../groups/visibility.js';
+import type { ItemSource } from '../../items/item-source.js';
+import { groupContentVisibleSql } from '../../policy/visibility.js';
 
 /**
- * A meetup's map properties: what its row says (event_item_props, migration 0009) and the seats
- * left, counted now because RSVPs change them without touching the meetup's row.
+ * A meetup's seats left, counted now because RSVPs change them without touching the meetup's
+ * row, added to its stored map properties (event_item_props, migration 0009).
  */
-export function eventPropsSql(storedProps: RawBuilder<unknown>, capacity: string, eventId: string) {
+function withSeatsLeft(storedProps: RawBuilder<unknown>, capacity: string, eventId: string) {
   return sql<Record<string, unknown>>`${storedProps} || jsonb_build_object('seatsLeft',
     case when ${sql.ref(capacity)} is null then null else greatest(${sql.ref(capacity)} -
       (select count(*) from event_rsvps r where r.event_id = ${sql.ref(eventId)} and r.status = 'going'), 0) end)`;
@@ -16,7 +16,7 @@ export function eventPropsSql(storedProps: RawBuilder<unknown>, capacity: string
  * Meetups that have not ended and are not cancelled, seen only by those who may see them: a
  * private group's meetups only by its members, so they add nothing to what others see on the map.
  */
-export const eventSource: ItemSource = {
+export const eventItemSource: ItemSource = {
   kind: 'event',
   visible: (db, viewerId) =>
     db
@@ -25,9 +25,10 @@ export const eventSource: ItemSource = {
         'events.id',
         'events.title as name',
         sql<string>`events.location`.as('loc'),
-        eventPropsSql(sql`event_item_props(events)`, 'events.capacity', 'events.id').as('props'),
+        withSeatsLeft(sql`event_item_props(events)`, 'events.capacity', 'events.id').as('props'),
       ])
       .where('events.ends_at', '>', sql<Date>`now()`)
       .where('events.status', '=', 'scheduled')
       .where(groupContentVisibleSql('events.group_id', viewerId)),
+  liveProps: (row) => withSeatsLeft(row.props, row.capacity, row.id),
 };

@@ -1,0 +1,2 @@
+/** What other features may use of groups. */
+export { groupItemSource } from './item-source.js';
