@@ -6,7 +6,7 @@
 import fp from 'fastify-plugin';
 import jwt from '@fastify/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, unauthorized } from './errors.js';
+import { AppError, unauthorized, type ErrorCode } from './errors.js';
 
 export interface Viewer {
   id: number;
@@ -36,7 +36,7 @@ export function viewerOf(request: FastifyRequest): Viewer {
   return request.viewer;
 }
 
-const JWT_ERRORS: Record<string, [string, string]> = {
+const JWT_ERRORS: Record<string, [ErrorCode, string]> = {
   FST_JWT_NO_AUTHORIZATION_IN_HEADER: ['unauthorized', 'Sign in to do this: the Authorization header is missing.'],
   FST_JWT_BAD_REQUEST: ['token_invalid', 'The Authorization header must be "Bearer <token>".'],
   FST_JWT_AUTHORIZATION_TOKEN_EXPIRED: ['token_expired', 'Your session has expired. Sign in again.'],

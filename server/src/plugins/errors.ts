@@ -7,11 +7,14 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { isSerializationFailure } from '../db/errors.js';
+import { ERROR_CODE_LIST, ERROR_CODES, type ErrorCode } from './error-codes.js';
+
+export type { ErrorCode };
 
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -20,13 +23,14 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, details?: unknown) =>
+export const badRequest = (code: ErrorCode, message: string, details?: unknown) =>
   new AppError(400, code, message, details);
 export const unauthorized = (message = 'Sign in to do this.') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
-export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
-export const unprocessable = (code: string, message: string, details?: unknown) =>
+export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
+  new AppError(409, code, message, details);
+export const unprocessable = (code: ErrorCode, message: string, details?: unknown) =>
   new AppError(422, code, message, details);
 
 /** A 400 for one named parameter, in the same shape as schema validation failures. */
@@ -38,7 +42,13 @@ export function invalidField(field: string, message: string, where = 'querystrin
 export const ErrorBody = Type.Object(
   {
     error: Type.Object({
-      code: Type.String({ description: 'Stable machine-readable code, e.g. validation_failed, not_found.' }),
+      code: Type.Unsafe<ErrorCode>({
+        type: 'string',
+        enum: ERROR_CODE_LIST,
+        description:
+          'Stable machine-readable code:\n' +
+          ERROR_CODE_LIST.map((code) => `- \`${code}\`: ${ERROR_CODES[code]}`).join('\n'),
+      }),
       message: Type.String({ description: 'A sentence for people.' }),
       details: Type.Optional(Type.Unknown()),
     }),
@@ -76,7 +86,10 @@ function describeValidation(issues: ValidationIssue[], where: string) {
 }
 
 /** All that is said of a failure on the server's side; the log holds the rest. */
-const INTERNAL_ERROR = { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' };
+const INTERNAL_ERROR: { code: ErrorCode; message: string } = {
+  code: 'internal_error',
+  message: 'Something went wrong on our side. Please try again.',
+};
 
 /** What the router refuses before any route or hook runs, in people's words. */
 const FRAMEWORK_ERRORS: Record<string, string> = {
@@ -98,7 +111,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   return reply.status(400).send({ error: { code: 'bad_url', message } });
 }
 
-const STATUS_CODES: Record<number, string> = {
+const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -153,7 +166,7 @@ export default fp(
           .status(status)
           .send({ error: { ...INTERNAL_ERROR, code: STATUS_CODES[status] ?? INTERNAL_ERROR.code } });
       }
-      let code = STATUS_CODES[status] ?? 'bad_request';
+      let code: ErrorCode = STATUS_CODES[status] ?? 'bad_request';
       let message = error.message;
       if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
         code = 'malformed_json';
