@@ -13,6 +13,11 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
+    // CommonJS configuration files of tools.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['web/**/*.svelte', 'web/**/*.svelte.ts', 'web/**/*.svelte.js'],
     extends: [svelte.configs['flat/recommended']],
     languageOptions: {
@@ -26,6 +31,26 @@ export default defineConfig(
       // Browser globals and component props are checked by svelte-check, which knows the types;
       // typescript-eslint likewise turns this rule off for .ts files.
       'no-undef': 'off',
+    },
+  },
+  {
+    // SQL lives in a feature's queries files (and item sources, which are SQL): services and
+    // routes may name Kysely's types but not build queries.
+    files: ['server/src/modules/**/*.ts'],
+    ignores: ['server/src/modules/**/*queries.ts', 'server/src/modules/**/item-source.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'kysely', message: 'Write SQL in queries.ts.', allowTypeImports: true }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message: 'Write SQL in queries.ts.',
+        },
+      ],
     },
   },
   {

@@ -583,3 +583,10 @@ export const DEMO_GROUPS: DemoGroup[] = [
     members: [],
   },
 ];
+
+/** The ids the database gave the demo's people, places and groups, by their keys and names. */
+export interface DemoIds {
+  people: Record<DemoPersonKey, number>;
+  places: Map<string, number>;
+  groups: Map<string, number>;
+}

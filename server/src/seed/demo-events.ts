@@ -11,8 +11,7 @@ import { cancelEvent, insertEvents } from '../modules/events/queries.js';
 import { expandRecurrence, type Occurrence } from '../modules/events/recurrence.js';
 import { applyRsvp } from '../modules/events/rsvp-service.js';
 import { wallTime, zonedToInstant } from '../modules/events/zoned-time.js';
-import { DEMO_PLACES, type DemoPersonKey } from './demo-area.js';
-import type { DemoIds } from './index.js';
+import { DEMO_PLACES, type DemoIds, type DemoPersonKey } from './demo-area.js';
 
 const ZONE = 'Europe/Berlin';
 

@@ -8,8 +8,7 @@ import type { Database } from '../db/schema.js';
 import { latSql, lngSql, pointSql, type LatLng } from '../geo/point.js';
 import { excerptOf } from '../markdown/excerpt.js';
 import { renderMarkdown } from '../markdown/render.js';
-import type { DemoPersonKey } from './demo-area.js';
-import type { DemoIds } from './index.js';
+import type { DemoIds, DemoPersonKey } from './demo-area.js';
 
 interface DemoComment {
   by: DemoPersonKey;

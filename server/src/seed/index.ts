@@ -7,15 +7,9 @@ import type { Database } from '../db/schema.js';
 import { coarsen } from '../geo/coarsen.js';
 import { pointSql } from '../geo/point.js';
 import { hashPassword } from '../modules/accounts/password.js';
-import { DEMO_GROUPS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PLACES, type DemoPersonKey } from './demo-area.js';
+import { DEMO_GROUPS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PLACES, type DemoIds, type DemoPersonKey } from './demo-area.js';
 import { seedDemoPosts } from './demo-posts.js';
 import { seedDemoEvents } from './demo-events.js';
-
-export interface DemoIds {
-  people: Record<DemoPersonKey, number>;
-  places: Map<string, number>;
-  groups: Map<string, number>;
-}
 
 export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<string | null> {
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
