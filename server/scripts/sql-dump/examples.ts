@@ -1,0 +1,311 @@
+/**
+ * One example call of every query function, for the SQL listing (npm run sql:dump). Each file of
+ * queries is listed with all its exported functions: the dump refuses to run when one is missing,
+ * so a new query cannot stay out of the listing. `null` marks an export that builds no SQL.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.js';
+import { createItemRegistry } from '../../src/app.js';
+import * as radius from '../../src/items/radius-query.js';
+import * as policy from '../../src/policy/queries.js';
+import * as accounts from '../../src/modules/accounts/queries.js';
+import * as events from '../../src/modules/events/queries.js';
+import * as rsvps from '../../src/modules/events/rsvp-queries.js';
+import * as feed from '../../src/modules/feed/queries.js';
+import * as groups from '../../src/modules/groups/queries.js';
+import * as map from '../../src/modules/map/queries.js';
+import * as memberships from '../../src/modules/memberships/queries.js';
+import * as places from '../../src/modules/places/queries.js';
+import * as posts from '../../src/modules/posts/queries.js';
+import * as privacy from '../../src/modules/privacy/queries.js';
+
+type Db = Kysely<Database>;
+/** Runs the query (or returns a builder, which the dump compiles). */
+export type Example = (db: Db) => unknown;
+
+export interface QueryFile {
+  /** Path under server/src. */
+  source: string;
+  module: Record<string, unknown>;
+  examples: Record<string, Example | Example[] | null>;
+}
+
+const registry = createItemRegistry();
+const berlin = { lat: 52.52, lng: 13.405 };
+const when = new Date('2026-06-01T18:00:00Z');
+const later = new Date('2026-06-01T21:00:00Z');
+const box = { minLng: 13.3, minLat: 52.45, maxLng: 13.5, maxLat: 52.55 };
+const grid = { level: 14, columns: [[8800, 8810]] as [number, number][], rows: [5370, 5380] as [number, number] };
+const group = {
+  name: 'Catan Crew',
+  description: '',
+  visibility: 'public' as const,
+  location: berlin,
+  publicLocation: berlin,
+};
+const search = { point: berlin, radius: 5000, limit: 50, after: null, viewerId: 7 };
+
+export const QUERY_FILES: QueryFile[] = [
+  {
+    source: 'items/radius-query.ts',
+    module: radius,
+    examples: {
+      radiusPositionGuard: null,
+      radiusQuery: [
+        (db) => radius.radiusQuery(db, registry, { ...search, kinds: ['place'] }),
+        (db) => radius.radiusQuery(db, registry, { ...search, kinds: registry.kinds() }),
+      ],
+      radiusPageQuery: (db) => radius.radiusPageQuery(db, registry, { ...search, kinds: registry.kinds() }),
+      findRadiusPage: (db) => radius.findRadiusPage(db, registry, { ...search, kinds: ['event'] }),
+      radiusPagesQuery: (db) =>
+        radius.radiusPagesQuery(
+          db,
+          registry,
+          { kinds: registry.kinds(), limit: 50, after: { d: 120.5, k: 'group', i: 3 } },
+          [
+            { point: berlin, radius: 5000, viewerId: 7 },
+            { point: berlin, radius: 2000, viewerId: null },
+          ],
+        ),
+      findRadiusPages: (db) =>
+        radius.findRadiusPages(db, registry, { kinds: ['post'], limit: 20, after: null }, [
+          { point: berlin, radius: 5000, viewerId: 7 },
+          { point: berlin, radius: 1000, viewerId: 7 },
+        ]),
+    },
+  },
+  {
+    source: 'policy/queries.ts',
+    module: policy,
+    examples: {
+      findGroupRole: [(db) => policy.findGroupRole(db, 1, 7), (db) => policy.findGroupRole(db, 1, 7, 'share')],
+    },
+  },
+  {
+    source: 'modules/accounts/queries.ts',
+    module: accounts,
+    examples: {
+      insertUser: (db) => accounts.insertUser(db, { email: 'a@example.org', passwordHash: 'hash', displayName: 'Ana' }),
+      findCredentials: (db) => accounts.findCredentials(db, 'a@example.org'),
+      findPasswordHash: (db) => accounts.findPasswordHash(db, 7),
+      findMe: (db) => accounts.findMe(db, 7),
+      updateMe: (db) => accounts.updateMe(db, 7, { displayName: 'Ana', bio: 'Hi', homeLocation: berlin }),
+    },
+  },
+  {
+    source: 'modules/events/queries.ts',
+    module: events,
+    examples: {
+      findEvent: (db) => events.findEvent(db, 1, 7),
+      listEvents: [
+        (db) =>
+          events.listEvents(db, {
+            near: { point: berlin, radius: 5000 },
+            order: 'distance',
+            from: null,
+            to: null,
+            groupId: null,
+            seriesId: null,
+            placeId: null,
+            includeCancelled: false,
+            limit: 20,
+            after: { o: 'distance', d: 250, i: 4 },
+            viewerId: 7,
+          }),
+        (db) =>
+          events.listEvents(db, {
+            near: null,
+            order: 'soonest',
+            from: when,
+            to: later,
+            groupId: 1,
+            seriesId: null,
+            placeId: null,
+            includeCancelled: true,
+            limit: 20,
+            after: null,
+            viewerId: null,
+          }),
+      ],
+      calendarEvents: (db) => events.calendarEvents(db, { near: { point: berlin, radius: 5000 } }, 7, 500),
+      lockEvent: (db) => events.lockEvent(db, 1, 7),
+      insertEvents: (db) =>
+        events.insertEvents(
+          db,
+          {
+            title: 'Game night',
+            description: '',
+            timeZone: 'Europe/Berlin',
+            location: berlin,
+            placeId: null,
+            groupId: 1,
+            organizerId: 7,
+            capacity: 8,
+            games: ['Catan'],
+          },
+          [{ startsAt: when, endsAt: later }],
+          null,
+        ),
+      updateEvent: (db) =>
+        events.updateEvent(db, 1, { title: 'Game night', startsAt: when, endsAt: later, capacity: 6 }),
+      cancelEvent: (db) => events.cancelEvent(db, 1),
+      placeLocation: (db) => events.placeLocation(db, 1),
+      listAttendees: (db) => events.listAttendees(db, 1, 'waitlisted', { a: 10 }, 50),
+      groupExists: (db) => events.groupExists(db, 1),
+      findEventGroupId: (db) => events.findEventGroupId(db, 1),
+      findCalendarGroup: (db) => events.findCalendarGroup(db, 1, 7),
+      deleteEventsOrganizedBy: (db) => events.deleteEventsOrganizedBy(db, 7),
+    },
+  },
+  {
+    source: 'modules/events/rsvp-queries.ts',
+    module: rsvps,
+    examples: {
+      countGoing: (db) => rsvps.countGoing(db, 1),
+      findRsvpStatus: (db) => rsvps.findRsvpStatus(db, 1, 7),
+      recordRsvp: (db) => rsvps.recordRsvp(db, 1, 7, 'going'),
+      promoteWaitlisted: [(db) => rsvps.promoteWaitlisted(db, 1, 2), (db) => rsvps.promoteWaitlisted(db, 1, null)],
+      deleteRsvp: (db) => rsvps.deleteRsvp(db, 1, 7),
+      findRsvpCounts: (db) => rsvps.findRsvpCounts(db, 1, 7),
+      findHeldSeats: (db) => rsvps.findHeldSeats(db, 7),
+    },
+  },
+  {
+    source: 'modules/feed/queries.ts',
+    module: feed,
+    examples: {
+      feedSql: (db) =>
+        feed
+          .feedSql({ point: berlin, radius: 50000, mode: 'latest', asOf: when, viewerId: 7, offset: 0, limit: 21 })
+          .compile(db),
+      findFeedPage: [
+        (db) =>
+          feed.findFeedPage(db, {
+            point: berlin,
+            radius: 5000,
+            mode: 'nearby',
+            asOf: when,
+            viewerId: 7,
+            offset: 0,
+            limit: 21,
+          }),
+        (db) =>
+          feed.findFeedPage(db, {
+            point: berlin,
+            radius: 5000,
+            mode: 'latest',
+            asOf: when,
+            viewerId: null,
+            offset: 20,
+            limit: 21,
+          }),
+      ],
+      homeOf: (db) => feed.homeOf(db, 7),
+    },
+  },
+  {
+    source: 'modules/groups/queries.ts',
+    module: groups,
+    examples: {
+      findGroupRow: (db) => groups.findGroupRow(db, 1, 7),
+      insertGroup: (db) => groups.insertGroup(db, group, 7),
+      insertOwner: (db) => groups.insertOwner(db, 1, 7),
+      lockGroupForChange: (db) => groups.lockGroupForChange(db, 1),
+      updateGroup: (db) => groups.updateGroup(db, 1, group),
+      deleteGroup: (db) => groups.deleteGroup(db, 1),
+      groupExists: (db) => groups.groupExists(db, 1),
+    },
+  },
+  {
+    source: 'modules/map/queries.ts',
+    module: map,
+    examples: {
+      findItemsInBoxes: (db) => map.findItemsInBoxes(db, registry, [box], registry.kinds(), 7, 301),
+      findCellCounts: (db) => map.findCellCounts(db, [box], grid, registry.kinds(), 7),
+      findSplittingCells: (db) =>
+        map.findSplittingCells(
+          db,
+          14,
+          15,
+          new Map<number, [number, number]>([
+            [17600, [10740, 10741]],
+            [17601, [10740, 10741]],
+          ]),
+          ['place', 'event'],
+        ),
+    },
+  },
+  {
+    source: 'modules/memberships/queries.ts',
+    module: memberships,
+    examples: {
+      lockGroup: (db) => memberships.lockGroup(db, 1),
+      groupVisibility: (db) => memberships.groupVisibility(db, 1),
+      membersPage: (db) => memberships.membersPage(db, 1, { r: 2, t: '2026-01-02T03:04:05.123456', u: 9 }, 50),
+      findMember: (db) => memberships.findMember(db, 1, 7),
+      requestsPage: (db) => memberships.requestsPage(db, 1, null, 50),
+      hasRequest: (db) => memberships.hasRequest(db, 1, 7),
+      addRequest: (db) => memberships.addRequest(db, 1, 7, 'Hello'),
+      removeRequest: (db) => memberships.removeRequest(db, 1, 7),
+      addMember: (db) => memberships.addMember(db, 1, 7, 'member'),
+      removeMember: (db) => memberships.removeMember(db, 1, 7),
+      setRole: (db) => memberships.setRole(db, 1, 7, 'organizer'),
+      ownerCount: (db) => memberships.ownerCount(db, 1),
+    },
+  },
+  {
+    source: 'modules/places/queries.ts',
+    module: places,
+    examples: {
+      findPlace: (db) => places.findPlace(db, 1),
+      placeCreator: (db) => places.placeCreator(db, 1),
+      insertPlace: (db) => places.insertPlace(db, { name: 'Bohnenwerk', kind: 'cafe', location: berlin }, 7),
+      updatePlace: (db) => places.updatePlace(db, 1, { name: 'Bohnenwerk', location: berlin }),
+      deletePlace: (db) => places.deletePlace(db, 1),
+    },
+  },
+  {
+    source: 'modules/posts/queries.ts',
+    module: posts,
+    examples: {
+      findPost: (db) => posts.findPost(db, 1, 7),
+      insertPost: (db) =>
+        posts.insertPost(db, {
+          authorId: 7,
+          title: 'Hello',
+          body: 'Text',
+          location: berlin,
+          placeId: null,
+          groupId: 1,
+        }),
+      updatePost: (db) => posts.updatePost(db, 1, { title: 'Hello', body: 'Text', location: berlin, placeId: null }),
+      deletePost: (db) => posts.deletePost(db, 1),
+      eraseWritingOf: (db) => posts.eraseWritingOf(db, 7),
+      placePoint: (db) => posts.placePoint(db, 1),
+      groupForPosting: (db) => posts.groupForPosting(db, 1, 7),
+      loadDiscussionPage: [
+        (db) => posts.loadDiscussionPage(db, 1, null, { branches: 50, comments: 500 }),
+        (db) => posts.loadDiscussionPage(db, 1, 40, { branches: 50, comments: 500 }),
+      ],
+      loadCommentTree: (db) => posts.loadCommentTree(db, 3),
+      lockPostForReply: (db) => posts.lockPostForReply(db, 1, 7),
+      lockParentComment: (db) => posts.lockParentComment(db, 3, 1),
+      insertComment: (db) =>
+        posts.insertComment(db, { postId: 1, parentId: 3, depth: 1, authorId: 7, body: 'Yes', bodyHtml: '<p>Yes</p>' }),
+      commentForChange: (db) => posts.commentForChange(db, 3, 7),
+      updateComment: (db) => posts.updateComment(db, 3, 'Yes'),
+      deleteComment: (db) => posts.deleteComment(db, 3),
+    },
+  },
+  {
+    source: 'modules/privacy/queries.ts',
+    module: privacy,
+    examples: {
+      findExportRows: (db) => privacy.findExportRows(db, 7),
+      databaseNow: (db) => privacy.databaseNow(db),
+      lockSoleOwnedGroups: (db) => privacy.lockSoleOwnedGroups(db, 7),
+      deleteGroups: (db) => privacy.deleteGroups(db, [1, 2]),
+      deleteUser: (db) => privacy.deleteUser(db, 7),
+    },
+  },
+];
