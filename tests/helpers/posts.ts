@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { Database } from '../../server/src/db/schema.js';
-import type { GroupRole } from '../../server/src/db/tables/geo.js';
+import type { GroupRole } from '../../server/src/db/tables/places-and-groups.js';
 import type { LatLng } from './geo.js';
 import type { TestUser } from './users.js';
 

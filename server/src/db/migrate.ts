@@ -23,7 +23,7 @@ class DirectoryMigrationProvider implements MigrationProvider {
   }
 }
 
-export class MigrationError extends Error {}
+class MigrationError extends Error {}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet['results']> {

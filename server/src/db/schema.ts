@@ -4,7 +4,8 @@
  */
 import type { AccountTables } from './tables/accounts.js';
 import type { EventTables } from './tables/events.js';
-import type { GeoTables } from './tables/geo.js';
+import type { ItemTables } from './tables/items.js';
+import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
 
-export interface Database extends AccountTables, GeoTables, PostTables, EventTables {}
+export interface Database extends AccountTables, PlaceAndGroupTables, ItemTables, PostTables, EventTables {}

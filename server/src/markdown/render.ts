@@ -7,7 +7,7 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
-export const LINK_REL = 'nofollow ugc noopener';
+const LINK_REL = 'nofollow ugc noopener';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 

@@ -2,7 +2,7 @@
  * Who may change or remove what people made. Features ask here rather than comparing ids
  * themselves, so that a new right (a site admin, a moderator) is added in one place.
  */
-import type { GroupRole } from '../db/tables/geo.js';
+import type { GroupRole } from '../db/tables/places-and-groups.js';
 import { roleMay } from './group-roles.js';
 
 /** Something a person made, and the viewer's role in the group it belongs to (if any). */

@@ -3,7 +3,7 @@
  * (`roleMay`) and in SQL (`viewerMaySql`), so a new role or a changed right is one edit here.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { GroupRole } from '../db/tables/geo.js';
+import type { GroupRole } from '../db/tables/places-and-groups.js';
 import type { ViewerRef } from './visibility.js';
 import { viewerIdSql } from './visibility.js';
 
@@ -34,7 +34,7 @@ export function roleMay(role: GroupRole | null | undefined, permission: GroupPer
 }
 
 /** The roles that carry a permission, in the order owner, organizer, member. */
-export function rolesThatMay(permission: GroupPermission): GroupRole[] {
+function rolesThatMay(permission: GroupPermission): GroupRole[] {
   return (Object.keys(PERMISSIONS) as GroupRole[]).filter((role) => PERMISSIONS[role].includes(permission));
 }
 

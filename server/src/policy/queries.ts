@@ -1,7 +1,7 @@
 /** The lookups access rules need from the database. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { GroupRole } from '../db/tables/geo.js';
+import type { GroupRole } from '../db/tables/places-and-groups.js';
 
 type Db = Kysely<Database>;
 

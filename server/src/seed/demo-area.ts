@@ -3,7 +3,7 @@
  * streets and the coordinates sit on them; the cafés, shops and groups are made up (the two
  * public libraries and the parks are real places).
  */
-import type { PlaceKind } from '../db/tables/geo.js';
+import type { PlaceKind } from '../db/tables/places-and-groups.js';
 
 export const DEMO_CENTER = { lat: 52.4986, lng: 13.4213 };
 

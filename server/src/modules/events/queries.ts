@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { EventStatus, RecurrenceFreq, RsvpStatus } from '../../db/tables/events.js';
-import type { GroupVisibility } from '../../db/tables/geo.js';
+import type { GroupVisibility } from '../../db/tables/places-and-groups.js';
 import { distanceSql, latSql, lngSql, pointSql, withinSql, type LatLng } from '../../geo/point.js';
 import { groupContentVisibleSql } from '../../policy/visibility.js';
 import { viewerMaySql } from '../../policy/group-roles.js';

@@ -27,7 +27,7 @@ interface Entry {
 }
 
 /** "Zürich" → "zurich", "Straße" → "strasse": what people type when they don't have the keyboard. */
-export function foldName(text: string): string {
+function foldName(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -82,9 +82,4 @@ export function searchPlaces(query: string, limit: number): GazetteerMatch[] {
     lng: city.loc.coordinates[0],
     population: city.population,
   }));
-}
-
-/** Loads the gazetteer ahead of the first search (it takes about a second). */
-export function warmGazetteer(): void {
-  load();
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { GroupVisibility } from '../../db/tables/geo.js';
+import type { GroupVisibility } from '../../db/tables/places-and-groups.js';
 import { latSql, lngSql, pointSql, type LatLng } from '../../geo/point.js';
 
 type Db = Kysely<Database>;

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { GroupVisibility } from '../../db/tables/geo.js';
+import type { GroupVisibility } from '../../db/tables/places-and-groups.js';
 import { coarsen, COARSEN_METERS } from '../../geo/coarsen.js';
 import type { LatLng } from '../../geo/point.js';
 import { forbidden, invalidField, notFound } from '../../plugins/errors.js';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { GroupRole, GroupVisibility } from '../../db/tables/geo.js';
+import type { GroupRole, GroupVisibility } from '../../db/tables/places-and-groups.js';
 import type { JoinRequest, Member } from './schemas.js';
 
 type Db = Kysely<Database>;

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { GroupRole } from '../../db/tables/geo.js';
+import type { GroupRole } from '../../db/tables/places-and-groups.js';
 import { AppError, conflict, forbidden, notFound } from '../../plugins/errors.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { roleMay } from '../../policy/group-roles.js';

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { PLACE_KINDS } from '../../db/tables/geo.js';
+import { PLACE_KINDS } from '../../db/tables/places-and-groups.js';
 import { LatLngBody } from '../../geo/schemas.js';
 import { PersonRef } from '../../plugins/schemas.js';
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { GroupRole } from '../../db/tables/geo.js';
+import type { GroupRole } from '../../db/tables/places-and-groups.js';
 import { latSql, lngSql, pointSql, type LatLng } from '../../geo/point.js';
 import { excerptOf } from '../../markdown/excerpt.js';
 import { renderMarkdown } from '../../markdown/render.js';

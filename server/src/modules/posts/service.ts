@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { GroupVisibility } from '../../db/tables/geo.js';
+import type { GroupVisibility } from '../../db/tables/places-and-groups.js';
 import type { LatLng } from '../../geo/point.js';
 import { conflict, forbidden, invalidField, notFound } from '../../plugins/errors.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
@@ -26,7 +26,7 @@ import type { CreatePostBody, Discussion, Post, UpdatePostBody } from './schemas
 type Db = Kysely<Database>;
 
 /** Text a person must write: given fields may not be only spaces. */
-export function notBlank(value: string | undefined, field: string): void {
+function notBlank(value: string | undefined, field: string): void {
   if (value !== undefined && value.trim() === '') throw invalidField(field, 'must not be blank', 'body');
 }
 

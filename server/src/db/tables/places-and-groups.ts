@@ -39,35 +39,8 @@ export interface GroupMembersTable {
   joined_at: ColumnType<Date, Date | undefined, never>;
 }
 
-export interface GeoTables {
+export interface PlaceAndGroupTables {
   places: PlacesTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
-  nearby_items: NearbyItemsTable;
-  map_cells: MapCellsTable;
-}
-
-/** One row per listed item of any kind, for radius queries across kinds (migrations 0008, 0009). */
-export interface NearbyItemsTable {
-  kind: string;
-  id: number;
-  location: Geography;
-  group_id: number | null;
-  ends_at: Date | null;
-  name: string;
-  props: Record<string, unknown>;
-  /** A meetup's seat limit, for counting its seats left at read time. */
-  capacity: number | null;
-}
-
-/** Map cluster counts per quadtree cell, kind and meetup end hour (migration 0007). */
-export interface MapCellsTable {
-  level: number;
-  cx: number;
-  cy: number;
-  kind: string;
-  bucket: Date;
-  n: number;
-  sx: number;
-  sy: number;
 }
