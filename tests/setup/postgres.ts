@@ -26,20 +26,29 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Templates older than this may be dropped; a younger one may belong to a run still going. */
+const TEMPLATE_KEEP_MS = 6 * 60 * 60 * 1000;
+
 /**
- * Per-file databases of test processes that died without cleaning up, and templates of older
- * migrations. A template another run is copying at this moment cannot be dropped (no FORCE);
- * it is simply left for a later run.
+ * Per-file databases of test processes that died without cleaning up, and templates of other
+ * migrations once they are old (each template's comment holds when it was made): several runs of
+ * different checkouts may share the server. A template another run is copying at this moment
+ * cannot be dropped (no FORCE); it is simply left for a later run.
  */
 async function dropLeftovers(admin: pg.Client, currentTemplate: string): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
-    `${TEST_DB_PREFIX}%`,
-  ]);
-  for (const { datname } of rows) {
+  const { rows } = await admin.query<{ datname: string; made: string | null }>(
+    `select datname, shobj_description(oid, 'pg_database') as made from pg_database where datname like $1`,
+    [`${TEST_DB_PREFIX}%`],
+  );
+  for (const { datname, made } of rows) {
     const perFile = /^vicinity_test_(\d+)_[0-9a-f]+$/.exec(datname);
     if (perFile && !isAlive(Number(perFile[1]))) {
       await admin.query(`drop database if exists "${datname}" with (force)`);
-    } else if (datname.startsWith(`${TEST_DB_PREFIX}template_`) && datname !== currentTemplate) {
+    } else if (
+      datname.startsWith(`${TEST_DB_PREFIX}template_`) &&
+      datname !== currentTemplate &&
+      Date.now() - Number(made ?? 0) > TEMPLATE_KEEP_MS
+    ) {
       await admin.query(`drop database if exists "${datname}"`).catch(() => {});
     }
   }
@@ -65,6 +74,7 @@ export default async function setup(project: TestProject) {
     const exists = await admin.query(`select 1 from pg_database where datname = $1`, [template]);
     if (exists.rowCount === 0) {
       await admin.query(`create database "${template}"`);
+      await admin.query(`comment on database "${template}" is '${Date.now()}'`);
       const handle = await openDatabase({ url: databaseUrl(adminUrl, template) });
       try {
         await migrateToLatest(handle.db);
