@@ -33,7 +33,7 @@ const LISTENING = /listening on (http:\/\/[\w.:]+)/;
 
 /**
  * Statement sizes for the page cost below: 10 clients that never pause keep about 5 pages waiting
- * while the other 5 are answered, and 64 is the most pages one statement takes (nearby/pages.ts).
+ * while the other 5 are answered, and 64 is the most pages one statement takes (items/radius-batcher.ts).
  */
 const SMALL_STATEMENT = 5;
 const LARGE_STATEMENT = 64;

@@ -6,7 +6,7 @@
  * connections, which Node accepts one per turn of its event loop (so a burst of 100 newcomers
  * waited behind up to 100 turns of queries). On its own thread the database works while the
  * server's thread parses, answers and accepts, and the page statements waiting meanwhile are
- * answered together (see modules/nearby/pages.ts).
+ * answered together (see items/radius-batcher.ts).
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
