@@ -13,6 +13,10 @@ import { captureDatabase } from './sql-dump/capture.js';
 import { QUERY_FILES, type Example } from './sql-dump/examples.js';
 
 export const SQL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../sql');
+const SOURCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src');
+
+/** Files that hold SQL by their name: every one must be in the listing. */
+const QUERY_FILE_NAME = /(^|\/)([a-z-]+-)?(queries|query)\.ts$/;
 
 interface Compilable {
   compile(db?: Kysely<Database>): CompiledQuery;
@@ -44,6 +48,17 @@ async function sqlOf(example: Example, capture: ReturnType<typeof captureDatabas
 
 /** Every listing, by its path under server/sql. */
 export async function renderListings(): Promise<Map<string, string>> {
+  const onDisk: string[] = [];
+  for (const file of await readdir(SOURCE_DIR, { recursive: true })) {
+    const relative = file.split(path.sep).join('/');
+    if (QUERY_FILE_NAME.test(relative)) onDisk.push(relative);
+  }
+  const unlisted = onDisk.filter((file) => !QUERY_FILES.some((listed) => listed.source === file));
+  if (unlisted.length > 0) {
+    throw new Error(
+      `Add ${unlisted.join(', ')} to server/scripts/sql-dump/examples.ts, with an example of each query.`,
+    );
+  }
   const capture = captureDatabase();
   const listings = new Map<string, string>();
   for (const file of QUERY_FILES) {

@@ -15,6 +15,7 @@ import compressionPlugin from './plugins/compression.js';
 import admissionPlugin from './plugins/admission.js';
 import { installValidator } from './plugins/validation.js';
 import signedValuesPlugin from './plugins/signed-values.js';
+import jobsPlugin from './jobs/plugin.js';
 import radiusPagesPlugin from './items/radius-batcher.js';
 import { ItemRegistry } from './items/registry.js';
 import { placeItemSource } from './modules/places/index.js';
@@ -46,9 +47,16 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   /** Serve web/dist (default true). */
   web?: boolean;
+  /** Run due jobs in the background (default true); tests that run them with app.jobs.runDue() say false. */
+  runJobs?: boolean;
 }
 
-export async function buildApp({ config, database, web = true }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  web = true,
+  runJobs = true,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -59,6 +67,7 @@ export async function buildApp({ config, database, web = true }: BuildAppOptions
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { database });
+  await app.register(jobsPlugin, { autostart: runJobs });
   await app.register(admissionPlugin, {
     maxInFlight: database.kind === 'embedded' ? config.embeddedMaxInFlight : config.serverMaxInFlight,
     maxQueued: config.maxQueued,

@@ -32,12 +32,24 @@ export interface TestApp {
   database: DatabaseHandle;
 }
 
-export function useTestApp(overrides: Partial<AppConfig> = {}, options: { poolSize?: number } = {}): TestApp {
+/**
+ * `runJobs`: start the app's job worker, as a server does. Off by default, so that a test runs due
+ * jobs itself (`t.app.jobs.runDue()`) when it wants their effects, and sees none before.
+ */
+export function useTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: { poolSize?: number; runJobs?: boolean } = {},
+): TestApp {
   const context = {} as TestApp;
   beforeAll(async () => {
     context.database = await freshDatabase(options);
     context.db = context.database.db;
-    context.app = await buildApp({ config: testConfig(overrides), database: context.database, web: false });
+    context.app = await buildApp({
+      config: testConfig(overrides),
+      database: context.database,
+      web: false,
+      runJobs: options.runJobs ?? false,
+    });
     await context.app.ready();
   });
   afterAll(async () => {

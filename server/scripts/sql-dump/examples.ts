@@ -8,6 +8,7 @@ import type { Database } from '../../src/db/schema.js';
 import { createItemRegistry } from '../../src/app.js';
 import * as radius from '../../src/items/radius-query.js';
 import * as policy from '../../src/policy/queries.js';
+import * as jobs from '../../src/jobs/queries.js';
 import * as accounts from '../../src/modules/accounts/queries.js';
 import * as events from '../../src/modules/events/queries.js';
 import * as rsvps from '../../src/modules/events/rsvp-queries.js';
@@ -72,6 +73,22 @@ export const QUERY_FILES: QueryFile[] = [
           { point: berlin, radius: 5000, viewerId: 7 },
           { point: berlin, radius: 1000, viewerId: 7 },
         ]),
+    },
+  },
+  {
+    source: 'jobs/queries.ts',
+    module: jobs,
+    examples: {
+      insertJob: [
+        (db) => jobs.insertJob(db, { kind: 'email', payload: { to: 7 } }),
+        (db) =>
+          jobs.insertJob(db, { kind: 'reminder', key: 'reminder:1:day', runAt: new Date('2999-01-01T00:00:00Z') }),
+      ],
+      deleteJobs: (db) => jobs.deleteJobs(db, ['reminder:1:day']),
+      claimDueJobs: (db) => jobs.claimDueJobs(db, 'worker-id', 4, 60),
+      finishJob: (db) => jobs.finishJob(db, 1, 'worker-id'),
+      failJobAttempt: (db) => jobs.failJobAttempt(db, 1, 'worker-id', 'SMTP 451', 20),
+      findFailedJobs: (db) => jobs.findFailedJobs(db, 50),
     },
   },
   {

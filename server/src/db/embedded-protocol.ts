@@ -9,7 +9,10 @@ export type EmbeddedOpening = { dataDir: string } | { snapshot: ArrayBuffer } | 
 
 /** What the server's thread may ask. */
 export type EmbeddedAsk =
-  { op: 'query'; sql: string; parameters: readonly unknown[] } | { op: 'snapshot' } | { op: 'close' };
+  | { op: 'query'; sql: string; parameters: readonly unknown[] }
+  | { op: 'listen'; channel: string }
+  | { op: 'snapshot' }
+  | { op: 'close' };
 
 /** An ask with the id its reply will carry. */
 export type EmbeddedRequest = EmbeddedAsk & { id: number };
@@ -22,9 +25,15 @@ export interface EmbeddedErrorFields {
 
 export type EmbeddedReply =
   | { id: number; rows: unknown[]; affectedRows: number | undefined }
+  | { id: number; listening: true }
   | { id: number; snapshot: ArrayBuffer }
   | { id: number; closed: true }
   | { id: number; error: EmbeddedErrorFields };
+
+/** A NOTIFY on a channel the server listens to, sent as it happens (it answers no request). */
+export interface EmbeddedNotification {
+  notification: { channel: string; payload: string };
+}
 
 /** The first message of the database's thread: open, or why not. */
 export type EmbeddedStarted = { started: true } | { failed: EmbeddedErrorFields };

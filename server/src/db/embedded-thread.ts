@@ -14,6 +14,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import {
   errorFromFields,
   type EmbeddedAsk,
+  type EmbeddedNotification,
   type EmbeddedOpening,
   type EmbeddedReply,
   type EmbeddedRequest,
@@ -41,12 +42,17 @@ export class EmbeddedThread {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (reply: EmbeddedReply) => void; reject: (error: Error) => void }>();
   #nextId = 1;
+  readonly #listeners = new Set<(channel: string, payload: string) => void>();
   /** Set once the thread has ended: every later request fails with it. */
   #ended: Error | null = null;
 
   private constructor(worker: Worker) {
     this.#worker = worker;
-    worker.on('message', (reply: EmbeddedReply) => {
+    worker.on('message', (reply: EmbeddedReply | EmbeddedNotification) => {
+      if ('notification' in reply) {
+        for (const listener of this.#listeners) listener(reply.notification.channel, reply.notification.payload);
+        return;
+      }
       const waiting = this.#pending.get(reply.id);
       if (!waiting) return;
       this.#forget(reply.id);
@@ -88,6 +94,11 @@ export class EmbeddedThread {
       this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ ...ask, id } satisfies EmbeddedRequest);
     });
+  }
+
+  /** Calls `listener` for every NOTIFY on the channels asked for with a `listen` request. */
+  onNotification(listener: (channel: string, payload: string) => void): void {
+    this.#listeners.add(listener);
   }
 
   /** Closes the database (PGlite writes what it holds) and ends the thread; later requests fail. */

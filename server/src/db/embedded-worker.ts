@@ -10,6 +10,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { postgis } from '@electric-sql/pglite-postgis';
 import {
   errorFields,
+  type EmbeddedNotification,
   type EmbeddedOpening,
   type EmbeddedReply,
   type EmbeddedRequest,
@@ -35,6 +36,11 @@ async function answer(pglite: PGlite, request: EmbeddedRequest): Promise<Embedde
       const result = await pglite.query(request.sql, [...request.parameters]);
       return { id: request.id, rows: result.rows, affectedRows: result.affectedRows };
     }
+    case 'listen':
+      await pglite.listen(request.channel, (payload) =>
+        port.postMessage({ notification: { channel: request.channel, payload } } satisfies EmbeddedNotification),
+      );
+      return { id: request.id, listening: true };
     case 'snapshot': {
       const tarball = await pglite.dumpDataDir('none');
       return { id: request.id, snapshot: await tarball.arrayBuffer() };

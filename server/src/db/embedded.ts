@@ -17,6 +17,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import { EmbeddedThread } from './embedded-thread.js';
+import { embeddedListener, type DatabaseListener } from './listener.js';
 import type { Database } from './schema.js';
 
 export type EmbeddedSource =
@@ -92,9 +93,12 @@ class EmbeddedDialect implements Dialect {
   createIntrospector = (db: Kysely<unknown>) => new PostgresIntrospector(db);
 }
 
-export async function openEmbedded(
-  source: EmbeddedSource,
-): Promise<{ db: Kysely<Database>; snapshot: () => Promise<Blob>; close: () => Promise<void> }> {
+export async function openEmbedded(source: EmbeddedSource): Promise<{
+  db: Kysely<Database>;
+  listener: DatabaseListener;
+  snapshot: () => Promise<Blob>;
+  close: () => Promise<void>;
+}> {
   const thread = await EmbeddedThread.start(
     'snapshot' in source ? { snapshot: await source.snapshot.arrayBuffer() } : source,
   );
@@ -109,5 +113,11 @@ export async function openEmbedded(
     await db.destroy();
     await thread.close();
   };
-  return { db, snapshot, close };
+  const listener = embeddedListener(
+    async (channel) => {
+      await thread.request({ op: 'listen', channel });
+    },
+    (deliver) => thread.onNotification(deliver),
+  );
+  return { db, listener, snapshot, close };
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { openEmbedded, type EmbeddedSource } from './embedded.js';
+import { postgresListener, type DatabaseListener } from './listener.js';
 import { openPostgres } from './postgres.js';
 import type { Database } from './schema.js';
 
@@ -13,6 +14,8 @@ export type DatabaseKind = 'embedded' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** LISTEN/NOTIFY, on whichever database this is (listener.ts). */
+  listener: DatabaseListener;
   /** For the embedded database: write a snapshot tarball of its files (tests use it as a template). */
   snapshot?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -23,10 +26,19 @@ export type DatabaseTarget = { url: string; poolSize?: number } | EmbeddedSource
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) {
     const { db } = openPostgres(target.url, target.poolSize);
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const listener = postgresListener(target.url);
+    return {
+      db,
+      kind: 'postgres',
+      listener,
+      close: async () => {
+        await listener.close();
+        await db.destroy();
+      },
+    };
   }
-  const { db, snapshot, close } = await openEmbedded(target);
-  return { db, kind: 'embedded', snapshot, close };
+  const { db, listener, snapshot, close } = await openEmbedded(target);
+  return { db, kind: 'embedded', listener, snapshot, close };
 }
 
 export function databaseTarget(config: { databaseUrl: string | null; dataDir: string }): DatabaseTarget {

@@ -5,7 +5,8 @@
 import type { AccountTables } from './tables/accounts.js';
 import type { EventTables } from './tables/events.js';
 import type { ItemTables } from './tables/items.js';
+import type { JobTables } from './tables/jobs.js';
 import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
 
-export interface Database extends AccountTables, PlaceAndGroupTables, ItemTables, PostTables, EventTables {}
+export interface Database extends AccountTables, PlaceAndGroupTables, ItemTables, PostTables, EventTables, JobTables {}

@@ -1,13 +1,16 @@
-/** Makes the database handle available to every route as `app.db` / `app.dbKind`. */
+/** Makes the database handle available to every route as `app.db`, `app.dbKind` and `app.dbListener`. */
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle, DatabaseKind } from '../db/index.js';
+import type { DatabaseListener } from '../db/listener.js';
 import type { Database } from '../db/schema.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>;
     dbKind: DatabaseKind;
+    /** LISTEN/NOTIFY between processes (db/listener.ts). */
+    dbListener: DatabaseListener;
   }
 }
 
@@ -15,6 +18,7 @@ export default fp<{ database: DatabaseHandle }>(
   async function db(app, { database }) {
     app.decorate('db', database.db);
     app.decorate('dbKind', database.kind);
+    app.decorate('dbListener', database.listener);
   },
   { name: 'db' },
 );
