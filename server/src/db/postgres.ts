@@ -49,11 +49,11 @@ export function openPostgres(connectionString: string, poolSize = 10): { db: Kys
  * The pool as Kysely uses it, except that each query goes through pg's callback API, answered by
  * a promise of our own, instead of the promise pg's client.query makes.
  *
- * Why: under the /api/nearby load (50 connections, two cores, V8 set up by config/v8.ts), results
- * awaited through pg's own promise outlived two young-generation collections: each collection
- * promoted about 2.3 MB, mostly the pages' text, and the collections paused the server 410–510 ms
- * in every 5 s, up to 35 ms at a time. Through the callback: 0.03 MB, 85–175 ms, at most 21 ms
- * (six starts of each; `node --trace-gc-nvp`). pg alone shows the same, without Kysely or the server.
+ * Why: under a heavy /api/nearby load, results awaited through pg's own promise outlived two
+ * young-generation collections, so each collection promoted the pages' text to the old
+ * generation and garbage collection paused the server far longer; through the callback almost
+ * nothing is promoted (`node --trace-gc-nvp`; figures in docs/performance.md). pg alone shows the
+ * same, without Kysely or the server.
  */
 function withCallbackQueries(pool: pg.Pool): PostgresPool {
   const adapted = new WeakMap<pg.PoolClient, PostgresPoolClient>();

@@ -1,10 +1,9 @@
 /**
  * Which statements a PostgreSQL connection runs prepared, under names of its own.
  *
- * Running a prepared statement again skips parsing it: the 50 nearest items within 5 km took
- * 1.12–1.28 ms prepared against 1.37–1.54 ms sent anew (p50 of 800 each, alternating, on the
- * benchmark's data). The server keeps each one parsed, up to 160 kB for the largest
- * (pg_backend_memory_contexts), so a statement is prepared only when it comes a second time
+ * Running a prepared statement again skips parsing it, a measurable part of a short radius query
+ * (docs/performance.md). The server keeps each one parsed, which costs memory per connection
+ * (pg_backend_memory_contexts shows it), so a statement is prepared only when it comes a second time
  * (the demo data's inserts and lists of varying length come once), and a connection prepares
  * at most PREPARED_PER_CONNECTION.
  */

@@ -1,7 +1,7 @@
 /**
  * The plain-text excerpt the feed shows of a post or a meetup. It is made when the Markdown is
  * written and kept beside it (`excerpt` columns, migration 0014): made for every item of every
- * feed page, it took about 5 of a page's 17 ms with long posts.
+ * feed page, it was a large share of the page's time with long posts (docs/performance.md).
  */
 import { plainText } from './render.js';
 

@@ -6,10 +6,10 @@
  *
  * Node accepts one new connection per turn of its event loop. If every request that could start
  * did so at once, one turn could serve open connections again and again while newcomers wait
- * unseen in the kernel's accept queue: measured under load, p99 reached 3–5 s at 200 connections
- * on a PostgreSQL server. So one turn starts at most `maxInFlight` requests, then lets the loop go
- * round. (One per turn let requests reach the database a turn apart, so statements that could
- * have answered many pages together often answered one each: see the README's Benchmarks.)
+ * unseen in the kernel's accept queue, for seconds under a load of hundreds of connections. So one
+ * turn starts at most `maxInFlight` requests, then lets the loop go round. (One per turn let
+ * requests reach the database a turn apart, so statements that could have answered many pages
+ * together often answered one each: see docs/performance.md.)
  *
  * Both databases take 32 at once by default: a PostgreSQL server works on many queries at once,
  * and the embedded one, on its own thread, answers the waiting radius pages together.

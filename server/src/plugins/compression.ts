@@ -1,13 +1,11 @@
 /**
- * Compresses answers of 1 kB or more for clients that accept it, as every browser does: a page of
- * 50 nearby features (13.6 kB of GeoJSON) goes out as 3.2 kB, a city-wide map view (96 kB) as
- * 14 kB. The web app's files are compressed once at build time instead (web/precompress.ts, served
- * by web.ts); answers that already name an encoding are left alone.
+ * Compresses answers of 1 kB or more for clients that accept it, as every browser does: GeoJSON
+ * shrinks to about a quarter. The web app's files are compressed once at build time instead
+ * (web/precompress.ts, served by web.ts); answers that already name an encoding are left alone.
  *
- * The fastest settings: Brotli quality 1 and gzip level 1 took 37 and 41 µs for that nearby page,
- * against 120 µs at the plugin’s default Brotli quality 4, for 18% more bytes. Answers up to 64 kB
- * are compressed in one call: a compression stream per answer cost more than the compressing
- * itself (README, Benchmarks).
+ * The fastest settings, Brotli quality 1 and gzip level 1, cost a third of the plugin's default
+ * Brotli quality for slightly larger answers. Answers up to 64 kB are compressed in one call: a
+ * compression stream per answer cost more than the compressing itself (docs/performance.md).
  *
  * Request bodies are not decompressed: they are small JSON, and a compressed one could inflate
  * far past the body limit, which is checked on the bytes received. One that says it is compressed
