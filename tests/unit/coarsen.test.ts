@@ -31,7 +31,7 @@ function points(count: number, seed: number, lat: [number, number] = [-90, 90], 
 
 describe('coarsen', () => {
   it('moves a point by at most half a cell’s diagonal, anywhere on Earth', () => {
-    for (const point of [...points(5000, 1), ...points(2000, 2, [84, 90]), ...points(2000, 3, [-90, -84])]) {
+    for (const point of [...points(2000, 1), ...points(500, 2, [84, 90]), ...points(500, 3, [-90, -84])]) {
       const published = coarsen(point);
       expect(geodesicDistance(point, published), JSON.stringify(point)).toBeLessThanOrEqual(MAX_SHIFT_METERS);
     }
@@ -82,7 +82,7 @@ describe('coarsen', () => {
   });
 
   it('is idempotent away from the antimeridian: a published point publishes as itself', () => {
-    for (const point of [...points(5000, 4, [-90, 90], [-179, 179]), ...points(1000, 5, [85, 90], [-179, 179])]) {
+    for (const point of [...points(2000, 4, [-90, 90], [-179, 179]), ...points(500, 5, [85, 90], [-179, 179])]) {
       const once = coarsen(point);
       expect(coarsen(once), JSON.stringify(point)).toEqual(once);
     }
