@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/src/plugins/errors.js';
-import { createSignedCodec } from '../../server/src/plugins/cursor.js';
+import { createSignedCodec } from '../../server/src/plugins/signed-values.js';
 import { calendarPath, calendarReader } from '../../server/src/modules/events/calendar-keys.js';
 
 const keys = createSignedCodec(

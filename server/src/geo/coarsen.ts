@@ -15,9 +15,11 @@ export function coarsen({ lat, lng }: LatLng): LatLng {
   const latStep = COARSEN_METERS / METERS_PER_DEGREE_LAT;
   const snappedLat = Math.max(-90, Math.min(90, snap(lat, latStep)));
   // Longitude cells are widened by latitude so they stay ~500 m wide on the ground; the cell
-  // width is picked from the snapped latitude so every point in a row uses the same grid.
+  // width is picked from the snapped latitude so every point in a row uses the same grid, and
+  // divides 360° exactly, so the row's grid continues across the antimeridian and a point wrapped
+  // round it is still on the grid (coarsening a published point leaves it where it is).
   const cosLat = Math.max(Math.cos((snappedLat * Math.PI) / 180), 0.01);
-  const lngStep = latStep / cosLat;
+  const lngStep = 360 / Math.max(1, Math.round((360 * cosLat) / latStep));
   let snappedLng = snap(lng, lngStep);
   if (snappedLng > 180) snappedLng -= 360;
   if (snappedLng < -180) snappedLng += 360;

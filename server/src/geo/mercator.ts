@@ -3,7 +3,7 @@
  * Map clusters are cells of a quadtree over this square, so a cell is the same number of screen
  * pixels wide wherever it is.
  */
-const MAX_MERCATOR_LAT = 85.05112878;
+export const MAX_MERCATOR_LAT = 85.05112878;
 
 const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
 const toDegrees = (radians: number) => (radians * 180) / Math.PI;

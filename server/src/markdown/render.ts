@@ -7,7 +7,7 @@
 import MarkdownIt, { type Token } from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
-const LINK_REL = 'nofollow ugc noopener';
+export const LINK_REL = 'nofollow ugc noopener';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 

@@ -13,7 +13,7 @@ export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 /** How many meetups a feed carries at most (the soonest ones). */
 export const CALENDAR_LIMIT = 500;
 
-const eventUid = (id: number) => `event-${id}@vicinity`;
+export const eventUid = (id: number) => `event-${id}@vicinity`;
 
 /** The site's origin as the client reached it, for absolute links inside the file. */
 export function requestOrigin(request: FastifyRequest): string {

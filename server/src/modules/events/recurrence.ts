@@ -71,11 +71,13 @@ export function expandRecurrence(first: Occurrence, zone: string, rule: Recurren
     occurrences.push({ startsAt: new Date(start), endsAt: new Date(start + duration) });
   }
   if (occurrences.length > MAX_OCCURRENCES) {
-    throw invalidField(
-      'recurrence.until',
-      `gives more than ${MAX_OCCURRENCES} occurrences; choose an earlier date`,
-      'body',
-    );
+    throw rule.count === undefined
+      ? invalidField(
+          'recurrence.until',
+          `gives more than ${MAX_OCCURRENCES} occurrences; choose an earlier date`,
+          'body',
+        )
+      : invalidField('recurrence.count', `must be at most ${MAX_OCCURRENCES}`, 'body');
   }
   return occurrences;
 }

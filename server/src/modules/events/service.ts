@@ -228,7 +228,7 @@ export async function listEventsPage(cursors: SignedCodec, db: Db, query: Events
   return { rows, nextCursor: more && last ? cursors.encode(last.position) : null };
 }
 
-function isListPosition(value: unknown): value is ListPosition {
+export function isListPosition(value: unknown): value is ListPosition {
   const v = value as Record<string, unknown>;
   if (typeof v !== 'object' || v === null || !Number.isSafeInteger(v.i)) return false;
   if (v.o === 'soonest') return Number.isSafeInteger(v.s);
@@ -249,6 +249,6 @@ export async function attendeesPage(
   return { attendees, nextCursor: more && last ? cursors.encode(last) : null };
 }
 
-function isAttendeePosition(value: unknown): value is AttendeePosition {
+export function isAttendeePosition(value: unknown): value is AttendeePosition {
   return typeof value === 'object' && value !== null && Number.isSafeInteger((value as AttendeePosition).a);
 }

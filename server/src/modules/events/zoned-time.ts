@@ -64,8 +64,13 @@ export function wallTime(instant: number, zone: string): WallTime {
   };
 }
 
-const asUtc = (wall: WallTime) =>
-  Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+/** The wall time read as UTC. Not Date.UTC, which takes the years 0 to 99 for 1900 to 1999. */
+function asUtc(wall: WallTime): number {
+  const date = new Date(0);
+  date.setUTCFullYear(wall.year, wall.month - 1, wall.day);
+  date.setUTCHours(wall.hour, wall.minute, wall.second, wall.millisecond);
+  return date.getTime();
+}
 
 /** Milliseconds the zone is ahead of UTC at this instant (+3 600 000 for Berlin in winter). */
 export function offsetAt(instant: number, zone: string): number {

@@ -54,10 +54,12 @@ export interface Why {
   text: string;
 }
 
+/** "570 m away", "1.2 km away", "14 km away": rounded first, so 995 m reads 1.0 km, not 1000 m. */
 export function formatDistance(meters: number): string {
-  if (meters < 1000) return `${Math.round(meters / 10) * 10} m away`;
-  const km = meters / 1000;
-  return `${km < 10 ? km.toFixed(1) : Math.round(km)} km away`;
+  const metres = Math.round(meters / 10) * 10;
+  if (metres < 1000) return `${metres} m away`;
+  const tenths = Math.round(meters / 100) / 10;
+  return `${tenths < 10 ? tenths.toFixed(1) : Math.round(meters / 1000)} km away`;
 }
 
 function plural(count: number, unit: string): string {
@@ -66,8 +68,10 @@ function plural(count: number, unit: string): string {
 
 /** "3 hours", "2 days": whole units, hours up to two days. */
 export function formatHours(hours: number): string {
-  if (hours < 1) return plural(Math.max(1, Math.round(hours * 60)), 'minute');
-  if (hours < 48) return plural(Math.round(hours), 'hour');
+  const minutes = Math.max(1, Math.round(hours * 60));
+  if (minutes < 60) return plural(minutes, 'minute');
+  const whole = Math.round(hours);
+  if (whole < 48) return plural(whole, 'hour');
   return plural(Math.round(hours / 24), 'day');
 }
 

@@ -27,7 +27,7 @@ interface Entry {
 }
 
 /** "Zürich" → "zurich", "Straße" → "strasse": what people type when they don't have the keyboard. */
-function foldName(text: string): string {
+export function foldName(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

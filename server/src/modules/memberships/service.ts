@@ -158,7 +158,7 @@ export async function listJoinRequests(
   return { requests, nextCursor: next ? cursors.encode(next) : null };
 }
 
-function isMemberPosition(value: unknown): value is MemberPosition {
+export function isMemberPosition(value: unknown): value is MemberPosition {
   const v = value as MemberPosition;
   return (
     typeof v === 'object' &&

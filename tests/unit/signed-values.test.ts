@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/src/plugins/errors.js';
-import signedValues, { createSignedCodec } from '../../server/src/plugins/cursor.js';
+import signedValues, { createSignedCodec } from '../../server/src/plugins/signed-values.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hmac';
 
