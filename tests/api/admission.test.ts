@@ -48,6 +48,7 @@ describe('admission control over real connections', () => {
       config: testConfig({ embeddedMaxInFlight: 1, serverMaxInFlight: 1, maxQueued: 1000 }),
       database: t.database,
       web: false,
+      runJobs: false,
     });
     const origin = await app.listen({ port: 0, host: '127.0.0.1' });
     const url = `${origin}/api/nearby?lat=52.5&lng=13.4&radius=5000`;
@@ -89,6 +90,7 @@ describe('admission control, turn by turn', () => {
       config: testConfig({ embeddedMaxInFlight: 3, serverMaxInFlight: 3, maxQueued: 100 }),
       database: t.database,
       web: false,
+      runJobs: false,
     });
     const counter = countTurns();
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));

@@ -455,6 +455,7 @@ describe('large discussions', () => {
       config: testConfig(),
       database: { ...t.database, db: t.db.withPlugin(counting), close: async () => {} },
       web: false,
+      runJobs: false,
     });
     try {
       const user = await registerUser(t.app);

@@ -125,6 +125,7 @@ describe('security headers', () => {
       config: testConfig({ corsOrigins: ['https://maps.example'] }),
       database: t.database,
       web: false,
+      runJobs: false,
     });
     const allowed = await app.inject({
       method: 'OPTIONS',
@@ -256,7 +257,7 @@ describe('text holding control characters', () => {
 // Two transactions that lock two rows in opposite orders: PostgreSQL aborts one of them.
 describe.runIf(TEST_DB_KIND === 'postgres')('a deadlock between two writers', () => {
   it('answers 409 write_conflict for the transaction PostgreSQL gave up', async () => {
-    const app = await buildApp({ config: testConfig(), database: t.database, web: false });
+    const app = await buildApp({ config: testConfig(), database: t.database, web: false, runJobs: false });
     app.get('/api/deadlock-probe', async () => {
       await sql`create table if not exists deadlock_probe (id int primary key, n int not null)`.execute(t.db);
       await sql`insert into deadlock_probe values (1, 0), (2, 0) on conflict do nothing`.execute(t.db);

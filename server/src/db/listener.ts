@@ -31,11 +31,17 @@ export function notifySql(channel: string, payload = ''): RawBuilder<unknown> {
   return sql`select pg_notify(${channel}, ${payload})`;
 }
 
-/** Handlers by channel; `subscribe` is told when a channel gets its first handler. */
+/**
+ * Handlers by channel; `subscribe` is told when a channel gets its first handler. When it fails
+ * (the database is away) the channel stays wanted and `failed` is told, to listen again later.
+ */
 class Handlers {
   readonly #byChannel = new Map<string, Set<NotificationHandler>>();
 
-  constructor(private readonly subscribe: (channel: string) => Promise<void>) {}
+  constructor(
+    private readonly subscribe: (channel: string) => Promise<void>,
+    private readonly failed: () => void = () => {},
+  ) {}
 
   async add(channel: string, handler: NotificationHandler): Promise<() => void> {
     checkChannel(channel);
@@ -43,7 +49,7 @@ class Handlers {
     if (!handlers) {
       handlers = new Set();
       this.#byChannel.set(channel, handlers);
-      await this.subscribe(channel);
+      await this.subscribe(channel).catch(() => this.failed());
     }
     handlers.add(handler);
     return () => handlers.delete(handler);
@@ -82,10 +88,13 @@ export function postgresListener(connectionString: string): DatabaseListener {
   let pause = RECONNECT_MS.first;
   let retry: NodeJS.Timeout | undefined;
 
-  const handlers = new Handlers(async (channel) => {
-    const connected = await connect();
-    await connected.query(`listen ${channel}`);
-  });
+  const handlers = new Handlers(
+    async (channel) => {
+      const connected = await connect();
+      await connected.query(`listen ${channel}`);
+    },
+    () => scheduleReconnect(),
+  );
 
   function broken(failed: pg.Client): void {
     if (client !== failed) return;
