@@ -36,7 +36,7 @@ export type NearbyProperties = Schema<'NearbyProperties'>;
 export type NearbyFeature = Schema<'NearbyFeature'>;
 export type NearbyCollection = Schema<'NearbyCollection'>;
 
-export type GeocodeResult = Answer<'/api/geocode'>['results'][number];
+export type GeocodeResult = Schema<'GeocodeAnswer'>['results'][number];
 
 export interface MapQuery {
   bbox: Bbox;
@@ -78,6 +78,6 @@ export function getNearby(
 
 export async function geocode(q: string, limit = 8, signal?: AbortSignal): Promise<GeocodeResult[]> {
   const url = withQuery<Query<'/api/geocode'>>('/api/geocode', { q, limit });
-  const { results } = await getJson<Answer<'/api/geocode'>>(url, signal);
+  const { results } = await getJson<Schema<'GeocodeAnswer'>>(url, signal);
   return results;
 }
