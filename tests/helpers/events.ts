@@ -1,6 +1,8 @@
 /** Making meetups and answering them through the real API. */
 import type { FastifyInstance } from 'fastify';
+import type { Static } from 'typebox';
 import { expect } from 'vitest';
+import type { Event } from '../../server/src/modules/events/schemas.js';
 import type { LatLng } from './geo.js';
 import type { TestUser } from './users.js';
 
@@ -12,24 +14,8 @@ export const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 let counter = 0;
 
-export interface EventJson {
-  id: number;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  timeZone: string;
-  place: { id: number; name: string; address: string | null } | null;
-  group: { id: number; name: string; visibility: 'public' | 'private' } | null;
-  capacity: number | null;
-  going: number;
-  waitlisted: number;
-  seatsLeft: number | null;
-  status: 'scheduled' | 'cancelled';
-  series: { id: number; freq: string; index: number; count: number } | null;
-  myRsvp: { status: string; waitlistPosition: number | null } | null;
-  canEdit: boolean;
-  [field: string]: unknown;
-}
+/** A meetup as the API answers it. */
+export type EventJson = Static<typeof Event>;
 
 /** Creates a meetup a day from now lasting three hours (override any field). */
 export async function createEvent(

@@ -1,13 +1,11 @@
 /** Geodesic reference values from an independent implementation (GeographicLib). */
 import * as geodesicModule from 'geographiclib-geodesic';
+import type { LatLng } from '../../server/src/geo/point.js';
+
+export type { LatLng };
 
 // The package is a CommonJS bundle: under Node's ESM loader its exports sit on `default`.
 const { Geodesic } = (geodesicModule as unknown as { default?: typeof geodesicModule }).default ?? geodesicModule;
-
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
 
 export function geodesicDistance(a: LatLng, b: LatLng): number {
   return Geodesic.WGS84.Inverse(a.lat, a.lng, b.lat, b.lng).s12!;

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { Static } from 'typebox';
 import { expect } from 'vitest';
+import type { Group } from '../../server/src/modules/groups/schemas.js';
+import type { Place } from '../../server/src/modules/places/schemas.js';
 import type { LatLng } from './geo.js';
 import type { TestUser } from './users.js';
 
@@ -10,7 +13,7 @@ export async function createPlace(
   user: TestUser,
   location: LatLng,
   fields: Record<string, unknown> = {},
-): Promise<{ id: number; name: string }> {
+): Promise<Static<typeof Place>> {
   counter += 1;
   const response = await app.inject({
     method: 'POST',
@@ -27,7 +30,7 @@ export async function createGroup(
   user: TestUser,
   location: LatLng,
   fields: Record<string, unknown> = {},
-): Promise<{ id: number; name: string }> {
+): Promise<Static<typeof Group>> {
   counter += 1;
   const response = await app.inject({
     method: 'POST',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import type { Comment, Discussion, Me } from '../../web/src/lib/api';
+import type { Me } from '../../web/src/lib/api/accounts';
+import type { Comment, Discussion } from '../../web/src/lib/api/posts';
 import { session } from '../../web/src/lib/session.svelte';
 import DiscussionThread from '../../web/src/lib/components/DiscussionThread.svelte';
 import { stubApi, validationError } from './helpers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
-import type { FeedItem } from '../../web/src/lib/api';
+import type { FeedItem } from '../../web/src/lib/api/feed';
 import FeedEntry from '../../web/src/lib/components/FeedEntry.svelte';
 
 const POST: FeedItem = {

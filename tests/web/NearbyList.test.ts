@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import type { ComponentProps } from 'svelte';
-import type { Feature, NearbyProperties } from '../../web/src/lib/api';
+import type { NearbyFeature, NearbyProperties } from '../../web/src/lib/api/map';
 import NearbyList from '../../web/src/lib/components/NearbyList.svelte';
 
 function item(kind: NearbyProperties['kind'], id: number, name: string, distanceMeters: number, extra = {}) {
@@ -10,7 +10,7 @@ function item(kind: NearbyProperties['kind'], id: number, name: string, distance
     id: `${kind}:${id}`,
     geometry: { type: 'Point' as const, coordinates: [13.42, 52.5] as [number, number] },
     properties: { kind, id, name, distanceMeters, ...extra },
-  } satisfies Feature<NearbyProperties>;
+  } satisfies NearbyFeature;
 }
 
 const items = [

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import type { Meetup, Me } from '../../web/src/lib/api';
+import type { Me } from '../../web/src/lib/api/accounts';
+import type { Meetup } from '../../web/src/lib/api/events';
 import { session } from '../../web/src/lib/session.svelte';
 import RsvpPanel from '../../web/src/lib/components/RsvpPanel.svelte';
 import { stubApi } from './helpers';

@@ -1,16 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  ApiError,
-  errorFromResponse,
-  geocode,
-  getFeed,
-  getMap,
-  getNearby,
-  isAbortError,
-  joinGroup,
-  listMeetups,
-  storeToken,
-} from '../../web/src/lib/api';
+import { ApiError, errorFromResponse, isAbortError, storeToken } from '../../web/src/lib/api/http';
+import { geocode, getMap, getNearby } from '../../web/src/lib/api/map';
+import { joinGroup } from '../../web/src/lib/api/groups';
+import { listMeetups } from '../../web/src/lib/api/events';
+import { getFeed } from '../../web/src/lib/api/feed';
 
 function answer(status: number, body: unknown): Response {
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Comment } from '../../web/src/lib/api';
+import type { Comment } from '../../web/src/lib/api/posts';
 import { countReplies, insertReply, markDeleted, replaceComment } from '../../web/src/lib/discussion';
 
 function comment(id: number, replies: Comment[] = []): Comment {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../web/src/lib/api';
+import { ApiError } from '../../web/src/lib/api/http';
 import { formProblem } from '../../web/src/lib/forms';
 
 describe('formProblem', () => {

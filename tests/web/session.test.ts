@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getMe, getPlace, storedToken, storeToken, updateMe } from '../../web/src/lib/api';
+import { storedToken, storeToken } from '../../web/src/lib/api/http';
+import { getMe, updateMe } from '../../web/src/lib/api/accounts';
+import { getPlace } from '../../web/src/lib/api/places';
 import { safeNextPath, session, signInPath } from '../../web/src/lib/session.svelte';
 import { stubApi } from './helpers';
 

@@ -8,16 +8,22 @@ export const LatLngBody = Type.Object({ lat: Latitude, lng: Longitude }, { addit
 export type LatLngBody = Static<typeof LatLngBody>;
 
 /** A location shown snapped to a ~500 m grid (homes, private groups). */
-export const CoarseLocation = Type.Object({
-  lat: Type.Number(),
-  lng: Type.Number(),
-  precisionMeters: Type.Number({ description: 'The location is only accurate to about this many metres.' }),
-});
+export const CoarseLocation = Type.Object(
+  {
+    lat: Type.Number(),
+    lng: Type.Number(),
+    precisionMeters: Type.Number({ description: 'The location is only accurate to about this many metres.' }),
+  },
+  { $id: 'CoarseLocation' },
+);
 
-export const GeoJsonPoint = Type.Object({
-  type: Type.Literal('Point'),
-  coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: '[lng, lat]' }),
-});
+export const GeoJsonPoint = Type.Object(
+  {
+    type: Type.Literal('Point'),
+    coordinates: Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: '[lng, lat]' }),
+  },
+  { $id: 'GeoJsonPoint' },
+);
 
 export const MAX_RADIUS_METERS = 500_000;
 
@@ -54,21 +60,30 @@ const itemFields = {
 /** An item's GeoJSON properties: the fields above plus what its kind adds (placeKind, startsAt…). */
 export const FeatureProperties = Type.Object(itemFields, { additionalProperties: true });
 
-export const NearbyFeature = Type.Object({
-  type: Type.Literal('Feature'),
-  id: Type.String({ description: '"<kind>:<id>", unique across kinds.' }),
-  geometry: GeoJsonPoint,
-  properties: Type.Object(
-    { ...itemFields, distanceMeters: Type.Number({ description: 'Geodesic distance on the WGS84 spheroid, metres.' }) },
-    { additionalProperties: true },
-  ),
-});
+export const NearbyFeature = Type.Object(
+  {
+    type: Type.Literal('Feature'),
+    id: Type.String({ description: '"<kind>:<id>", unique across kinds.' }),
+    geometry: GeoJsonPoint,
+    properties: Type.Object(
+      {
+        ...itemFields,
+        distanceMeters: Type.Number({ description: 'Geodesic distance on the WGS84 spheroid, metres.' }),
+      },
+      { $id: 'NearbyProperties', additionalProperties: true },
+    ),
+  },
+  { $id: 'NearbyFeature' },
+);
 
-export const NearbyCollection = Type.Object({
-  type: Type.Literal('FeatureCollection'),
-  features: Type.Array(NearbyFeature),
-  nextCursor: Type.Union([Type.String(), Type.Null()], {
-    description: 'Pass as `cursor` for the next page; null on the last page.',
-  }),
-});
+export const NearbyCollection = Type.Object(
+  {
+    type: Type.Literal('FeatureCollection'),
+    features: Type.Array(NearbyFeature),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as `cursor` for the next page; null on the last page.',
+    }),
+  },
+  { $id: 'NearbyCollection' },
+);
 export type NearbyCollection = Static<typeof NearbyCollection>;

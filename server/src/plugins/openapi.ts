@@ -3,11 +3,59 @@
  * `/api/docs` renders it. Registered before the routes so that every route is collected.
  */
 import fp from 'fastify-plugin';
+import type { FastifySchema } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ErrorBody } from './errors.js';
 import { API_DESCRIPTION } from './openapi-description.js';
 import type { TSchema } from 'typebox';
+
+/**
+ * Schemas with an `$id` (Place, Event, NearbyCollection…) become named components of the
+ * document, so that clients, the web app's generated types among them, get one named type per
+ * shape rather than an anonymous copy in every route. The generator names the `$id`s it finds
+ * inside a route's schema but not the schema itself, so a named answer is wrapped for it and
+ * unwrapped in the finished document. Only the document changes: routes validate and serialize
+ * with their own schema objects. Answers only: request schemas are compiled by our AJV
+ * (validation.ts), for which two schemas with one `$id` are an error.
+ */
+const WRAPPED = 'x-vicinity-named';
+
+interface Answer {
+  $id?: unknown;
+  description?: string;
+}
+
+function wrapNamedAnswers(schema: FastifySchema): FastifySchema {
+  if (typeof schema.response !== 'object' || schema.response === null) return schema;
+  const response: Record<string, unknown> = {};
+  for (const [status, answer] of Object.entries(schema.response as Record<string, Answer>)) {
+    // The answer's description stays the response's description, as for an unnamed answer.
+    response[status] =
+      typeof answer.$id === 'string'
+        ? { [WRAPPED]: true, allOf: [answer], ...(answer.description ? { description: answer.description } : {}) }
+        : answer;
+  }
+  return { ...schema, response };
+}
+
+type Node = Record<string, unknown>;
+const children = (node: unknown): Node[] =>
+  typeof node === 'object' && node !== null ? (Object.values(node) as Node[]) : [];
+
+function unwrapNamedAnswers<T extends { paths?: unknown }>(document: T): T {
+  for (const operations of children(document.paths)) {
+    for (const operation of children(operations)) {
+      for (const answer of children(operation.responses)) {
+        for (const media of children(answer.content)) {
+          const schema = media.schema as { [WRAPPED]?: boolean; allOf?: unknown[] } | undefined;
+          if (schema?.[WRAPPED] === true) media.schema = schema.allOf?.[0];
+        }
+      }
+    }
+  }
+  return document;
+}
 
 export default fp<{ sharedSchemas: TSchema[] }>(
   async function openapi(app, { sharedSchemas }) {
@@ -40,6 +88,9 @@ export default fp<{ sharedSchemas: TSchema[] }>(
         ],
       },
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
+      transform: ({ schema, url }) => ({ schema: schema && wrapNamedAnswers(schema), url }),
+      transformObject: (document) =>
+        'openapiObject' in document ? unwrapNamedAnswers(document.openapiObject) : document.swaggerObject,
     });
     await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
     app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

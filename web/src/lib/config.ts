@@ -2,7 +2,7 @@
  * The server's map settings, asked for once per visit and shared by every map on every page;
  * a failed attempt is forgotten so the next map can try again.
  */
-import { getConfig, type ClientConfig } from './api';
+import { getConfig, type ClientConfig } from './api/config';
 
 let pending: Promise<ClientConfig> | null = null;
 

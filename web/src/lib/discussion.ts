@@ -2,7 +2,7 @@
  * Changes to a discussion tree after a reply, an edit or a deletion, without reloading it. Each
  * returns a new tree and leaves the old one as it was.
  */
-import type { Comment } from './api';
+import type { Comment } from './api/posts';
 
 /** Adds `reply` under the comment `parentId` (or at the end of the top level for null). */
 export function insertReply(comments: Comment[], parentId: number | null, reply: Comment): Comment[] {

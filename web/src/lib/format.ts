@@ -1,4 +1,5 @@
 /** Pure formatting of distances, dates and labels for people. */
+import type { PlaceKind } from './api/places';
 
 /**
  * "45 m", "350 m", "1.2 km", "12 km": metres are rounded to 10 m (GPS is not better than that),
@@ -124,7 +125,8 @@ export function formatCoordinates({ lat, lng }: { lat: number; lng: number }): s
   return `${latText}, ${lngText}`;
 }
 
-const PLACE_KINDS: Record<string, string> = {
+/** Kinds whose name is more than their words; keyed by the API's kinds, so tsc notices one that is gone. */
+const PLACE_KINDS: Partial<Record<PlaceKind, string>> = {
   cafe: 'Café',
   game_store: 'Game store',
   community_centre: 'Community centre',
@@ -132,7 +134,7 @@ const PLACE_KINDS: Record<string, string> = {
 
 /** "game_store" → "Game store"; a few names get their proper spelling. */
 export function formatPlaceKind(placeKind: string): string {
-  const known = PLACE_KINDS[placeKind];
+  const known = PLACE_KINDS[placeKind as PlaceKind];
   if (known) return known;
   const words = placeKind.replace(/[_-]+/g, ' ').trim();
   return capitalise(words);

@@ -4,7 +4,7 @@
  * gets each one's first message, plus whatever is left for the form as a whole.
  */
 import { tick } from 'svelte';
-import { ApiError } from './api';
+import { ApiError, type ErrorCode } from './api/http';
 import { capitalise } from './format';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
@@ -16,7 +16,7 @@ export interface FormProblem<F extends string> {
 }
 
 /** Errors without field details that still belong to one field. */
-const CODE_FIELDS: Record<string, string> = {
+const CODE_FIELDS: Partial<Record<ErrorCode, string>> = {
   email_taken: 'email',
 };
 

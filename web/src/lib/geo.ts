@@ -1,6 +1,6 @@
 /** Geometry the pages need that is not drawing: radius outlines and query-safe boxes. */
 import { circle } from '@turf/turf';
-import type { Bbox, LatLng } from './api';
+import type { Bbox, LatLng } from './api/map';
 
 /** Where the map is looking, as reported after every move. */
 export interface MapViewState {

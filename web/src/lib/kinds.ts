@@ -2,7 +2,7 @@
  * What each kind of item is called and where its page lives. Markers, the legend and the list
  * all read from here, so a kind looks and reads the same everywhere.
  */
-import type { ClusterProperties, ItemKind, ItemProperties } from './api';
+import type { ClusterProperties, ItemKind, ItemProperties } from './api/map';
 import { formatDateTime, formatPlaceKind, plural } from './format';
 
 export const KIND_LABEL: Record<ItemKind, { one: string; many: string }> = {
@@ -34,12 +34,18 @@ export function itemKey(item: Pick<ItemProperties, 'kind' | 'id'>): string {
   return `${item.kind}:${item.id}`;
 }
 
-/** "Place · Café", "Meetup · Sat 14 Jun, 19:00", "Group". */
+/**
+ * "Place · Café", "Meetup · Sat 14 Jun, 19:00", "Group". What a kind adds (placeKind, startsAt)
+ * is not part of the item's schema, so it is used only when it is the text expected.
+ */
 export function describeItem(item: ItemProperties): string {
   const kind = KIND_LABEL[item.kind]?.one ?? item.kind;
-  if (item.kind === 'place' && item.placeKind) return `${kind} · ${formatPlaceKind(item.placeKind)}`;
-  if (item.kind === 'event' && item.startsAt) {
-    const when = formatDateTime(item.startsAt);
+  const { placeKind, startsAt } = item;
+  if (item.kind === 'place' && typeof placeKind === 'string' && placeKind) {
+    return `${kind} · ${formatPlaceKind(placeKind)}`;
+  }
+  if (item.kind === 'event' && typeof startsAt === 'string' && startsAt) {
+    const when = formatDateTime(startsAt);
     if (when) return `${kind} · ${when}`;
   }
   return kind;

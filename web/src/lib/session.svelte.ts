@@ -2,7 +2,8 @@
  * Who is signed in. The token itself is kept by the API client; this holds the person it belongs
  * to, so the header and pages can show their name and the actions only they may take.
  */
-import { ApiError, getMe, onTokenRejected, storedToken, storeToken, type Me, type SignedIn } from './api';
+import { ApiError, onTokenRejected, storedToken, storeToken } from './api/http';
+import { getMe, type Me, type SignedIn } from './api/accounts';
 
 class Session {
   user = $state<Me | null>(null);

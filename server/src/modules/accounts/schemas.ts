@@ -11,17 +11,20 @@ export const PublicUser = Type.Object({
 export type PublicUser = Static<typeof PublicUser>;
 
 /** What the signed-in person sees of themselves. */
-export const Me = Type.Object({
-  id: Type.Integer(),
-  email: Type.String(),
-  displayName: Type.String(),
-  bio: Type.String(),
-  homeLocation: Type.Union([CoarseLocation, Type.Null()], {
-    description:
-      'Your home, snapped to a grid of about 500 m. The precise point is kept private and used only for ranking.',
-  }),
-  createdAt: Type.String({ format: 'date-time' }),
-});
+export const Me = Type.Object(
+  {
+    id: Type.Integer(),
+    email: Type.String(),
+    displayName: Type.String(),
+    bio: Type.String(),
+    homeLocation: Type.Union([CoarseLocation, Type.Null()], {
+      description:
+        'Your home, snapped to a grid of about 500 m. The precise point is kept private and used only for ranking.',
+    }),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Me' },
+);
 export type Me = Static<typeof Me>;
 
 export const RegisterBody = Type.Object(
@@ -43,7 +46,7 @@ export const LoginBody = Type.Object(
 );
 export type LoginBody = Static<typeof LoginBody>;
 
-export const AuthAnswer = Type.Object({ token: Type.String(), user: Me });
+export const AuthAnswer = Type.Object({ token: Type.String(), user: Me }, { $id: 'AuthAnswer' });
 
 export const UpdateMeBody = Type.Object(
   {

@@ -142,7 +142,7 @@ export const MyRsvp = Type.Union(
     }),
     Type.Null(),
   ],
-  { description: 'Your RSVP; null when you have none or are signed out.' },
+  { $id: 'MyRsvp', description: 'Your RSVP; null when you have none or are signed out.' },
 );
 
 const eventFields = {
@@ -169,42 +169,51 @@ const eventFields = {
   updatedAt: Type.String({ format: 'date-time' }),
 };
 
-export const Event = Type.Object({
-  ...eventFields,
-  description: Type.String(),
-  calendarUrl: Type.String({
-    description:
-      'Path of this meetup’s iCalendar file. For a private group’s meetup it carries a key that lets a calendar ' +
-      'app read it as you, while you are a member.',
-  }),
-});
+export const Event = Type.Object(
+  {
+    ...eventFields,
+    description: Type.String(),
+    calendarUrl: Type.String({
+      description:
+        'Path of this meetup’s iCalendar file. For a private group’s meetup it carries a key that lets a calendar ' +
+        'app read it as you, while you are a member.',
+    }),
+  },
+  { $id: 'Event' },
+);
 export type Event = Static<typeof Event>;
 export type EventSummary = Omit<Event, 'description' | 'calendarUrl'>;
 
-export const EventCollection = Type.Object({
-  type: Type.Literal('FeatureCollection'),
-  features: Type.Array(
-    Type.Object({
-      type: Type.Literal('Feature'),
-      id: Type.String({ description: '"event:<id>", as in /api/nearby.' }),
-      geometry: GeoJsonPoint,
-      properties: Type.Object(
+export const EventCollection = Type.Object(
+  {
+    type: Type.Literal('FeatureCollection'),
+    features: Type.Array(
+      Type.Object(
         {
-          kind: Type.Literal('event'),
-          name: Type.String({ description: 'The title, as in /api/nearby.' }),
-          distanceMeters: Type.Optional(
-            Type.Number({ description: 'Geodesic distance; only when lat/lng are given.' }),
+          type: Type.Literal('Feature'),
+          id: Type.String({ description: '"event:<id>", as in /api/nearby.' }),
+          geometry: GeoJsonPoint,
+          properties: Type.Object(
+            {
+              kind: Type.Literal('event'),
+              name: Type.String({ description: 'The title, as in /api/nearby.' }),
+              distanceMeters: Type.Optional(
+                Type.Number({ description: 'Geodesic distance; only when lat/lng are given.' }),
+              ),
+              ...eventFields,
+            },
+            { $id: 'EventSummary', description: 'The meetup as in GET /api/events/{id}, without its description.' },
           ),
-          ...eventFields,
         },
-        { description: 'The meetup as in GET /api/events/{id}, without its description.' },
+        { $id: 'EventFeature' },
       ),
+    ),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as `cursor` for the next page; null on the last page.',
     }),
-  ),
-  nextCursor: Type.Union([Type.String(), Type.Null()], {
-    description: 'Pass as `cursor` for the next page; null on the last page.',
-  }),
-});
+  },
+  { $id: 'EventCollection' },
+);
 
 export const EventsQuery = Type.Object(
   {
@@ -251,26 +260,37 @@ export const RsvpBody = Type.Object(
 );
 export type RsvpBody = Static<typeof RsvpBody>;
 
-export const RsvpAnswer = Type.Object({
-  status: RsvpStatusSchema,
-  waitlistPosition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'null unless waitlisted.' }),
-  going: Type.Integer(),
-  waitlisted: Type.Integer(),
-  seatsLeft: Type.Union([Type.Integer(), Type.Null()]),
-});
+export const RsvpAnswer = Type.Object(
+  {
+    status: RsvpStatusSchema,
+    waitlistPosition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+      description: 'null unless waitlisted.',
+    }),
+    going: Type.Integer(),
+    waitlisted: Type.Integer(),
+    seatsLeft: Type.Union([Type.Integer(), Type.Null()]),
+  },
+  { $id: 'RsvpAnswer' },
+);
 export type RsvpAnswer = Static<typeof RsvpAnswer>;
 
-export const Attendee = Type.Object({
-  user: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
-  status: RsvpStatusSchema,
-  waitlistPosition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
-  respondedAt: Type.String({ format: 'date-time', description: 'When this answer was given.' }),
-});
+export const Attendee = Type.Object(
+  {
+    user: Type.Object({ id: Type.Integer(), displayName: Type.String() }),
+    status: RsvpStatusSchema,
+    waitlistPosition: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    respondedAt: Type.String({ format: 'date-time', description: 'When this answer was given.' }),
+  },
+  { $id: 'Attendee' },
+);
 
-export const AttendeeList = Type.Object({
-  attendees: Type.Array(Attendee),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const AttendeeList = Type.Object(
+  {
+    attendees: Type.Array(Attendee),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'AttendeeList' },
+);
 
 export const AttendeesQuery = Type.Object(
   {

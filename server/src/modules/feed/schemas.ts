@@ -47,18 +47,21 @@ export const FeedQuerySchema = Type.Object(
 );
 export type FeedQuerySchema = Static<typeof FeedQuerySchema>;
 
-const Factor = Type.Object({
-  name: Type.Union(
-    [Type.Literal('distance'), Type.Literal('age'), Type.Literal('startsIn'), Type.Literal('groupMember')],
-    {
-      description:
-        '`distance`: value in metres; `age`: hours since posting; `startsIn`: hours until an event starts (0 once started); ' +
-        '`groupMember`: value is the group’s name.',
-    },
-  ),
-  value: Type.Union([Type.Number(), Type.String()]),
-  effect: Type.Number({ description: 'The multiplier this factor contributes to the score.' }),
-});
+const Factor = Type.Object(
+  {
+    name: Type.Union(
+      [Type.Literal('distance'), Type.Literal('age'), Type.Literal('startsIn'), Type.Literal('groupMember')],
+      {
+        description:
+          '`distance`: value in metres; `age`: hours since posting; `startsIn`: hours until an event starts (0 once started); ' +
+          '`groupMember`: value is the group’s name.',
+      },
+    ),
+    value: Type.Union([Type.Number(), Type.String()]),
+    effect: Type.Number({ description: 'The multiplier this factor contributes to the score.' }),
+  },
+  { $id: 'FeedFactor' },
+);
 
 const Why = Type.Object(
   {
@@ -68,46 +71,52 @@ const Why = Type.Object(
       description: 'The same numbers in words, e.g. "1.2 km away · posted 3 hours ago · in your group Catan Crew".',
     }),
   },
-  { description: 'Why this item is here, from the numbers that placed it.' },
+  { $id: 'FeedWhy', description: 'Why this item is here, from the numbers that placed it.' },
 );
 
-export const FeedItem = Type.Object({
-  kind: Type.Union([Type.Literal('post'), Type.Literal('event')]),
-  id: Type.Integer(),
-  title: Type.String(),
-  excerpt: Type.String({ description: `Plain text (not HTML), at most ${EXCERPT_LENGTH} characters.` }),
-  location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
-  distanceMeters: Type.Number(),
-  createdAt: Type.String({ format: 'date-time' }),
-  startsAt: Type.Optional(Type.String({ format: 'date-time', description: 'Events only.' })),
-  timeZone: Type.Optional(Type.String({ description: 'Events only: the IANA time zone of the meetup.' })),
-  group: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String(), visibility: Visibility })),
-  place: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  url: Type.String({ description: 'The web page of the item: /posts/{id} or /events/{id}.' }),
-  why: Why,
-});
+export const FeedItem = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('post'), Type.Literal('event')]),
+    id: Type.Integer(),
+    title: Type.String(),
+    excerpt: Type.String({ description: `Plain text (not HTML), at most ${EXCERPT_LENGTH} characters.` }),
+    location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+    distanceMeters: Type.Number(),
+    createdAt: Type.String({ format: 'date-time' }),
+    startsAt: Type.Optional(Type.String({ format: 'date-time', description: 'Events only.' })),
+    timeZone: Type.Optional(Type.String({ description: 'Events only: the IANA time zone of the meetup.' })),
+    group: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String(), visibility: Visibility })),
+    place: Type.Optional(Type.Object({ id: Type.Integer(), name: Type.String() })),
+    url: Type.String({ description: 'The web page of the item: /posts/{id} or /events/{id}.' }),
+    why: Why,
+  },
+  { $id: 'FeedItem' },
+);
 export type FeedItem = Static<typeof FeedItem>;
 
-export const FeedAnswer = Type.Object({
-  items: Type.Array(FeedItem),
-  page: Type.Integer(),
-  nextPage: Type.Union([Type.Integer(), Type.Null()], { description: 'null on the last page.' }),
-  asOf: Type.String({ format: 'date-time', description: 'The clock used; pass it back for the next pages.' }),
-  mode: Type.Union([Type.Literal('nearby'), Type.Literal('latest')]),
-  radius: Type.Number(),
-  origin: Type.Union([Type.Literal('query'), Type.Literal('home')], {
-    description: '`home` when lat/lng were left out and your saved home location was used.',
-  }),
-  formula: Type.Object(
-    {
-      text: Type.String(),
-      distanceScaleMeters: Type.Number(),
-      ageScaleHours: Type.Number(),
-      groupBoost: Type.Number(),
-    },
-    { description: 'The ranking formula and its constants.' },
-  ),
-});
+export const FeedAnswer = Type.Object(
+  {
+    items: Type.Array(FeedItem),
+    page: Type.Integer(),
+    nextPage: Type.Union([Type.Integer(), Type.Null()], { description: 'null on the last page.' }),
+    asOf: Type.String({ format: 'date-time', description: 'The clock used; pass it back for the next pages.' }),
+    mode: Type.Union([Type.Literal('nearby'), Type.Literal('latest')]),
+    radius: Type.Number(),
+    origin: Type.Union([Type.Literal('query'), Type.Literal('home')], {
+      description: '`home` when lat/lng were left out and your saved home location was used.',
+    }),
+    formula: Type.Object(
+      {
+        text: Type.String(),
+        distanceScaleMeters: Type.Number(),
+        ageScaleHours: Type.Number(),
+        groupBoost: Type.Number(),
+      },
+      { description: 'The ranking formula and its constants.' },
+    ),
+  },
+  { $id: 'FeedAnswer' },
+);
 export type FeedAnswer = Static<typeof FeedAnswer>;
 
 export const FORMULA = {

@@ -12,15 +12,18 @@ export const GeocodeQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const GeocodeAnswer = Type.Object({
-  results: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      country: Type.String({ description: 'ISO 3166-1 alpha-2 code.' }),
-      lat: Type.Number(),
-      lng: Type.Number(),
-      population: Type.Integer(),
-    }),
-  ),
-  attribution: Type.String(),
-});
+export const GeocodeAnswer = Type.Object(
+  {
+    results: Type.Array(
+      Type.Object({
+        name: Type.String(),
+        country: Type.String({ description: 'ISO 3166-1 alpha-2 code.' }),
+        lat: Type.Number(),
+        lng: Type.Number(),
+        population: Type.Integer(),
+      }),
+    ),
+    attribution: Type.String(),
+  },
+  { $id: 'GeocodeAnswer' },
+);

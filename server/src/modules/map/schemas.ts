@@ -20,7 +20,7 @@ export type MapQuery = Static<typeof MapQuery>;
 
 const ItemProperties = Type.Object(
   { kind: ItemKindSchema, id: Type.Integer(), name: Type.String() },
-  { additionalProperties: true, description: 'One item, with the properties its kind adds.' },
+  { $id: 'MapItemProperties', additionalProperties: true, description: 'One item, with the properties its kind adds.' },
 );
 
 const ClusterProperties = Type.Object(
@@ -38,20 +38,26 @@ const ClusterProperties = Type.Object(
     ),
     expansionZoom: Type.Integer({ description: 'The zoom at which this cluster splits into smaller ones or items.' }),
   },
-  { additionalProperties: false },
+  { $id: 'MapClusterProperties', additionalProperties: false },
 );
 
-export const MapCollection = Type.Object({
-  type: Type.Literal('FeatureCollection'),
-  features: Type.Array(
-    Type.Object({
-      type: Type.Literal('Feature'),
-      id: Type.String(),
-      geometry: GeoJsonPoint,
-      properties: Type.Union([ClusterProperties, ItemProperties]),
-    }),
-  ),
-  clustered: Type.Boolean({ description: 'True when the view held too many items to send one by one.' }),
-  total: Type.Integer({ description: 'Items in the view.' }),
-});
+export const MapCollection = Type.Object(
+  {
+    type: Type.Literal('FeatureCollection'),
+    features: Type.Array(
+      Type.Object(
+        {
+          type: Type.Literal('Feature'),
+          id: Type.String(),
+          geometry: GeoJsonPoint,
+          properties: Type.Union([ClusterProperties, ItemProperties]),
+        },
+        { $id: 'MapFeature' },
+      ),
+    ),
+    clustered: Type.Boolean({ description: 'True when the view held too many items to send one by one.' }),
+    total: Type.Integer({ description: 'Items in the view.' }),
+  },
+  { $id: 'MapCollection' },
+);
 export type MapCollection = Static<typeof MapCollection>;

@@ -6,21 +6,27 @@ const Person = Type.Object({ id: Type.Integer(), displayName: Type.String() });
 
 export const MemberParams = Type.Object({ id: Id, userId: Id });
 
-export const Member = Type.Object({
-  user: Person,
-  role: Role,
-  joinedAt: Type.String({ format: 'date-time' }),
-});
+export const Member = Type.Object(
+  {
+    user: Person,
+    role: Role,
+    joinedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Member' },
+);
 export type Member = Static<typeof Member>;
 
-export const MemberList = Type.Object({
-  members: Type.Array(Member, {
-    description: 'Owners first, then organizers, then members; each in the order they joined.',
-  }),
-  nextCursor: Type.Union([Type.String(), Type.Null()], {
-    description: 'Pass as `cursor` for the next page; null on the last page.',
-  }),
-});
+export const MemberList = Type.Object(
+  {
+    members: Type.Array(Member, {
+      description: 'Owners first, then organizers, then members; each in the order they joined.',
+    }),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as `cursor` for the next page; null on the last page.',
+    }),
+  },
+  { $id: 'MemberList' },
+);
 
 export const PageQuery = Type.Object(
   {
@@ -41,13 +47,16 @@ export const JoinBody = Type.Object(
 );
 export type JoinBody = Static<typeof JoinBody>;
 
-export const JoinAnswer = Type.Object({
-  status: Type.Union([Type.Literal('member'), Type.Literal('pending')], {
-    description:
-      'member: you joined (public group). pending: your request waits for an owner or organizer (private group).',
-  }),
-  role: Type.Union([Role, Type.Null()], { description: 'Your role; null while the request is pending.' }),
-});
+export const JoinAnswer = Type.Object(
+  {
+    status: Type.Union([Type.Literal('member'), Type.Literal('pending')], {
+      description:
+        'member: you joined (public group). pending: your request waits for an owner or organizer (private group).',
+    }),
+    role: Type.Union([Role, Type.Null()], { description: 'Your role; null while the request is pending.' }),
+  },
+  { $id: 'JoinAnswer' },
+);
 
 export const RoleBody = Type.Object(
   {
@@ -59,14 +68,20 @@ export const RoleBody = Type.Object(
 );
 export type RoleBody = Static<typeof RoleBody>;
 
-export const JoinRequest = Type.Object({
-  user: Person,
-  message: Type.String(),
-  requestedAt: Type.String({ format: 'date-time' }),
-});
+export const JoinRequest = Type.Object(
+  {
+    user: Person,
+    message: Type.String(),
+    requestedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'JoinRequest' },
+);
 export type JoinRequest = Static<typeof JoinRequest>;
 
-export const JoinRequestList = Type.Object({
-  requests: Type.Array(JoinRequest, { description: 'Oldest first.' }),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+export const JoinRequestList = Type.Object(
+  {
+    requests: Type.Array(JoinRequest, { description: 'Oldest first.' }),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'JoinRequestList' },
+);

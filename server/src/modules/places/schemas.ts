@@ -34,16 +34,19 @@ export type CreatePlaceBody = Static<typeof CreatePlaceBody>;
 export const UpdatePlaceBody = Type.Partial(CreatePlaceBody, { additionalProperties: false, minProperties: 1 });
 export type UpdatePlaceBody = Static<typeof UpdatePlaceBody>;
 
-export const Place = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  kind: PlaceKindSchema,
-  address: Type.Union([Type.String(), Type.Null()]),
-  description: Type.String(),
-  tags: Type.Array(Type.String()),
-  location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
-  createdBy: PersonRef,
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
+export const Place = Type.Object(
+  {
+    id: Type.Integer(),
+    name: Type.String(),
+    kind: PlaceKindSchema,
+    address: Type.Union([Type.String(), Type.Null()]),
+    description: Type.String(),
+    tags: Type.Array(Type.String()),
+    location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+    createdBy: PersonRef,
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Place' },
+);
 export type Place = Static<typeof Place>;

@@ -132,39 +132,45 @@ export const CommentSchema = Type.Object(
   { $id: 'PostComment' },
 );
 
-export const Discussion = Type.Object({
-  comments: Type.Array(Type.Ref('PostComment'), {
-    description:
-      `Up to ${BRANCHES_PER_PAGE} top-level comments, oldest first, each with its whole subtree. A page stops ` +
-      `before the branch that would take it past ${COMMENTS_PER_PAGE} comments; its first branch comes whole ` +
-      'whatever its size.',
-  }),
-  nextBranchCursor: Type.Union([Type.String(), Type.Null()], {
-    description: 'Pass as `branchCursor` for the next top-level comments; null on the last page.',
-  }),
-  totalComments: Type.Integer({ description: 'Comments in the whole discussion, deleted placeholders included.' }),
-});
+export const Discussion = Type.Object(
+  {
+    comments: Type.Array(Type.Ref('PostComment'), {
+      description:
+        `Up to ${BRANCHES_PER_PAGE} top-level comments, oldest first, each with its whole subtree. A page stops ` +
+        `before the branch that would take it past ${COMMENTS_PER_PAGE} comments; its first branch comes whole ` +
+        'whatever its size.',
+    }),
+    nextBranchCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as `branchCursor` for the next top-level comments; null on the last page.',
+    }),
+    totalComments: Type.Integer({ description: 'Comments in the whole discussion, deleted placeholders included.' }),
+  },
+  { $id: 'Discussion' },
+);
 export type Discussion = { comments: CommentNode[]; nextBranchCursor: string | null; totalComments: number };
 
-export const Post = Type.Object({
-  id: Type.Integer(),
-  title: Type.String({ description: '"[deleted]" once deleted.' }),
-  body: Type.String({ description: 'Markdown source, for editing; empty once deleted.' }),
-  bodyHtml: BodyHtml,
-  location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
-  place: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
-  group: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), visibility: Visibility }), Type.Null()]),
-  author: PersonRef,
-  createdAt: Timestamp,
-  editedAt: NullableTimestamp,
-  deleted: Type.Boolean({
-    description: 'A deleted post keeps its discussion readable; title, body and author are gone.',
-  }),
-  commentCount: Type.Integer({ description: 'Comments not deleted. For display only; never used for ranking.' }),
-  canEdit: Type.Boolean({ description: 'You wrote it and it is not deleted.' }),
-  canDelete: Type.Boolean({ description: 'You wrote it, or you own or organise its group.' }),
-  discussion: Discussion,
-});
+export const Post = Type.Object(
+  {
+    id: Type.Integer(),
+    title: Type.String({ description: '"[deleted]" once deleted.' }),
+    body: Type.String({ description: 'Markdown source, for editing; empty once deleted.' }),
+    bodyHtml: BodyHtml,
+    location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+    place: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+    group: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), visibility: Visibility }), Type.Null()]),
+    author: PersonRef,
+    createdAt: Timestamp,
+    editedAt: NullableTimestamp,
+    deleted: Type.Boolean({
+      description: 'A deleted post keeps its discussion readable; title, body and author are gone.',
+    }),
+    commentCount: Type.Integer({ description: 'Comments not deleted. For display only; never used for ranking.' }),
+    canEdit: Type.Boolean({ description: 'You wrote it and it is not deleted.' }),
+    canDelete: Type.Boolean({ description: 'You wrote it, or you own or organise its group.' }),
+    discussion: Discussion,
+  },
+  { $id: 'Post' },
+);
 export type Post = Omit<Static<typeof Post>, 'discussion'> & { discussion: Discussion };
 
 export const CommentAnswer = Type.Ref('PostComment');

@@ -87,6 +87,7 @@ export const DataExport = Type.Object(
     ),
   },
   {
+    $id: 'DataExport',
     description:
       'Your profile (home location coarsened, as everywhere), memberships, join requests, RSVPs, and what you created or wrote. Deleted posts and comments are gone and not included.',
   },

@@ -1,0 +1,57 @@
+/** Meetups ("events" in the API): listing, reading, creating, cancelling, and RSVPs. */
+import { coordinate, getJson, request, withQuery } from './http';
+import type { LatLng } from './map';
+import type { Query, RequestBody, Schema } from './types';
+
+export type Meetup = Schema<'Event'>;
+/** A meetup as lists give it: without its description, with its distance when asked near a point. */
+export type MeetupSummary = Schema<'EventSummary'>;
+export type MeetupCollection = Schema<'EventCollection'>;
+export type NewMeetup = RequestBody<'/api/events', 'post'>;
+export type RsvpAnswer = Schema<'RsvpAnswer'>;
+
+export interface MeetupQuery {
+  near?: { center: LatLng; radiusMeters: number };
+  groupId?: number;
+  placeId?: number;
+  order?: Query<'/api/events'>['order'];
+  limit?: number;
+  cursor?: string | null;
+}
+
+export function listMeetups(
+  { near, groupId, placeId, order, limit, cursor }: MeetupQuery,
+  signal?: AbortSignal,
+): Promise<MeetupCollection> {
+  const url = withQuery<Query<'/api/events'>>('/api/events', {
+    lat: near ? coordinate(near.center.lat) : undefined,
+    lng: near ? coordinate(near.center.lng) : undefined,
+    radius: near ? Math.max(1, Math.round(near.radiusMeters)) : undefined,
+    groupId,
+    placeId,
+    order,
+    limit,
+    cursor: cursor ?? undefined,
+  });
+  return getJson(url, signal);
+}
+
+export function getMeetup(id: number, signal?: AbortSignal): Promise<Meetup> {
+  return getJson(`/api/events/${id}`, signal);
+}
+
+export function createMeetup(meetup: NewMeetup): Promise<Meetup> {
+  return request('POST', '/api/events', { body: meetup });
+}
+
+/** Cancels the meetup; it stays readable, marked cancelled. */
+export function cancelMeetup(id: number): Promise<Meetup> {
+  return request('DELETE', `/api/events/${id}`);
+}
+
+export function answerRsvp(
+  id: number,
+  status: RequestBody<'/api/events/{id}/rsvp', 'put'>['status'],
+): Promise<RsvpAnswer> {
+  return request('PUT', `/api/events/${id}/rsvp`, { body: { status } });
+}

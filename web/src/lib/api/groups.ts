@@ -1,0 +1,50 @@
+/** Groups, their members and the requests to join private ones. */
+import { getJson, request, withQuery } from './http';
+import type { Answer, Query, RequestBody, Schema } from './types';
+
+export type Group = Schema<'Group'>;
+export type GroupRole = Schema<'Member'>['role'];
+export type GroupMember = Schema<'Member'>;
+export type JoinRequest = Schema<'JoinRequest'>;
+export type JoinAnswer = Schema<'JoinAnswer'>;
+
+export function getGroup(id: number, signal?: AbortSignal): Promise<Group> {
+  return getJson(`/api/groups/${id}`, signal);
+}
+
+export function getGroupMembers(
+  id: number,
+  cursor?: string | null,
+  signal?: AbortSignal,
+): Promise<Answer<'/api/groups/{id}/members'>> {
+  const url = withQuery<Query<'/api/groups/{id}/members'>>(`/api/groups/${id}/members`, {
+    cursor: cursor ?? undefined,
+  });
+  return getJson(url, signal);
+}
+
+/** Joins a public group at once; for a private one, asks its owners and organizers. */
+export function joinGroup(id: number, message?: string): Promise<JoinAnswer> {
+  const body: RequestBody<'/api/groups/{id}/members', 'post'> = message ? { message } : {};
+  return request('POST', `/api/groups/${id}/members`, { body });
+}
+
+export function leaveGroup(id: number): Promise<void> {
+  return request('DELETE', `/api/groups/${id}/members/me`);
+}
+
+export function withdrawJoinRequest(id: number): Promise<void> {
+  return request('DELETE', `/api/groups/${id}/requests/me`);
+}
+
+export function getJoinRequests(id: number, signal?: AbortSignal): Promise<Answer<'/api/groups/{id}/requests'>> {
+  return getJson(`/api/groups/${id}/requests`, signal);
+}
+
+export function approveJoinRequest(groupId: number, userId: number): Promise<GroupMember> {
+  return request('POST', `/api/groups/${groupId}/requests/${userId}/approve`);
+}
+
+export function declineJoinRequest(groupId: number, userId: number): Promise<void> {
+  return request('POST', `/api/groups/${groupId}/requests/${userId}/decline`);
+}

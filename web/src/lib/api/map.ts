@@ -1,0 +1,83 @@
+/** What the map shows: items and clusters in a viewport, items within a radius, town search. */
+import { coordinate, getJson, withQuery } from './http';
+import type { Answer, Query, RequestBody, Schema } from './types';
+
+/** A point as the API takes it (`{lat, lng}` in degrees). */
+export type LatLng = NonNullable<RequestBody<'/api/posts', 'post'>['location']>;
+
+/** West, south, east, north in degrees, the order of the `bbox` query parameter. */
+export type Bbox = [minLng: number, minLat: number, maxLng: number, maxLat: number];
+
+export type ItemKind = Schema<'MapItemProperties'>['kind'];
+
+/** Every kind once, in the order the legend lists them: a Record, so tsc fails when the API's kinds change. */
+const KINDS: Record<ItemKind, true> = { place: true, group: true, event: true, post: true };
+export const ITEM_KINDS = Object.keys(KINDS) as readonly ItemKind[];
+
+/**
+ * One item on the map. What its kind adds (a place's `placeKind`, a meetup's `startsAt`…) comes
+ * as further properties of unknown type: check them before use.
+ */
+export type ItemProperties = Schema<'MapItemProperties'>;
+export type ClusterProperties = Schema<'MapClusterProperties'>;
+
+type MapFeatureOf<Properties> = Omit<Schema<'MapFeature'>, 'properties'> & { properties: Properties };
+export type ItemFeature = MapFeatureOf<ItemProperties>;
+export type ClusterFeature = MapFeatureOf<ClusterProperties>;
+/** A feature of /api/map: one item, or a cluster of them. */
+export type MapFeature = ItemFeature | ClusterFeature;
+export type MapCollection = Omit<Answer<'/api/map'>, 'features'> & { features: MapFeature[] };
+
+export function isClusterFeature(feature: MapFeature): feature is ClusterFeature {
+  return 'cluster' in feature.properties && feature.properties.cluster === true;
+}
+
+export type NearbyProperties = Schema<'NearbyProperties'>;
+export type NearbyFeature = Schema<'NearbyFeature'>;
+export type NearbyCollection = Schema<'NearbyCollection'>;
+
+export type GeocodeResult = Schema<'GeocodeAnswer'>['results'][number];
+
+export interface MapQuery {
+  bbox: Bbox;
+  zoom: number;
+  kinds?: readonly ItemKind[];
+}
+
+export function getMap({ bbox, zoom, kinds = ITEM_KINDS }: MapQuery, signal?: AbortSignal): Promise<MapCollection> {
+  const url = withQuery<Query<'/api/map'>>('/api/map', {
+    bbox: bbox.map(coordinate).join(','),
+    zoom: Math.round(zoom),
+    kinds: kinds.join(','),
+  });
+  return getJson(url, signal);
+}
+
+export interface NearbyQuery {
+  center: LatLng;
+  radiusMeters: number;
+  kinds?: readonly ItemKind[];
+  limit?: number;
+  cursor?: string | null;
+}
+
+export function getNearby(
+  { center, radiusMeters, kinds, limit, cursor }: NearbyQuery,
+  signal?: AbortSignal,
+): Promise<NearbyCollection> {
+  const url = withQuery<Query<'/api/nearby'>>('/api/nearby', {
+    lat: coordinate(center.lat),
+    lng: coordinate(center.lng),
+    radius: Math.round(radiusMeters),
+    kinds: kinds?.join(','),
+    limit,
+    cursor: cursor ?? undefined,
+  });
+  return getJson(url, signal);
+}
+
+export async function geocode(q: string, limit = 8, signal?: AbortSignal): Promise<GeocodeResult[]> {
+  const url = withQuery<Query<'/api/geocode'>>('/api/geocode', { q, limit });
+  const { results } = await getJson<Schema<'GeocodeAnswer'>>(url, signal);
+  return results;
+}

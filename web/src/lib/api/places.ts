@@ -1,0 +1,24 @@
+/** Places to meet: cafés, game stores, libraries… */
+import { coordinate, getJson, withQuery } from './http';
+import type { LatLng, NearbyCollection } from './map';
+import type { Query, Schema } from './types';
+
+export type Place = Schema<'Place'>;
+export type PlaceKind = Place['kind'];
+
+export function getPlace(id: number, signal?: AbortSignal): Promise<Place> {
+  return getJson(`/api/places/${id}`, signal);
+}
+
+export function getPlacesNear(
+  { center, radiusMeters, limit = 50 }: { center: LatLng; radiusMeters: number; limit?: number },
+  signal?: AbortSignal,
+): Promise<NearbyCollection> {
+  const url = withQuery<Query<'/api/places'>>('/api/places', {
+    lat: coordinate(center.lat),
+    lng: coordinate(center.lng),
+    radius: Math.round(radiusMeters),
+    limit,
+  });
+  return getJson(url, signal);
+}

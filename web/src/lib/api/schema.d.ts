@@ -1,0 +1,4057 @@
+/**
+ * Generated from the server's OpenAPI document by server/scripts/api-types.ts: do not edit.
+ * After changing a route's schema, regenerate with `npm run api:types`.
+ */
+
+export interface paths {
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuthAnswer'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create an account */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            displayName: string;
+            /** @description Trimmed and lower-cased before use. */
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuthAnswer'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Upcoming meetups within a radius as an iCalendar feed
+     * @description Meetups that have not ended, cancelled ones included, soonest first, at most 500.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Degrees north, WGS84. */
+          lat: number;
+          /** @description Degrees east, WGS84. */
+          lng: number;
+          /** @description Metres, boundary included. */
+          radius: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An iCalendar (RFC 5545) file. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': string;
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/comments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a comment you wrote
+     * @description The comment stays in the tree as "[deleted]" (no author, no text) so its replies remain readable.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Edit a comment you wrote
+     * @description Sets `editedAt`; answers the comment with its replies.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Markdown, up to 10000 characters. Raw HTML is shown as text. */
+            body: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PostComment'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Map defaults for the web app */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ClientConfig'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Upcoming meetups near a point or of a group, nearest or soonest first
+     * @description A GeoJSON FeatureCollection like /api/nearby. Without `from`, only meetups that have not ended are listed; `from`/`to` select meetups overlapping that window (URL-encode the `+` of an offset as %2B). Cancelled meetups are left out unless `includeCancelled=true`. `order=distance` (the default with lat/lng/radius) sorts by geodesic distance then id; `order=soonest` (the default otherwise) by start time then id. Follow `nextCursor` until it is null. A private group’s meetups are listed only for its members.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description nextCursor from the previous page. */
+          cursor?: string;
+          /** @description Meetups ending after this instant; default now (only upcoming). */
+          from?: string;
+          groupId?: number;
+          /** @description Also list cancelled meetups (shown as cancelled). */
+          includeCancelled: boolean;
+          /** @description Degrees north, WGS84. */
+          lat?: number;
+          limit: number;
+          /** @description Degrees east, WGS84. */
+          lng?: number;
+          /** @description distance (nearest first, needs lat/lng/radius; the default when they are given) or soonest. */
+          order?: 'distance' | 'soonest';
+          /** @description Only meetups at this place. */
+          placeId?: number;
+          /** @description Metres; required with lat/lng, boundary included. */
+          radius?: number;
+          seriesId?: number;
+          /** @description Meetups starting before this instant. */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EventCollection'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a meetup, or a recurring series of them
+     * @description Give `placeId` (the meetup takes the place’s location) or `location`. A group’s meetup (`groupId`) needs the owner or organizer role in the group and is visible to whoever may see the group’s content. With `recurrence`, one event per occurrence is created (all or none), sharing a `series`; each has its own RSVPs and is changed or cancelled on its own. Answers the first occurrence.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Give either placeId or location. */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Seats, 1 to 10000; omit or null for no limit. */
+            capacity?: number | null;
+            description?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset; after startsAt and in the future.
+             */
+            endsAt: string;
+            /** @description Games to be played, e.g. ["Catan", "Azul"]; trimmed, duplicates dropped. */
+            games?: string[];
+            /** @description A group event; needs the owner or organizer role in the group. */
+            groupId?: number;
+            /** @description Where the meetup is, when it is not at a place. */
+            location?: {
+              /** @description Degrees north, WGS84. */
+              lat: number;
+              /** @description Degrees east, WGS84. */
+              lng: number;
+            };
+            /** @description The meetup is at this place and takes its location. */
+            placeId?: number;
+            /** @description Creates one event per occurrence at the same local time in timeZone. Monthly meetups on the 29th–31st fall on the last day of shorter months. */
+            recurrence?: {
+              /** @description Number of occurrences, 1 to 52. */
+              count?: number;
+              freq: 'weekly' | 'monthly';
+              /** @description Last day (YYYY-MM-DD, in the event’s zone) or instant on which an occurrence may start, inclusive. Give count or until, not both; at most 52 occurrences. */
+              until?: string;
+            };
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset, e.g. 2026-12-01T19:00:00+01:00; kept to the second.
+             */
+            startsAt: string;
+            /** @description IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it. */
+            timeZone: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Event'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One meetup, with seats, waitlist and your RSVP
+     * @description A private group’s meetup answers 404 to anyone who is not a member.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Event'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Cancel a meetup you organize
+     * @description The meetup is kept with status `cancelled` (shown as cancelled, RSVPs kept, no new ones). Cancels one occurrence only, also in a series. Cancelling again answers the same; a meetup that is over answers 409 event_past.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Event'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a meetup you organize
+     * @description For a group’s meetup, its owners and organizers may change it; otherwise its organizer. Changes one occurrence only, also in a series. Cancelled meetups (409 event_cancelled) and meetups that are over (409 event_past) cannot be changed.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Seats, 1 to 10000, or null for no limit. Raising it (or null) promotes people from the waitlist in order. Lowering it below the number going removes nobody: new RSVPs are waitlisted until enough people cancel. */
+            capacity?: number | null;
+            description?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset.
+             */
+            endsAt?: string;
+            /** @description Games to be played, e.g. ["Catan", "Azul"]; trimmed, duplicates dropped. */
+            games?: string[];
+            /** @description A new point; detaches the place unless placeId is given too. */
+            location?: {
+              /** @description Degrees north, WGS84. */
+              lat: number;
+              /** @description Degrees east, WGS84. */
+              lng: number;
+            };
+            /** @description Move the meetup to this place (and its location); null detaches it. */
+            placeId?: number | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 with an offset.
+             */
+            startsAt?: string;
+            /** @description IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it. */
+            timeZone?: string;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Event'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/events/{id}/attendees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who is going, or who is on the waitlist
+     * @description In arrival order; for `status=waitlisted` that is waitlist order, with each position.
+     */
+    get: {
+      parameters: {
+        query: {
+          cursor?: string;
+          limit: number;
+          status: 'going' | 'waitlisted';
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AttendeeList'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One meetup as an iCalendar file
+     * @description UID `event-<id>@vicinity`; a cancelled meetup has STATUS:CANCELLED. A private group’s meetup is read with a member’s Authorization header or the key in the meetup’s `calendarUrl`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description For a private group: the key in the `calendarUrl` a member was given. */
+          key?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An iCalendar (RFC 5545) file. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': string;
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/rsvp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Answer whether you are going
+     * @description `going` takes a seat while there are any, then joins the waitlist in arrival order (`waitlisted` with a `waitlistPosition`, 1 = next). `not_going` gives a seat back, and the first waitlisted person gets it at once. Repeating an answer changes nothing (you keep your place in the waitlist). Meetups that are cancelled (409 event_cancelled) or over (409 event_past) take no RSVPs.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            status: 'going' | 'not_going';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RsvpAnswer'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/feed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Posts and upcoming events near a point, ranked by distance and time
+     * @description `mode=nearby` (default) orders by score = exp(−distance / 2000 m) · exp(−age / 72 h) · (1.5 if you belong to the item’s group, else 1). For a post, age is the time since it was posted; for an event, the time until it starts (0 once it has started and until it ends). Ages count at most 43200 hours. Nothing else counts: no comment, RSVP, member or view counts. Ties go by kind, then id. `mode=latest` orders by creation time, newest first. Every item carries `why`: the factors, their effects and the score, and a sentence saying the same. 20 items a page; follow `nextPage` (null at the end) and send back `asOf` so every page uses the same clock. Without lat/lng the signed-in person’s home location is used; without either, 400.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description The clock to rank by: send back the `asOf` of page 1 with every later page, so ages, the set of items (nothing created after it) and therefore the order stay the same across pages. */
+          asOf?: string;
+          /** @description Degrees north, WGS84. */
+          lat?: number;
+          /** @description Degrees east, WGS84. */
+          lng?: number;
+          /** @description `nearby` (default) orders by the score; `latest` by creation time, newest first. */
+          mode: 'nearby' | 'latest';
+          /** @description 20 items a page, from 1. */
+          page: number;
+          /** @description Metres, 1 to 50000 (default 5000); the boundary is included. */
+          radius: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FeedAnswer'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/geocode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Find towns and cities by name
+     * @description Exact names first, then larger places. Data: GeoNames (CC BY 4.0), searched offline.
+     */
+    get: {
+      parameters: {
+        query: {
+          limit: number;
+          /** @description The start of a town or city name; accents and case are ignored. */
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GeocodeAnswer'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Groups within a radius, nearest first
+     * @description Private groups are listed at their coarsened (~500 m) point, and their distance is measured from it.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description nextCursor from the previous page. */
+          cursor?: string;
+          /** @description Degrees north, WGS84. */
+          lat: number;
+          limit: number;
+          /** @description Degrees east, WGS84. */
+          lng: number;
+          /** @description Metres, 1 to 500000; the boundary is included. */
+          radius: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NearbyCollection'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start a group (you become its owner) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description: string;
+            location: {
+              /** @description Degrees north, WGS84. */
+              lat: number;
+              /** @description Degrees east, WGS84. */
+              lng: number;
+            };
+            name: string;
+            /** @description Private groups show on the map at a point snapped to ~500 m; their events and posts are for members. */
+            visibility: 'public' | 'private';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Group'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/groups/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One group */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Group'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a group you own */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a group you own */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description?: string;
+            location?: {
+              /** @description Degrees north, WGS84. */
+              lat: number;
+              /** @description Degrees east, WGS84. */
+              lng: number;
+            };
+            name?: string;
+            /** @description Private groups show on the map at a point snapped to ~500 m; their events and posts are for members. */
+            visibility?: 'public' | 'private';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Group'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/groups/{id}/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A group’s upcoming meetups as an iCalendar feed
+     * @description Meetups that have not ended, cancelled ones included (STATUS:CANCELLED), at most 500. A private group’s feed needs a member’s Authorization header or, for calendar apps, the key in the group’s `calendarUrl` (403 members_only otherwise, also once that member has left).
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description For a private group: the key in the `calendarUrl` a member was given. */
+          key?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An iCalendar (RFC 5545) file. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': string;
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/groups/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The group’s members, owners and organizers first
+     * @description Anyone may list a public group’s members; a private group’s only its members (403 members_only).
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description nextCursor from the previous page. */
+          cursor?: string;
+          limit: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberList'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Join a group (or ask to join a private one)
+     * @description A public group: you become a member (201, status `member`). A private group: your request waits for an owner or organizer (202, status `pending`). 409 already_member or request_pending when repeated.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description For a private group: a note to its owners and organizers. */
+            message?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['JoinAnswer'];
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['JoinAnswer'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/groups/{id}/members/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a member’s role (owners only)
+     * @description Organizers create and manage the group’s meetups and answer join requests. Making a member owner hands the group over; the last owner cannot step down (409 last_owner).
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          userId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Making someone an owner hands the group over (there may be several owners). */
+            role: 'owner' | 'organizer' | 'member';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Member'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/groups/{id}/members/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Leave a group
+     * @description The last owner cannot leave (409 last_owner): make another member owner first, or delete the group.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/groups/{id}/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pending requests to join (owners and organizers) */
+    get: {
+      parameters: {
+        query: {
+          /** @description nextCursor from the previous page. */
+          cursor?: string;
+          limit: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['JoinRequestList'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/groups/{id}/requests/{userId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a request to join (owners and organizers)
+     * @description The person becomes a member.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          userId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Member'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/groups/{id}/requests/{userId}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decline a request to join (owners and organizers)
+     * @description The request is removed; the person may ask again later.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          userId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/groups/{id}/requests/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw your request to join */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Is the server and its database up? */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Health'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Health'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/map': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Items or clusters inside a map viewport
+     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Never more than 500 features.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description minLng,minLat,maxLng,maxLat in degrees; minLng > maxLng means the view crosses the antimeridian. */
+          bbox: string;
+          /** @description Comma-separated kinds among event, group, place, post. */
+          kinds?: string;
+          /** @description The map zoom level (256-pixel tiles). */
+          zoom: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MapCollection'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your profile */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Me'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete your account
+     * @description Confirmed with your password. Erases your profile, memberships, RSVPs (your seats go to the waitlist), the text of your posts and comments (replies by others stay), meetups you organized outside a group, and groups only you are in. Places you added stay on the map without your name. Refused with 409 `last_owner` (details.groups) while you are the only owner of a group with other members.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Your current password, to confirm. */
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change your name, bio or home location
+     * @description The home location is stored precisely for ranking but only ever returned snapped to ~500 m.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            bio?: string;
+            displayName?: string;
+            /** @description null forgets it. */
+            homeLocation?: {
+              /** @description Degrees north, WGS84. */
+              lat: number;
+              /** @description Degrees east, WGS84. */
+              lng: number;
+            } | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Me'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download your data
+     * @description One JSON document with everything Vicinity keeps about you, served as a file download.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Your profile (home location coarsened, as everywhere), memberships, join requests, RSVPs, and what you created or wrote. Deleted posts and comments are gone and not included. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DataExport'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/nearby': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Items within a radius, nearest first
+     * @description A GeoJSON FeatureCollection ordered by geodesic distance (WGS84 spheroid), ties broken by kind then id. Follow `nextCursor` until it is null to walk every item within the radius exactly once.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description nextCursor from the previous page. */
+          cursor?: string;
+          /** @description Comma-separated kinds among event, group, place, post; all of them when omitted. */
+          kinds?: string;
+          /** @description Degrees north, WGS84. */
+          lat: number;
+          limit: number;
+          /** @description Degrees east, WGS84. */
+          lng: number;
+          /** @description Metres, 1 to 500000; the boundary is included. */
+          radius: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NearbyCollection'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/places': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Places within a radius, nearest first */
+    get: {
+      parameters: {
+        query: {
+          /** @description nextCursor from the previous page. */
+          cursor?: string;
+          /** @description Degrees north, WGS84. */
+          lat: number;
+          limit: number;
+          /** @description Degrees east, WGS84. */
+          lng: number;
+          /** @description Metres, 1 to 500000; the boundary is included. */
+          radius: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NearbyCollection'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a place */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            address?: string;
+            description?: string;
+            /** @description One of cafe, game_store, library, bar, community_centre, park, other. */
+            kind: 'cafe' | 'game_store' | 'library' | 'bar' | 'community_centre' | 'park' | 'other';
+            location: {
+              /** @description Degrees north, WGS84. */
+              lat: number;
+              /** @description Degrees east, WGS84. */
+              lng: number;
+            };
+            name: string;
+            tags?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Place'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/places/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One place */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Place'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a place you added */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a place you added */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            address?: string;
+            description?: string;
+            /** @description One of cafe, game_store, library, bar, community_centre, park, other. */
+            kind?: 'cafe' | 'game_store' | 'library' | 'bar' | 'community_centre' | 'park' | 'other';
+            location?: {
+              /** @description Degrees north, WGS84. */
+              lat: number;
+              /** @description Degrees east, WGS84. */
+              lng: number;
+            };
+            name?: string;
+            tags?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Place'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/posts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Posts within a radius, nearest first
+     * @description Deleted posts and posts in private groups you are not a member of are left out.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description nextCursor from the previous page. */
+          cursor?: string;
+          /** @description Degrees north, WGS84. */
+          lat: number;
+          limit: number;
+          /** @description Degrees east, WGS84. */
+          lng: number;
+          /** @description Metres, 1 to 500000; the boundary is included. */
+          radius: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NearbyCollection'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Write a post
+     * @description The body is Markdown; the answer carries it rendered and sanitized as `bodyHtml`. Give `location`, or `placeId` / `groupId` to use that place’s or group’s point. Posting in a group needs membership.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A post needs a location: `location`, or else the location of `placeId`, or else that of `groupId`. Posting in a group is for its members; posts in a private group are visible to members only. */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Markdown, up to 40000 characters. Raw HTML is shown as text. */
+            body: string;
+            groupId?: number;
+            location?: {
+              /** @description Degrees north, WGS84. */
+              lat: number;
+              /** @description Degrees east, WGS84. */
+              lng: number;
+            };
+            placeId?: number;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Post'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/posts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One post with its discussion
+     * @description The discussion is a tree: `discussion.comments` holds up to 50 top-level comments (oldest first), each with all its replies nested in `replies` at any depth (siblings oldest first). A page stops before the branch that would take it past 500 comments (its first branch comes whole). Follow `discussion.nextBranchCursor` with `?branchCursor=` (here or on `/api/posts/{id}/comments`) for more. A post in a private group is 404 to non-members.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `discussion.nextBranchCursor` of the previous page. */
+          branchCursor?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Post'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a post (its author, or an owner or organizer of its group)
+     * @description The post stays as a placeholder (title "[deleted]", no body, no author) so its discussion remains readable; no new comments can be added. Deleting a deleted post again changes nothing.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Edit a post you wrote
+     * @description Sets `editedAt`. A new `placeId` without `location` moves the post to that place.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      /** @description The group of a post cannot change. */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Markdown, up to 40000 characters. Raw HTML is shown as text. */
+            body?: string;
+            location?: {
+              /** @description Degrees north, WGS84. */
+              lat: number;
+              /** @description Degrees east, WGS84. */
+              lng: number;
+            };
+            /** @description null detaches the post from its place; it keeps its location. */
+            placeId?: number | null;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Post'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/posts/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A page of a post’s discussion
+     * @description The same `discussion` object as in the post, for loading further top-level branches.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `discussion.nextBranchCursor` of the previous page. */
+          branchCursor?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Discussion'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Reply to a post or to any comment on it
+     * @description `parentId` names the comment replied to, at any depth up to 500 levels; it must belong to this post (400 otherwise). Replying under a deleted post answers 409 `thread_deleted`; to a deleted comment, 409 `comment_deleted`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Markdown, up to 10000 characters. Raw HTML is shown as text. */
+            body: string;
+            /** @description The comment replied to, at any depth up to 500 levels; omit or null to reply to the post. */
+            parentId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PostComment'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    Attendee: {
+      /**
+       * Format: date-time
+       * @description When this answer was given.
+       */
+      respondedAt: string;
+      status: 'going' | 'waitlisted' | 'not_going';
+      user: {
+        displayName: string;
+        id: number;
+      };
+      waitlistPosition: number | null;
+    };
+    AttendeeList: {
+      attendees: components['schemas']['Attendee'][];
+      nextCursor: string | null;
+    };
+    AuthAnswer: {
+      token: string;
+      user: components['schemas']['Me'];
+    };
+    ClientConfig: {
+      mapCenter: {
+        lat: number;
+        lng: number;
+      };
+      tileAttribution: string;
+      /** @description Leaflet tile URL template. */
+      tileUrl: string;
+      zoom: number;
+    };
+    CoarseLocation: {
+      lat: number;
+      lng: number;
+      /** @description The location is only accurate to about this many metres. */
+      precisionMeters: number;
+    };
+    /** @description Your profile (home location coarsened, as everywhere), memberships, join requests, RSVPs, and what you created or wrote. Deleted posts and comments are gone and not included. */
+    DataExport: {
+      comments: {
+        body: string;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        editedAt: string | null;
+        id: number;
+        parentId: number | null;
+        postId: number;
+      }[];
+      eventsOrganized: {
+        capacity: number | null;
+        description: string;
+        /** Format: date-time */
+        endsAt: string;
+        groupId: number | null;
+        id: number;
+        location: {
+          lat: number;
+          lng: number;
+        };
+        placeId: number | null;
+        /** Format: date-time */
+        startsAt: string;
+        status: string;
+        timeZone: string;
+        title: string;
+      }[];
+      /** Format: date-time */
+      exportedAt: string;
+      groupsCreated: {
+        /** Format: date-time */
+        createdAt: string;
+        description: string;
+        id: number;
+        location: {
+          lat: number;
+          lng: number;
+        };
+        name: string;
+        visibility: string;
+      }[];
+      joinRequests: {
+        /** Format: date-time */
+        createdAt: string;
+        groupId: number;
+        groupName: string;
+        message: string;
+      }[];
+      memberships: {
+        groupId: number;
+        groupName: string;
+        /** Format: date-time */
+        joinedAt: string;
+        role: string;
+      }[];
+      placesCreated: {
+        address: string | null;
+        /** Format: date-time */
+        createdAt: string;
+        description: string;
+        id: number;
+        kind: string;
+        location: {
+          lat: number;
+          lng: number;
+        };
+        name: string;
+        tags: string[];
+      }[];
+      posts: {
+        /** @description The Markdown as written. */
+        body: string;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        editedAt: string | null;
+        groupId: number | null;
+        id: number;
+        location: {
+          lat: number;
+          lng: number;
+        };
+        placeId: number | null;
+        title: string;
+      }[];
+      profile: components['schemas']['Me'];
+      rsvps: {
+        /** Format: date-time */
+        answeredAt: string;
+        eventId: number;
+        eventTitle: string;
+        /** Format: date-time */
+        startsAt: string;
+        status: string;
+      }[];
+    };
+    Discussion: {
+      /** @description Up to 50 top-level comments, oldest first, each with its whole subtree. A page stops before the branch that would take it past 500 comments; its first branch comes whole whatever its size. */
+      comments: components['schemas']['PostComment'][];
+      /** @description Pass as `branchCursor` for the next top-level comments; null on the last page. */
+      nextBranchCursor: string | null;
+      /** @description Comments in the whole discussion, deleted placeholders included. */
+      totalComments: number;
+    };
+    /** @description Every error answer has this shape. */
+    ErrorBody: {
+      error: {
+        /**
+         * @description Stable machine-readable code:
+         *     - `bad_request`: The request is not one this server can answer.
+         *     - `validation_failed`: A parameter or field is missing or invalid; `details` lists each as {field, in, message}.
+         *     - `malformed_json`: The body is not valid JSON.
+         *     - `empty_body`: The body is empty although its content type says JSON.
+         *     - `bad_url`: The address itself is broken (bad percent-encoding or an over-long part).
+         *     - `unauthorized`: Sign in first: the route needs `Authorization: Bearer <token>`.
+         *     - `token_invalid`: The token is not one this server signed, or its account is gone. Sign in again.
+         *     - `token_expired`: The token has expired. Sign in again.
+         *     - `invalid_credentials`: The email or password is wrong.
+         *     - `forbidden`: Signed in, but not allowed to do this.
+         *     - `members_only`: Only members of the private group may see this.
+         *     - `wrong_password`: The password given to confirm the action is not the account’s.
+         *     - `not_found`: No such thing, or it is hidden from you.
+         *     - `method_not_allowed`: The address exists but not with this method.
+         *     - `not_acceptable`: No answer in a form the request accepts.
+         *     - `conflict`: The request conflicts with the current state.
+         *     - `write_conflict`: A simultaneous change to the same data won; nothing was stored, send it again.
+         *     - `email_taken`: An account with this email already exists.
+         *     - `already_member`: You are already a member of the group.
+         *     - `request_pending`: You have already asked to join the group.
+         *     - `last_owner`: A group needs an owner: make someone else owner first (`details.groups` names them).
+         *     - `event_cancelled`: The meetup was cancelled.
+         *     - `event_past`: The meetup is over.
+         *     - `post_deleted`: The post was deleted.
+         *     - `thread_deleted`: The post was deleted; its discussion is closed.
+         *     - `comment_deleted`: The comment was deleted.
+         *     - `payload_too_large`: The body is larger than this server accepts.
+         *     - `unsupported_media_type`: This content type is not accepted; send application/json.
+         *     - `unsupported_encoding`: Compressed request bodies are not accepted.
+         *     - `unprocessable`: The request is well-formed but cannot be carried out.
+         *     - `rate_limited`: Too many attempts; wait as `Retry-After` says.
+         *     - `internal_error`: Something went wrong on the server; nothing partial was stored.
+         *     - `busy`: Too many requests are waiting; try again after `Retry-After`.
+         *     - `unavailable`: The server or its database cannot answer now.
+         *     - `web_not_built`: The web app has not been built on this server.
+         * @enum {string}
+         */
+        code:
+          | 'bad_request'
+          | 'validation_failed'
+          | 'malformed_json'
+          | 'empty_body'
+          | 'bad_url'
+          | 'unauthorized'
+          | 'token_invalid'
+          | 'token_expired'
+          | 'invalid_credentials'
+          | 'forbidden'
+          | 'members_only'
+          | 'wrong_password'
+          | 'not_found'
+          | 'method_not_allowed'
+          | 'not_acceptable'
+          | 'conflict'
+          | 'write_conflict'
+          | 'email_taken'
+          | 'already_member'
+          | 'request_pending'
+          | 'last_owner'
+          | 'event_cancelled'
+          | 'event_past'
+          | 'post_deleted'
+          | 'thread_deleted'
+          | 'comment_deleted'
+          | 'payload_too_large'
+          | 'unsupported_media_type'
+          | 'unsupported_encoding'
+          | 'unprocessable'
+          | 'rate_limited'
+          | 'internal_error'
+          | 'busy'
+          | 'unavailable'
+          | 'web_not_built';
+        details?: unknown;
+        /** @description A sentence for people. */
+        message: string;
+      };
+    };
+    Event: {
+      /** @description Path of this meetup’s iCalendar file. For a private group’s meetup it carries a key that lets a calendar app read it as you, while you are a member. */
+      calendarUrl: string;
+      /** @description Whether you may change or cancel this meetup. */
+      canEdit: boolean;
+      /** @description null: no limit. */
+      capacity: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the offset of timeZone at that instant.
+       */
+      endsAt: string;
+      games: string[];
+      /** @description People going. */
+      going: number;
+      /** @description The group holding the meetup. A private group’s meetups are seen only by its members. */
+      group: {
+        id: number;
+        name: string;
+        /** @description Private groups show on the map at a point snapped to ~500 m; their events and posts are for members. */
+        visibility: 'public' | 'private';
+      } | null;
+      id: number;
+      location: {
+        lat: number;
+        lng: number;
+      };
+      myRsvp: components['schemas']['MyRsvp'];
+      /** @description null when the account was deleted. */
+      organizer: {
+        displayName: string;
+        id: number;
+      } | null;
+      /** @description The place the meetup is at; null when it is only a point on the map. */
+      place: {
+        address: string | null;
+        id: number;
+        name: string;
+      } | null;
+      /** @description null when there is no limit; never negative. */
+      seatsLeft: number | null;
+      /** @description Set on each occurrence of a recurring meetup. */
+      series: {
+        /** @description Occurrences the series was created with. */
+        count: number;
+        freq: 'weekly' | 'monthly';
+        id: number;
+        /** @description 1-based position of this occurrence in the series. */
+        index: number;
+      } | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the offset of timeZone at that instant.
+       */
+      startsAt: string;
+      /** @description Cancelled meetups stay readable and keep their RSVPs, but take no new ones. */
+      status: 'scheduled' | 'cancelled';
+      timeZone: string;
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Path of the meetup’s page in the web app. */
+      url: string;
+      /** @description People on the waitlist. */
+      waitlisted: number;
+    };
+    EventCollection: {
+      features: components['schemas']['EventFeature'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @enum {string} */
+      type: 'FeatureCollection';
+    };
+    EventFeature: {
+      geometry: components['schemas']['GeoJsonPoint'];
+      /** @description "event:<id>", as in /api/nearby. */
+      id: string;
+      properties: components['schemas']['EventSummary'];
+      /** @enum {string} */
+      type: 'Feature';
+    };
+    /** @description The meetup as in GET /api/events/{id}, without its description. */
+    EventSummary: {
+      /** @description Whether you may change or cancel this meetup. */
+      canEdit: boolean;
+      /** @description null: no limit. */
+      capacity: number | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Geodesic distance; only when lat/lng are given. */
+      distanceMeters?: number;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the offset of timeZone at that instant.
+       */
+      endsAt: string;
+      games: string[];
+      /** @description People going. */
+      going: number;
+      /** @description The group holding the meetup. A private group’s meetups are seen only by its members. */
+      group: {
+        id: number;
+        name: string;
+        /** @description Private groups show on the map at a point snapped to ~500 m; their events and posts are for members. */
+        visibility: 'public' | 'private';
+      } | null;
+      id: number;
+      /** @enum {string} */
+      kind: 'event';
+      location: {
+        lat: number;
+        lng: number;
+      };
+      myRsvp: components['schemas']['MyRsvp'];
+      /** @description The title, as in /api/nearby. */
+      name: string;
+      /** @description null when the account was deleted. */
+      organizer: {
+        displayName: string;
+        id: number;
+      } | null;
+      /** @description The place the meetup is at; null when it is only a point on the map. */
+      place: {
+        address: string | null;
+        id: number;
+        name: string;
+      } | null;
+      /** @description null when there is no limit; never negative. */
+      seatsLeft: number | null;
+      /** @description Set on each occurrence of a recurring meetup. */
+      series: {
+        /** @description Occurrences the series was created with. */
+        count: number;
+        freq: 'weekly' | 'monthly';
+        id: number;
+        /** @description 1-based position of this occurrence in the series. */
+        index: number;
+      } | null;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with the offset of timeZone at that instant.
+       */
+      startsAt: string;
+      /** @description Cancelled meetups stay readable and keep their RSVPs, but take no new ones. */
+      status: 'scheduled' | 'cancelled';
+      timeZone: string;
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Path of the meetup’s page in the web app. */
+      url: string;
+      /** @description People on the waitlist. */
+      waitlisted: number;
+    };
+    FeedAnswer: {
+      /**
+       * Format: date-time
+       * @description The clock used; pass it back for the next pages.
+       */
+      asOf: string;
+      /** @description The ranking formula and its constants. */
+      formula: {
+        ageScaleHours: number;
+        distanceScaleMeters: number;
+        groupBoost: number;
+        text: string;
+      };
+      items: components['schemas']['FeedItem'][];
+      mode: 'nearby' | 'latest';
+      /** @description null on the last page. */
+      nextPage: number | null;
+      /** @description `home` when lat/lng were left out and your saved home location was used. */
+      origin: 'query' | 'home';
+      page: number;
+      radius: number;
+    };
+    FeedFactor: {
+      /** @description The multiplier this factor contributes to the score. */
+      effect: number;
+      /** @description `distance`: value in metres; `age`: hours since posting; `startsIn`: hours until an event starts (0 once started); `groupMember`: value is the group’s name. */
+      name: 'distance' | 'age' | 'startsIn' | 'groupMember';
+      value: number | string;
+    };
+    FeedItem: {
+      /** Format: date-time */
+      createdAt: string;
+      distanceMeters: number;
+      /** @description Plain text (not HTML), at most 280 characters. */
+      excerpt: string;
+      group?: {
+        id: number;
+        name: string;
+        /** @description Private groups show on the map at a point snapped to ~500 m; their events and posts are for members. */
+        visibility: 'public' | 'private';
+      };
+      id: number;
+      kind: 'post' | 'event';
+      location: {
+        lat: number;
+        lng: number;
+      };
+      place?: {
+        id: number;
+        name: string;
+      };
+      /**
+       * Format: date-time
+       * @description Events only.
+       */
+      startsAt?: string;
+      /** @description Events only: the IANA time zone of the meetup. */
+      timeZone?: string;
+      title: string;
+      /** @description The web page of the item: /posts/{id} or /events/{id}. */
+      url: string;
+      why: components['schemas']['FeedWhy'];
+    };
+    /** @description Why this item is here, from the numbers that placed it. */
+    FeedWhy: {
+      factors: components['schemas']['FeedFactor'][];
+      /** @description The product of the factors’ effects: the number the feed was ordered by. */
+      score: number;
+      /** @description The same numbers in words, e.g. "1.2 km away · posted 3 hours ago · in your group Catan Crew". */
+      text: string;
+    };
+    GeocodeAnswer: {
+      attribution: string;
+      results: {
+        /** @description ISO 3166-1 alpha-2 code. */
+        country: string;
+        lat: number;
+        lng: number;
+        name: string;
+        population: number;
+      }[];
+    };
+    GeoJsonPoint: {
+      /** @description [lng, lat] */
+      coordinates: [number, number];
+      /** @enum {string} */
+      type: 'Point';
+    };
+    Group: {
+      /** @description Path of the group’s iCalendar feed of upcoming meetups. For a private group’s member it carries a key that lets a calendar app read the feed as you, while you are a member. */
+      calendarUrl: string;
+      /** Format: date-time */
+      createdAt: string;
+      description: string;
+      id: number;
+      location: {
+        lat: number;
+        lng: number;
+        /** @description 0 when exact; ~500 for private groups seen by non-members. */
+        precisionMeters: number;
+      };
+      memberCount: number;
+      /** @description Your role in the group; null when not a member or signed out. */
+      myRole: ('owner' | 'organizer' | 'member') | (never | null);
+      name: string;
+      /** @description Join requests waiting for an answer; only for the group’s owners and organizers, null otherwise. */
+      pendingRequests: number | null;
+      /** @description You asked to join this private group and no one has answered yet. */
+      requestPending: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Private groups show on the map at a point snapped to ~500 m; their events and posts are for members. */
+      visibility: 'public' | 'private';
+    };
+    Health: {
+      database: 'embedded' | 'postgres';
+      /** @description PostGIS version; null when unreachable. */
+      postgis: string | null;
+      status: 'ok' | 'unavailable';
+    };
+    JoinAnswer: {
+      /** @description Your role; null while the request is pending. */
+      role: ('owner' | 'organizer' | 'member') | (never | null);
+      /** @description member: you joined (public group). pending: your request waits for an owner or organizer (private group). */
+      status: 'member' | 'pending';
+    };
+    JoinRequest: {
+      message: string;
+      /** Format: date-time */
+      requestedAt: string;
+      user: {
+        displayName: string;
+        id: number;
+      };
+    };
+    JoinRequestList: {
+      nextCursor: string | null;
+      /** @description Oldest first. */
+      requests: components['schemas']['JoinRequest'][];
+    };
+    MapClusterProperties: {
+      /** @enum {boolean} */
+      cluster: true;
+      /** @description Items in the cluster. */
+      count: number;
+      /** @description Items in the cluster per kind (kinds with none are left out). */
+      counts: {
+        event?: number;
+        group?: number;
+        place?: number;
+        post?: number;
+      };
+      /** @description The zoom at which this cluster splits into smaller ones or items. */
+      expansionZoom: number;
+    };
+    MapCollection: {
+      /** @description True when the view held too many items to send one by one. */
+      clustered: boolean;
+      features: components['schemas']['MapFeature'][];
+      /** @description Items in the view. */
+      total: number;
+      /** @enum {string} */
+      type: 'FeatureCollection';
+    };
+    MapFeature: {
+      geometry: components['schemas']['GeoJsonPoint'];
+      id: string;
+      properties: components['schemas']['MapClusterProperties'] | components['schemas']['MapItemProperties'];
+      /** @enum {string} */
+      type: 'Feature';
+    };
+    /** @description One item, with the properties its kind adds. */
+    MapItemProperties: {
+      id: number;
+      kind: 'event' | 'group' | 'place' | 'post';
+      name: string;
+    } & {
+      [key: string]: unknown;
+    };
+    Me: {
+      bio: string;
+      /** Format: date-time */
+      createdAt: string;
+      displayName: string;
+      email: string;
+      /** @description Your home, snapped to a grid of about 500 m. The precise point is kept private and used only for ranking. */
+      homeLocation: components['schemas']['CoarseLocation'] | (never | null);
+      id: number;
+    };
+    Member: {
+      /** Format: date-time */
+      joinedAt: string;
+      role: 'owner' | 'organizer' | 'member';
+      user: {
+        displayName: string;
+        id: number;
+      };
+    };
+    MemberList: {
+      /** @description Owners first, then organizers, then members; each in the order they joined. */
+      members: components['schemas']['Member'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
+    /** @description Your RSVP; null when you have none or are signed out. */
+    MyRsvp: {
+      status: 'going' | 'waitlisted' | 'not_going';
+      /** @description 1 = next to get a seat; null unless waitlisted. */
+      waitlistPosition: number | null;
+    } | null;
+    NearbyCollection: {
+      features: components['schemas']['NearbyFeature'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /** @enum {string} */
+      type: 'FeatureCollection';
+    };
+    NearbyFeature: {
+      geometry: components['schemas']['GeoJsonPoint'];
+      /** @description "<kind>:<id>", unique across kinds. */
+      id: string;
+      properties: components['schemas']['NearbyProperties'];
+      /** @enum {string} */
+      type: 'Feature';
+    };
+    NearbyProperties: {
+      /** @description Geodesic distance on the WGS84 spheroid, metres. */
+      distanceMeters: number;
+      id: number;
+      kind: 'event' | 'group' | 'place' | 'post';
+      /** @description Display name (a place or group name, an event or post title). */
+      name: string;
+    } & {
+      [key: string]: unknown;
+    };
+    Place: {
+      address: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description null when the account was deleted. */
+      createdBy: {
+        displayName: string;
+        id: number;
+      } | null;
+      description: string;
+      id: number;
+      /** @description One of cafe, game_store, library, bar, community_centre, park, other. */
+      kind: 'cafe' | 'game_store' | 'library' | 'bar' | 'community_centre' | 'park' | 'other';
+      location: {
+        lat: number;
+        lng: number;
+      };
+      name: string;
+      tags: string[];
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    Post: {
+      /** @description null when the account was deleted. */
+      author: {
+        displayName: string;
+        id: number;
+      } | null;
+      /** @description Markdown source, for editing; empty once deleted. */
+      body: string;
+      /** @description The body rendered on the server and sanitized: no scripts, styles, event handlers or non-http(s)/mailto links; links carry rel="nofollow ugc noopener". Safe to insert as HTML. */
+      bodyHtml: string;
+      /** @description You wrote it, or you own or organise its group. */
+      canDelete: boolean;
+      /** @description You wrote it and it is not deleted. */
+      canEdit: boolean;
+      /** @description Comments not deleted. For display only; never used for ranking. */
+      commentCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description A deleted post keeps its discussion readable; title, body and author are gone. */
+      deleted: boolean;
+      discussion: components['schemas']['Discussion'];
+      /** Format: date-time */
+      editedAt: string | null;
+      group: {
+        id: number;
+        name: string;
+        /** @description Private groups show on the map at a point snapped to ~500 m; their events and posts are for members. */
+        visibility: 'public' | 'private';
+      } | null;
+      id: number;
+      location: {
+        lat: number;
+        lng: number;
+      };
+      place: {
+        id: number;
+        name: string;
+      } | null;
+      /** @description "[deleted]" once deleted. */
+      title: string;
+    };
+    PostComment: {
+      /** @description null when the account was deleted. */
+      author: {
+        displayName: string;
+        id: number;
+      } | null;
+      /** @description Markdown source, for editing; "[deleted]" once deleted. */
+      body: string;
+      /** @description The body rendered on the server and sanitized: no scripts, styles, event handlers or non-http(s)/mailto links; links carry rel="nofollow ugc noopener". Safe to insert as HTML. */
+      bodyHtml: string;
+      canDelete: boolean;
+      canEdit: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description A deleted comment keeps its place (author null, body "[deleted]") so its replies stay readable. */
+      deleted: boolean;
+      /** @description 0 for direct replies to the post, then one more per level. */
+      depth: number;
+      /** Format: date-time */
+      editedAt: string | null;
+      id: number;
+      /** @description null for a direct reply to the post. */
+      parentId: number | null;
+      /** @description Direct replies, oldest first. */
+      replies: components['schemas']['PostComment'][];
+    };
+    RsvpAnswer: {
+      going: number;
+      seatsLeft: number | null;
+      status: 'going' | 'waitlisted' | 'not_going';
+      waitlisted: number;
+      /** @description null unless waitlisted. */
+      waitlistPosition: number | null;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
