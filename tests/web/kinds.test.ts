@@ -1,6 +1,6 @@
 /** What each kind of item is called, where its page is, and how markers and clusters describe it. */
 import { describe, expect, it } from 'vitest';
-import { ITEM_KINDS } from '../../web/src/lib/api';
+import { ITEM_KINDS } from '../../web/src/lib/api/map';
 import { formatDateTime } from '../../web/src/lib/format';
 import {
   describeCluster,
