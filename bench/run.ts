@@ -1,16 +1,20 @@
 /**
  * `npm run bench`: seeds a PostGIS database at city-and-country scale and measures Vicinity's
- * hot paths, each beside a baseline measured in the same run. Prints one table and writes
- * JSON (and the EXPLAIN ANALYZE plans) under bench/results/.
+ * hot paths, each beside a baseline measured in the same run. Prints one table, then each figure
+ * beside the kept baseline of the same scale (bench/baseline/<scale>.json) when there is one, and
+ * writes JSON (and the EXPLAIN ANALYZE plans) under bench/results/, which git ignores.
  *
  *   BENCH_SCALE=full|small|embedded   (default full)
  *   DATABASE_URL=postgres://…          server to create the benchmark database on
  *   BENCH_REUSE=1                      keep an already seeded database of the same scale
  *   BENCH_SECONDS=10                   duration of each load test
  *   BENCH_SEED_ONLY=1                  seed (or check) the database and stop
+ *   BENCH_POOL_SIZE=16                 connection pool of the server under test
+ *
+ * docs/performance.md says what each figure means; docs/configuration.md lists these variables.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -25,7 +29,7 @@ import { measureText } from './measures/text.js';
 import { measureWeb } from './measures/web.js';
 import { measureNearbyHttp } from './measures/http.js';
 import { measureRadius } from './measures/radius.js';
-import { printTable, type Figure } from './lib/report.js';
+import { printBaselineComparison, printTable, type Figure, type Results } from './lib/report.js';
 import { freePort } from './lib/ports.js';
 import { SCALES, SEED_VERSION, seedContent, seedCore, type Scale } from './lib/seed.js';
 import { startServer } from './lib/server.js';
@@ -104,8 +108,8 @@ async function prepareDatabase(scale: Scale): Promise<string> {
   log(`  map count pyramid and nearby index (${((Date.now() - counted) / 1000).toFixed(1)} s)`);
   // As a database that has been serving a while: VACUUM sets the hint bits and visibility map
   // that first reads would otherwise write, and the checkpoint and sync write out the load now.
-  // Measured straight after seeding, /api/nearby answered 1,368 req/s at 50 connections without
-  // them and 1,705 with them (1,610–1,796 in runs on a database seeded earlier).
+  // Without them a run straight after seeding measured those writes instead of the server
+  // (docs/performance.md, "How the benchmark measures").
   await client.query('vacuum analyze');
   await writeOut((text) => client.query(text));
   await client.query('create table bench_meta (scale text, seed_version int)');
@@ -173,6 +177,13 @@ async function main() {
 
   const table = printTable(figures);
   console.log(`\n${table}\n`);
+  const baselineFile = path.resolve(`bench/baseline/${scaleName}.json`);
+  const baseline = await readFile(baselineFile, 'utf8').then(
+    (text) => JSON.parse(text) as Results,
+    () => undefined,
+  );
+  if (baseline) console.log(`${printBaselineComparison(figures, baseline)}\n`);
+  else console.log(`No baseline for scale ${scaleName} (${path.relative(process.cwd(), baselineFile)}).\n`);
   await mkdir(outDir, { recursive: true });
   const file = path.join(outDir, `${scaleName}-${stamp}.json`);
   await writeFile(

@@ -52,3 +52,49 @@ export function printTable(figures: Figure[]): string {
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/** A run's results file (bench/results/*.json), or the baseline kept in bench/baseline/. */
+export interface Results {
+  scale: string;
+  machine: string;
+  date: string;
+  seconds: number;
+  figures: Figure[];
+}
+
+function change(now: number | undefined, before: number | undefined): string {
+  if (now === undefined || before === undefined || before === 0) return '';
+  const percent = Math.round((now / before - 1) * 100);
+  return percent === 0 ? '±0%' : `${percent > 0 ? '+' : '−'}${Math.abs(percent)}%`;
+}
+
+/**
+ * This run's figures beside the same figures in the baseline (matched by group and measure), with
+ * the change from the baseline. Machines differ, so the ratios in the first table say more than
+ * these changes do across machines; on one machine they show what a change did.
+ */
+export function printBaselineComparison(figures: Figure[], baseline: Results): string {
+  const before = new Map(baseline.figures.map((f) => [`${f.group}\u0000${f.name}`, f]));
+  const rows: string[][] = [];
+  for (const f of figures) {
+    const b = before.get(`${f.group}\u0000${f.name}`);
+    if (!b) continue;
+    const latency = f.value === undefined;
+    rows.push([
+      f.group,
+      f.name,
+      latency ? `p50 ${fmt(f.p50)} / p99 ${fmt(f.p99)} ${f.unit}` : `${fmt(f.value)} ${f.unit}`,
+      latency ? `p50 ${fmt(b.p50)} / p99 ${fmt(b.p99)} ${b.unit}` : `${fmt(b.value)} ${b.unit}`,
+      latency ? `p50 ${change(f.p50, b.p50)} / p99 ${change(f.p99, b.p99)}` : change(f.value, b.value),
+    ]);
+  }
+  const header = ['group', 'measure', 'result', 'baseline', 'vs baseline'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    `Baseline: ${baseline.date}, ${baseline.machine}`,
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ].join('\n');
+}

@@ -1,8 +1,14 @@
 /**
  * Configuration: read once from the environment, validated, then passed down as a typed object.
  * Nothing else in the server reads process.env.
+ *
+ * Every variable is one entry of SERVER_SECTIONS below: its name, the default and meaning people
+ * read in docs/configuration.md (rendered from these entries by `npm run docs:config`), where its
+ * value goes in Config, and how it is checked. Adding a variable means adding a Config field and
+ * its entry; the compiler refuses a field without an entry, or an entry without a field.
  */
 import path from 'node:path';
+import { Refusal, coordinate, integer, matching, type ReadVariable, type Section, type Variable } from './variables.js';
 
 export type SeedMode = 'demo' | 'none';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -48,111 +54,286 @@ export class ConfigError extends Error {
   }
 }
 
+/** Where a value goes in Config: a field, or a field of a nested object ("mapCenter.lat"). */
+type ConfigPath<T = Config> = {
+  [K in keyof T & string]: T[K] extends readonly unknown[] ? K : T[K] extends object ? `${K}.${ConfigPath<T[K]>}` : K;
+}[keyof T & string];
+
+type ValueAt<T, P extends string> = P extends `${infer K}.${infer Rest}`
+  ? K extends keyof T
+    ? ValueAt<T[K], Rest>
+    : never
+  : P extends keyof T
+    ? T[P]
+    : never;
+
+/** Declares one variable; its parser must give the type of the Config field it fills. */
+function variable<P extends ConfigPath>(entry: Variable<P, ValueAt<Config, P>>): Variable<P, ValueAt<Config, P>> {
+  return entry;
+}
+
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 const OSM_ATTRIBUTION = '&copy; OpenStreetMap contributors';
 
+/** The server's variables, in the order docs/configuration.md shows and loadConfig() checks them. */
+export const SERVER_SECTIONS = [
+  {
+    title: 'Server',
+    intro: 'Where the server listens, what it logs, and what it accepts from browsers.',
+    variables: [
+      variable({
+        name: 'PORT',
+        key: 'port',
+        default: '`3000`',
+        description: 'HTTP port; `0` picks a free one (printed at start).',
+        parse: integer(3000, 0, 65535),
+      }),
+      variable({
+        name: 'HOST',
+        key: 'host',
+        default: '`127.0.0.1`',
+        description: 'Address to listen on; `0.0.0.0` to accept connections from other machines.',
+        parse: matching('127.0.0.1', /^[\w.:-]+$/, (host) => `is not a valid host name or address, got "${host}"`),
+      }),
+      variable({
+        name: 'NODE_ENV',
+        key: 'production',
+        default: '_(unset)_',
+        description: '`production` requires an explicit `JWT_SECRET`; any other value counts as development.',
+        parse: (raw) => raw === 'production',
+      }),
+      variable({
+        name: 'LOG_LEVEL',
+        key: 'logLevel',
+        default: '`info`',
+        description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. Logs are JSON lines on stdout.',
+        parse: (raw) => {
+          const level = (raw ?? 'info') as LogLevel;
+          if (!LOG_LEVELS.includes(level)) {
+            throw new Refusal(`must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+          }
+          return level;
+        },
+      }),
+      variable({
+        name: 'CORS_ORIGINS',
+        key: 'corsOrigins',
+        default: '_(empty: CORS off)_',
+        description:
+          'Comma-separated origins allowed to call the API from other sites, e.g. `https://a.example,https://b.example`.',
+        parse: (raw) =>
+          (raw ?? '')
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+      }),
+      variable({
+        name: 'BODY_LIMIT_BYTES',
+        key: 'bodyLimitBytes',
+        default: '`262144` (256 KiB)',
+        description: 'Largest request body accepted, 1024 to 52428800 (50 MiB).',
+        parse: integer(256 * 1024, 1024, 50 * 1024 * 1024),
+      }),
+    ],
+  },
+  {
+    title: 'Database',
+    intro:
+      'Without `DATABASE_URL` the server runs on the embedded database in `DATA_DIR`; with it, on your PostgreSQL + PostGIS server. Either way it applies pending migrations at start.',
+    variables: [
+      variable({
+        name: 'DATABASE_URL',
+        key: 'databaseUrl',
+        default: '_(unset: embedded database)_',
+        description: '`postgres://` or `postgresql://` URL of a PostgreSQL + PostGIS server.',
+        parse: (raw) => {
+          if (raw === undefined) return null;
+          let url: URL;
+          try {
+            url = new URL(raw);
+          } catch {
+            throw new Refusal('is not a valid URL (expected postgres://user:password@host:5432/database)');
+          }
+          if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+            throw new Refusal(`must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+          }
+          return raw;
+        },
+      }),
+      variable({
+        name: 'DATA_DIR',
+        key: 'dataDir',
+        default: '`./data`',
+        description:
+          'Embedded database files (in `pgdata/`) and, when `JWT_SECRET` is unset, the generated signing secret.',
+        parse: (raw) => path.resolve(raw ?? './data'),
+      }),
+      variable({
+        name: 'SEED',
+        key: 'seed',
+        default: '`demo` embedded, `none` with `DATABASE_URL`',
+        description: '`demo` seeds the demo neighbourhood into an empty database; `none` seeds nothing.',
+        parse: (raw, read: ReadVariable) => {
+          const seed = (raw ?? (read('DATABASE_URL') === undefined ? 'demo' : 'none')) as SeedMode;
+          if (seed !== 'demo' && seed !== 'none') throw new Refusal(`must be "demo" or "none", got "${seed}"`);
+          return seed;
+        },
+      }),
+    ],
+  },
+  {
+    title: 'Sign-in',
+    intro: 'Sign-in tokens are JWTs signed with one secret.',
+    variables: [
+      variable({
+        name: 'JWT_SECRET',
+        key: 'jwtSecret',
+        default: '_(generated into `DATA_DIR/jwt-secret`)_',
+        description:
+          'Secret that signs sign-in tokens, at least 32 characters. Required when `NODE_ENV=production`. Changing it signs everybody out.',
+        parse: (raw, read: ReadVariable) => {
+          if (raw === undefined && read('NODE_ENV') === 'production') {
+            throw new Refusal('is required when NODE_ENV=production');
+          }
+          if (raw !== undefined && raw.length < 32) throw new Refusal('must be at least 32 characters long');
+          return raw ?? null;
+        },
+      }),
+      variable({
+        name: 'JWT_EXPIRES_IN',
+        key: 'jwtExpiresIn',
+        default: '`7d`',
+        description: 'How long a sign-in lasts: a number followed by `s`, `m`, `h` or `d`.',
+        parse: matching('7d', /^\d+[smhd]$/, (value) => `must look like 3600s, 60m, 12h or 7d, got "${value}"`),
+      }),
+      variable({
+        name: 'AUTH_RATE_LIMIT',
+        key: 'authRateLimit',
+        default: '`20`',
+        description: 'Registration and sign-in attempts allowed per minute per IP address.',
+        parse: integer(20, 1, 1_000_000),
+      }),
+    ],
+  },
+  {
+    title: 'Map',
+    intro: 'What the web app’s map shows before the visitor shares a location.',
+    variables: [
+      variable({
+        name: 'TILE_URL',
+        key: 'tileUrl',
+        default: `\`${OSM_TILES}\``,
+        description:
+          'Map tile URL template (http or https, with `{z}`, `{x}`, `{y}`; `{s}` subdomains allowed). The Content-Security-Policy allows images from this host.',
+        parse: matching(
+          OSM_TILES,
+          /^https?:\/\/.+\{z\}.*\{x\}.*\{y\}/,
+          () => 'must be an http(s) URL template containing {z}, {x} and {y}',
+        ),
+      }),
+      variable({
+        name: 'TILE_ATTRIBUTION',
+        key: 'tileAttribution',
+        default: 'OpenStreetMap credit for the default tiles, else none',
+        description: 'Attribution shown on the map; set it whenever you change `TILE_URL`.',
+        parse: (raw, read: ReadVariable) =>
+          raw ?? ((read('TILE_URL') ?? OSM_TILES) === OSM_TILES ? OSM_ATTRIBUTION : ''),
+      }),
+      variable({
+        name: 'MAP_CENTER_LAT',
+        key: 'mapCenter.lat',
+        default: '`52.4986`',
+        description: 'Where the map opens: latitude, −90 to 90.',
+        parse: coordinate(52.4986, 90),
+      }),
+      variable({
+        name: 'MAP_CENTER_LNG',
+        key: 'mapCenter.lng',
+        default: '`13.4213`',
+        description: '… and longitude, −180 to 180.',
+        parse: coordinate(13.4213, 180),
+      }),
+      variable({
+        name: 'MAP_ZOOM',
+        key: 'mapZoom',
+        default: '`14`',
+        description: 'Initial zoom, 1 to 19.',
+        parse: integer(14, 1, 19),
+      }),
+    ],
+  },
+  {
+    title: 'Under load',
+    intro:
+      'API requests beyond the number served at once wait in one first-come, first-served line; see [api.md](api.md#busy-503) and [performance.md](performance.md).',
+    variables: [
+      variable({
+        name: 'EMBEDDED_MAX_IN_FLIGHT',
+        key: 'embeddedMaxInFlight',
+        default: '`32`',
+        description:
+          'API requests served at once on the embedded database. It runs one query at a time on a thread of its own; the radius pages of the requests waiting meanwhile are answered together by its next statement.',
+        parse: integer(32, 1, 100_000),
+      }),
+      variable({
+        name: 'SERVER_MAX_IN_FLIGHT',
+        key: 'serverMaxInFlight',
+        default: '`32`',
+        description:
+          'API requests served at once with `DATABASE_URL`. Either way one turn of the event loop starts at most this many, so new connections are let in even while open ones keep the server busy.',
+        parse: integer(32, 1, 100_000),
+      }),
+      variable({
+        name: 'SERVER_RADIUS_STATEMENTS',
+        key: 'serverRadiusStatements',
+        default: '`2`',
+        description:
+          'Radius pages (`/api/nearby`, `/api/places`, `/api/groups`, `/api/posts` near a point) whose statements run at once on a PostgreSQL server. Pages asked for meanwhile with the same kinds, page size and cursor wait and are answered together by the next statement, which costs the database less per page. Raise it for a database server with more cores.',
+        parse: integer(2, 1, 1000),
+      }),
+      variable({
+        name: 'MAX_QUEUED',
+        key: 'maxQueued',
+        default: '`1000`',
+        description:
+          'Requests that may wait in that line; beyond it the server answers `503 busy` with `Retry-After: 1` at once.',
+        parse: integer(1000, 0, 1_000_000),
+      }),
+    ],
+  },
+] as const satisfies readonly Section<Variable<ConfigPath>>[];
+
+/** Every variable the server reads, in the order they are checked. */
+export const SERVER_VARIABLES: readonly Variable<ConfigPath>[] = SERVER_SECTIONS.flatMap(
+  (section): readonly Variable<ConfigPath>[] => section.variables,
+);
+
+// Every Config field is filled by exactly the variables above: a field without an entry fails here.
+type Declared = (typeof SERVER_SECTIONS)[number]['variables'][number]['key'];
+const _everyFieldDeclared: Exclude<ConfigPath, Declared> extends never ? true : never = true;
+void _everyFieldDeclared;
+
 type Env = Record<string, string | undefined>;
 
-function read(env: Env, name: string): string | undefined {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-function coordinate(env: Env, name: string, fallback: number, limit: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || Math.abs(value) > limit) {
-    throw new ConfigError(name, `must be a number between -${limit} and ${limit}, got "${raw}"`);
-  }
-  return value;
-}
-
-function databaseUrl(env: Env): string | null {
-  const raw = read(env, 'DATABASE_URL');
-  if (raw === undefined) return null;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user:password@host:5432/database)');
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got "${url.protocol}//"`);
-  }
-  return raw;
-}
-
 export function loadConfig(env: Env = process.env): Config {
-  const production = read(env, 'NODE_ENV') === 'production';
-
-  const logLevel = (read(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-  }
-
-  const dbUrl = databaseUrl(env);
-  const seed = (read(env, 'SEED') ?? (dbUrl === null ? 'demo' : 'none')) as SeedMode;
-  if (seed !== 'demo' && seed !== 'none') throw new ConfigError('SEED', `must be "demo" or "none", got "${seed}"`);
-
-  const jwtSecret = read(env, 'JWT_SECRET') ?? null;
-  if (jwtSecret === null && production) {
-    throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
-  }
-  if (jwtSecret !== null && jwtSecret.length < 32) {
-    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
-  }
-
-  const host = read(env, 'HOST') ?? '127.0.0.1';
-  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError('HOST', `is not a valid host name or address, got "${host}"`);
-
-  const tileUrl = read(env, 'TILE_URL') ?? OSM_TILES;
-  if (!/^https?:\/\/.+\{z\}.*\{x\}.*\{y\}/.test(tileUrl)) {
-    throw new ConfigError('TILE_URL', 'must be an http(s) URL template containing {z}, {x} and {y}');
-  }
-
-  const jwtExpiresIn = read(env, 'JWT_EXPIRES_IN') ?? '7d';
-  if (!/^\d+[smhd]$/.test(jwtExpiresIn)) {
-    throw new ConfigError('JWT_EXPIRES_IN', `must look like 3600s, 60m, 12h or 7d, got "${jwtExpiresIn}"`);
-  }
-
-  return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
-    host,
-    databaseUrl: dbUrl,
-    dataDir: path.resolve(read(env, 'DATA_DIR') ?? './data'),
-    jwtSecret,
-    jwtExpiresIn,
-    logLevel,
-    seed,
-    production,
-    corsOrigins: (read(env, 'CORS_ORIGINS') ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
-    tileUrl,
-    tileAttribution: read(env, 'TILE_ATTRIBUTION') ?? (tileUrl === OSM_TILES ? OSM_ATTRIBUTION : ''),
-    mapCenter: {
-      lat: coordinate(env, 'MAP_CENTER_LAT', 52.4986, 90),
-      lng: coordinate(env, 'MAP_CENTER_LNG', 13.4213, 180),
-    },
-    mapZoom: integer(env, 'MAP_ZOOM', 14, 1, 19),
-    authRateLimit: integer(env, 'AUTH_RATE_LIMIT', 20, 1, 1_000_000),
-    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
-    embeddedMaxInFlight: integer(env, 'EMBEDDED_MAX_IN_FLIGHT', 32, 1, 100_000),
-    serverMaxInFlight: integer(env, 'SERVER_MAX_IN_FLIGHT', 32, 1, 100_000),
-    serverRadiusStatements: integer(env, 'SERVER_RADIUS_STATEMENTS', 2, 1, 1000),
-    maxQueued: integer(env, 'MAX_QUEUED', 1000, 0, 1_000_000),
+  const read: ReadVariable = (name) => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
   };
+  const config: Record<string, unknown> = {};
+  for (const entry of SERVER_VARIABLES) {
+    let value: unknown;
+    try {
+      value = entry.parse(read(entry.name), read);
+    } catch (error) {
+      if (error instanceof Refusal) throw new ConfigError(entry.name, error.message);
+      throw error;
+    }
+    const [field, inner] = entry.key.split('.') as [string, string | undefined];
+    if (inner === undefined) config[field] = value;
+    else config[field] = { ...(config[field] as object | undefined), [inner]: value };
+  }
+  return config as unknown as Config;
 }

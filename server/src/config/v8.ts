@@ -5,12 +5,10 @@ import v8 from 'node:v8';
  * Turns off V8's allocation-site pretenuring, its guess that what a given piece of code allocates
  * will live long and belongs straight in the old generation.
  *
- * Why: under the `/api/nearby` load (50 connections, two cores), about half of the server's starts
- * settled into a state where every young-generation collection promoted about 3 MB, mostly the
- * pages' GeoJSON text, and the collections paused the server 450–610 ms in every 5 s, up to
- * 37 ms at a time; the other starts promoted 0.03 MB and paused 110–135 ms. A start stayed in the
- * state it settled into, across full collections. With pretenuring off, 12 starts out of 12
- * promoted 0.03 MB (`node --trace-gc-nvp`).
+ * Why: under a steady API load, some starts of the server settled into promoting the pages'
+ * GeoJSON text out of the young generation on every collection, and stayed that way; those
+ * collections paused every request in flight several times as long. With pretenuring off, no
+ * start settled into that state. The measurements are in docs/performance.md (garbage collection).
  */
 export function configureV8ForServing(): void {
   v8.setFlagsFromString('--no-allocation-site-pretenuring');
