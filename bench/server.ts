@@ -24,8 +24,8 @@ app.get('/bench/bare', { schema: { hide: true } }, async () => ({ status: 'ok', 
 
 // Garbage collection stops the server's thread: its pauses since the last ask, then counting anew.
 // V8's GC profiler, not a PerformanceObserver of 'gc' entries: with the observer the server kept
-// about 3 MB more alive through every young-generation collection (`node --trace-gc-nvp`), so
-// the figure would have measured the observer.
+// more alive through every young-generation collection (`node --trace-gc-nvp`), so the figure
+// would have measured the observer.
 let profiler = new v8.GCProfiler();
 profiler.start();
 app.get('/bench/gc', { schema: { hide: true } }, async () => {

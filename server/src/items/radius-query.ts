@@ -231,8 +231,8 @@ const FEATURE_TEXT = sql<string>`'{"type":"Feature","id":"' || p.kind || ':' || 
 
 /**
  * The page's features built as GeoJSON by the database, in their order, with the position of
- * the page's last item for the next cursor. The server sends the text on as it is: parsing 50
- * rows and serializing them again cost more than the query's own SQL.
+ * the page's last item for the next cursor. The server sends the text on as it is: decoding the
+ * rows only to encode them again was most of the server's work per page (docs/performance.md).
  */
 export function radiusPageQuery(db: Kysely<Database>, registry: ItemRegistry, query: RadiusSearch) {
   const rows = radiusQuery(db, registry, query);

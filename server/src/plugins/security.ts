@@ -25,7 +25,8 @@ function tileOrigin(tileUrl: string): string {
 export default fp<{ tileUrl: string; corsOrigins: string[] }>(
   async function security(app, { tileUrl, corsOrigins }) {
     // Helmet's middleware is built once here, its options checked and its headers worked out once.
-    // (The Fastify wrapper builds it again on every request: half of what a bare route costs.)
+    // (The Fastify wrapper builds it again on every request, a large share of what a bare route
+    // costs: docs/performance.md.)
     const securityHeaders = helmet({
       contentSecurityPolicy: {
         directives: {

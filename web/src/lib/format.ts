@@ -21,9 +21,8 @@ function trimZero(value: string): string {
 
 /**
  * One Intl.DateTimeFormat per locale and options, made on first use: making one costs far more
- * than formatting with it. The map's markers and the list describe every meetup by its date;
- * with a formatter made for each, formatting took 47 ms of a page load with the demo data, and
- * 29 ms with them kept, most of it the first one's (headless Chromium's profiler, 2 cores).
+ * than formatting with it, and the map and the list describe every meetup by its date, so a
+ * formatter per date showed up in every page load (docs/performance.md, "In the browser").
  */
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
