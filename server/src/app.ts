@@ -34,6 +34,9 @@ import feedRoutes from './modules/feed/routes.js';
 import membershipRoutes from './modules/memberships/routes.js';
 import eventRoutes from './modules/events/routes.js';
 import privacyRoutes from './modules/privacy/routes.js';
+import notificationRoutes from './modules/notifications/routes.js';
+import type { StreamOptions } from './modules/notifications/stream.js';
+import { createMailer } from './mail/mailer.js';
 
 export type AppConfig = Config & { jwtSecret: string };
 
@@ -49,6 +52,8 @@ export interface BuildAppOptions {
   web?: boolean;
   /** Run due jobs in the background (default true); tests that run them with app.jobs.runDue() say false. */
   runJobs?: boolean;
+  /** Timings of live notification streams (tests shorten the heartbeat). */
+  notificationStreams?: StreamOptions;
 }
 
 export async function buildApp({
@@ -56,6 +61,7 @@ export async function buildApp({
   database,
   web = true,
   runJobs = true,
+  notificationStreams,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -96,6 +102,12 @@ export async function buildApp({
   await app.register(membershipRoutes);
   await app.register(eventRoutes);
   await app.register(privacyRoutes);
+  await app.register(notificationRoutes, {
+    mailer: config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null,
+    publicUrl: config.publicUrl,
+    secret: config.jwtSecret,
+    stream: notificationStreams,
+  });
 
   if (web) await app.register(webPlugin);
   return app;

@@ -42,6 +42,12 @@ export interface Config {
   serverRadiusStatements: number;
   /** Requests that may wait in line; more are answered 503 `busy`. */
   maxQueued: number;
+  /** Where people reach the web app (links in emails); null when not set. */
+  publicUrl: string | null;
+  /** The SMTP server emails go through; null means email is off. */
+  smtpUrl: string | null;
+  /** The sender of emails. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +76,21 @@ type ValueAt<T, P extends string> = P extends `${infer K}.${infer Rest}`
 /** Declares one variable; its parser must give the type of the Config field it fills. */
 function variable<P extends ConfigPath>(entry: Variable<P, ValueAt<Config, P>>): Variable<P, ValueAt<Config, P>> {
   return entry;
+}
+
+/** An http(s) address without a trailing slash, so paths can be appended to it. */
+function publicUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Refusal(`is not a valid URL (expected e.g. https://vicinity.example.org), got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Refusal(`must start with http:// or https://, got "${url.protocol}//"`);
+  }
+  if (url.search || url.hash) throw new Refusal('must not have a query or fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -135,6 +156,14 @@ export const SERVER_SECTIONS = [
         default: '`262144` (256 KiB)',
         description: 'Largest request body accepted, 1024 to 52428800 (50 MiB).',
         parse: integer(256 * 1024, 1024, 50 * 1024 * 1024),
+      }),
+      variable({
+        name: 'PUBLIC_URL',
+        key: 'publicUrl',
+        default: '_(unset)_',
+        description:
+          'The address people open the app at, e.g. `https://vicinity.example.org`: the base of links the server sends out (emails). Required with `SMTP_URL`.',
+        parse: (raw) => (raw === undefined ? null : publicUrl(raw)),
       }),
     ],
   },
@@ -300,6 +329,56 @@ export const SERVER_SECTIONS = [
         description:
           'Requests that may wait in that line; beyond it the server answers `503 busy` with `Retry-After: 1` at once.',
         parse: integer(1000, 0, 1_000_000),
+      }),
+    ],
+  },
+  {
+    title: 'Email',
+    intro:
+      'Notifications by email (see [api.md](api.md#notifications)). Without `SMTP_URL` email is off, and the notification settings say so.',
+    variables: [
+      variable({
+        name: 'SMTP_URL',
+        key: 'smtpUrl',
+        default: '_(unset: email off)_',
+        description:
+          '`smtp://user:password@host:587` (upgraded with STARTTLS whenever the server offers it) or `smtps://…:465` (TLS from the start). Needs `PUBLIC_URL`.',
+        parse: (raw, read: ReadVariable) => {
+          if (raw === undefined) return null;
+          let url: URL;
+          try {
+            url = new URL(raw);
+          } catch {
+            throw new Refusal('is not a valid URL (expected smtp://user:password@host:587)');
+          }
+          if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+            throw new Refusal(`must start with smtp:// or smtps://, got "${url.protocol}//"`);
+          }
+          if (read('PUBLIC_URL') === undefined) throw new Refusal('needs PUBLIC_URL, the base of the links in emails');
+          return raw;
+        },
+      }),
+      variable({
+        name: 'MAIL_FROM',
+        key: 'mailFrom',
+        default: '`Vicinity <no-reply@HOST>`, HOST from `PUBLIC_URL`',
+        description: 'The sender of emails, an address or `Name <address>`.',
+        parse: (raw, read: ReadVariable) => {
+          if (raw !== undefined) {
+            if (!/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(raw)) {
+              throw new Refusal(`must be an address or "Name <address>", got "${raw}"`);
+            }
+            return raw;
+          }
+          const base = read('PUBLIC_URL');
+          let host = 'localhost';
+          try {
+            if (base !== undefined) host = new URL(base).hostname;
+          } catch {
+            // PUBLIC_URL refuses itself with a clearer message.
+          }
+          return `Vicinity <no-reply@${host}>`;
+        },
       }),
     ],
   },

@@ -6,7 +6,15 @@ import type { AccountTables } from './tables/accounts.js';
 import type { EventTables } from './tables/events.js';
 import type { ItemTables } from './tables/items.js';
 import type { JobTables } from './tables/jobs.js';
+import type { NotificationTables } from './tables/notifications.js';
 import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
 
-export interface Database extends AccountTables, PlaceAndGroupTables, ItemTables, PostTables, EventTables, JobTables {}
+export interface Database
+  extends AccountTables,
+    PlaceAndGroupTables,
+    ItemTables,
+    PostTables,
+    EventTables,
+    JobTables,
+    NotificationTables {}

@@ -1,5 +1,5 @@
 /** The SQL of the job queue (migration 0015). */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { notifySql } from '../db/listener.js';
 
@@ -39,6 +39,27 @@ export async function insertJob(db: Db, job: NewJob): Promise<void> {
       max_attempts = excluded.max_attempts, attempts = 0, status = 'pending', locked_until = null,
       locked_by = null, last_error = null, updated_at = now()`.execute(db);
   if (runAt === null || runAt.getTime() <= Date.now()) await notifySql(JOBS_CHANNEL).execute(db);
+}
+
+/**
+ * `insert into jobs … select`: one job of `kind` per row of `rows`, whose columns are `payload`
+ * (jsonb), `key` (text or null) and `run_at` (timestamptz, null for now), returning each job's id.
+ * For a change that calls for many jobs at once (an email to each of thousands of people), as a
+ * statement of its own or a part of a `with`. Keys behave as in insertJob; call `wakeWorkers`
+ * in the same transaction when some of the jobs are due now.
+ */
+export function insertJobsSql(kind: string, rows: RawBuilder<unknown>, maxAttempts = 8): RawBuilder<{ id: number }> {
+  return sql<{ id: number }>`insert into jobs (kind, payload, key, run_at, max_attempts)
+    select ${kind}::text, r.payload, r.key, coalesce(r.run_at, now()), ${maxAttempts}::int from (${rows}) r
+    on conflict (key) do update set kind = excluded.kind, payload = excluded.payload, run_at = excluded.run_at,
+      max_attempts = excluded.max_attempts, attempts = 0, status = 'pending', locked_until = null,
+      locked_by = null, last_error = null, updated_at = now()
+    returning id`;
+}
+
+/** Tells every worker, once the transaction commits, that jobs are due. */
+export async function wakeWorkers(db: Db): Promise<void> {
+  await notifySql(JOBS_CHANNEL).execute(db);
 }
 
 /** Removes pending jobs by key (a reminder for a meetup that was cancelled). */

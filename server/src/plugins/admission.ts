@@ -20,6 +20,13 @@ import { AppError } from './errors.js';
 
 const admitted = new WeakSet<FastifyRequest>();
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The answer stays open (a live stream): the route does not take a place in the line. */
+    longLived?: boolean;
+  }
+}
+
 export default fp<{ maxInFlight: number; maxQueued: number }>(
   async function admission(app, { maxInFlight, maxQueued }) {
     let inFlight = 0;
@@ -57,6 +64,7 @@ export default fp<{ maxInFlight: number; maxQueued: number }>(
 
     app.addHook('onRequest', async (request, reply) => {
       if (!request.url.startsWith('/api/') || request.url.startsWith('/api/health')) return;
+      if (request.routeOptions.config.longLived) return;
       if (line.length === 0 && mayStart()) return start(request);
       if (inFlight + line.length >= maxInFlight + maxQueued) {
         reply.header('retry-after', '1');

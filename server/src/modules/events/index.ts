@@ -3,3 +3,4 @@ export { eventItemSource } from './item-source.js';
 export { calendarPath } from './calendar-keys.js';
 export { releaseSeatsOf } from './rsvp-service.js';
 export { deleteEventsOrganizedBy } from './queries.js';
+export { canonicalTimeZone, wallTime, zonedToInstant } from './zoned-time.js';

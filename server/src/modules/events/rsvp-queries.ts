@@ -36,13 +36,15 @@ export async function recordRsvp(trx: Db, eventId: number, userId: number, statu
       set status = excluded.status, arrival = excluded.arrival, updated_at = now()`.execute(trx);
 }
 
-/** Gives seats to the first `seats` waitlisted people in arrival order (all of them for null). */
-export async function promoteWaitlisted(trx: Db, eventId: number, seats: number | null): Promise<void> {
+/** Gives seats to the first `seats` waitlisted people in arrival order (all of them for null); returns who got one. */
+export async function promoteWaitlisted(trx: Db, eventId: number, seats: number | null): Promise<number[]> {
   const first = sql`select w.user_id from event_rsvps w
     where w.event_id = ${eventId}::bigint and w.status = 'waitlisted'
     order by w.arrival ${seats === null ? sql`` : sql`limit ${seats}::int`}`;
-  await sql`update event_rsvps set status = 'going', updated_at = now()
-    where event_id = ${eventId}::bigint and user_id in (${first})`.execute(trx);
+  const { rows } = await sql<{ user_id: number }>`update event_rsvps set status = 'going', updated_at = now()
+    where event_id = ${eventId}::bigint and user_id in (${first})
+    returning user_id`.execute(trx);
+  return rows.map((row) => row.user_id);
 }
 
 export async function deleteRsvp(trx: Db, eventId: number, userId: number): Promise<void> {

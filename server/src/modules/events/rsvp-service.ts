@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { conflict, notFound } from '../../plugins/errors.js';
+import { notifyWaitlistPromoted } from '../notifications/index.js';
 import { lockEvent } from './queries.js';
 import {
   countGoing,
@@ -31,7 +32,7 @@ export async function fillSeats(trx: Db, event: { id: number; capacity: number |
     free = event.capacity - (await countGoing(trx, event.id));
     if (free <= 0) return;
   }
-  await promoteWaitlisted(trx, event.id, free);
+  await notifyWaitlistPromoted(trx, event.id, await promoteWaitlisted(trx, event.id, free));
 }
 
 /**

@@ -9,6 +9,7 @@ import type { LatLng } from '../../geo/point.js';
 import { conflict, forbidden, invalidField, notFound } from '../../plugins/errors.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { roleMay } from '../../policy/group-roles.js';
+import { eventSnapshot, notifyEventCancelled, notifyEventChanged, notifyEventsCreated } from '../notifications/index.js';
 import { findGroupRole } from '../../policy/queries.js';
 import { calendarPath } from './calendar-keys.js';
 import {
@@ -103,12 +104,14 @@ export async function createEvents(db: Db, body: CreateEventBody, organizerId: n
         throw forbidden('Only the group’s owners and organizers can create its meetups.');
       }
     }
-    return insertEvents(
+    const ids = await insertEvents(
       trx,
       { ...fields, location, placeId: body.placeId ?? null, groupId: body.groupId ?? null, organizerId },
       occurrences,
       body.recurrence?.freq ?? null,
     );
+    await notifyEventsCreated(trx, ids, organizerId);
+    return ids;
   });
 }
 
@@ -161,8 +164,10 @@ export async function changeEvent(db: Db, id: number, viewerId: number, patch: U
       }
     }
 
+    const before = await eventSnapshot(trx, id);
     await updateEvent(trx, id, changes);
     if (changes.capacity !== undefined) await fillSeats(trx, { id, capacity: changes.capacity });
+    await notifyEventChanged(trx, before, viewerId);
   });
 }
 
@@ -173,6 +178,7 @@ export async function cancel(db: Db, id: number, viewerId: number): Promise<void
     if (event.status === 'cancelled') return;
     if (event.past) throw conflict('event_past', 'This meetup is over and cannot be cancelled.');
     await cancelEvent(trx, id);
+    await notifyEventCancelled(trx, id, viewerId);
   });
 }
 

@@ -10,6 +10,7 @@ import { AppError, conflict, forbidden, notFound } from '../../plugins/errors.js
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { roleMay } from '../../policy/group-roles.js';
 import { findGroupRole } from '../../policy/queries.js';
+import { notifyJoinAnswered, notifyJoinRequest } from '../notifications/index.js';
 import {
   addMember,
   addRequest,
@@ -53,6 +54,7 @@ export async function join(db: Db, groupId: number, userId: number, message: str
       throw conflict('request_pending', 'You have already asked to join; an owner or organizer will answer.');
     }
     await addRequest(trx, groupId, userId, message.trim());
+    await notifyJoinRequest(trx, groupId, userId);
     return 'pending';
   });
 }
@@ -112,6 +114,7 @@ async function answerRequest(db: Db, groupId: number, actorId: number, userId: n
     await requireGatekeeper(trx, groupId, actorId);
     if (!(await removeRequest(trx, groupId, userId))) throw notFound('This join request');
     if (approve) await addMember(trx, groupId, userId, 'member');
+    await notifyJoinAnswered(trx, groupId, userId, approve, actorId);
   });
 }
 

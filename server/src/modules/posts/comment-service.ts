@@ -9,6 +9,7 @@ import { renderMarkdown } from '../../markdown/render.js';
 import { conflict, forbidden, invalidField, notFound } from '../../plugins/errors.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { mayEdit } from '../../policy/content.js';
+import { notifyReply } from '../notifications/index.js';
 import {
   commentForChange,
   deleteComment,
@@ -154,7 +155,9 @@ export async function addComment(
         );
       }
     }
-    return insertComment(trx, { postId, parentId, depth, authorId, body: input.body, bodyHtml });
+    const commentId = await insertComment(trx, { postId, parentId, depth, authorId, body: input.body, bodyHtml });
+    await notifyReply(trx, commentId);
+    return commentId;
   });
   return commentTree(db, id, authorId);
 }

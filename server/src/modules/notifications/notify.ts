@@ -1,0 +1,243 @@
+/**
+ * What other features call, inside the transaction of their change, when something happens that
+ * people are told about (exported through index.ts). Each call is one set-based fan-out
+ * (queries.ts `fanOut`), so a notification exists exactly when the change commits, and reaching
+ * 5,000 people costs one statement, not 5,000.
+ *
+ * Rules every kind shares, applied in the fan-out: nobody is told of their own doing; content of
+ * a private group reaches only those who may see it; each person's preferences decide in-app and
+ * email. Nothing here is about engagement: no likes, views or "you might like".
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import {
+  attendeesSql,
+  deleteReminderJobs,
+  fanOut,
+  findEventFacts,
+  findGroupName,
+  findReplyFacts,
+  gatekeepersSql,
+  membersSql,
+  nearbySql,
+  reminderWantedSql,
+  scheduleReminderJobs,
+  usersSql,
+  type EventFacts,
+} from './queries.js';
+
+type Db = Kysely<Database>;
+
+let emailOn = false;
+
+/**
+ * Whether this server sends email, set when the app is built (plugin.ts). Kept here rather than
+ * passed along because features call these functions with nothing but their transaction.
+ */
+export function setEmailDelivery(on: boolean): void {
+  emailOn = on;
+}
+
+function eventData(event: EventFacts) {
+  return { title: event.title, startsAt: event.starts_at.toISOString(), timeZone: event.time_zone };
+}
+
+/** How a meetup's whereabouts read in "place A → B". */
+function placeLabel(event: EventFacts): string {
+  return event.place_name ?? `a spot on the map (${event.lat.toFixed(4)}, ${event.lng.toFixed(4)})`;
+}
+
+/** A meetup's notifications are about group content when it belongs to a group. */
+function eventSubject(event: EventFacts) {
+  return {
+    subjectType: 'event' as const,
+    eventId: event.id,
+    groupId: event.group_id,
+    membersOnly: event.group_id !== null,
+    emailOn,
+  };
+}
+
+/** People just given a seat from the waitlist (RSVP service, in the transaction that freed it). */
+export async function notifyWaitlistPromoted(trx: Db, eventId: number, userIds: number[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const [event] = await findEventFacts(trx, [eventId]);
+  if (!event) return;
+  await fanOut(trx, {
+    ...eventSubject(event),
+    kind: 'waitlist_promoted',
+    recipients: usersSql(userIds),
+    actorId: null,
+    data: eventData(event),
+    collapseKey: `waitlist_promoted:event:${event.id}`,
+    collapse: 'merge',
+  });
+}
+
+/** The meetup as it is before a change; pass it to notifyEventChanged after the change. */
+export async function eventSnapshot(trx: Db, eventId: number): Promise<EventFacts | undefined> {
+  const [event] = await findEventFacts(trx, [eventId]);
+  return event;
+}
+
+/**
+ * A change to a meetup: everyone going or waitlisted hears what changed, old → new, when its time
+ * or place changed or it has fewer seats (other edits are not worth a message). Its reminders
+ * follow a new time.
+ */
+export async function notifyEventChanged(trx: Db, before: EventFacts | undefined, actorId: number): Promise<void> {
+  if (!before) return;
+  const [after] = await findEventFacts(trx, [before.id]);
+  if (!after) return;
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  if (after.starts_at.getTime() !== before.starts_at.getTime()) {
+    changes.time = { from: before.starts_at.toISOString(), to: after.starts_at.toISOString() };
+    await scheduleReminderJobs(trx, [after.id]);
+  }
+  if (after.place_id !== before.place_id || after.lat !== before.lat || after.lng !== before.lng) {
+    changes.place = { from: placeLabel(before), to: placeLabel(after) };
+  }
+  if (after.capacity !== null && (before.capacity === null || after.capacity < before.capacity)) {
+    changes.capacity = { from: before.capacity, to: after.capacity };
+  }
+  if (Object.keys(changes).length === 0) return;
+  await fanOut(trx, {
+    ...eventSubject(after),
+    kind: 'event_changed',
+    recipients: attendeesSql(after.id, ['going', 'waitlisted']),
+    actorId,
+    data: { ...eventData(after), changes },
+    collapseKey: `event_changed:event:${after.id}`,
+    collapse: 'merge',
+    mergeChanges: true,
+  });
+}
+
+/** A cancelled meetup: everyone going or waitlisted is told; its reminders are dropped. */
+export async function notifyEventCancelled(trx: Db, eventId: number, actorId: number): Promise<void> {
+  const [event] = await findEventFacts(trx, [eventId]);
+  if (!event) return;
+  await deleteReminderJobs(trx, event.id);
+  await fanOut(trx, {
+    ...eventSubject(event),
+    kind: 'event_cancelled',
+    recipients: attendeesSql(event.id, ['going', 'waitlisted']),
+    actorId,
+    data: eventData(event),
+    collapseKey: `event_cancelled:event:${event.id}`,
+    collapse: 'merge',
+  });
+}
+
+/**
+ * New meetups (every occurrence of a series): their reminders are scheduled, and the first
+ * occurrence is announced once, to the group's members for a group's meetup and, for a public
+ * one, to people who asked to hear of meetups near home.
+ */
+export async function notifyEventsCreated(trx: Db, eventIds: number[], organizerId: number): Promise<void> {
+  await scheduleReminderJobs(trx, eventIds);
+  const [first] = await findEventFacts(trx, eventIds.slice(0, 1));
+  if (!first) return;
+  if (first.group_id !== null) {
+    await fanOut(trx, {
+      ...eventSubject(first),
+      kind: 'group_event',
+      recipients: membersSql(first.group_id),
+      actorId: organizerId,
+      data: { ...eventData(first), group: first.group_name },
+      collapseKey: `group_event:group:${first.group_id}`,
+      collapse: 'merge',
+    });
+  }
+  if (first.group_id === null || first.group_visibility === 'public') {
+    await fanOut(trx, {
+      ...eventSubject(first),
+      kind: 'nearby_event',
+      recipients: nearbySql(first.id, first.group_id),
+      actorId: organizerId,
+      data: eventData(first),
+      collapseKey: 'nearby_event',
+      collapse: 'merge',
+    });
+  }
+}
+
+/** The reminder job: everyone going who wants this reminder, once per meetup, reminder and time. */
+export async function sendReminders(trx: Db, eventId: number, which: 'day' | '2h', startsAt: string): Promise<void> {
+  const [event] = await findEventFacts(trx, [eventId]);
+  // A meetup cancelled, deleted or moved since the job was written: its own jobs say when.
+  if (!event || event.status !== 'scheduled' || event.starts_at.getTime() !== Date.parse(startsAt)) return;
+  await fanOut(trx, {
+    ...eventSubject(event),
+    kind: 'reminder',
+    recipients: attendeesSql(event.id, ['going']),
+    actorId: null,
+    data: { ...eventData(event), which },
+    collapseKey: `reminder:event:${event.id}:${which}:${event.starts_at.toISOString()}`,
+    collapse: 'once',
+    where: reminderWantedSql(which),
+  });
+}
+
+/** A new comment: the author of the post or comment it answers is told, unless it is themselves. */
+export async function notifyReply(trx: Db, commentId: number): Promise<void> {
+  const reply = await findReplyFacts(trx, commentId);
+  if (!reply || reply.recipient_id === null) return;
+  await fanOut(trx, {
+    kind: 'reply',
+    recipients: usersSql([reply.recipient_id]),
+    actorId: reply.author_id,
+    subjectType: 'post',
+    postId: reply.post_id,
+    groupId: reply.group_id,
+    membersOnly: reply.group_id !== null,
+    emailOn,
+    data: { title: reply.title, target: reply.target },
+    collapseKey: `reply:post:${reply.post_id}`,
+    collapse: 'merge',
+  });
+}
+
+/** Someone asked to join a private group: those who answer its requests are told. */
+export async function notifyJoinRequest(trx: Db, groupId: number, requesterId: number): Promise<void> {
+  const name = await findGroupName(trx, groupId);
+  if (name === undefined) return;
+  await fanOut(trx, {
+    kind: 'join_request',
+    recipients: gatekeepersSql(groupId),
+    actorId: requesterId,
+    subjectType: 'group',
+    groupId,
+    membersOnly: true,
+    emailOn,
+    data: { group: name },
+    collapseKey: `join_request:group:${groupId}`,
+    collapse: 'merge',
+  });
+}
+
+/** A join request answered: the person who asked is told either way. */
+export async function notifyJoinAnswered(
+  trx: Db,
+  groupId: number,
+  requesterId: number,
+  approved: boolean,
+  actorId: number,
+): Promise<void> {
+  const name = await findGroupName(trx, groupId);
+  if (name === undefined) return;
+  const kind = approved ? 'join_approved' : 'join_declined';
+  await fanOut(trx, {
+    kind,
+    recipients: usersSql([requesterId]),
+    actorId,
+    subjectType: 'group',
+    groupId,
+    // They asked to join, so they may know the group exists, member or not.
+    membersOnly: false,
+    emailOn,
+    data: { group: name },
+    collapseKey: `${kind}:group:${groupId}`,
+    collapse: 'merge',
+  });
+}

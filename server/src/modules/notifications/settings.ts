@@ -1,0 +1,34 @@
+/** What people are told by default, and how long emails wait to gather a burst. */
+import { NOTIFICATION_KINDS, type NotificationKind } from './schemas.js';
+
+/** Everything in the app, except meetups near home, which someone has to ask for (a radius). */
+export const DEFAULT_IN_APP: readonly NotificationKind[] = NOTIFICATION_KINDS;
+
+/**
+ * By email, by default, only what changes someone's plans: a seat, a change, a cancellation, an
+ * answer to their request. Replies, reminders and new meetups stay in the app unless asked for.
+ */
+export const DEFAULT_EMAIL: readonly NotificationKind[] = [
+  'waitlist_promoted',
+  'event_changed',
+  'event_cancelled',
+  'join_approved',
+  'join_declined',
+];
+
+/**
+ * Emails of kinds that collapse wait a few minutes, so that a burst (five replies in a minute)
+ * becomes one email that says so instead of five.
+ */
+export const EMAIL_DELAY_SECONDS: Readonly<Record<NotificationKind, number>> = {
+  waitlist_promoted: 0,
+  event_changed: 60,
+  event_cancelled: 0,
+  reminder: 0,
+  reply: 300,
+  join_request: 300,
+  join_approved: 0,
+  join_declined: 0,
+  group_event: 300,
+  nearby_event: 300,
+};
