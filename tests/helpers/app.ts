@@ -5,7 +5,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { buildApp, type AppConfig } from '../../server/src/app.js';
+import { buildApp, type AppConfig, type BuildAppOptions } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config/index.js';
 import type { DatabaseHandle } from '../../server/src/db/index.js';
 import type { Database } from '../../server/src/db/schema.js';
@@ -38,7 +38,7 @@ export interface TestApp {
  */
 export function useTestApp(
   overrides: Partial<AppConfig> = {},
-  options: { poolSize?: number; runJobs?: boolean } = {},
+  options: { poolSize?: number; runJobs?: boolean; notificationStreams?: BuildAppOptions['notificationStreams'] } = {},
 ): TestApp {
   const context = {} as TestApp;
   beforeAll(async () => {
@@ -49,6 +49,7 @@ export function useTestApp(
       database: context.database,
       web: false,
       runJobs: options.runJobs ?? false,
+      notificationStreams: options.notificationStreams,
     });
     await context.app.ready();
   });

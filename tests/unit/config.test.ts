@@ -42,6 +42,9 @@ describe('loadConfig defaults', () => {
       serverMaxInFlight: 32,
       serverRadiusStatements: 2,
       maxQueued: 1000,
+      publicUrl: null,
+      smtpUrl: null,
+      mailFrom: 'Vicinity <no-reply@localhost>',
     });
   });
 

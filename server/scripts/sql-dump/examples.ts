@@ -3,7 +3,7 @@
  * queries is listed with all its exported functions: the dump refuses to run when one is missing,
  * so a new query cannot stay out of the listing. `null` marks an export that builds no SQL.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import { createItemRegistry } from '../../src/app.js';
 import * as radius from '../../src/items/radius-query.js';
@@ -19,6 +19,7 @@ import * as memberships from '../../src/modules/memberships/queries.js';
 import * as places from '../../src/modules/places/queries.js';
 import * as posts from '../../src/modules/posts/queries.js';
 import * as privacy from '../../src/modules/privacy/queries.js';
+import * as notifications from '../../src/modules/notifications/queries.js';
 
 type Db = Kysely<Database>;
 /** Runs the query (or returns a builder, which the dump compiles). */
@@ -89,6 +90,9 @@ export const QUERY_FILES: QueryFile[] = [
       finishJob: (db) => jobs.finishJob(db, 1, 'worker-id'),
       failJobAttempt: (db) => jobs.failJobAttempt(db, 1, 'worker-id', 'SMTP 451', 20),
       findFailedJobs: (db) => jobs.findFailedJobs(db, 50),
+      insertJobsSql: () =>
+        jobs.insertJobsSql('email', sql`select '{"id": 1}'::jsonb as payload, 'email:1' as key, null as run_at`, 12),
+      wakeWorkers: (db) => jobs.wakeWorkers(db),
     },
   },
   {
@@ -323,6 +327,76 @@ export const QUERY_FILES: QueryFile[] = [
       lockSoleOwnedGroups: (db) => privacy.lockSoleOwnedGroups(db, 7),
       deleteGroups: (db) => privacy.deleteGroups(db, [1, 2]),
       deleteUser: (db) => privacy.deleteUser(db, 7),
+    },
+  },
+  {
+    source: 'modules/notifications/queries.ts',
+    module: notifications,
+    examples: {
+      fanOut: [
+        (db) =>
+          notifications.fanOut(db, {
+            kind: 'event_changed',
+            recipients: notifications.attendeesSql(1, ['going', 'waitlisted']),
+            actorId: 7,
+            subjectType: 'event',
+            eventId: 1,
+            groupId: 2,
+            membersOnly: true,
+            data: { title: 'Catan', changes: { time: { from: when, to: later } } },
+            collapseKey: 'event_changed:event:1',
+            collapse: 'merge',
+            mergeChanges: true,
+            emailOn: true,
+          }),
+        (db) =>
+          notifications.fanOut(db, {
+            kind: 'reminder',
+            recipients: notifications.attendeesSql(1, ['going']),
+            actorId: null,
+            subjectType: 'event',
+            eventId: 1,
+            membersOnly: false,
+            data: { title: 'Catan', which: 'day' },
+            collapseKey: 'reminder:event:1:day:2026-06-01T18:00:00.000Z',
+            collapse: 'once',
+            emailOn: false,
+            where: notifications.reminderWantedSql('day'),
+          }),
+      ],
+      findEventFacts: (db) => notifications.findEventFacts(db, [1, 2]),
+      attendeesSql: () => notifications.attendeesSql(1, ['going', 'waitlisted']),
+      usersSql: () => notifications.usersSql([7, 8]),
+      membersSql: () => notifications.membersSql(2),
+      gatekeepersSql: () => notifications.gatekeepersSql(2),
+      nearbySql: () => notifications.nearbySql(1, 2),
+      reminderWantedSql: () => notifications.reminderWantedSql('2h'),
+      findReplyFacts: (db) => notifications.findReplyFacts(db, 12),
+      findGroupName: (db) => notifications.findGroupName(db, 2),
+      reminderKey: null,
+      scheduleReminderJobs: (db) => notifications.scheduleReminderJobs(db, [1, 2]),
+      deleteReminderJobs: (db) => notifications.deleteReminderJobs(db, 1),
+      findInboxPage: (db) => notifications.findInboxPage(db, 7, 120, 20),
+      findNewerThan: (db) => notifications.findNewerThan(db, new Map([[7, 118]]), 100),
+      countUnread: (db) => notifications.countUnread(db, [7, 8]),
+      findLatestId: (db) => notifications.findLatestId(db, 7),
+      markRead: [(db) => notifications.markRead(db, 7, [118, 119]), (db) => notifications.markRead(db, 7, 'all')],
+      findSettings: (db) => notifications.findSettings(db, 7),
+      saveSettings: (db) =>
+        notifications.saveSettings(db, 7, {
+          inApp: ['reply'],
+          email: [],
+          reminderDayBefore: true,
+          reminderTwoHours: false,
+          nearbyRadius: 2000,
+          quietStart: '22:00',
+          quietEnd: '07:00',
+          timeZone: 'Europe/Berlin',
+        }),
+      stopEmails: [(db) => notifications.stopEmails(db, 7, 'reply'), (db) => notifications.stopEmails(db, 7, 'all')],
+      findEmailAddress: (db) => notifications.findEmailAddress(db, 7),
+      findEmailToSend: (db) => notifications.findEmailToSend(db, 118),
+      markEmailed: (db) => notifications.markEmailed(db, 118),
     },
   },
 ];

@@ -129,3 +129,38 @@ set
   locked_by = null,
   last_error = null,
   updated_at = now();
+
+-- insertJobsSql
+insert into
+  jobs (kind, payload, key, run_at, max_attempts)
+select
+  $1::text,
+  r.payload,
+  r.key,
+  coalesce(r.run_at, now()),
+  $2::int
+from
+  (
+    select
+      '{"id": 1}'::jsonb as payload,
+      'email:1' as key,
+      null as run_at
+  ) r
+on conflict (key) do update
+set
+  kind = excluded.kind,
+  payload = excluded.payload,
+  run_at = excluded.run_at,
+  max_attempts = excluded.max_attempts,
+  attempts = 0,
+  status = 'pending',
+  locked_until = null,
+  locked_by = null,
+  last_error = null,
+  updated_at = now()
+returning
+  id;
+
+-- wakeWorkers
+select
+  pg_notify ($1, $2);

@@ -11,10 +11,4 @@ import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
 
 export interface Database
-  extends AccountTables,
-    PlaceAndGroupTables,
-    ItemTables,
-    PostTables,
-    EventTables,
-    JobTables,
-    NotificationTables {}
+  extends AccountTables, PlaceAndGroupTables, ItemTables, PostTables, EventTables, JobTables, NotificationTables {}

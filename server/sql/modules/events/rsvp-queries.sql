@@ -98,7 +98,9 @@ where
       w.arrival
     limit
       $3::int
-  );
+  )
+returning
+  user_id;
 
 -- promoteWaitlisted (example 2)
 update event_rsvps
@@ -117,7 +119,9 @@ where
       and w.status = 'waitlisted'
     order by
       w.arrival
-  );
+  )
+returning
+  user_id;
 
 -- recordRsvp
 insert into

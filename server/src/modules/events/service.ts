@@ -9,7 +9,12 @@ import type { LatLng } from '../../geo/point.js';
 import { conflict, forbidden, invalidField, notFound } from '../../plugins/errors.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { roleMay } from '../../policy/group-roles.js';
-import { eventSnapshot, notifyEventCancelled, notifyEventChanged, notifyEventsCreated } from '../notifications/index.js';
+import {
+  eventSnapshot,
+  notifyEventCancelled,
+  notifyEventChanged,
+  notifyEventsCreated,
+} from '../notifications/index.js';
 import { findGroupRole } from '../../policy/queries.js';
 import { calendarPath } from './calendar-keys.js';
 import {

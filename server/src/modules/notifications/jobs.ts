@@ -13,7 +13,7 @@ import type { Mailer } from '../../mail/mailer.js';
 import { renderMail } from '../../mail/message.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { sendReminders } from './notify.js';
-import { EMAIL_ATTEMPTS, EMAIL_JOB, findEmailToSend, markEmailed } from './queries.js';
+import { EMAIL_ATTEMPTS, EMAIL_JOB, findEmailToSend, markEmailed, REMINDER_JOB } from './queries.js';
 import { isUrgent, minutesOf, sendableAt } from './quiet-hours.js';
 import { KIND_DESCRIPTIONS } from './schemas.js';
 import { notificationText, notificationTitle, notificationUrl } from './text.js';
@@ -89,4 +89,12 @@ export function reminderJob(db: Db): JobHandler {
     const { event, which, startsAt } = job.payload as { event: number; which: 'day' | '2h'; startsAt: string };
     await db.transaction().execute((trx) => sendReminders(trx, Number(event), which, startsAt));
   };
+}
+
+/** Every job kind of notifications with its handler, for app.jobs. */
+export function notificationJobs(options: EmailJobOptions): Array<[kind: string, handler: JobHandler]> {
+  return [
+    [EMAIL_JOB, emailJob(options)],
+    [REMINDER_JOB, reminderJob(options.db)],
+  ];
 }

@@ -312,7 +312,7 @@ function inboxColumns(db: Db) {
       'n.read_at',
       'a.display_name as actor_name',
     ])
-    .where('n.in_app', '=', true)
+    .where(sql<boolean>`n.in_app`)
     .where(visibleSql);
 }
 
@@ -354,7 +354,7 @@ export async function countUnread(db: Db, userIds: number[]): Promise<Map<number
     .selectFrom('notifications as n')
     .select(['n.user_id', sql<number>`count(*)::int`.as('unread')])
     .where('n.user_id', 'in', userIds)
-    .where('n.in_app', '=', true)
+    .where(sql<boolean>`n.in_app`)
     .where('n.read_at', 'is', null)
     .where(visibleSql)
     .groupBy('n.user_id')
@@ -369,7 +369,7 @@ export async function findLatestId(db: Db, userId: number): Promise<number> {
     .selectFrom('notifications')
     .select(sql<number>`coalesce(max(id), 0)::int8`.as('id'))
     .where('user_id', '=', userId)
-    .where('in_app', '=', true)
+    .where(sql<boolean>`in_app`)
     .executeTakeFirstOrThrow();
   return Number(row.id);
 }

@@ -4,15 +4,15 @@
  * send emails and reminders.
  */
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Mailer } from '../../mail/mailer.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { errorResponses, invalidField } from '../../plugins/errors.js';
 import { createSignedCodec } from '../../plugins/signed-values.js';
-import { emailJob, reminderJob } from './jobs.js';
+import { notificationJobs } from './jobs.js';
 import { setEmailDelivery } from './notify.js';
-import { EMAIL_JOB, REMINDER_JOB } from './queries.js';
 import {
   Kind,
   NotificationPage,
@@ -68,7 +68,7 @@ function lastEventIdHeader(value: string | string[] | undefined): number | null 
   return Number(text.trim());
 }
 
-export default async function notificationRoutes(app: FastifyInstance, options: NotificationRouteOptions) {
+async function notificationRoutes(app: FastifyInstance, options: NotificationRouteOptions) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const emailAvailable = options.mailer !== null;
   const tickets = createSignedCodec(
@@ -85,11 +85,8 @@ export default async function notificationRoutes(app: FastifyInstance, options: 
   );
 
   setEmailDelivery(emailAvailable);
-  app.jobs.handle(
-    EMAIL_JOB,
-    emailJob({ db: app.db, mailer: options.mailer, publicUrl: options.publicUrl, unsubscribeLinks }),
-  );
-  app.jobs.handle(REMINDER_JOB, reminderJob(app.db));
+  const jobs = notificationJobs({ db: app.db, mailer: options.mailer, publicUrl: options.publicUrl, unsubscribeLinks });
+  for (const [kind, handler] of jobs) app.jobs.handle(kind, handler);
 
   const streams = new NotificationStreams(
     app.db,
@@ -98,7 +95,6 @@ export default async function notificationRoutes(app: FastifyInstance, options: 
     toItem,
     options.stream,
   );
-  await streams.start();
   app.decorate('notificationStreams', streams);
   // Open streams would keep the server from closing: end them first; clients reconnect elsewhere.
   app.addHook('preClose', async () => streams.close());
@@ -272,3 +268,6 @@ export default async function notificationRoutes(app: FastifyInstance, options: 
     );
   });
 }
+
+// Not encapsulated: app.notificationStreams is the whole app's (the benchmark and tests read it).
+export default fp(notificationRoutes, { name: 'notifications', dependencies: ['jobs'] });

@@ -51,6 +51,8 @@ export class NotificationStreams {
   #heartbeat: NodeJS.Timeout | undefined;
   #unlisten: (() => void) | undefined;
   #count = 0;
+  #started: Promise<void> | null = null;
+  #closed = false;
   readonly #options: Required<StreamOptions>;
 
   constructor(
@@ -73,20 +75,25 @@ export class NotificationStreams {
     return this.#count;
   }
 
-  async start(): Promise<void> {
-    this.#unlisten = await this.listener.listen(NOTIFICATIONS_CHANNEL, (payload) => {
-      for (const id of payload.split(',')) {
-        const userId = Number(id);
-        if (this.#byUser.has(userId)) this.#dirty.add(userId);
-      }
-      this.#schedule();
-    });
-    this.#heartbeat = setInterval(() => this.#beat(), this.#options.heartbeatMs);
-    this.#heartbeat.unref();
+  /** Listens for news and starts the heartbeat, at the first stream: a process without streams does neither. */
+  #start(): Promise<void> {
+    this.#started ??= (async () => {
+      this.#unlisten = await this.listener.listen(NOTIFICATIONS_CHANNEL, (payload) => {
+        for (const id of payload.split(',')) {
+          const userId = Number(id);
+          if (this.#byUser.has(userId)) this.#dirty.add(userId);
+        }
+        this.#schedule();
+      });
+      this.#heartbeat = setInterval(() => this.#beat(), this.#options.heartbeatMs);
+      this.#heartbeat.unref();
+    })();
+    return this.#started;
   }
 
   /** Ends every stream (the server is closing); clients come back to another process. */
   close(): void {
+    this.#closed = true;
     clearInterval(this.#heartbeat);
     this.#unlisten?.();
     for (const streams of this.#byUser.values()) for (const stream of streams) stream.response.end();
@@ -98,6 +105,17 @@ export class NotificationStreams {
    * resumes, else from now (its first event gives the unread count and where it starts).
    */
   async open(userId: number, response: ServerResponse, lastEventId: number | null): Promise<void> {
+    if (this.#closed) {
+      response.writeHead(503, { 'retry-after': '1' }).end();
+      return;
+    }
+    try {
+      await this.#start();
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not listen for notifications');
+      response.writeHead(503, { 'retry-after': '1' }).end();
+      return;
+    }
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',

@@ -2468,6 +2468,176 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/notification-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What you are told, and how */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotificationSettings'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /**
+     * Change what you are told, and how
+     * @description The whole settings object, as GET answers it (without `emailAvailable` and `homeLocationSet`).
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            kinds: {
+              event_cancelled: {
+                /** @description By email (when the server sends email). */
+                email: boolean;
+                /** @description In the inbox, the bell and the live stream. */
+                inApp: boolean;
+              };
+              event_changed: {
+                /** @description By email (when the server sends email). */
+                email: boolean;
+                /** @description In the inbox, the bell and the live stream. */
+                inApp: boolean;
+              };
+              group_event: {
+                /** @description By email (when the server sends email). */
+                email: boolean;
+                /** @description In the inbox, the bell and the live stream. */
+                inApp: boolean;
+              };
+              join_approved: {
+                /** @description By email (when the server sends email). */
+                email: boolean;
+                /** @description In the inbox, the bell and the live stream. */
+                inApp: boolean;
+              };
+              join_declined: {
+                /** @description By email (when the server sends email). */
+                email: boolean;
+                /** @description In the inbox, the bell and the live stream. */
+                inApp: boolean;
+              };
+              join_request: {
+                /** @description By email (when the server sends email). */
+                email: boolean;
+                /** @description In the inbox, the bell and the live stream. */
+                inApp: boolean;
+              };
+              nearby_event: {
+                /** @description By email (when the server sends email). */
+                email: boolean;
+                /** @description In the inbox, the bell and the live stream. */
+                inApp: boolean;
+              };
+              reminder: {
+                /** @description By email (when the server sends email). */
+                email: boolean;
+                /** @description In the inbox, the bell and the live stream. */
+                inApp: boolean;
+              };
+              reply: {
+                /** @description By email (when the server sends email). */
+                email: boolean;
+                /** @description In the inbox, the bell and the live stream. */
+                inApp: boolean;
+              };
+              waitlist_promoted: {
+                /** @description By email (when the server sends email). */
+                email: boolean;
+                /** @description In the inbox, the bell and the live stream. */
+                inApp: boolean;
+              };
+            };
+            /** @description Metres around your home location within which new public meetups are notified (`nearby_event`); null (the default) for none. */
+            nearbyRadius: number | null;
+            /** @description Emails that would arrive between start and end (in timeZone; may span midnight) wait until end, except a cancellation of a meetup less than 24 hours ahead. Null for none. */
+            quietHours: {
+              /** @description HH:MM, 24-hour clock. */
+              end: string;
+              /** @description HH:MM, 24-hour clock. */
+              start: string;
+            } | null;
+            reminders: {
+              /** @description A reminder the day before (24 hours ahead). */
+              dayBefore: boolean;
+              /** @description A reminder two hours ahead. */
+              twoHoursBefore: boolean;
+            };
+            /** @description IANA time zone of the quiet hours, e.g. Europe/Berlin. */
+            timeZone: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotificationSettings'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/nearby': {
     parameters: {
       query?: never;
@@ -2531,6 +2701,368 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your notifications, newest first
+     * @description Explicit pages: pass `nextCursor` as `cursor` for older ones. Similar notifications collapse into one item (`count`). `unread` counts every page.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description nextCursor from the previous page. */
+          cursor?: string;
+          limit: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NotificationPage'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark notifications read
+     * @description Ids that are not yours or already read are ignored. Your other open pages hear the new count.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description `{ids}` marks those notifications read; `{all: true}` every one. */
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                ids: number[];
+              }
+            | {
+                /** @enum {boolean} */
+                all: true;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UnreadCount'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your notifications, live (Server-Sent Events)
+     * @description Open with `?ticket=` from POST /api/notifications/stream-ticket. Events: `notification` (data: a NotificationItem; id: its id) and `unread` (data: `{"unread": n}`; id: the last notification id sent), plus a comment line as a heartbeat. A browser reconnecting sends `Last-Event-ID` and gets everything after it, nothing twice; a new EventSource passes `lastEventId` instead. Without either, the stream starts from now. Streams end after an hour: reconnect with a new ticket.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Resume after this event id, when the `Last-Event-ID` header cannot be sent (a new EventSource). The header wins. */
+          lastEventId?: number;
+          /** @description From POST /api/notifications/stream-ticket. */
+          ticket: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An endless `text/event-stream`. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': string;
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/stream-ticket': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A ticket to open the live stream
+     * @description A browser’s EventSource cannot send an Authorization header, and a sign-in token must never be put in a URL, so the stream takes this instead: good for one minute, for the stream only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StreamTicket'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What an unsubscribe link would stop (changes nothing) */
+    get: {
+      parameters: {
+        query: {
+          /** @description From the link in the email. */
+          token: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UnsubscribeLink'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Stop emails from an email’s link, without signing in
+     * @description The URL of the email’s `List-Unsubscribe` header (with `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, RFC 8058) and of its unsubscribe link. Stops emails of the kind the email was about; `{"all": true}` stops every email. Repeating it is harmless.
+     */
+    post: {
+      parameters: {
+        query: {
+          /** @description From the link in the email. */
+          token: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Stop every email, not only this kind. */
+            all?: boolean;
+            /**
+             * @description Sent by mail programs (RFC 8058).
+             * @enum {string}
+             */
+            'List-Unsubscribe'?: 'One-Click';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Unsubscribed'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -3949,6 +4481,146 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    NotificationItem: {
+      /** @description How many similar notifications this one stands for (five replies to one post are one item). */
+      count: number;
+      /**
+       * Format: date-time
+       * @description When the latest of them happened.
+       */
+      createdAt: string;
+      /** @description Grows with every new notification for you (and when one collapses into another); also the event id on the stream. */
+      id: number;
+      /**
+       * @description What happened:
+       *     - `waitlist_promoted`: You got a seat at a meetup you were waitlisted for.
+       *     - `event_changed`: A meetup you are going to or waitlisted for changed its time or place, or has fewer seats.
+       *     - `event_cancelled`: A meetup you are going to or waitlisted for was cancelled.
+       *     - `reminder`: A meetup you are going to is tomorrow, or in two hours.
+       *     - `reply`: Someone replied to your post or comment.
+       *     - `join_request`: Someone asked to join a group whose requests you answer.
+       *     - `join_approved`: Your request to join a group was approved.
+       *     - `join_declined`: Your request to join a group was declined.
+       *     - `group_event`: A group you are in planned a meetup.
+       *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       * @enum {string}
+       */
+      kind:
+        | 'waitlist_promoted'
+        | 'event_changed'
+        | 'event_cancelled'
+        | 'reminder'
+        | 'reply'
+        | 'join_request'
+        | 'join_approved'
+        | 'join_declined'
+        | 'group_event'
+        | 'nearby_event';
+      /** Format: date-time */
+      readAt: string | null;
+      /** @description What it is about. */
+      subject: {
+        id: number;
+        type: 'event' | 'post' | 'group';
+      };
+      /** @description What happened, as a sentence for people. */
+      text: string;
+      /** @description Where in the web app to look, e.g. /events/12. */
+      url: string;
+    };
+    NotificationPage: {
+      /** @description Newest first. */
+      items: components['schemas']['NotificationItem'][];
+      /** @description Pass as `cursor` for the next (older) page; null on the last page. */
+      nextCursor: string | null;
+      /** @description Your unread notifications, all pages together. */
+      unread: number;
+    };
+    NotificationSettings: {
+      /** @description False when this server sends no email (no SMTP server configured). */
+      emailAvailable: boolean;
+      /** @description `nearby_event` needs a home location (PATCH /api/me). */
+      homeLocationSet: boolean;
+      kinds: {
+        event_cancelled: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. */
+          inApp: boolean;
+        };
+        event_changed: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. */
+          inApp: boolean;
+        };
+        group_event: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. */
+          inApp: boolean;
+        };
+        join_approved: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. */
+          inApp: boolean;
+        };
+        join_declined: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. */
+          inApp: boolean;
+        };
+        join_request: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. */
+          inApp: boolean;
+        };
+        nearby_event: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. */
+          inApp: boolean;
+        };
+        reminder: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. */
+          inApp: boolean;
+        };
+        reply: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. */
+          inApp: boolean;
+        };
+        waitlist_promoted: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. */
+          inApp: boolean;
+        };
+      };
+      /** @description Metres around your home location within which new public meetups are notified (`nearby_event`); null (the default) for none. */
+      nearbyRadius: number | null;
+      /** @description Emails that would arrive between start and end (in timeZone; may span midnight) wait until end, except a cancellation of a meetup less than 24 hours ahead. Null for none. */
+      quietHours: {
+        /** @description HH:MM, 24-hour clock. */
+        end: string;
+        /** @description HH:MM, 24-hour clock. */
+        start: string;
+      } | null;
+      reminders: {
+        /** @description A reminder the day before (24 hours ahead). */
+        dayBefore: boolean;
+        /** @description A reminder two hours ahead. */
+        twoHoursBefore: boolean;
+      };
+      /** @description IANA time zone of the quiet hours, e.g. Europe/Berlin. */
+      timeZone: string;
+    };
     Place: {
       address: string | null;
       /** Format: date-time */
@@ -4045,6 +4717,79 @@ export interface components {
       waitlisted: number;
       /** @description null unless waitlisted. */
       waitlistPosition: number | null;
+    };
+    StreamTicket: {
+      /**
+       * Format: date-time
+       * @description Open the stream before this; about a minute.
+       */
+      expiresAt: string;
+      /** @description Pass as `ticket` to GET /api/notifications/stream. */
+      ticket: string;
+    };
+    UnreadCount: {
+      /** @description Your unread notifications now. */
+      unread: number;
+    };
+    Unsubscribed: {
+      /** @description Whether every email was stopped. */
+      all: boolean;
+      /** @description The address that gets no more of these emails. */
+      email: string;
+      /**
+       * @description What happened:
+       *     - `waitlist_promoted`: You got a seat at a meetup you were waitlisted for.
+       *     - `event_changed`: A meetup you are going to or waitlisted for changed its time or place, or has fewer seats.
+       *     - `event_cancelled`: A meetup you are going to or waitlisted for was cancelled.
+       *     - `reminder`: A meetup you are going to is tomorrow, or in two hours.
+       *     - `reply`: Someone replied to your post or comment.
+       *     - `join_request`: Someone asked to join a group whose requests you answer.
+       *     - `join_approved`: Your request to join a group was approved.
+       *     - `join_declined`: Your request to join a group was declined.
+       *     - `group_event`: A group you are in planned a meetup.
+       *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       * @enum {string}
+       */
+      kind:
+        | 'waitlist_promoted'
+        | 'event_changed'
+        | 'event_cancelled'
+        | 'reminder'
+        | 'reply'
+        | 'join_request'
+        | 'join_approved'
+        | 'join_declined'
+        | 'group_event'
+        | 'nearby_event';
+    };
+    UnsubscribeLink: {
+      email: string;
+      /**
+       * @description What happened:
+       *     - `waitlist_promoted`: You got a seat at a meetup you were waitlisted for.
+       *     - `event_changed`: A meetup you are going to or waitlisted for changed its time or place, or has fewer seats.
+       *     - `event_cancelled`: A meetup you are going to or waitlisted for was cancelled.
+       *     - `reminder`: A meetup you are going to is tomorrow, or in two hours.
+       *     - `reply`: Someone replied to your post or comment.
+       *     - `join_request`: Someone asked to join a group whose requests you answer.
+       *     - `join_approved`: Your request to join a group was approved.
+       *     - `join_declined`: Your request to join a group was declined.
+       *     - `group_event`: A group you are in planned a meetup.
+       *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       * @enum {string}
+       */
+      kind:
+        | 'waitlist_promoted'
+        | 'event_changed'
+        | 'event_cancelled'
+        | 'reminder'
+        | 'reply'
+        | 'join_request'
+        | 'join_approved'
+        | 'join_declined'
+        | 'group_event'
+        | 'nearby_event';
+      subscribed: boolean;
     };
   };
   responses: never;
