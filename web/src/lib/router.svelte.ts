@@ -17,6 +17,9 @@ export type Route =
   | { name: 'account' }
   | { name: 'new-event' }
   | { name: 'new-post' }
+  | { name: 'notifications' }
+  | { name: 'notification-settings' }
+  | { name: 'unsubscribe' }
   | { name: 'not-found' };
 
 type RouteName = Route['name'];
@@ -33,6 +36,9 @@ const ROUTES: Array<{ pattern: RegExp; name: RouteName }> = [
   { pattern: /^\/signin$/, name: 'signin' },
   { pattern: /^\/register$/, name: 'register' },
   { pattern: /^\/me$/, name: 'account' },
+  { pattern: /^\/notifications$/, name: 'notifications' },
+  { pattern: /^\/me\/notifications$/, name: 'notification-settings' },
+  { pattern: /^\/unsubscribe$/, name: 'unsubscribe' },
 ];
 
 /** Maps a path to its route; a trailing slash is tolerated like the server does. */
