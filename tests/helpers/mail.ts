@@ -25,8 +25,11 @@ export interface MailServerOptions {
   tls?: { key: string; cert: string };
   /** Require a login with one of these users and passwords. */
   users?: Record<string, string>;
-  /** Called after a login; true keeps the session waiting forever, the message never sent. */
-  hold?: (user: string) => boolean;
+  /**
+   * Called at each message's MAIL FROM with the login that sends it; true keeps that session
+   * waiting forever, the message never sent (until the client gives up or dies).
+   */
+  hold?: (user: string | null) => boolean;
 }
 
 /** RFC 2047 encoded words (`=?UTF-8?Q?…?=`), as subjects with non-ASCII text come. */
@@ -101,7 +104,7 @@ export function parseMail(raw: string): Pick<ReceivedMail, 'headers' | 'text' | 
 
 export class TestMailServer {
   readonly mails: ReceivedMail[] = [];
-  /** Logins that were held (see `hold`). */
+  /** The logins of sessions that were held (see `hold`). */
   readonly held: string[] = [];
   #waiters = new Set<() => void>();
 
@@ -115,6 +118,8 @@ export class TestMailServer {
     const box: { instance?: TestMailServer } = {};
     const server = new SMTPServer({
       logger: false,
+      // Stopping the server drops the connections clients keep open (nodemailer pools them).
+      closeTimeout: 200,
       disabledCommands: options.tls ? [] : ['STARTTLS'],
       ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
       authOptional: !options.users,
@@ -123,12 +128,16 @@ export class TestMailServer {
         if (auth.username === undefined || users[auth.username] !== auth.password) {
           return callback(new Error('Invalid username or password'));
         }
-        if (options.hold?.(auth.username)) {
-          box.instance!.held.push(auth.username);
+        callback(null, { user: auth.username });
+      },
+      onMailFrom(_address, session, callback) {
+        const user = typeof session.user === 'string' ? session.user : null;
+        if (options.hold?.(user)) {
+          box.instance!.held.push(user ?? '');
           box.instance!.#wake();
           return;
         }
-        callback(null, { user: auth.username });
+        callback();
       },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];

@@ -87,7 +87,9 @@ describe('NotificationSettingsForm', () => {
     render(NotificationSettingsForm, { settings: settings(), onsaved });
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Replies to your posts and comments by email' }));
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Two hours before' }));
-    await fireEvent.change(screen.getByLabelText('How far from home new public meetups may be'), { target: { value: '2000' } });
+    await fireEvent.change(screen.getByLabelText('How far from home new public meetups may be'), {
+      target: { value: '2000' },
+    });
     await fireEvent.click(screen.getByRole('checkbox', { name: /Hold emails overnight/ }));
     await fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
