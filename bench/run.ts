@@ -29,6 +29,7 @@ import { measureText } from './measures/text.js';
 import { measureWeb } from './measures/web.js';
 import { measureNearbyHttp } from './measures/http.js';
 import { measureRadius } from './measures/radius.js';
+import { measureNotifications } from './measures/notifications.js';
 import { printBaselineComparison, printTable, type Figure, type Results } from './lib/report.js';
 import { freePort } from './lib/ports.js';
 import { SCALES, SEED_VERSION, seedContent, seedCore, type Scale } from './lib/seed.js';
@@ -162,6 +163,8 @@ async function main() {
     } finally {
       await handle.close();
     }
+    log('Notifications: a cancelled meetup with 5,000 going, 1,000 live streams…');
+    figures.push(...(await measureNotifications(adminUrl, log)));
   }
   if (scaleName === 'full' || scaleName === 'embedded') {
     log('Embedded database…');

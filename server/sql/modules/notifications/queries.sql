@@ -51,6 +51,9 @@ where
   "key" in ($1, $2);
 
 -- fanOut (example 1)
+set
+  local plan_cache_mode = auto;
+
 with
   recipients as materialized (
     select
@@ -236,6 +239,9 @@ select
   ) as batches;
 
 -- fanOut (example 2)
+set
+  local plan_cache_mode = auto;
+
 with
   recipients as materialized (
     select

@@ -29,7 +29,7 @@ export interface NotificationsTable {
   actor_id: number | null;
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
   count: ColumnType<number, number | undefined, number>;
-  collapse_key: string | null;
+  collapse_key: string;
   in_app: boolean;
   email: boolean;
   emailed_at: Date | null;

@@ -100,6 +100,10 @@ export async function fanOut(trx: Db, f: FanOut): Promise<FanOutResult> {
       now() + make_interval(secs => ${EMAIL_DELAY_SECONDS[f.kind]}::float8) as run_at
     from written w where w.email`;
 
+  // Each row's foreign keys are checked by a query PostgreSQL plans once and keeps; with the
+  // server's force_custom_plan (db/postgres.ts) it would plan them again for every row, which
+  // tripled the cost of a large fan-out (docs/performance.md). Until the transaction ends.
+  await sql`set local plan_cache_mode = auto`.execute(trx);
   const { rows } = await sql<FanOutResult>`
     with recipients as materialized (
       select u.id as user_id,
