@@ -522,6 +522,14 @@ describe('settings', () => {
     await addComment(t.app, replier!, post.id, 'Hello');
     expect(await inbox(author!)).toMatchObject({ items: [], unread: 0 });
     expect(await t.db.selectFrom('notifications').select('id').where('user_id', '=', author!.id).execute()).toEqual([]);
+
+    // They are part of the person's data, and go with their export.
+    const exported = (await t.app.inject({ url: '/api/me/export', headers: author!.auth })).json();
+    expect(exported.notificationSettings).toMatchObject({
+      quietHours: { start: '22:00', end: '07:30' },
+      timeZone: 'Europe/Berlin',
+    });
+    expect(exported.notificationSettings.kinds.reply).toEqual({ inApp: false, email: false });
   });
 
   it('refuse what cannot be right with a clear error', async () => {

@@ -11,4 +11,5 @@ export {
   notifyJoinRequest,
   notifyReply,
   notifyWaitlistPromoted,
+  notificationSettingsOf,
 } from './notify.js';

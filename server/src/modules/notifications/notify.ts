@@ -17,6 +17,7 @@ import {
   findEventFacts,
   findGroupName,
   findReplyFacts,
+  findSettings,
   gatekeepersSql,
   membersSql,
   nearbySql,
@@ -25,6 +26,8 @@ import {
   usersSql,
   type EventFacts,
 } from './queries.js';
+import type { NotificationSettingsBody } from './schemas.js';
+import { settingsFromRow } from './settings.js';
 
 type Db = Kysely<Database>;
 
@@ -240,4 +243,10 @@ export async function notifyJoinAnswered(
     collapseKey: `${kind}:group:${groupId}`,
     collapse: 'merge',
   });
+}
+
+/** The person's notification settings as they stand, for the export of their data. */
+export async function notificationSettingsOf(db: Db, userId: number): Promise<NotificationSettingsBody | null> {
+  const row = await findSettings(db, userId);
+  return row ? settingsFromRow(row) : null;
 }

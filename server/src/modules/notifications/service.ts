@@ -27,7 +27,7 @@ import {
   type ReadBody,
   type Unsubscribed,
 } from './schemas.js';
-import { DEFAULT_EMAIL, DEFAULT_IN_APP } from './settings.js';
+import { DEFAULT_EMAIL, settingsFromRow } from './settings.js';
 import { notificationText, notificationUrl, subjectOf } from './text.js';
 
 type Db = Kysely<Database>;
@@ -87,19 +87,7 @@ function kindsOf(stored: string[] | null, defaults: readonly NotificationKind[])
 export async function readSettings(db: Db, userId: number, emailAvailable: boolean): Promise<NotificationSettings> {
   const row = await findSettings(db, userId);
   if (!row) throw notFound('Your account');
-  const inApp = kindsOf(row.in_app, DEFAULT_IN_APP);
-  const email = kindsOf(row.email, DEFAULT_EMAIL);
-  return {
-    kinds: Object.fromEntries(
-      NOTIFICATION_KINDS.map((kind) => [kind, { inApp: inApp.has(kind), email: email.has(kind) }]),
-    ) as NotificationSettings['kinds'],
-    reminders: { dayBefore: row.reminder_day_before ?? true, twoHoursBefore: row.reminder_two_hours ?? true },
-    nearbyRadius: row.nearby_radius,
-    quietHours: row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null,
-    timeZone: row.time_zone ?? 'UTC',
-    emailAvailable,
-    homeLocationSet: row.home_set,
-  };
+  return { ...settingsFromRow(row), emailAvailable, homeLocationSet: row.home_set };
 }
 
 export async function writeSettings(

@@ -1,4 +1,5 @@
-/** What people are told by default, and how long emails wait to gather a burst. */
+/** What people are told by default, how their stored choices read, and how long emails wait to gather a burst. */
+import type { NotificationSettingsBody } from './schemas.js';
 import { NOTIFICATION_KINDS, type NotificationKind } from './schemas.js';
 
 /** Everything in the app, except meetups near home, which someone has to ask for (a radius). */
@@ -32,3 +33,27 @@ export const EMAIL_DELAY_SECONDS: Readonly<Record<NotificationKind, number>> = {
   group_event: 300,
   nearby_event: 300,
 };
+
+/** A person's stored choices (a settings row, or none) with the defaults filled in. */
+export function settingsFromRow(row: {
+  in_app: string[] | null;
+  email: string[] | null;
+  reminder_day_before: boolean | null;
+  reminder_two_hours: boolean | null;
+  nearby_radius: number | null;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  time_zone: string | null;
+}): NotificationSettingsBody {
+  const inApp = new Set<string>(row.in_app ?? DEFAULT_IN_APP);
+  const email = new Set<string>(row.email ?? DEFAULT_EMAIL);
+  return {
+    kinds: Object.fromEntries(
+      NOTIFICATION_KINDS.map((kind) => [kind, { inApp: inApp.has(kind), email: email.has(kind) }]),
+    ) as NotificationSettingsBody['kinds'],
+    reminders: { dayBefore: row.reminder_day_before ?? true, twoHoursBefore: row.reminder_two_hours ?? true },
+    nearbyRadius: row.nearby_radius,
+    quietHours: row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null,
+    timeZone: row.time_zone ?? 'UTC',
+  };
+}

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Me } from '../accounts/schemas.js';
+import { NotificationSettingsBody } from '../notifications/schemas.js';
 
 const Point = Type.Object({ lat: Type.Number(), lng: Type.Number() });
 const Time = Type.String({ format: 'date-time' });
@@ -11,6 +12,7 @@ export const DataExport = Type.Object(
   {
     exportedAt: Time,
     profile: Me,
+    notificationSettings: NotificationSettingsBody,
     memberships: Type.Array(
       Type.Object({ groupId: Type.Integer(), groupName: Type.String(), role: Type.String(), joinedAt: Time }),
     ),

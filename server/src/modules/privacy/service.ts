@@ -17,6 +17,7 @@ import { AppError, conflict, notFound } from '../../plugins/errors.js';
 import { findMe, passwordMatches } from '../accounts/index.js';
 import { deleteEventsOrganizedBy, releaseSeatsOf } from '../events/index.js';
 import { eraseWritingOf } from '../posts/index.js';
+import { notificationSettingsOf } from '../notifications/index.js';
 import { databaseNow, deleteGroups, deleteUser, findExportRows, lockSoleOwnedGroups } from './queries.js';
 import type { DataExport } from './schemas.js';
 
@@ -35,9 +36,11 @@ export async function exportData(db: Db, userId: number): Promise<DataExport> {
       const profile = await findMe(trx, userId);
       if (!profile) return undefined;
       const rows = await findExportRows(trx, userId);
+      const notificationSettings = await notificationSettingsOf(trx, userId);
       return {
         exportedAt: iso(await databaseNow(trx)),
         profile,
+        notificationSettings: notificationSettings!,
         memberships: rows.memberships.map((m) => ({
           groupId: m.id,
           groupName: m.name,

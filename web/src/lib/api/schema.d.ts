@@ -3957,6 +3957,87 @@ export interface components {
         joinedAt: string;
         role: string;
       }[];
+      notificationSettings: {
+        kinds: {
+          event_cancelled: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. */
+            inApp: boolean;
+          };
+          event_changed: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. */
+            inApp: boolean;
+          };
+          group_event: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. */
+            inApp: boolean;
+          };
+          join_approved: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. */
+            inApp: boolean;
+          };
+          join_declined: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. */
+            inApp: boolean;
+          };
+          join_request: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. */
+            inApp: boolean;
+          };
+          nearby_event: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. */
+            inApp: boolean;
+          };
+          reminder: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. */
+            inApp: boolean;
+          };
+          reply: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. */
+            inApp: boolean;
+          };
+          waitlist_promoted: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. */
+            inApp: boolean;
+          };
+        };
+        /** @description Metres around your home location within which new public meetups are notified (`nearby_event`); null (the default) for none. */
+        nearbyRadius: number | null;
+        /** @description Emails that would arrive between start and end (in timeZone; may span midnight) wait until end, except a cancellation of a meetup less than 24 hours ahead. Null for none. */
+        quietHours: {
+          /** @description HH:MM, 24-hour clock. */
+          end: string;
+          /** @description HH:MM, 24-hour clock. */
+          start: string;
+        } | null;
+        reminders: {
+          /** @description A reminder the day before (24 hours ahead). */
+          dayBefore: boolean;
+          /** @description A reminder two hours ahead. */
+          twoHoursBefore: boolean;
+        };
+        /** @description IANA time zone of the quiet hours, e.g. Europe/Berlin. */
+        timeZone: string;
+      };
       placesCreated: {
         address: string | null;
         /** Format: date-time */
