@@ -23,7 +23,7 @@ const IDS_PER_MESSAGE = 500;
 
 export const EMAIL_JOB = 'notification_email';
 export const REMINDER_JOB = 'event_reminder';
-/** Attempts at sending one email: with the queue's growing pauses, about three hours in all. */
+/** Attempts at sending one email: with the queue's growing pauses, two and a half to three hours in all. */
 export const EMAIL_ATTEMPTS = 12;
 
 const textArray = (values: readonly string[]) => sql<string[]>`${`{${values.join(',')}}`}::text[]`;
