@@ -4,7 +4,7 @@
  * feature's index.ts (or its schemas, which are the public contract); routes reach SQL only
  * through their service; the web app and the server share nothing but the generated API types.
  */
-const SHARED_LAYERS = '^server/src/(plugins|db|geo|config|items|policy|markdown|jobs|mail)/';
+const SHARED_LAYERS = '^server/src/(plugins|db|geo|config|items|policy|markdown|jobs|mail|storage)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -20,7 +20,8 @@ module.exports = {
     {
       name: 'shared-layers-never-import-features',
       severity: 'error',
-      comment: 'plugins/, db/, geo/, config/, items/, policy/, markdown/, jobs/ and mail/ sit below every feature.',
+      comment:
+        'plugins/, db/, geo/, config/, items/, policy/, markdown/, jobs/, mail/ and storage/ sit below every feature.',
       from: { path: SHARED_LAYERS },
       to: { path: '^server/src/(modules|seed)/|^server/src/(app|main)\\.ts$' },
     },

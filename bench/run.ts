@@ -28,6 +28,7 @@ import { measureEmbedded } from './measures/embedded.js';
 import { measureText } from './measures/text.js';
 import { measureWeb } from './measures/web.js';
 import { measureNearbyHttp } from './measures/http.js';
+import { measureMedia } from './measures/media.js';
 import { measureRadius } from './measures/radius.js';
 import { measureNotifications } from './measures/notifications.js';
 import { printBaselineComparison, printTable, type Figure, type Results } from './lib/report.js';
@@ -156,6 +157,8 @@ async function main() {
       } finally {
         await server.stop();
       }
+      log('Photos…');
+      figures.push(...(await measureMedia(url, handle.db, JWT_SECRET, seconds, scaleName === 'full' ? 20 : 8, log)));
       // Let the server write out what the runs above dirtied, and the kernel flush it to disk,
       // now rather than during the embedded measures: PGlite writes to the same disk from the
       // server's own thread, so a flush behind it stalls every request.

@@ -1,7 +1,7 @@
 /**
  * Builds the browser app from web/ into web/dist, which the server serves with an SPA fallback.
  * For development, run the API (`npm run dev`, port 3000) and `npx vite --config web/vite.config.ts`
- * beside it: Vite serves the app with hot reload and proxies /api to the API.
+ * beside it: Vite serves the app with hot reload and proxies /api (and /media, the photos) to the API.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -12,7 +12,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [svelte({ configFile: false }), precompress()],
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    proxy: { '/api': 'http://localhost:3000', '/media': 'http://localhost:3000' },
   },
   build: {
     outDir: 'dist',

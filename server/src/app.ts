@@ -18,6 +18,10 @@ import signedValuesPlugin from './plugins/signed-values.js';
 import jobsPlugin from './jobs/plugin.js';
 import radiusPagesPlugin from './items/radius-batcher.js';
 import { ItemRegistry } from './items/registry.js';
+import path from 'node:path';
+import objectStoragePlugin from './storage/plugin.js';
+import { openObjectStorage, type ObjectStorage } from './storage/index.js';
+import { mediaJobHandlers, mediaRoutes, MediaSchema, ProcessingQueue } from './modules/media/index.js';
 import { placeItemSource } from './modules/places/index.js';
 import { groupItemSource } from './modules/groups/index.js';
 import { eventItemSource } from './modules/events/index.js';
@@ -54,6 +58,8 @@ export interface BuildAppOptions {
   runJobs?: boolean;
   /** Timings of live notification streams (tests shorten the heartbeat). */
   notificationStreams?: StreamOptions;
+  /** Where photos' files go; opened from the config when not given. */
+  storage?: ObjectStorage;
 }
 
 export async function buildApp({
@@ -62,6 +68,7 @@ export async function buildApp({
   web = true,
   runJobs = true,
   notificationStreams,
+  storage,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -83,7 +90,25 @@ export async function buildApp({
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
   await app.register(signedValuesPlugin, { secret: config.jwtSecret });
   // Schemas that several features' routes refer to by name ($ref).
-  await app.register(openapiPlugin, { sharedSchemas: [CommentSchema] });
+  await app.register(openapiPlugin, { sharedSchemas: [CommentSchema, MediaSchema] });
+  await app.register(objectStoragePlugin, {
+    storage:
+      storage ??
+      (await openObjectStorage({
+        directory: path.join(config.dataDir, 'media'),
+        s3: config.mediaS3Url
+          ? {
+              url: config.mediaS3Url,
+              region: config.mediaS3Region,
+              accessKeyId: config.mediaS3AccessKeyId,
+              secretAccessKey: config.mediaS3SecretAccessKey,
+            }
+          : null,
+      })),
+  });
+  for (const [kind, handler] of Object.entries(mediaJobHandlers(app.db, app.objectStorage))) {
+    app.jobs.handle(kind, handler);
+  }
 
   await app.register(systemRoutes, { config });
   await app.register(accountRoutes, { authRateLimit: config.authRateLimit });
@@ -107,6 +132,17 @@ export async function buildApp({
     publicUrl: config.publicUrl,
     secret: config.jwtSecret,
     stream: notificationStreams,
+  });
+  await app.register(mediaRoutes, {
+    maxBytes: config.mediaMaxBytes,
+    context: {
+      db: app.db,
+      storage: app.objectStorage,
+      keys: app.mediaKeys,
+      // Uploads past those being processed wait in line, sixteen per slot, then get 503 busy.
+      queue: new ProcessingQueue(config.mediaConcurrency, config.mediaConcurrency * 16),
+      maxPixels: config.mediaMaxPixels,
+    },
   });
 
   if (web) await app.register(webPlugin);

@@ -32,13 +32,14 @@ describe('writing a post', () => {
       location: kreuzberg,
       place: null,
       group: null,
-      author: { id: author.id, displayName: 'Mia' },
+      author: { id: author.id, displayName: 'Mia', avatar: null },
       createdAt: expect.any(String),
       editedAt: null,
       deleted: false,
       commentCount: 0,
       canEdit: true,
       canDelete: true,
+      media: [],
       discussion: { comments: [], nextBranchCursor: null, totalComments: 0 },
     });
     const anonymous = (await t.app.inject(`/api/posts/${post.id}`)).json();
@@ -229,7 +230,7 @@ describe('deleting a post', () => {
       expect.objectContaining({
         id: comment.id,
         body: 'A reply that stays',
-        author: { id: commenter.id, displayName: 'Jonas' },
+        author: { id: commenter.id, displayName: 'Jonas', avatar: null },
       }),
     ]);
     expect(JSON.stringify(after)).not.toContain('Secret plans');

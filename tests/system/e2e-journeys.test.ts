@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../setup/require-ci-tools.js';
 import {
@@ -740,6 +741,73 @@ describe.skipIf(skip)('journeys through the app in a browser', () => {
           expect(await page.locator('.prose').first().textContent()).toContain(
             '<script>window.__xss = "script"</script>',
           );
+        } finally {
+          await context.close();
+        }
+      },
+      STEP_MS,
+    );
+  });
+
+  describe('a post with a photo', () => {
+    it(
+      'uploads a photo with its description, shows it with that alt text, and opens it large from the keyboard',
+      async () => {
+        const author = await signUp('Noor');
+        const group = await api<{ id: number }>(
+          'POST',
+          '/api/groups',
+          { name: 'Sunday Go', description: '', visibility: 'public', location: { lat: 52.4986, lng: 13.4213 } },
+          author.token,
+        );
+        const photo = await sharp({
+          create: { width: 1600, height: 1200, channels: 3, background: { r: 40, g: 120, b: 90 } },
+        })
+          .jpeg()
+          .toBuffer();
+        const alt = 'A Go board with a game halfway through, black stones in the lower left';
+
+        const { context, page } = await pageSignedInAs(author, PHONE);
+        try {
+          await page.goto(`${baseUrl}/posts/new?group=${group.id}`);
+          await heading(page, /post/i);
+          await page.getByLabel('Title').fill('Our Sunday game');
+          await page.getByLabel('Your post').fill('The board after an hour.');
+          await page
+            .getByLabel('Choose photos')
+            .setInputFiles({ name: 'board.jpg', mimeType: 'image/jpeg', buffer: photo });
+          // The camera is one tap away on a phone.
+          expect(await page.getByLabel('Take a photo').getAttribute('capture')).toBe('environment');
+          await page.getByRole('button', { name: 'Upload photo 1' }).click();
+          await page.getByRole('alert').filter({ hasText: 'Describe the photo first' }).waitFor();
+          await page.getByLabel('Description of photo 1 (required)').fill(alt);
+          await page.getByRole('button', { name: 'Upload photo 1' }).click();
+          await page.getByText('Uploaded', { exact: true }).waitFor();
+          expect(await seriousViolations(page)).toEqual([]);
+          await page.getByRole('button', { name: 'Publish post' }).click();
+
+          await heading(page, 'Our Sunday game');
+          const image = page.getByRole('list', { name: 'Photos of the post' }).getByRole('img');
+          expect(await image.getAttribute('alt')).toBe(alt);
+          // The phone picks a small rendition, and it loads.
+          await page.waitForFunction(() => {
+            const img = document.querySelector<HTMLImageElement>('.gallery img');
+            return img !== null && img.complete && img.naturalWidth > 0;
+          });
+          const shown = await image.evaluate((img: HTMLImageElement) => img.currentSrc);
+          expect(shown).toMatch(/\/media\/\d+\/(small|medium)\.webp(\?key=[\w.-]+)?$/);
+
+          const opener = page.getByRole('button', { name: `Open photo 1 of 1: ${alt}` });
+          await opener.focus();
+          await page.keyboard.press('Enter');
+          const lightbox = page.getByRole('dialog', { name: 'Photo 1 of 1' });
+          await lightbox.waitFor();
+          expect(await lightbox.getByRole('img').getAttribute('alt')).toBe(alt);
+          expect(await lightbox.locator('figcaption').textContent()).toBe(alt);
+          expect(await seriousViolations(page)).toEqual([]);
+          await page.keyboard.press('Escape');
+          await lightbox.waitFor({ state: 'hidden' });
+          expect(await opener.evaluate((button) => button === document.activeElement)).toBe(true);
         } finally {
           await context.close();
         }

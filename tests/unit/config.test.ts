@@ -45,7 +45,26 @@ describe('loadConfig defaults', () => {
       publicUrl: null,
       smtpUrl: null,
       mailFrom: 'Vicinity <no-reply@localhost>',
+      mediaMaxBytes: 15 * 1024 * 1024,
+      mediaMaxPixels: 50_000_000,
+      mediaConcurrency: 1,
+      mediaS3Url: null,
+      mediaS3Region: 'us-east-1',
+      mediaS3AccessKeyId: null,
+      mediaS3SecretAccessKey: null,
     });
+  });
+
+  it('takes an S3-compatible bucket for photos, with both halves of its key or neither', () => {
+    const s3 = { MEDIA_S3_URL: 'https://s3.example.org/photos/vicinity' };
+    expect(loadConfig(s3).mediaS3Url).toBe('https://s3.example.org/photos/vicinity');
+    expect(() => loadConfig({ MEDIA_S3_URL: 'ftp://example.org/bucket' })).toThrow(/MEDIA_S3_URL/);
+    expect(() => loadConfig({ MEDIA_S3_URL: 'https://s3.example.org/' })).toThrow(/MEDIA_S3_URL/);
+    expect(() => loadConfig({ ...s3, MEDIA_S3_ACCESS_KEY_ID: 'id' })).toThrow(/MEDIA_S3_ACCESS_KEY_ID/);
+    expect(
+      loadConfig({ ...s3, MEDIA_S3_ACCESS_KEY_ID: 'id', MEDIA_S3_SECRET_ACCESS_KEY: 'secret' }).mediaS3AccessKeyId,
+    ).toBe('id');
+    expect(() => loadConfig({ MEDIA_MAX_BYTES: '10' })).toThrow(/MEDIA_MAX_BYTES/);
   });
 
   it('does not read process.env when given an environment', () => {

@@ -34,6 +34,7 @@ function meetup(overrides: Partial<Meetup> = {}): Meetup {
     createdAt: '',
     updatedAt: '',
     description: '',
+    media: [],
     ...overrides,
   };
 }

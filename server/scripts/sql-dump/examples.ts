@@ -15,6 +15,7 @@ import * as rsvps from '../../src/modules/events/rsvp-queries.js';
 import * as feed from '../../src/modules/feed/queries.js';
 import * as groups from '../../src/modules/groups/queries.js';
 import * as map from '../../src/modules/map/queries.js';
+import * as media from '../../src/modules/media/queries.js';
 import * as memberships from '../../src/modules/memberships/queries.js';
 import * as places from '../../src/modules/places/queries.js';
 import * as posts from '../../src/modules/posts/queries.js';
@@ -397,6 +398,42 @@ export const QUERY_FILES: QueryFile[] = [
       findEmailAddress: (db) => notifications.findEmailAddress(db, 7),
       findEmailToSend: (db) => notifications.findEmailToSend(db, 118),
       markEmailed: (db) => notifications.markEmailed(db, 118),
+    },
+  },
+  {
+    source: 'modules/media/queries.ts',
+    module: media,
+    examples: {
+      lockObjectKeys: (db) => media.lockObjectKeys(db, ['ab/' + 'ab'.repeat(32) + '.webp']),
+      insertMedia: (db) =>
+        media.insertMedia(db, {
+          ownerId: 7,
+          alt: 'A chess board',
+          width: 1920,
+          height: 1440,
+          placeholder: 'HAkKjRqPeIaIx3eYiIhoaHqABAh3',
+          sizes: {
+            small: { width: 320, height: 240 },
+            medium: { width: 960, height: 720 },
+            large: { width: 1920, height: 1440 },
+          },
+          files: [{ variant: 'small', format: 'webp', key: 'ab/' + 'ab'.repeat(32) + '.webp', bytes: 8000 }],
+        }),
+      isObjectKeyUsed: (db) => media.isObjectKeyUsed(db, 'ab/' + 'ab'.repeat(32) + '.webp'),
+      findMediaByIds: [
+        (db) => media.findMediaByIds(db, [1, 2]),
+        (db) => media.findMediaByIds(db, [1, 2], { lock: true }),
+      ],
+      findAttachedMedia: (db) => media.findAttachedMedia(db, 'post', [1, 2]),
+      replaceAttachments: (db) => media.replaceAttachments(db, { type: 'post', id: 1 }, [3, 2]),
+      findMediaIdsOf: (db) => media.findMediaIdsOf(db, 'event', [1]),
+      findMediaIdsOfGroups: (db) => media.findMediaIdsOfGroups(db, [1]),
+      findMediaIdsOwnedBy: (db) => media.findMediaIdsOwnedBy(db, 7),
+      deleteMediaRows: (db) => media.deleteMediaRows(db, [1, 2]),
+      deleteIfUnattached: (db) => media.deleteIfUnattached(db, 1),
+      updateAlt: (db) => media.updateAlt(db, 1, 'A chess clock'),
+      findFileForViewer: (db) => media.findFileForViewer(db, 1, 'medium', 'webp', 7),
+      findMediaOfOwner: (db) => media.findMediaOfOwner(db, 7),
     },
   },
 ];

@@ -48,6 +48,17 @@ export interface Config {
   smtpUrl: string | null;
   /** The sender of emails. */
   mailFrom: string;
+  /** Largest photo file accepted, in bytes. */
+  mediaMaxBytes: number;
+  /** Most pixels a photo may have; larger ones are refused before they are decoded. */
+  mediaMaxPixels: number;
+  /** Photos processed at once; more wait their turn. */
+  mediaConcurrency: number;
+  /** S3-compatible storage for photos: endpoint and bucket; null keeps them under dataDir/media. */
+  mediaS3Url: string | null;
+  mediaS3Region: string;
+  mediaS3AccessKeyId: string | null;
+  mediaS3SecretAccessKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -196,7 +207,7 @@ export const SERVER_SECTIONS = [
         key: 'dataDir',
         default: '`./data`',
         description:
-          'Embedded database files (in `pgdata/`) and, when `JWT_SECRET` is unset, the generated signing secret.',
+          'Embedded database files (in `pgdata/`), photos (in `media/`, unless `MEDIA_S3_URL` is set) and, when `JWT_SECRET` is unset, the generated signing secret.',
         parse: (raw) => path.resolve(raw ?? './data'),
       }),
       variable({
@@ -379,6 +390,89 @@ export const SERVER_SECTIONS = [
           }
           return `Vicinity <no-reply@${host}>`;
         },
+      }),
+    ],
+  },
+  {
+    title: 'Photos',
+    intro:
+      'Uploaded photos are kept as renditions only (see [privacy.md](privacy.md#photos)): under `DATA_DIR/media`, or in an S3-compatible bucket that several servers can share.',
+    variables: [
+      variable({
+        name: 'MEDIA_MAX_BYTES',
+        key: 'mediaMaxBytes',
+        default: '`15728640` (15 MiB)',
+        description:
+          'Largest photo file accepted, 1024 to 104857600 (100 MiB). A larger upload is answered `413` as soon as it passes the limit.',
+        parse: integer(15 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      }),
+      variable({
+        name: 'MEDIA_MAX_PIXELS',
+        key: 'mediaMaxPixels',
+        default: '`50000000`',
+        description:
+          'Most pixels (width × height) a photo may have, 1 to 268402689. Checked from the file’s header before anything is decoded, so a small file claiming a huge image is refused.',
+        parse: integer(50_000_000, 1, 268_402_689),
+      }),
+      variable({
+        name: 'MEDIA_CONCURRENCY',
+        key: 'mediaConcurrency',
+        default: '`1`',
+        description:
+          'Photos processed at once, 1 to 64, on threads beside the event loop; further uploads wait their turn. Leave a core or more for the API and the database: on two cores, 1 (see [performance.md](performance.md#photos)).',
+        parse: integer(1, 1, 64),
+      }),
+      variable({
+        name: 'MEDIA_S3_URL',
+        key: 'mediaS3Url',
+        default: '_(unset: files under `DATA_DIR/media`)_',
+        description:
+          'Keep photos in an S3-compatible bucket: `https://endpoint/bucket` (path-style, e.g. MinIO or Garage), optionally with a key prefix after the bucket, or `s3://bucket` for Amazon S3 itself. The bucket must exist.',
+        parse: (raw) => {
+          if (raw === undefined) return null;
+          let url: URL;
+          try {
+            url = new URL(raw);
+          } catch {
+            throw new Refusal('is not a valid URL (expected https://endpoint/bucket or s3://bucket)');
+          }
+          const bucket = url.protocol === 's3:' ? url.hostname : url.pathname.split('/').filter(Boolean)[0];
+          if (!['http:', 'https:', 's3:'].includes(url.protocol) || !bucket) {
+            throw new Refusal('must look like https://endpoint/bucket or s3://bucket');
+          }
+          return raw;
+        },
+      }),
+      variable({
+        name: 'MEDIA_S3_REGION',
+        key: 'mediaS3Region',
+        default: '`us-east-1`',
+        description: 'Region of the bucket (most S3-compatible servers accept any).',
+        parse: matching(
+          'us-east-1',
+          /^[a-z0-9-]+$/,
+          (value) => `is not a region name like eu-central-1, got "${value}"`,
+        ),
+      }),
+      variable({
+        name: 'MEDIA_S3_ACCESS_KEY_ID',
+        key: 'mediaS3AccessKeyId',
+        default: '_(unset: the AWS SDK’s usual sources)_',
+        description:
+          'Access key for the bucket, with `MEDIA_S3_SECRET_ACCESS_KEY`. Unset, the SDK looks where it always does (`AWS_ACCESS_KEY_ID`, an instance role…).',
+        parse: (raw, read: ReadVariable) => {
+          if ((raw === undefined) !== (read('MEDIA_S3_SECRET_ACCESS_KEY') === undefined)) {
+            throw new Refusal('and MEDIA_S3_SECRET_ACCESS_KEY must be set together');
+          }
+          return raw ?? null;
+        },
+      }),
+      variable({
+        name: 'MEDIA_S3_SECRET_ACCESS_KEY',
+        key: 'mediaS3SecretAccessKey',
+        default: '_(unset)_',
+        description: 'Secret of that access key.',
+        parse: (raw) => raw ?? null,
       }),
     ],
   },

@@ -7,8 +7,17 @@ import type { EventTables } from './tables/events.js';
 import type { ItemTables } from './tables/items.js';
 import type { JobTables } from './tables/jobs.js';
 import type { NotificationTables } from './tables/notifications.js';
+import type { MediaTables } from './tables/media.js';
 import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
 
 export interface Database
-  extends AccountTables, PlaceAndGroupTables, ItemTables, PostTables, EventTables, JobTables, NotificationTables {}
+  extends
+    AccountTables,
+    PlaceAndGroupTables,
+    ItemTables,
+    PostTables,
+    EventTables,
+    JobTables,
+    NotificationTables,
+    MediaTables {}

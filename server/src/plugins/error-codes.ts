@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   forbidden: 'Signed in, but not allowed to do this.',
   members_only: 'Only members of the private group may see this.',
   wrong_password: 'The password given to confirm the action is not the account’s.',
+  link_expired: 'The link has expired: load the page it came from again for a new one.',
   // 404
   not_found: 'No such thing, or it is hidden from you.',
   // 405, 406
@@ -42,6 +43,10 @@ export const ERROR_CODES = {
   unsupported_encoding: 'Compressed request bodies are not accepted.',
   unprocessable: 'The request is well-formed but cannot be carried out.',
   rate_limited: 'Too many attempts; wait as `Retry-After` says.',
+  file_too_large: 'The file is larger than this server accepts (`details.maxBytes`).',
+  unsupported_image: 'The file is not an image this server takes: JPEG, PNG, WebP, AVIF or GIF (SVG is refused).',
+  image_too_large: 'The image has more pixels than this server accepts (`details.maxPixels`).',
+  image_unreadable: 'The image is damaged or incomplete and could not be read.',
   // 5xx
   internal_error: 'Something went wrong on the server; nothing partial was stored.',
   busy: 'Too many requests are waiting; try again after `Retry-After`.',

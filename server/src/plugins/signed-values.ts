@@ -6,6 +6,8 @@
  *   so an edited cursor cannot silently skip or repeat items.
  * - Calendar keys let a calendar app, which cannot send an Authorization header, read a private
  *   group's meetups on behalf of one member (see the events module).
+ * - Media keys let a browser fetch, for one viewer, photos that not everyone may see (see the
+ *   media module).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
@@ -21,6 +23,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     cursors: SignedCodec;
     calendarKeys: SignedCodec;
+    mediaKeys: SignedCodec;
   }
 }
 
@@ -56,6 +59,7 @@ export default fp<{ secret: string }>(
   async function signedValues(app, { secret }) {
     app.decorate('cursors', createSignedCodec(secret, 'vicinity page cursors', 'cursor', 'a cursor'));
     app.decorate('calendarKeys', createSignedCodec(secret, 'vicinity calendar keys', 'key', 'a calendar key'));
+    app.decorate('mediaKeys', createSignedCodec(secret, 'vicinity media keys', 'key', 'a photo key'));
   },
   { name: 'signed-values' },
 );

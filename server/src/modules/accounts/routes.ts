@@ -64,7 +64,7 @@ export default async function accountRoutes(app: FastifyInstance, options: { aut
       onRequest: app.requireUser,
       schema: {
         tags: ['accounts'],
-        summary: 'Change your name, bio or home location',
+        summary: 'Change your name, bio, home location or profile photo',
         description: 'The home location is stored precisely for ranking but only ever returned snapped to ~500 m.',
         security: [{ bearerAuth: [] }],
         body: UpdateMeBody,

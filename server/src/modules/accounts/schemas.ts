@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { CoarseLocation, LatLngBody } from '../../geo/schemas.js';
+import { AvatarRef, Id } from '../../plugins/schemas.js';
 
 /** What anyone may see of a person. Never the email, never the precise home. */
 export const PublicUser = Type.Object({
@@ -22,6 +23,7 @@ export const Me = Type.Object(
         'Your home, snapped to a grid of about 500 m. The precise point is kept private and used only for ranking.',
     }),
     createdAt: Type.String({ format: 'date-time' }),
+    avatar: Type.Optional(AvatarRef),
   },
   { $id: 'Me' },
 );
@@ -53,6 +55,12 @@ export const UpdateMeBody = Type.Object(
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
     bio: Type.Optional(Type.String({ maxLength: 2000 })),
     homeLocation: Type.Optional(Type.Union([LatLngBody, Type.Null()], { description: 'null forgets it.' })),
+    avatarId: Type.Optional(
+      Type.Union([Id, Type.Null()], {
+        description:
+          'A photo you uploaded (`POST /api/media`) as your profile photo; null removes it (and deletes it).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError, invalidField, notFound } from '../../plugins/errors.js';
+import { addAvatars, setMedia } from '../media/index.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { findCredentials, findMe, findPasswordHash, insertUser, updateMe } from './queries.js';
 import type { LoginBody, Me, RegisterBody, UpdateMeBody } from './schemas.js';
@@ -42,14 +43,23 @@ export async function logIn(db: Db, body: LoginBody): Promise<Me> {
 export async function readMe(db: Db, userId: number): Promise<Me> {
   const me = await findMe(db, userId);
   if (!me) throw notFound('Your account');
+  await addAvatars(db, [me]);
   return me;
 }
 
 export async function changeMe(db: Db, userId: number, body: UpdateMeBody): Promise<Me> {
   const patch = { ...body };
   if (patch.displayName !== undefined) patch.displayName = normaliseName(patch.displayName);
-  const me = await updateMe(db, userId, patch);
+  const { avatarId } = patch;
+  const me = await db.transaction().execute(async (trx) => {
+    const changed = await updateMe(trx, userId, patch);
+    if (changed && avatarId !== undefined) {
+      await setMedia(trx, { type: 'user', id: userId }, avatarId === null ? [] : [avatarId], userId, 'avatarId');
+    }
+    return changed;
+  });
   if (!me) throw notFound('Your account');
+  await addAvatars(db, [me]);
   return me;
 }
 

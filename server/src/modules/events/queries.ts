@@ -123,7 +123,7 @@ export async function findEvent(
   db: Db,
   id: number,
   viewerId: number | null,
-): Promise<Omit<Event, 'calendarUrl'> | undefined> {
+): Promise<Omit<Event, 'calendarUrl' | 'media'> | undefined> {
   const row = await visibleEvents(db, viewerId).select('e.description').where('e.id', '=', id).executeTakeFirst();
   return row ? { ...toSummary(row), description: row.description } : undefined;
 }
@@ -191,7 +191,7 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows:
   };
 }
 
-export type CalendarEntry = Omit<Event, 'calendarUrl'> & { revision: number };
+export type CalendarEntry = Omit<Event, 'calendarUrl' | 'media'> & { revision: number };
 
 /** The meetups of a calendar feed: not yet ended, soonest first, cancelled ones included. */
 export async function calendarEvents(

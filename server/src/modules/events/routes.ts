@@ -43,7 +43,8 @@ function sendCalendar(reply: FastifyReply, file: CalendarFile) {
 export default async function eventRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  const read = (id: number, viewerId: number | null) => readEvent(app.calendarKeys, app.db, id, viewerId);
+  const read = (id: number, viewerId: number | null) =>
+    readEvent(app.calendarKeys, app.db, id, viewerId, app.mediaKeys);
 
   api.post(
     '/api/events',

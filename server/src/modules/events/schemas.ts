@@ -3,6 +3,7 @@ import { GeoJsonPoint, Latitude, Longitude, MAX_RADIUS_METERS } from '../../geo/
 import { Id, PersonRef } from '../../plugins/schemas.js';
 import { Visibility } from '../groups/schemas.js';
 import { MAX_OCCURRENCES } from './recurrence.js';
+import { MediaIdsField, MediaList } from '../media/schemas.js';
 
 export const MAX_CAPACITY = 10_000;
 
@@ -78,6 +79,7 @@ export const CreateEventBody = Type.Object(
     capacity: Type.Optional(Capacity),
     games: Type.Optional(Games),
     recurrence: Type.Optional(RecurrenceBody),
+    mediaIds: Type.Optional(MediaIdsField),
   },
   { additionalProperties: false, description: 'Give either placeId or location.' },
 );
@@ -102,6 +104,7 @@ export const UpdateEventBody = Type.Object(
       ),
     ),
     games: Type.Optional(Games),
+    mediaIds: Type.Optional(MediaIdsField),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -173,6 +176,7 @@ export const Event = Type.Object(
   {
     ...eventFields,
     description: Type.String(),
+    media: MediaList,
     calendarUrl: Type.String({
       description:
         'Path of this meetup’s iCalendar file. For a private group’s meetup it carries a key that lets a calendar ' +
@@ -182,7 +186,7 @@ export const Event = Type.Object(
   { $id: 'Event' },
 );
 export type Event = Static<typeof Event>;
-export type EventSummary = Omit<Event, 'description' | 'calendarUrl'>;
+export type EventSummary = Omit<Event, 'description' | 'calendarUrl' | 'media'>;
 
 export const EventCollection = Type.Object(
   {

@@ -16,6 +16,7 @@ import {
   notifyEventsCreated,
 } from '../notifications/index.js';
 import { findGroupRole } from '../../policy/queries.js';
+import { addAvatars, mediaOf, setMedia } from '../media/index.js';
 import { calendarPath } from './calendar-keys.js';
 import {
   cancelEvent,
@@ -116,6 +117,8 @@ export async function createEvents(db: Db, body: CreateEventBody, organizerId: n
       body.recurrence?.freq ?? null,
     );
     await notifyEventsCreated(trx, ids, organizerId);
+    // A photo is shown in one place: a series' photos go with its first meetup.
+    if (body.mediaIds) await setMedia(trx, { type: 'event', id: ids[0]! }, body.mediaIds, organizerId);
     return ids;
   });
 }
@@ -173,6 +176,7 @@ export async function changeEvent(db: Db, id: number, viewerId: number, patch: U
     await updateEvent(trx, id, changes);
     if (changes.capacity !== undefined) await fillSeats(trx, { id, capacity: changes.capacity });
     await notifyEventChanged(trx, before, viewerId);
+    if (patch.mediaIds) await setMedia(trx, { type: 'event', id }, patch.mediaIds, viewerId);
   });
 }
 
@@ -202,11 +206,15 @@ export async function readEvent(
   db: Db,
   id: number,
   viewerId: number | null,
+  mediaKeys: SignedCodec | null = null,
 ): Promise<Event> {
   const event = await findEvent(db, id, viewerId);
   if (!event) throw notFound('This meetup');
+  const viewer = viewerId !== null && mediaKeys ? { id: viewerId, keys: mediaKeys } : null;
+  await addAvatars(db, [event.organizer]);
   return {
     ...event,
+    media: (await mediaOf(db, 'event', [id], viewer)).get(id) ?? [],
     calendarUrl: calendarPath(calendarKeys, `/api/events/${id}/calendar.ics`, event.group, viewerId),
   };
 }

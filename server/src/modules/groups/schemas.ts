@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { LatLngBody } from '../../geo/schemas.js';
+import { MediaIdsField } from '../media/schemas.js';
 
 export const Visibility = Type.Union([Type.Literal('public'), Type.Literal('private')], {
   description: 'Private groups show on the map at a point snapped to ~500 m; their events and posts are for members.',
@@ -12,6 +13,7 @@ export const CreateGroupBody = Type.Object(
     description: Type.String({ maxLength: 10_000 }),
     location: LatLngBody,
     visibility: Visibility,
+    mediaIds: Type.Optional(MediaIdsField),
   },
   { additionalProperties: false },
 );
@@ -46,6 +48,9 @@ export const Group = Type.Object(
     }),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
+    media: Type.Array(Type.Ref('Media'), {
+      description: 'Its photos; the first is its cover. Shown to everyone, like its name and description.',
+    }),
   },
   { $id: 'Group' },
 );

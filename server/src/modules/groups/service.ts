@@ -12,6 +12,7 @@ import type { SignedCodec } from '../../plugins/signed-values.js';
 import { roleMay } from '../../policy/group-roles.js';
 import { findGroupRole } from '../../policy/queries.js';
 import { calendarPath } from '../events/index.js';
+import { deleteMediaOfGroups, mediaOf, setMedia } from '../media/index.js';
 import {
   deleteGroup,
   findGroupRow,
@@ -62,6 +63,7 @@ export async function readGroup(
     pendingRequests: roleMay(myRole, 'answer_join_requests') ? row.request_count : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    media: (await mediaOf(db, 'group', [id], null)).get(id) ?? [],
   };
   const member = myRole === null ? null : viewerId;
   return { ...group, calendarUrl: calendarPath(calendarKeys, `/api/groups/${id}/calendar.ics`, group, member) };
@@ -79,6 +81,7 @@ export async function createGroup(db: Db, body: CreateGroupBody, ownerId: number
   return db.transaction().execute(async (trx) => {
     const id = await insertGroup(trx, fields, ownerId);
     await insertOwner(trx, id, ownerId);
+    if (body.mediaIds) await setMedia(trx, { type: 'group', id }, body.mediaIds, ownerId);
     return id;
   });
 }
@@ -104,10 +107,15 @@ export async function changeGroup(db: Db, id: number, viewerId: number, patch: U
       location,
       publicLocation: publicPoint(location, visibility),
     });
+    if (patch.mediaIds) await setMedia(trx, { type: 'group', id }, patch.mediaIds, viewerId);
   });
 }
 
 export async function removeGroup(db: Db, id: number, viewerId: number): Promise<void> {
   await requireGroupManager(db, id, viewerId);
-  await deleteGroup(db, id);
+  // Its posts and meetups go with it, and the photos of all of them.
+  await db.transaction().execute(async (trx) => {
+    await deleteMediaOfGroups(trx, [id]);
+    await deleteGroup(trx, id);
+  });
 }

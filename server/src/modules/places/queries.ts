@@ -5,7 +5,7 @@ import type { CreatePlaceBody, Place, UpdatePlaceBody } from './schemas.js';
 
 type Db = Kysely<Database>;
 
-export async function findPlace(db: Db, id: number): Promise<Place | undefined> {
+export async function findPlace(db: Db, id: number): Promise<Omit<Place, 'media'> | undefined> {
   const row = await db
     .selectFrom('places')
     .leftJoin('users', 'users.id', 'places.created_by')

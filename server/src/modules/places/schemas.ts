@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { PLACE_KINDS } from '../../db/tables/places-and-groups.js';
 import { LatLngBody } from '../../geo/schemas.js';
 import { PersonRef } from '../../plugins/schemas.js';
+import { MediaIdsField } from '../media/schemas.js';
 
 export const PlaceKindSchema = Type.Union(
   [
@@ -26,6 +27,7 @@ export const CreatePlaceBody = Type.Object(
     address: Type.Optional(Type.String({ maxLength: 200 })),
     description: Type.Optional(Type.String({ maxLength: 5000 })),
     tags: Type.Optional(Tags),
+    mediaIds: Type.Optional(MediaIdsField),
   },
   { additionalProperties: false },
 );
@@ -46,6 +48,7 @@ export const Place = Type.Object(
     createdBy: PersonRef,
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
+    media: Type.Array(Type.Ref('Media'), { description: 'Its photos; the first is its cover.' }),
   },
   { $id: 'Place' },
 );

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { forbidden, invalidField, notFound } from '../../plugins/errors.js';
 import { mayEdit } from '../../policy/content.js';
+import { deleteMediaOf, mediaOf, setMedia } from '../media/index.js';
 import { deletePlace, findPlace, insertPlace, placeCreator, updatePlace } from './queries.js';
 import type { CreatePlaceBody, Place, UpdatePlaceBody } from './schemas.js';
 
@@ -15,12 +16,17 @@ function checkName(name: string | undefined): void {
 export async function readPlace(db: Db, id: number): Promise<Place> {
   const place = await findPlace(db, id);
   if (!place) throw notFound('This place');
-  return place;
+  return { ...place, media: (await mediaOf(db, 'place', [id], null)).get(id) ?? [] };
 }
 
 export async function addPlace(db: Db, body: CreatePlaceBody, creatorId: number): Promise<Place> {
   checkName(body.name);
-  return readPlace(db, await insertPlace(db, body, creatorId));
+  const id = await db.transaction().execute(async (trx) => {
+    const placeId = await insertPlace(trx, body, creatorId);
+    if (body.mediaIds) await setMedia(trx, { type: 'place', id: placeId }, body.mediaIds, creatorId);
+    return placeId;
+  });
+  return readPlace(db, id);
 }
 
 /** Checks that the place exists and that the viewer may change it. */
@@ -35,11 +41,17 @@ async function requireChangeable(db: Db, id: number, viewerId: number): Promise<
 export async function changePlace(db: Db, id: number, viewerId: number, patch: UpdatePlaceBody): Promise<Place> {
   await requireChangeable(db, id, viewerId);
   checkName(patch.name);
-  await updatePlace(db, id, patch);
+  await db.transaction().execute(async (trx) => {
+    await updatePlace(trx, id, patch);
+    if (patch.mediaIds) await setMedia(trx, { type: 'place', id }, patch.mediaIds, viewerId);
+  });
   return readPlace(db, id);
 }
 
 export async function removePlace(db: Db, id: number, viewerId: number): Promise<void> {
   await requireChangeable(db, id, viewerId);
-  await deletePlace(db, id);
+  await db.transaction().execute(async (trx) => {
+    await deleteMediaOf(trx, 'place', [id]);
+    await deletePlace(trx, id);
+  });
 }

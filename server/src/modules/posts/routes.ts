@@ -14,7 +14,7 @@ import { NearbyCollection } from '../../geo/schemas.js';
 import { RadiusQuery } from '../../items/schemas.js';
 import { featureCollectionJson } from '../../items/radius-page.js';
 import { addComment, editComment, listComments, removeComment } from './comment-service.js';
-import { createPost, editPost, readPost, removePost } from './service.js';
+import { createPost, editPost, readPost, removePost, withAvatars } from './service.js';
 import {
   BRANCHES_PER_PAGE,
   COMMENTS_PER_PAGE,
@@ -35,7 +35,7 @@ export default async function postRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   const read = (id: number, viewerId: number | null, branchCursor?: string) =>
-    readPost(app.cursors, app.db, id, viewerId, branchCursor);
+    readPost(app.cursors, app.db, id, viewerId, branchCursor, app.mediaKeys);
 
   api.get(
     '/api/posts',
@@ -155,7 +155,16 @@ export default async function postRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      listComments(app.cursors, app.db, request.params.id, request.viewer?.id ?? null, request.query.branchCursor),
+      withAvatars(
+        app.db,
+        await listComments(
+          app.cursors,
+          app.db,
+          request.params.id,
+          request.viewer?.id ?? null,
+          request.query.branchCursor,
+        ),
+      ),
   );
 
   api.post(

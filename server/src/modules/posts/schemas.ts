@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { LatLngBody } from '../../geo/schemas.js';
 import { Id, PersonRef } from '../../plugins/schemas.js';
 import { Visibility } from '../groups/schemas.js';
+import { MediaIdsField, MediaList, type Media } from '../media/schemas.js';
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_POST_BODY_LENGTH = 40_000;
@@ -45,6 +46,7 @@ export const CreatePostBody = Type.Object(
     location: Type.Optional(LatLngBody),
     placeId: Type.Optional(Id),
     groupId: Type.Optional(Id),
+    mediaIds: Type.Optional(MediaIdsField),
   },
   {
     additionalProperties: false,
@@ -63,6 +65,7 @@ export const UpdatePostBody = Type.Object(
     placeId: Type.Optional(
       Type.Union([Id, Type.Null()], { description: 'null detaches the post from its place; it keeps its location.' }),
     ),
+    mediaIds: Type.Optional(MediaIdsField),
   },
   { additionalProperties: false, minProperties: 1, description: 'The group of a post cannot change.' },
 );
@@ -98,7 +101,7 @@ export interface CommentNode {
   id: number;
   parentId: number | null;
   depth: number;
-  author: { id: number; displayName: string } | null;
+  author: { id: number; displayName: string; avatar?: Media | null } | null;
   body: string;
   bodyHtml: string;
   createdAt: string;
@@ -167,6 +170,7 @@ export const Post = Type.Object(
     commentCount: Type.Integer({ description: 'Comments not deleted. For display only; never used for ranking.' }),
     canEdit: Type.Boolean({ description: 'You wrote it and it is not deleted.' }),
     canDelete: Type.Boolean({ description: 'You wrote it, or you own or organise its group.' }),
+    media: MediaList,
     discussion: Discussion,
   },
   { $id: 'Post' },

@@ -10,6 +10,7 @@ import type { LatLng } from '../../geo/point.js';
 import { conflict, forbidden, invalidField, notFound } from '../../plugins/errors.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { mayEdit, mayRemove } from '../../policy/content.js';
+import { addAvatars, deleteMediaOf, mediaOf, setMedia, type MediaViewer } from '../media/index.js';
 import { discussionPage } from './comment-service.js';
 import {
   deletePost,
@@ -21,7 +22,7 @@ import {
   updatePost,
   type PostRow,
 } from './queries.js';
-import type { CreatePostBody, Discussion, Post, UpdatePostBody } from './schemas.js';
+import type { CommentNode, CreatePostBody, Discussion, Post, UpdatePostBody } from './schemas.js';
 
 type Db = Kysely<Database>;
 
@@ -55,8 +56,27 @@ function toPost(row: PostRow, viewerId: number | null, discussion: Discussion): 
     commentCount: row.comment_count,
     canEdit: !deleted && mayEdit(authored(row), viewerId),
     canDelete: !deleted && mayRemove(authored(row), viewerId),
+    media: [],
     discussion,
   };
+}
+
+/** The people a discussion shows, at every depth. */
+function commentAuthors(comments: CommentNode[]): CommentNode['author'][] {
+  return comments.flatMap((comment) => [comment.author, ...commentAuthors(comment.replies)]);
+}
+
+/** Adds the post's photos and the avatars beside the names in it. */
+async function withPhotos(db: Db, post: Post, viewer: MediaViewer): Promise<Post> {
+  post.media = (await mediaOf(db, 'post', [post.id], viewer)).get(post.id) ?? [];
+  await addAvatars(db, [post.author, ...commentAuthors(post.discussion.comments)]);
+  return post;
+}
+
+/** Adds the avatars beside the names in a page of discussion. */
+export async function withAvatars(db: Db, discussion: Discussion): Promise<Discussion> {
+  await addAvatars(db, commentAuthors(discussion.comments));
+  return discussion;
 }
 
 /** The whole answer for one post: the post and the first (or given) page of its discussion. */
@@ -66,10 +86,12 @@ export async function readPost(
   id: number,
   viewerId: number | null,
   branchCursor?: string,
+  mediaKeys: SignedCodec | null = null,
 ): Promise<Post> {
   const row = await findPost(db, id, viewerId);
   if (!row) throw notFound('This post');
-  return toPost(row, viewerId, await discussionPage(cursors, db, row, viewerId, branchCursor));
+  const post = toPost(row, viewerId, await discussionPage(cursors, db, row, viewerId, branchCursor));
+  return withPhotos(db, post, viewerId !== null && mediaKeys ? { id: viewerId, keys: mediaKeys } : null);
 }
 
 /** Where a new post is: its own location, else its place's, else its group's exact point. */
@@ -94,13 +116,17 @@ export async function createPost(db: Db, body: CreatePostBody, authorId: number)
   notBlank(body.title, 'title');
   notBlank(body.body, 'body');
   const location = await resolveLocation(db, body, authorId);
-  return insertPost(db, {
-    authorId,
-    title: body.title.trim(),
-    body: body.body,
-    location,
-    placeId: body.placeId ?? null,
-    groupId: body.groupId ?? null,
+  return db.transaction().execute(async (trx) => {
+    const id = await insertPost(trx, {
+      authorId,
+      title: body.title.trim(),
+      body: body.body,
+      location,
+      placeId: body.placeId ?? null,
+      groupId: body.groupId ?? null,
+    });
+    if (body.mediaIds) await setMedia(trx, { type: 'post', id }, body.mediaIds, authorId);
+    return id;
   });
 }
 
@@ -109,7 +135,7 @@ export async function editPost(db: Db, id: number, viewerId: number, patch: Upda
   if (!row) throw notFound('This post');
   if (!mayEdit(authored(row), viewerId)) throw forbidden('Only the person who wrote this post can edit it.');
   if (row.deleted_at !== null) throw conflict('post_deleted', 'This post was deleted and can no longer be edited.');
-  const { title, body, location, placeId } = patch;
+  const { title, body, location, placeId, mediaIds } = patch;
   notBlank(title, 'title');
   notBlank(body, 'body');
   let newLocation = location;
@@ -118,7 +144,10 @@ export async function editPost(db: Db, id: number, viewerId: number, patch: Upda
     if (!place) throw invalidField('placeId', 'does not name an existing place', 'body');
     newLocation ??= place;
   }
-  await updatePost(db, row.id, { title: title?.trim(), body, location: newLocation, placeId });
+  await db.transaction().execute(async (trx) => {
+    await updatePost(trx, row.id, { title: title?.trim(), body, location: newLocation, placeId });
+    if (mediaIds) await setMedia(trx, { type: 'post', id: row.id }, mediaIds, viewerId);
+  });
 }
 
 export async function removePost(db: Db, id: number, viewerId: number): Promise<void> {
@@ -128,5 +157,9 @@ export async function removePost(db: Db, id: number, viewerId: number): Promise<
   if (!mayRemove(authored(row), viewerId)) {
     throw forbidden('Only the author or an owner or organizer of its group can delete this post.');
   }
-  await deletePost(db, row.id);
+  // Its photos go with its text; the files are deleted once this has committed.
+  await db.transaction().execute(async (trx) => {
+    await deletePost(trx, row.id);
+    await deleteMediaOf(trx, 'post', [row.id]);
+  });
 }

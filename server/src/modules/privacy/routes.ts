@@ -17,13 +17,18 @@ export default async function privacyRoutes(app: FastifyInstance) {
       schema: {
         tags: ['accounts'],
         summary: 'Download your data',
-        description: 'One JSON document with everything Vicinity keeps about you, served as a file download.',
+        description:
+          'One JSON document with everything Vicinity keeps about you, served as a file download. Your photos are ' +
+          'links to their largest rendition, good for at least a day (`photoLinksExpireAt`).',
         security: [{ bearerAuth: [] }],
         response: { 200: DataExport, ...errorResponses(401) },
       },
     },
     async (request, reply) => {
-      const data = await exportData(app.db, viewerOf(request).id);
+      const data = await exportData(app.db, viewerOf(request).id, {
+        keys: app.mediaKeys,
+        origin: `${request.protocol}://${request.host}`,
+      });
       const day = data.exportedAt.slice(0, 10);
       return reply
         .header('content-disposition', `attachment; filename="vicinity-data-${day}.json"`)
@@ -41,7 +46,7 @@ export default async function privacyRoutes(app: FastifyInstance) {
         summary: 'Delete your account',
         description:
           'Confirmed with your password. Erases your profile, memberships, RSVPs (your seats go to the waitlist), ' +
-          'the text of your posts and comments (replies by others stay), meetups you organized outside a group, ' +
+          'the text of your posts and comments (replies by others stay), every photo you uploaded, meetups you organized outside a group, ' +
           'and groups only you are in. Places you added stay on the map without your name. Refused with 409 ' +
           '`last_owner` (details.groups) while you are the only owner of a group with other members.',
         security: [{ bearerAuth: [] }],

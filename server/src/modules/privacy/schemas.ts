@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Me } from '../accounts/schemas.js';
 import { NotificationSettingsBody } from '../notifications/schemas.js';
+import { ExportedPhotos } from '../media/schemas.js';
 
 const Point = Type.Object({ lat: Type.Number(), lng: Type.Number() });
 const Time = Type.String({ format: 'date-time' });
@@ -87,6 +88,11 @@ export const DataExport = Type.Object(
         editedAt: MaybeTime,
       }),
     ),
+    photos: ExportedPhotos,
+    photoLinksExpireAt: Type.String({
+      format: 'date-time',
+      description: 'When the links in `photos` stop working: at least a day after the export.',
+    }),
   },
   {
     $id: 'DataExport',

@@ -9,6 +9,7 @@
  *   discussion under it stays readable;
  * - meetups they organized outside a group are deleted; a group's meetups stay with the group;
  * - places they added stay on the map (they are shared venues) without their name;
+ * - every photo they uploaded is deleted, wherever it is shown (its files by a job after commit);
  * - memberships, join requests and RSVPs go with the account row (ON DELETE CASCADE).
  */
 import type { Kysely } from 'kysely';
@@ -18,6 +19,8 @@ import { findMe, passwordMatches } from '../accounts/index.js';
 import { deleteEventsOrganizedBy, releaseSeatsOf } from '../events/index.js';
 import { eraseWritingOf } from '../posts/index.js';
 import { notificationSettingsOf } from '../notifications/index.js';
+import { deleteMediaOfGroups, deleteMediaOfOwner, mediaKeyExpiry, photosForExport } from '../media/index.js';
+import type { SignedCodec } from '../../plugins/signed-values.js';
 import { databaseNow, deleteGroups, deleteUser, findExportRows, lockSoleOwnedGroups } from './queries.js';
 import type { DataExport } from './schemas.js';
 
@@ -27,8 +30,15 @@ const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 const point = (row: { lat: number; lng: number }) => ({ lat: row.lat, lng: row.lng });
 
-/** One snapshot: every list is read in the same repeatable-read transaction. */
-export async function exportData(db: Db, userId: number): Promise<DataExport> {
+/**
+ * One snapshot: every list is read in the same repeatable-read transaction. Photos come as links
+ * on `origin` (this server) with a key good for at least a day.
+ */
+export async function exportData(
+  db: Db,
+  userId: number,
+  photoLinks: { keys: SignedCodec; origin: string },
+): Promise<DataExport> {
   const data = await db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -109,6 +119,8 @@ export async function exportData(db: Db, userId: number): Promise<DataExport> {
           createdAt: iso(c.created_at),
           editedAt: isoOrNull(c.edited_at),
         })),
+        photos: await photosForExport(trx, photoLinks.keys, userId, photoLinks.origin),
+        photoLinksExpireAt: iso(mediaKeyExpiry()),
       };
     });
   if (!data) throw notFound('Your account');
@@ -130,6 +142,10 @@ export async function deleteAccount(db: Db, userId: number, password: string): P
         { groups: shared.map(({ id, name }) => ({ id, name })) },
       );
     }
+    await deleteMediaOfGroups(
+      trx,
+      owned.map((group) => group.id),
+    );
     await deleteGroups(
       trx,
       owned.map((group) => group.id),
@@ -137,6 +153,8 @@ export async function deleteAccount(db: Db, userId: number, password: string): P
     await releaseSeatsOf(trx, userId);
     await eraseWritingOf(trx, userId);
     await deleteEventsOrganizedBy(trx, userId);
+    // Every photo they uploaded, wherever it is shown; the files go once this has committed.
+    await deleteMediaOfOwner(trx, userId);
     await deleteUser(trx, userId);
   });
 }

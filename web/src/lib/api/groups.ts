@@ -48,3 +48,9 @@ export function approveJoinRequest(groupId: number, userId: number): Promise<Gro
 export function declineJoinRequest(groupId: number, userId: number): Promise<void> {
   return request('POST', `/api/groups/${groupId}/requests/${userId}/decline`);
 }
+
+/** Makes these photos the group's, in order (the first is its cover); for its owners. */
+export function setGroupPhotos(id: number, mediaIds: number[]): Promise<Group> {
+  const body: RequestBody<'/api/groups/{id}', 'patch'> = { mediaIds };
+  return request('PATCH', `/api/groups/${id}`, { body });
+}

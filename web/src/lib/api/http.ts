@@ -181,3 +181,40 @@ export async function request<T>(method: string, url: string, options: RequestOp
 export function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return request<T>('GET', url, { signal });
 }
+
+/**
+ * Sends a form (a file upload) with the stored token, reporting how much has been sent, which
+ * `fetch` cannot tell: XMLHttpRequest does. Answers and fails like `request`.
+ */
+export function sendForm<T>(
+  method: string,
+  url: string,
+  form: FormData,
+  { onProgress, signal }: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    xhr.setRequestHeader('accept', 'application/json');
+    const token = currentToken();
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+      });
+      if (response.ok) resolve(response.json() as Promise<T>);
+      else void errorFromResponse(response).then(reject);
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError(0, 'network_error', 'Could not reach the Vicinity server. Check your connection and try again.'),
+      );
+    xhr.onabort = () => reject(new DOMException('The upload was stopped.', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}

@@ -1,7 +1,7 @@
 /** Places to meet: cafés, game stores, libraries… */
-import { coordinate, getJson, withQuery } from './http';
+import { coordinate, getJson, request, withQuery } from './http';
 import type { LatLng, NearbyCollection } from './map';
-import type { Query, Schema } from './types';
+import type { Query, RequestBody, Schema } from './types';
 
 export type Place = Schema<'Place'>;
 export type PlaceKind = Place['kind'];
@@ -21,4 +21,10 @@ export function getPlacesNear(
     limit,
   });
   return getJson(url, signal);
+}
+
+/** Makes these photos the place's, in order (the first is its cover); for whoever added it. */
+export function setPlacePhotos(id: number, mediaIds: number[]): Promise<Place> {
+  const body: RequestBody<'/api/places/{id}', 'patch'> = { mediaIds };
+  return request('PATCH', `/api/places/${id}`, { body });
 }

@@ -504,6 +504,8 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
+            mediaIds?: number[];
             /** @description The meetup is at this place and takes its location. */
             placeId?: number;
             /** @description Creates one event per occurrence at the same local time in timeZone. Monthly meetups on the 29th–31st fall on the last day of shorter months. */
@@ -738,6 +740,8 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
+            mediaIds?: number[];
             /** @description Move the meetup to this place (and its location); null detaches it. */
             placeId?: number | null;
             /**
@@ -1227,6 +1231,8 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
+            mediaIds?: number[];
             name: string;
             /** @description Private groups show on the map at a point snapped to ~500 m; their events and posts are for members. */
             visibility: 'public' | 'private';
@@ -1398,6 +1404,8 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
+            mediaIds?: number[];
             name?: string;
             /** @description Private groups show on the map at a point snapped to ~500 m; their events and posts are for members. */
             visibility?: 'public' | 'private';
@@ -2297,7 +2305,7 @@ export interface paths {
     post?: never;
     /**
      * Delete your account
-     * @description Confirmed with your password. Erases your profile, memberships, RSVPs (your seats go to the waitlist), the text of your posts and comments (replies by others stay), meetups you organized outside a group, and groups only you are in. Places you added stay on the map without your name. Refused with 409 `last_owner` (details.groups) while you are the only owner of a group with other members.
+     * @description Confirmed with your password. Erases your profile, memberships, RSVPs (your seats go to the waitlist), the text of your posts and comments (replies by others stay), every photo you uploaded, meetups you organized outside a group, and groups only you are in. Places you added stay on the map without your name. Refused with 409 `last_owner` (details.groups) while you are the only owner of a group with other members.
      */
     delete: {
       parameters: {
@@ -2363,7 +2371,7 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Change your name, bio or home location
+     * Change your name, bio, home location or profile photo
      * @description The home location is stored precisely for ranking but only ever returned snapped to ~500 m.
      */
     patch: {
@@ -2376,6 +2384,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description A photo you uploaded (`POST /api/media`) as your profile photo; null removes it (and deletes it). */
+            avatarId?: number | null;
             bio?: string;
             displayName?: string;
             /** @description null forgets it. */
@@ -2429,7 +2439,7 @@ export interface paths {
     };
     /**
      * Download your data
-     * @description One JSON document with everything Vicinity keeps about you, served as a file download.
+     * @description One JSON document with everything Vicinity keeps about you, served as a file download. Your photos are links to their largest rendition, good for at least a day (`photoLinksExpireAt`).
      */
     get: {
       parameters: {
@@ -2636,6 +2646,282 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a photo
+     * @description A `multipart/form-data` body with `file` and `alt`. The type is read from the file’s bytes (JPEG, PNG, WebP, AVIF, or the first frame of a GIF); SVG and HEIC are refused with 415 `unsupported_image`. A file over the size limit is answered 413 `file_too_large` as soon as it passes it; an image with too many pixels 422 `image_too_large` before it is decoded; a damaged or truncated one 422 `image_unreadable`. The orientation is applied and all metadata (EXIF, GPS, XMP, IPTC, maker notes) removed; the file sent is not kept. Attach the photo with `mediaIds` (posts, meetups, groups, places) or `avatarId` (your profile) within a day, or it is deleted. 503 `busy` when too many photos are waiting to be processed, 503 `unavailable` when the storage cannot be reached (nothing is kept then).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+            alt: string;
+            /**
+             * Format: binary
+             * @description A JPEG, PNG, WebP, AVIF or GIF (first frame). The type is read from the bytes; SVG is refused.
+             */
+            file: string;
+          };
+        };
+      };
+      responses: {
+        /** @description An uploaded photo. The file sent is not kept, only these renditions. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Media'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/media/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of your photos */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An uploaded photo. The file sent is not kept, only these renditions. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Media'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a photo you uploaded
+     * @description It disappears from wherever it is shown; its files are deleted.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change the alt text of a photo you uploaded */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+            alt: string;
+          };
+        };
+      };
+      responses: {
+        /** @description An uploaded photo. The file sent is not kept, only these renditions. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Media'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/nearby': {
@@ -3138,6 +3424,8 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
+            mediaIds?: number[];
             name: string;
             tags?: string[];
           };
@@ -3311,6 +3599,8 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
+            mediaIds?: number[];
             name?: string;
             tags?: string[];
           };
@@ -3450,6 +3740,8 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
+            mediaIds?: number[];
             placeId?: number;
             title: string;
           };
@@ -3652,6 +3944,8 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
+            mediaIds?: number[];
             /** @description null detaches the post from its place; it keeps its location. */
             placeId?: number | null;
             title?: string;
@@ -3858,6 +4152,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/media/{id}/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A photo’s rendition
+     * @description Served only to whoever may see what the photo is attached to (checked on every request; the URL’s `key` names the viewer, since browsers do not send the Authorization header for images). Immutable: cache it for good, revalidate with `If-None-Match`. 403 `link_expired` for a key past its day.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The key in a photo’s URL, as the API gave it. */
+          key?: string;
+        };
+        header?: never;
+        path: {
+          /** @description The rendition: `small`, `medium` or `large`, as `.webp` or `.jpg`. */
+          file: string;
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The image (image/webp or image/jpeg). */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4038,6 +4412,29 @@ export interface components {
         /** @description IANA time zone of the quiet hours, e.g. Europe/Berlin. */
         timeZone: string;
       };
+      /**
+       * Format: date-time
+       * @description When the links in `photos` stop working: at least a day after the export.
+       */
+      photoLinksExpireAt: string;
+      /** @description Every photo you uploaded, as kept: the largest rendition (the files sent were never kept). Download them while the links work; a new export makes new links. */
+      photos: {
+        alt: string;
+        /** @description What it is shown on (`user`: your profile photo); null when not attached yet. */
+        attachedTo: {
+          id: number;
+          type: 'post' | 'event' | 'group' | 'place' | 'user';
+        } | null;
+        /** Format: date-time */
+        createdAt: string;
+        height: number;
+        id: number;
+        /** @description The largest rendition as JPEG. The link works until `photoLinksExpireAt`. */
+        jpeg: string;
+        /** @description The same as WebP. */
+        webp: string;
+        width: number;
+      }[];
       placesCreated: {
         address: string | null;
         /** Format: date-time */
@@ -4104,6 +4501,7 @@ export interface components {
          *     - `forbidden`: Signed in, but not allowed to do this.
          *     - `members_only`: Only members of the private group may see this.
          *     - `wrong_password`: The password given to confirm the action is not the account’s.
+         *     - `link_expired`: The link has expired: load the page it came from again for a new one.
          *     - `not_found`: No such thing, or it is hidden from you.
          *     - `method_not_allowed`: The address exists but not with this method.
          *     - `not_acceptable`: No answer in a form the request accepts.
@@ -4123,6 +4521,10 @@ export interface components {
          *     - `unsupported_encoding`: Compressed request bodies are not accepted.
          *     - `unprocessable`: The request is well-formed but cannot be carried out.
          *     - `rate_limited`: Too many attempts; wait as `Retry-After` says.
+         *     - `file_too_large`: The file is larger than this server accepts (`details.maxBytes`).
+         *     - `unsupported_image`: The file is not an image this server takes: JPEG, PNG, WebP, AVIF or GIF (SVG is refused).
+         *     - `image_too_large`: The image has more pixels than this server accepts (`details.maxPixels`).
+         *     - `image_unreadable`: The image is damaged or incomplete and could not be read.
          *     - `internal_error`: Something went wrong on the server; nothing partial was stored.
          *     - `busy`: Too many requests are waiting; try again after `Retry-After`.
          *     - `unavailable`: The server or its database cannot answer now.
@@ -4142,6 +4544,7 @@ export interface components {
           | 'forbidden'
           | 'members_only'
           | 'wrong_password'
+          | 'link_expired'
           | 'not_found'
           | 'method_not_allowed'
           | 'not_acceptable'
@@ -4161,6 +4564,10 @@ export interface components {
           | 'unsupported_encoding'
           | 'unprocessable'
           | 'rate_limited'
+          | 'file_too_large'
+          | 'unsupported_image'
+          | 'image_too_large'
+          | 'image_unreadable'
           | 'internal_error'
           | 'busy'
           | 'unavailable'
@@ -4200,9 +4607,40 @@ export interface components {
         lat: number;
         lng: number;
       };
+      /** @description Its photos, in order. */
+      media: components['schemas']['Media'][];
       myRsvp: components['schemas']['MyRsvp'];
       /** @description null when the account was deleted. */
       organizer: {
+        /** @description Their profile photo; null when they have none. */
+        avatar?: {
+          /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+          alt: string;
+          height: number;
+          id: number;
+          /** @description The same renditions as JPEG, for browsers without WebP. */
+          jpegUrls: {
+            large: string;
+            medium: string;
+            small: string;
+          };
+          /** @description A ThumbHash of the photo (base64, a few dozen bytes): decode it to show its shape and colours while it loads. */
+          placeholder: string;
+          /** @description WebP renditions, 320, 960 and 1920 px on the long side (never larger than the photo sent). A photo of a private group’s content, or one not yet attached, carries a `key` valid for a day or two that lets the browser fetch it as you. */
+          urls: {
+            large: string;
+            medium: string;
+            small: string;
+          };
+          /** @description Of the largest rendition, in pixels, orientation applied. */
+          width: number;
+          /** @description The width in pixels of each rendition, for `srcset`. */
+          widths: {
+            large: number;
+            medium: number;
+            small: number;
+          };
+        } | null;
         displayName: string;
         id: number;
       } | null;
@@ -4291,6 +4729,35 @@ export interface components {
       name: string;
       /** @description null when the account was deleted. */
       organizer: {
+        /** @description Their profile photo; null when they have none. */
+        avatar?: {
+          /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+          alt: string;
+          height: number;
+          id: number;
+          /** @description The same renditions as JPEG, for browsers without WebP. */
+          jpegUrls: {
+            large: string;
+            medium: string;
+            small: string;
+          };
+          /** @description A ThumbHash of the photo (base64, a few dozen bytes): decode it to show its shape and colours while it loads. */
+          placeholder: string;
+          /** @description WebP renditions, 320, 960 and 1920 px on the long side (never larger than the photo sent). A photo of a private group’s content, or one not yet attached, carries a `key` valid for a day or two that lets the browser fetch it as you. */
+          urls: {
+            large: string;
+            medium: string;
+            small: string;
+          };
+          /** @description Of the largest rendition, in pixels, orientation applied. */
+          width: number;
+          /** @description The width in pixels of each rendition, for `srcset`. */
+          widths: {
+            large: number;
+            medium: number;
+            small: number;
+          };
+        } | null;
         displayName: string;
         id: number;
       } | null;
@@ -4428,6 +4895,8 @@ export interface components {
         /** @description 0 when exact; ~500 for private groups seen by non-members. */
         precisionMeters: number;
       };
+      /** @description Its photos; the first is its cover. Shown to everyone, like its name and description. */
+      media: components['schemas']['Media'][];
       memberCount: number;
       /** @description Your role in the group; null when not a member or signed out. */
       myRole: ('owner' | 'organizer' | 'member') | (never | null);
@@ -4507,6 +4976,35 @@ export interface components {
       [key: string]: unknown;
     };
     Me: {
+      /** @description Their profile photo; null when they have none. */
+      avatar?: {
+        /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+        alt: string;
+        height: number;
+        id: number;
+        /** @description The same renditions as JPEG, for browsers without WebP. */
+        jpegUrls: {
+          large: string;
+          medium: string;
+          small: string;
+        };
+        /** @description A ThumbHash of the photo (base64, a few dozen bytes): decode it to show its shape and colours while it loads. */
+        placeholder: string;
+        /** @description WebP renditions, 320, 960 and 1920 px on the long side (never larger than the photo sent). A photo of a private group’s content, or one not yet attached, carries a `key` valid for a day or two that lets the browser fetch it as you. */
+        urls: {
+          large: string;
+          medium: string;
+          small: string;
+        };
+        /** @description Of the largest rendition, in pixels, orientation applied. */
+        width: number;
+        /** @description The width in pixels of each rendition, for `srcset`. */
+        widths: {
+          large: number;
+          medium: number;
+          small: number;
+        };
+      } | null;
       bio: string;
       /** Format: date-time */
       createdAt: string;
@@ -4515,6 +5013,35 @@ export interface components {
       /** @description Your home, snapped to a grid of about 500 m. The precise point is kept private and used only for ranking. */
       homeLocation: components['schemas']['CoarseLocation'] | (never | null);
       id: number;
+    };
+    /** @description An uploaded photo. The file sent is not kept, only these renditions. */
+    Media: {
+      /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+      alt: string;
+      height: number;
+      id: number;
+      /** @description The same renditions as JPEG, for browsers without WebP. */
+      jpegUrls: {
+        large: string;
+        medium: string;
+        small: string;
+      };
+      /** @description A ThumbHash of the photo (base64, a few dozen bytes): decode it to show its shape and colours while it loads. */
+      placeholder: string;
+      /** @description WebP renditions, 320, 960 and 1920 px on the long side (never larger than the photo sent). A photo of a private group’s content, or one not yet attached, carries a `key` valid for a day or two that lets the browser fetch it as you. */
+      urls: {
+        large: string;
+        medium: string;
+        small: string;
+      };
+      /** @description Of the largest rendition, in pixels, orientation applied. */
+      width: number;
+      /** @description The width in pixels of each rendition, for `srcset`. */
+      widths: {
+        large: number;
+        medium: number;
+        small: number;
+      };
     };
     Member: {
       /** Format: date-time */
@@ -4708,6 +5235,35 @@ export interface components {
       createdAt: string;
       /** @description null when the account was deleted. */
       createdBy: {
+        /** @description Their profile photo; null when they have none. */
+        avatar?: {
+          /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+          alt: string;
+          height: number;
+          id: number;
+          /** @description The same renditions as JPEG, for browsers without WebP. */
+          jpegUrls: {
+            large: string;
+            medium: string;
+            small: string;
+          };
+          /** @description A ThumbHash of the photo (base64, a few dozen bytes): decode it to show its shape and colours while it loads. */
+          placeholder: string;
+          /** @description WebP renditions, 320, 960 and 1920 px on the long side (never larger than the photo sent). A photo of a private group’s content, or one not yet attached, carries a `key` valid for a day or two that lets the browser fetch it as you. */
+          urls: {
+            large: string;
+            medium: string;
+            small: string;
+          };
+          /** @description Of the largest rendition, in pixels, orientation applied. */
+          width: number;
+          /** @description The width in pixels of each rendition, for `srcset`. */
+          widths: {
+            large: number;
+            medium: number;
+            small: number;
+          };
+        } | null;
         displayName: string;
         id: number;
       } | null;
@@ -4719,6 +5275,8 @@ export interface components {
         lat: number;
         lng: number;
       };
+      /** @description Its photos; the first is its cover. */
+      media: components['schemas']['Media'][];
       name: string;
       tags: string[];
       /** Format: date-time */
@@ -4727,6 +5285,35 @@ export interface components {
     Post: {
       /** @description null when the account was deleted. */
       author: {
+        /** @description Their profile photo; null when they have none. */
+        avatar?: {
+          /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+          alt: string;
+          height: number;
+          id: number;
+          /** @description The same renditions as JPEG, for browsers without WebP. */
+          jpegUrls: {
+            large: string;
+            medium: string;
+            small: string;
+          };
+          /** @description A ThumbHash of the photo (base64, a few dozen bytes): decode it to show its shape and colours while it loads. */
+          placeholder: string;
+          /** @description WebP renditions, 320, 960 and 1920 px on the long side (never larger than the photo sent). A photo of a private group’s content, or one not yet attached, carries a `key` valid for a day or two that lets the browser fetch it as you. */
+          urls: {
+            large: string;
+            medium: string;
+            small: string;
+          };
+          /** @description Of the largest rendition, in pixels, orientation applied. */
+          width: number;
+          /** @description The width in pixels of each rendition, for `srcset`. */
+          widths: {
+            large: number;
+            medium: number;
+            small: number;
+          };
+        } | null;
         displayName: string;
         id: number;
       } | null;
@@ -4758,6 +5345,8 @@ export interface components {
         lat: number;
         lng: number;
       };
+      /** @description Its photos, in order. */
+      media: components['schemas']['Media'][];
       place: {
         id: number;
         name: string;
@@ -4768,6 +5357,35 @@ export interface components {
     PostComment: {
       /** @description null when the account was deleted. */
       author: {
+        /** @description Their profile photo; null when they have none. */
+        avatar?: {
+          /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+          alt: string;
+          height: number;
+          id: number;
+          /** @description The same renditions as JPEG, for browsers without WebP. */
+          jpegUrls: {
+            large: string;
+            medium: string;
+            small: string;
+          };
+          /** @description A ThumbHash of the photo (base64, a few dozen bytes): decode it to show its shape and colours while it loads. */
+          placeholder: string;
+          /** @description WebP renditions, 320, 960 and 1920 px on the long side (never larger than the photo sent). A photo of a private group’s content, or one not yet attached, carries a `key` valid for a day or two that lets the browser fetch it as you. */
+          urls: {
+            large: string;
+            medium: string;
+            small: string;
+          };
+          /** @description Of the largest rendition, in pixels, orientation applied. */
+          width: number;
+          /** @description The width in pixels of each rendition, for `srcset`. */
+          widths: {
+            large: number;
+            medium: number;
+            small: number;
+          };
+        } | null;
         displayName: string;
         id: number;
       } | null;
