@@ -31,6 +31,17 @@ from
 where
   "id" = $1;
 
+-- findPublicUser
+select
+  "id",
+  "display_name",
+  "bio",
+  "created_at"
+from
+  "users"
+where
+  "id" = $1;
+
 -- insertUser
 insert into
   "users" ("email", "password_hash", "display_name")

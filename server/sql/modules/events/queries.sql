@@ -605,6 +605,268 @@ order by
 limit
   $6;
 
+-- listEvents (example 3)
+select
+  "e"."id",
+  "e"."title",
+  "e"."starts_at",
+  "e"."ends_at",
+  "e"."time_zone",
+  "e"."capacity",
+  "e"."games",
+  "e"."status",
+  "e"."series_id",
+  "e"."series_index",
+  "s"."freq" as "series_freq",
+  "s"."occurrences" as "series_count",
+  "e"."place_id",
+  "p"."name" as "place_name",
+  "p"."address" as "place_address",
+  "e"."group_id",
+  "g"."name" as "group_name",
+  "g"."visibility" as "group_visibility",
+  "e"."organizer_id",
+  "u"."display_name" as "organizer_name",
+  "e"."created_at",
+  "e"."updated_at",
+  ST_Y ("e"."location"::geometry) as "lat",
+  ST_X ("e"."location"::geometry) as "lng",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.status = 'going'
+  ) as "going",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.status = 'waitlisted'
+  ) as "waitlisted",
+  (
+    select
+      r.status
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.user_id = $1::bigint
+  ) as "my_status",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps me
+      join event_rsvps w on w.event_id = me.event_id
+      and w.status = 'waitlisted'
+      and w.arrival <= me.arrival
+    where
+      me.event_id = e.id
+      and me.user_id = $2::bigint
+      and me.status = 'waitlisted'
+  ) as "my_position",
+  coalesce(
+    case
+      when e.group_id is null then e.organizer_id = $3::bigint
+      else exists (
+        select
+          1
+        from
+          group_members pm
+        where
+          pm.group_id = "e"."group_id"
+          and pm.user_id = $4::bigint
+          and pm.role in ($5, $6)
+      )
+    end,
+    false
+  ) as "can_edit",
+  null::float8 as "distance"
+from
+  "events" as "e"
+  left join "places" as "p" on "p"."id" = "e"."place_id"
+  left join "groups" as "g" on "g"."id" = "e"."group_id"
+  left join "users" as "u" on "u"."id" = "e"."organizer_id"
+  left join "event_series" as "s" on "s"."id" = "e"."series_id"
+where
+  (
+    "e"."group_id" is null
+    or (
+      select
+        gv.visibility
+      from
+        groups gv
+      where
+        gv.id = "e"."group_id"
+    ) = 'public'
+    or exists (
+      select
+        1
+      from
+        group_members gm
+      where
+        gm.group_id = "e"."group_id"
+        and gm.user_id = $7::bigint
+    )
+  )
+  and "e"."ends_at" > now()
+  and "e"."status" = $8
+  and exists (
+    select
+      1
+    from
+      event_rsvps mr
+    where
+      mr.event_id = e.id
+      and mr.user_id = $9::bigint
+      and mr.status in ('going', 'waitlisted')
+  )
+order by
+  "e"."starts_at",
+  "e"."id"
+limit
+  $10;
+
+-- listEvents (example 4)
+select
+  "e"."id",
+  "e"."title",
+  "e"."starts_at",
+  "e"."ends_at",
+  "e"."time_zone",
+  "e"."capacity",
+  "e"."games",
+  "e"."status",
+  "e"."series_id",
+  "e"."series_index",
+  "s"."freq" as "series_freq",
+  "s"."occurrences" as "series_count",
+  "e"."place_id",
+  "p"."name" as "place_name",
+  "p"."address" as "place_address",
+  "e"."group_id",
+  "g"."name" as "group_name",
+  "g"."visibility" as "group_visibility",
+  "e"."organizer_id",
+  "u"."display_name" as "organizer_name",
+  "e"."created_at",
+  "e"."updated_at",
+  ST_Y ("e"."location"::geometry) as "lat",
+  ST_X ("e"."location"::geometry) as "lng",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.status = 'going'
+  ) as "going",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.status = 'waitlisted'
+  ) as "waitlisted",
+  (
+    select
+      r.status
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.user_id = $1::bigint
+  ) as "my_status",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps me
+      join event_rsvps w on w.event_id = me.event_id
+      and w.status = 'waitlisted'
+      and w.arrival <= me.arrival
+    where
+      me.event_id = e.id
+      and me.user_id = $2::bigint
+      and me.status = 'waitlisted'
+  ) as "my_position",
+  coalesce(
+    case
+      when e.group_id is null then e.organizer_id = $3::bigint
+      else exists (
+        select
+          1
+        from
+          group_members pm
+        where
+          pm.group_id = "e"."group_id"
+          and pm.user_id = $4::bigint
+          and pm.role in ($5, $6)
+      )
+    end,
+    false
+  ) as "can_edit",
+  null::float8 as "distance"
+from
+  "events" as "e"
+  left join "places" as "p" on "p"."id" = "e"."place_id"
+  left join "groups" as "g" on "g"."id" = "e"."group_id"
+  left join "users" as "u" on "u"."id" = "e"."organizer_id"
+  left join "event_series" as "s" on "s"."id" = "e"."series_id"
+where
+  (
+    "e"."group_id" is null
+    or (
+      select
+        gv.visibility
+      from
+        groups gv
+      where
+        gv.id = "e"."group_id"
+    ) = 'public'
+    or exists (
+      select
+        1
+      from
+        group_members gm
+      where
+        gm.group_id = "e"."group_id"
+        and gm.user_id = $7::bigint
+    )
+  )
+  and "e"."ends_at" > now()
+  and "e"."status" = $8
+  and coalesce(
+    case
+      when e.group_id is null then e.organizer_id = $9::bigint
+      else exists (
+        select
+          1
+        from
+          group_members pm
+        where
+          pm.group_id = "e"."group_id"
+          and pm.user_id = $10::bigint
+          and pm.role in ($11, $12)
+      )
+    end,
+    false
+  )
+order by
+  "e"."starts_at",
+  "e"."id"
+limit
+  $13;
+
 -- lockEvent
 select
   "e"."id",

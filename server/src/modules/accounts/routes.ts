@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
-import { changeMe, logIn, readMe, register } from './service.js';
-import { AuthAnswer, LoginBody, Me, RegisterBody, UpdateMeBody } from './schemas.js';
+import { IdParams } from '../../plugins/schemas.js';
+import { changeMe, logIn, readMe, readPerson, register } from './service.js';
+import { AuthAnswer, LoginBody, Me, PublicUser, RegisterBody, UpdateMeBody } from './schemas.js';
 
 export default async function accountRoutes(app: FastifyInstance, options: { authRateLimit: number }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -42,6 +43,21 @@ export default async function accountRoutes(app: FastifyInstance, options: { aut
       const user = await logIn(app.db, request.body);
       return { token: app.issueToken(user.id), user };
     },
+  );
+
+  api.get(
+    '/api/people/:id',
+    {
+      onRequest: app.optionalUser,
+      schema: {
+        tags: ['accounts'],
+        summary: 'A person’s public profile',
+        description: 'Display name, bio and avatar; never their email or home location.',
+        params: IdParams,
+        response: { 200: PublicUser, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => readPerson(app.db, request.params.id),
   );
 
   api.get(

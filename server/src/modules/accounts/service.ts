@@ -4,8 +4,8 @@ import type { Database } from '../../db/schema.js';
 import { AppError, invalidField, notFound } from '../../plugins/errors.js';
 import { addAvatars, setMedia } from '../media/index.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { findCredentials, findMe, findPasswordHash, insertUser, updateMe } from './queries.js';
-import type { LoginBody, Me, RegisterBody, UpdateMeBody } from './schemas.js';
+import { findCredentials, findMe, findPasswordHash, findPublicUser, insertUser, updateMe } from './queries.js';
+import type { LoginBody, Me, PublicUser, RegisterBody, UpdateMeBody } from './schemas.js';
 
 type Db = Kysely<Database>;
 
@@ -45,6 +45,14 @@ export async function readMe(db: Db, userId: number): Promise<Me> {
   if (!me) throw notFound('Your account');
   await addAvatars(db, [me]);
   return me;
+}
+
+/** A person's public profile. */
+export async function readPerson(db: Db, id: number): Promise<PublicUser> {
+  const person = await findPublicUser(db, id);
+  if (!person) throw notFound('This person');
+  await addAvatars(db, [person]);
+  return person;
 }
 
 export async function changeMe(db: Db, userId: number, body: UpdateMeBody): Promise<Me> {
