@@ -45,6 +45,20 @@ export function openPostgres(connectionString: string, poolSize = 10): { db: Kys
   return { db, pool };
 }
 
+const watched = new WeakSet<pg.PoolClient>();
+
+/**
+ * pg's pool listens for errors only on idle clients. A client in use whose connection the server
+ * cuts (a restart, `admin_shutdown`, a network failure) emits `error` besides failing its query,
+ * and an `error` nobody listens to ends the Node process. The query's own callback reports the
+ * failure; the pool drops the broken client when it is released.
+ */
+function watchErrors(client: pg.PoolClient): void {
+  if (watched.has(client)) return;
+  watched.add(client);
+  client.on('error', () => {});
+}
+
 /**
  * The pool as Kysely uses it, except that each query goes through pg's callback API, answered by
  * a promise of our own, instead of the promise pg's client.query makes.
@@ -65,7 +79,14 @@ function withCallbackQueries(pool: pg.Pool): PostgresPool {
     }
     return adapter;
   };
-  return { connect: async () => adapt(await pool.connect()), end: () => pool.end() };
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      watchErrors(client);
+      return adapt(client);
+    },
+    end: () => pool.end(),
+  };
 }
 
 function callbackQuery(client: pg.PoolClient): PostgresPoolClient['query'] {
