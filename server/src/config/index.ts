@@ -42,6 +42,10 @@ export interface Config {
   serverRadiusStatements: number;
   /** Requests that may wait in line; more are answered 503 `busy`. */
   maxQueued: number;
+  /** Proxies whose X-Forwarded-For is believed: Fastify's trustProxy (false: none). */
+  trustProxy: boolean | string[];
+  /** On SIGTERM, how long in-flight requests may take to finish before the process exits anyway. */
+  shutdownTimeoutMs: number;
   /** Where people reach the web app (links in emails); null when not set. */
   publicUrl: string | null;
   /** The SMTP server emails go through; null means email is off. */
@@ -167,6 +171,35 @@ export const SERVER_SECTIONS = [
         default: '`262144` (256 KiB)',
         description: 'Largest request body accepted, 1024 to 52428800 (50 MiB).',
         parse: integer(256 * 1024, 1024, 50 * 1024 * 1024),
+      }),
+      variable({
+        name: 'TRUST_PROXY',
+        key: 'trustProxy',
+        default: '_(unset: none)_',
+        description:
+          'Comma-separated addresses or CIDR ranges of reverse proxies (e.g. `127.0.0.1,10.0.0.0/8`), or `true` for any: a request from one of them is taken to come from the address its `X-Forwarded-For` names, for the per-address rate limits. Leave it unset when clients reach the server directly.',
+        parse: (raw) => {
+          if (raw === undefined) return false;
+          if (raw === 'true') return true;
+          const entries = raw
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean);
+          for (const entry of entries) {
+            if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry)) {
+              throw new Refusal(`must be "true" or addresses/CIDR ranges separated by commas, got "${entry}"`);
+            }
+          }
+          return entries;
+        },
+      }),
+      variable({
+        name: 'SHUTDOWN_TIMEOUT_MS',
+        key: 'shutdownTimeoutMs',
+        default: '`10000`',
+        description:
+          'On `SIGTERM` (or `SIGINT`) the server stops accepting connections, answers `/api/health/ready` 503, ends live streams (clients reconnect elsewhere) and lets requests in flight finish, then exits 0; after this many milliseconds, 100 to 600000, it exits 1 anyway.',
+        parse: integer(10_000, 100, 600_000),
       }),
       variable({
         name: 'PUBLIC_URL',

@@ -9,6 +9,25 @@ export const Health = Type.Object(
   { $id: 'Health' },
 );
 
+export const Liveness = Type.Object(
+  { status: Type.Literal('ok', { description: 'The process runs and answers; says nothing of the database.' }) },
+  { $id: 'Liveness' },
+);
+
+export const Readiness = Type.Object(
+  {
+    ready: Type.Boolean({ description: 'True when this process should be sent traffic.' }),
+    database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+    pendingMigrations: Type.Array(Type.String(), {
+      description: 'Migrations this version needs that the database has not applied yet.',
+    }),
+    draining: Type.Boolean({
+      description: 'The process is shutting down: it finishes what it has, takes nothing new.',
+    }),
+  },
+  { $id: 'Readiness' },
+);
+
 export const ClientConfig = Type.Object(
   {
     mapCenter: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
@@ -19,3 +38,4 @@ export const ClientConfig = Type.Object(
   { $id: 'ClientConfig' },
 );
 export type Health = Static<typeof Health>;
+export type Readiness = Static<typeof Readiness>;

@@ -2,8 +2,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { postgisVersion, type DatabaseKind } from '../../db/index.js';
+import { pendingMigrations } from '../../db/migrate.js';
 import type { Database } from '../../db/schema.js';
-import type { Health } from './schemas.js';
+import type { Health, Readiness } from './schemas.js';
 
 export async function checkHealth(db: Kysely<Database>, kind: DatabaseKind, log: FastifyBaseLogger): Promise<Health> {
   try {
@@ -13,5 +14,23 @@ export async function checkHealth(db: Kysely<Database>, kind: DatabaseKind, log:
   } catch (error) {
     log.warn({ err: error }, 'health check failed');
     return { status: 'unavailable', database: kind, postgis: null };
+  }
+}
+
+/**
+ * Whether this process should get traffic: the database answers and has every migration this
+ * version needs, and the process is not shutting down.
+ */
+export async function checkReadiness(
+  db: Kysely<Database>,
+  draining: boolean,
+  log: FastifyBaseLogger,
+): Promise<Readiness> {
+  try {
+    const pending = await pendingMigrations(db);
+    return { ready: !draining && pending.length === 0, database: 'ok', pendingMigrations: pending, draining };
+  } catch (error) {
+    log.warn({ err: error }, 'readiness check failed');
+    return { ready: false, database: 'unreachable', pendingMigrations: [], draining };
   }
 }
