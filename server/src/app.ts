@@ -13,6 +13,7 @@ import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
 import compressionPlugin from './plugins/compression.js';
 import admissionPlugin from './plugins/admission.js';
+import metricsPlugin from './plugins/metrics.js';
 import { installValidator } from './plugins/validation.js';
 import signedValuesPlugin from './plugins/signed-values.js';
 import jobsPlugin from './jobs/plugin.js';
@@ -86,6 +87,7 @@ export async function buildApp({
     maxInFlight: database.kind === 'embedded' ? config.embeddedMaxInFlight : config.serverMaxInFlight,
     maxQueued: config.maxQueued,
   });
+  await app.register(metricsPlugin, { token: config.metricsToken, database });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
   await app.register(compressionPlugin);
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
@@ -134,6 +136,11 @@ export async function buildApp({
     secret: config.jwtSecret,
     stream: notificationStreams,
   });
+  app.addMetric(
+    'vicinity_notification_streams',
+    'Live notification streams open on this process.',
+    () => app.notificationStreams.size,
+  );
   await app.register(mediaRoutes, {
     maxBytes: config.mediaMaxBytes,
     context: {

@@ -95,6 +95,7 @@ export const QUERY_FILES: QueryFile[] = [
       insertJobsSql: () =>
         jobs.insertJobsSql('email', sql`select '{"id": 1}'::jsonb as payload, 'email:1' as key, null as run_at`, 12),
       wakeWorkers: (db) => jobs.wakeWorkers(db),
+      countJobBacklog: (db) => jobs.countJobBacklog(db),
     },
   },
   {

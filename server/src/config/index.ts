@@ -44,6 +44,8 @@ export interface Config {
   maxQueued: number;
   /** Proxies whose X-Forwarded-For is believed: Fastify's trustProxy (false: none). */
   trustProxy: boolean | string[];
+  /** Bearer token that /metrics requires; null turns /metrics off. */
+  metricsToken: string | null;
   /** On SIGTERM, how long in-flight requests may take to finish before the process exits anyway. */
   shutdownTimeoutMs: number;
   /** Where people reach the web app (links in emails); null when not set. */
@@ -191,6 +193,18 @@ export const SERVER_SECTIONS = [
             }
           }
           return entries;
+        },
+      }),
+      variable({
+        name: 'METRICS_TOKEN',
+        key: 'metricsToken',
+        default: '_(unset: `/metrics` off)_',
+        description:
+          'Turns on `/metrics` (Prometheus text format, see [deployment.md](deployment.md#metrics)); a scrape must send `Authorization: Bearer <token>`. At least 16 characters.',
+        parse: (raw) => {
+          if (raw === undefined) return null;
+          if (raw.length < 16) throw new Refusal('must be at least 16 characters long');
+          return raw;
         },
       }),
       variable({

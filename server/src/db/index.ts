@@ -6,7 +6,7 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { openEmbedded, type EmbeddedSource } from './embedded.js';
 import { postgresListener, type DatabaseListener } from './listener.js';
-import { openPostgres } from './postgres.js';
+import { openPostgres, type PoolStats } from './postgres.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -16,6 +16,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** LISTEN/NOTIFY, on whichever database this is (listener.ts). */
   listener: DatabaseListener;
+  /** The connection pool's state (PostgreSQL server only), for /metrics. */
+  poolStats?: () => PoolStats;
   /** For the embedded database: write a snapshot tarball of its files (tests use it as a template). */
   snapshot?: () => Promise<Blob>;
   close(): Promise<void>;
@@ -25,12 +27,13 @@ export type DatabaseTarget = { url: string; poolSize?: number } | EmbeddedSource
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) {
-    const { db } = openPostgres(target.url, target.poolSize);
+    const { db, stats } = openPostgres(target.url, target.poolSize);
     const listener = postgresListener(target.url);
     return {
       db,
       kind: 'postgres',
       listener,
+      poolStats: stats,
       close: async () => {
         await listener.close();
         await db.destroy();
