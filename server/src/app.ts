@@ -14,6 +14,7 @@ import webPlugin from './plugins/web.js';
 import compressionPlugin from './plugins/compression.js';
 import admissionPlugin from './plugins/admission.js';
 import metricsPlugin from './plugins/metrics.js';
+import readReplicasPlugin from './plugins/read-replicas.js';
 import { installValidator } from './plugins/validation.js';
 import signedValuesPlugin from './plugins/signed-values.js';
 import jobsPlugin from './jobs/plugin.js';
@@ -49,6 +50,30 @@ export type AppConfig = Config & { jwtSecret: string };
 export function createItemRegistry(): ItemRegistry {
   return new ItemRegistry([placeItemSource, groupItemSource, eventItemSource, postItemSource]);
 }
+
+/**
+ * Routes that only read and tolerate data a moment old: with DATABASE_REPLICA_URLS their queries
+ * may go to a read replica (plugins/read-replicas.ts), still showing people their own writes.
+ */
+export const REPLICA_READ_ROUTES = [
+  'GET /api/nearby',
+  'GET /api/map',
+  'GET /api/feed',
+  'GET /api/places',
+  'GET /api/places/:id',
+  'GET /api/groups',
+  'GET /api/groups/:id',
+  'GET /api/groups/:id/members',
+  'GET /api/events',
+  'GET /api/events/:id',
+  'GET /api/events/:id/attendees',
+  'GET /api/posts',
+  'GET /api/posts/:id',
+  'GET /api/posts/:id/comments',
+  'GET /api/calendar.ics',
+  'GET /api/events/:id/calendar.ics',
+  'GET /api/groups/:id/calendar.ics',
+] as const;
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -88,6 +113,7 @@ export async function buildApp({
     maxQueued: config.maxQueued,
   });
   await app.register(metricsPlugin, { token: config.metricsToken, database });
+  await app.register(readReplicasPlugin, { replicas: database.replicas, routes: REPLICA_READ_ROUTES });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
   await app.register(compressionPlugin);
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });

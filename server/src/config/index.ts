@@ -18,6 +18,10 @@ export interface Config {
   host: string;
   /** Real PostgreSQL + PostGIS when set; embedded PGlite otherwise. */
   databaseUrl: string | null;
+  /** Streaming replicas of the database that answer lag-tolerant reads; empty: none. */
+  databaseReplicaUrls: string[];
+  /** A replica lagging more than this is skipped. */
+  replicaMaxLagMs: number;
   dataDir: string;
   /** Null means "generate one and keep it in dataDir" (refused in production). */
   jwtSecret: string | null;
@@ -248,6 +252,41 @@ export const SERVER_SECTIONS = [
           }
           return raw;
         },
+      }),
+      variable({
+        name: 'DATABASE_REPLICA_URLS',
+        key: 'databaseReplicaUrls',
+        default: '_(unset: none)_',
+        description:
+          'Comma-separated `postgres://` URLs of streaming replicas of `DATABASE_URL`. Reads of lag-tolerant routes (nearby, map, feed, lists, calendars) go to them, writes and transactions to the primary, and a person reads their own writes at once; see [deployment.md](deployment.md#read-replicas).',
+        parse: (raw, read: ReadVariable) => {
+          if (raw === undefined) return [];
+          if (read('DATABASE_URL') === undefined) throw new Refusal('needs DATABASE_URL, the primary');
+          const urls = raw
+            .split(',')
+            .map((url) => url.trim())
+            .filter(Boolean);
+          for (const url of urls) {
+            let parsed: URL;
+            try {
+              parsed = new URL(url);
+            } catch {
+              throw new Refusal('must be postgres:// URLs separated by commas');
+            }
+            if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+              throw new Refusal(`must start with postgres:// or postgresql://, got "${parsed.protocol}//"`);
+            }
+          }
+          return urls;
+        },
+      }),
+      variable({
+        name: 'REPLICA_MAX_LAG_MS',
+        key: 'replicaMaxLagMs',
+        default: '`1000`',
+        description:
+          'A replica whose replay lags the primary by more than this many milliseconds (0 to 3600000) is skipped until it catches up; each is checked every second.',
+        parse: integer(1000, 0, 3_600_000),
       }),
       variable({
         name: 'DATA_DIR',

@@ -42,7 +42,7 @@ export interface PoolStats {
 export function openPostgres(
   connectionString: string,
   poolSize = 10,
-): { db: Kysely<Database>; pool: pg.Pool; stats: () => PoolStats } {
+): { db: Kysely<Database>; pool: pg.Pool; queryPool: PostgresPool; stats: () => PoolStats } {
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
@@ -57,7 +57,8 @@ export function openPostgres(
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const waits = { acquired: 0, waitSeconds: 0 };
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withCallbackQueries(pool, waits) }) });
+  const queryPool = withCallbackQueries(pool, waits);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: queryPool }) });
   const stats = (): PoolStats => ({
     total: pool.totalCount,
     idle: pool.idleCount,
@@ -65,7 +66,7 @@ export function openPostgres(
     max: poolSize,
     ...waits,
   });
-  return { db, pool, stats };
+  return { db, pool, queryPool, stats };
 }
 
 /**

@@ -119,6 +119,31 @@ export default fp<MetricsOptions>(
       });
     }
 
+    const replicas = database.replicas;
+    if (replicas) {
+      new Gauge({
+        name: 'vicinity_db_replica_lag_seconds',
+        help: 'Replay lag of each read replica behind the primary (0: caught up; absent while unknown).',
+        labelNames: ['replica'] as const,
+        registers: [registry],
+        collect() {
+          this.reset();
+          for (const replica of replicas.status()) {
+            if (replica.lagMs !== null) this.set({ replica: replica.name }, replica.lagMs / 1000);
+          }
+        },
+      });
+      new Gauge({
+        name: 'vicinity_db_replica_usable',
+        help: 'Whether lag-tolerant reads go to each replica now (1) or it is skipped (0).',
+        labelNames: ['replica'] as const,
+        registers: [registry],
+        collect() {
+          for (const replica of replicas.status()) this.set({ replica: replica.name }, replica.usable ? 1 : 0);
+        },
+      });
+    }
+
     // Read at each scrape; a database that does not answer leaves the last figures.
     const backlog = new Gauge({
       name: 'vicinity_jobs',

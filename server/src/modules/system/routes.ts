@@ -18,7 +18,7 @@ export default async function systemRoutes(app: FastifyInstance, { config }: { c
       },
     },
     async (request, reply) => {
-      const health = await checkHealth(app.db, app.dbKind, request.log);
+      const health = await checkHealth(app.db, app.dbKind, app.dbReplicas?.status(), request.log);
       return reply.status(health.status === 'ok' ? 200 : 503).send(health);
     },
   );

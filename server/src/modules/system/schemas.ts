@@ -5,6 +5,22 @@ export const Health = Type.Object(
     status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
     database: Type.Union([Type.Literal('embedded'), Type.Literal('postgres')]),
     postgis: Type.Union([Type.String(), Type.Null()], { description: 'PostGIS version; null when unreachable.' }),
+    replicas: Type.Optional(
+      Type.Array(
+        Type.Object({
+          name: Type.String({ description: 'host:port/database' }),
+          usable: Type.Boolean({ description: 'Whether lag-tolerant reads go to it now.' }),
+          lagMs: Type.Union([Type.Integer(), Type.Null()], {
+            description: 'Replay lag behind the primary in milliseconds (0: caught up); null when unknown.',
+          }),
+          problem: Type.Union([Type.String(), Type.Null()], { description: 'Why it is skipped, when it is.' }),
+        }),
+        {
+          description:
+            'Each read replica (DATABASE_REPLICA_URLS), when there are any. A replica down or lagging does not make the server unhealthy: the primary answers instead.',
+        },
+      ),
+    ),
   },
   { $id: 'Health' },
 );

@@ -3,17 +3,24 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { postgisVersion, type DatabaseKind } from '../../db/index.js';
 import { pendingMigrations } from '../../db/migrate.js';
+import type { ReplicaStatus } from '../../db/replicas.js';
 import type { Database } from '../../db/schema.js';
 import type { Health, Readiness } from './schemas.js';
 
-export async function checkHealth(db: Kysely<Database>, kind: DatabaseKind, log: FastifyBaseLogger): Promise<Health> {
+export async function checkHealth(
+  db: Kysely<Database>,
+  kind: DatabaseKind,
+  replicas: ReplicaStatus[] | undefined,
+  log: FastifyBaseLogger,
+): Promise<Health> {
+  const withReplicas = replicas ? { replicas } : {};
   try {
     const postgis = await postgisVersion(db);
     if (postgis === null) throw new Error('PostGIS extension is missing');
-    return { status: 'ok', database: kind, postgis };
+    return { status: 'ok', database: kind, postgis, ...withReplicas };
   } catch (error) {
     log.warn({ err: error }, 'health check failed');
-    return { status: 'unavailable', database: kind, postgis: null };
+    return { status: 'unavailable', database: kind, postgis: null, ...withReplicas };
   }
 }
 

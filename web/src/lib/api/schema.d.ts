@@ -5001,6 +5001,17 @@ export interface components {
       database: 'embedded' | 'postgres';
       /** @description PostGIS version; null when unreachable. */
       postgis: string | null;
+      /** @description Each read replica (DATABASE_REPLICA_URLS), when there are any. A replica down or lagging does not make the server unhealthy: the primary answers instead. */
+      replicas?: {
+        /** @description Replay lag behind the primary in milliseconds (0: caught up); null when unknown. */
+        lagMs: number | null;
+        /** @description host:port/database */
+        name: string;
+        /** @description Why it is skipped, when it is. */
+        problem: string | null;
+        /** @description Whether lag-tolerant reads go to it now. */
+        usable: boolean;
+      }[];
       status: 'ok' | 'unavailable';
     };
     JoinAnswer: {
