@@ -46,6 +46,13 @@ import { createMailer } from './mail/mailer.js';
 
 export type AppConfig = Config & { jwtSecret: string };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set when the process starts shutting down (main.ts): readiness answers 503 from then on. */
+    draining: boolean;
+  }
+}
+
 /** The kinds of item on the map and in radius queries, each described by the feature it belongs to. */
 export function createItemRegistry(): ItemRegistry {
   return new ItemRegistry([placeItemSource, groupItemSource, eventItemSource, postItemSource]);
@@ -100,10 +107,17 @@ export async function buildApp({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // While closing, requests that still arrive (before the listening socket closes) are served, not
+    // refused: a load balancer has already sent them here. See main.ts for the drain.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: answerFrameworkError,
   });
   installValidator(app);
+  app.decorate('draining', false);
+  app.addHook('preClose', async () => {
+    app.draining = true;
+  });
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { database });
