@@ -13,6 +13,8 @@ import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
 import compressionPlugin from './plugins/compression.js';
 import admissionPlugin from './plugins/admission.js';
+import metricsPlugin from './plugins/metrics.js';
+import readReplicasPlugin from './plugins/read-replicas.js';
 import { installValidator } from './plugins/validation.js';
 import signedValuesPlugin from './plugins/signed-values.js';
 import jobsPlugin from './jobs/plugin.js';
@@ -49,6 +51,30 @@ export function createItemRegistry(): ItemRegistry {
   return new ItemRegistry([placeItemSource, groupItemSource, eventItemSource, postItemSource]);
 }
 
+/**
+ * Routes that only read and tolerate data a moment old: with DATABASE_REPLICA_URLS their queries
+ * may go to a read replica (plugins/read-replicas.ts), still showing people their own writes.
+ */
+export const REPLICA_READ_ROUTES = [
+  'GET /api/nearby',
+  'GET /api/map',
+  'GET /api/feed',
+  'GET /api/places',
+  'GET /api/places/:id',
+  'GET /api/groups',
+  'GET /api/groups/:id',
+  'GET /api/groups/:id/members',
+  'GET /api/events',
+  'GET /api/events/:id',
+  'GET /api/events/:id/attendees',
+  'GET /api/posts',
+  'GET /api/posts/:id',
+  'GET /api/posts/:id/comments',
+  'GET /api/calendar.ics',
+  'GET /api/events/:id/calendar.ics',
+  'GET /api/groups/:id/calendar.ics',
+] as const;
+
 export interface BuildAppOptions {
   config: AppConfig;
   database: DatabaseHandle;
@@ -73,6 +99,7 @@ export async function buildApp({
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: answerFrameworkError,
   });
@@ -85,6 +112,8 @@ export async function buildApp({
     maxInFlight: database.kind === 'embedded' ? config.embeddedMaxInFlight : config.serverMaxInFlight,
     maxQueued: config.maxQueued,
   });
+  await app.register(metricsPlugin, { token: config.metricsToken, database });
+  await app.register(readReplicasPlugin, { replicas: database.replicas, routes: REPLICA_READ_ROUTES });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
   await app.register(compressionPlugin);
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
@@ -133,6 +162,11 @@ export async function buildApp({
     secret: config.jwtSecret,
     stream: notificationStreams,
   });
+  app.addMetric(
+    'vicinity_notification_streams',
+    'Live notification streams open on this process.',
+    () => app.notificationStreams.size,
+  );
   await app.register(mediaRoutes, {
     maxBytes: config.mediaMaxBytes,
     context: {

@@ -11,9 +11,21 @@ import { seedDemoIfEmpty } from './seed/index.js';
 let database: DatabaseHandle | undefined;
 let app: FastifyInstance | undefined;
 
-// Registered before the (possibly slow) first start so that a stop request is always clean.
+let shutdownTimeoutMs = 10_000;
+
+/**
+ * Draining: Fastify's close stops listening, answers requests that arrive on open connections 503
+ * with `Connection: close`, runs the preClose hooks (readiness turns 503, live streams end with their
+ * retry hint) and waits for the requests in flight. Then the database closes and the process exits
+ * 0; if that takes longer than SHUTDOWN_TIMEOUT_MS it exits 1 regardless.
+ * Registered before the (possibly slow) first start so that a stop request is always clean.
+ */
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    setTimeout(() => {
+      console.error(`Requests still in flight after ${shutdownTimeoutMs} ms; exiting anyway.`);
+      process.exit(1);
+    }, shutdownTimeoutMs).unref();
     void (async () => {
       await app?.close();
       await database?.close();
@@ -25,6 +37,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function start(): Promise<void> {
   configureV8ForServing();
   const config = loadConfig();
+  shutdownTimeoutMs = config.shutdownTimeoutMs;
   const { secret } = await resolveJwtSecret(config);
   if (!config.databaseUrl)
     console.log(`Opening the embedded database in ${config.dataDir} (the first start takes ~20 s)…`);

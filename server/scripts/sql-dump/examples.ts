@@ -9,6 +9,8 @@ import { createItemRegistry } from '../../src/app.js';
 import * as radius from '../../src/items/radius-query.js';
 import * as policy from '../../src/policy/queries.js';
 import * as jobs from '../../src/jobs/queries.js';
+import * as rateLimits from '../../src/db/rate-limits.js';
+import * as wal from '../../src/db/wal-queries.js';
 import * as accounts from '../../src/modules/accounts/queries.js';
 import * as events from '../../src/modules/events/queries.js';
 import * as rsvps from '../../src/modules/events/rsvp-queries.js';
@@ -94,6 +96,24 @@ export const QUERY_FILES: QueryFile[] = [
       insertJobsSql: () =>
         jobs.insertJobsSql('email', sql`select '{"id": 1}'::jsonb as payload, 'email:1' as key, null as run_at`, 12),
       wakeWorkers: (db) => jobs.wakeWorkers(db),
+      countJobBacklog: (db) => jobs.countJobBacklog(db),
+    },
+  },
+  {
+    source: 'db/rate-limits.ts',
+    module: rateLimits,
+    examples: {
+      countHit: (db) => rateLimits.countHit(db, 'POST /api/auth/login 203.0.113.9', 60_000),
+      readHits: (db) => rateLimits.readHits(db, 'POST /api/auth/login 203.0.113.9'),
+      deleteEndedWindows: (db) => rateLimits.deleteEndedWindows(db),
+    },
+  },
+  {
+    source: 'db/wal-queries.ts',
+    module: wal,
+    examples: {
+      currentWalLsn: (db) => wal.currentWalLsn(db),
+      replayState: (db) => wal.replayState(db),
     },
   },
   {

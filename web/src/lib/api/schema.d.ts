@@ -2436,6 +2436,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Is the process alive? (liveness)
+     * @description Answers as long as the process runs its event loop, without asking the database: restart the process only when this fails. Never waits in the line.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Liveness'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Should this process get traffic? (readiness)
+     * @description 200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. Never waits in the line.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Readiness'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Readiness'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/map': {
     parameters: {
       query?: never;
@@ -5148,6 +5235,17 @@ export interface components {
       database: 'embedded' | 'postgres';
       /** @description PostGIS version; null when unreachable. */
       postgis: string | null;
+      /** @description Each read replica (DATABASE_REPLICA_URLS), when there are any. A replica down or lagging does not make the server unhealthy: the primary answers instead. */
+      replicas?: {
+        /** @description Replay lag behind the primary in milliseconds (0: caught up); null when unknown. */
+        lagMs: number | null;
+        /** @description host:port/database */
+        name: string;
+        /** @description Why it is skipped, when it is. */
+        problem: string | null;
+        /** @description Whether lag-tolerant reads go to it now. */
+        usable: boolean;
+      }[];
       status: 'ok' | 'unavailable';
     };
     JoinAnswer: {
@@ -5169,6 +5267,13 @@ export interface components {
       nextCursor: string | null;
       /** @description Oldest first. */
       requests: components['schemas']['JoinRequest'][];
+    };
+    Liveness: {
+      /**
+       * @description The process runs and answers; says nothing of the database.
+       * @enum {string}
+       */
+      status: 'ok';
     };
     MapClusterProperties: {
       /** @enum {boolean} */
@@ -5642,6 +5747,15 @@ export interface components {
       parentId: number | null;
       /** @description Direct replies, oldest first. */
       replies: components['schemas']['PostComment'][];
+    };
+    Readiness: {
+      database: 'ok' | 'unreachable';
+      /** @description The process is shutting down: it finishes what it has, takes nothing new. */
+      draining: boolean;
+      /** @description Migrations this version needs that the database has not applied yet. */
+      pendingMigrations: string[];
+      /** @description True when this process should be sent traffic. */
+      ready: boolean;
     };
     RsvpAnswer: {
       going: number;
