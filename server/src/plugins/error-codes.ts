@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   post_deleted: 'The post was deleted.',
   thread_deleted: 'The post was deleted; its discussion is closed.',
   comment_deleted: 'The comment was deleted.',
+  discussion_locked: 'The organizers locked this discussion: no new comments or edits.',
   // 408
   request_timeout: 'The request took too long to arrive.',
   // 413, 415, 422, 429, 431

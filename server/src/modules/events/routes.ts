@@ -12,11 +12,21 @@ import { CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT, requestOrigin } from './calendar
 import { CalendarKeyQuery } from './calendar-keys.js';
 import { areaCalendar, eventCalendar, groupCalendar, type CalendarFile } from './calendar-service.js';
 import { rsvp } from './rsvp-service.js';
+import { commentOnEvent, eventDiscussion, setEventDiscussion } from './discussion-service.js';
+import {
+  BRANCHES_PER_PAGE,
+  CommentAnswer,
+  CreateCommentBody,
+  Discussion,
+  DiscussionQuery,
+  MAX_COMMENT_DEPTH,
+} from '../posts/schemas.js';
 import { attendeesPage, cancel, changeEvent, createEvents, listEventsPage, readEvent } from './service.js';
 import {
   AttendeeList,
   AttendeesQuery,
   CreateEventBody,
+  DiscussionSettingsBody,
   Event,
   EventCollection,
   EventsQuery,
@@ -187,6 +197,74 @@ export default async function eventRoutes(app: FastifyInstance) {
       },
     },
     async (request) => rsvp(app.db, request.params.id, viewerOf(request).id, request.body.status),
+  );
+
+  api.get(
+    '/api/events/:id/comments',
+    {
+      onRequest: app.optionalUser,
+      schema: {
+        tags: ['events'],
+        summary: 'A page of a meetup’s discussion',
+        description:
+          'The same discussion as a post’s: a tree of comments, ' +
+          `up to ${BRANCHES_PER_PAGE} top-level comments per page (oldest first) with all their replies; follow ` +
+          '`nextBranchCursor` with `?branchCursor=`. Each occurrence of a series has its own discussion. ' +
+          '`pinned` is the comment the organizers pinned; `locked` means no new comments. Edit and delete ' +
+          'comments with `/api/comments/{id}`. A private group’s meetup is 404 to non-members.',
+        params: IdParams,
+        querystring: DiscussionQuery,
+        response: { 200: Discussion, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) =>
+      eventDiscussion(app.cursors, app.db, request.params.id, request.viewer?.id ?? null, request.query.branchCursor),
+  );
+
+  api.post(
+    '/api/events/:id/comments',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['events'],
+        summary: 'Ask or answer in a meetup’s discussion',
+        description:
+          `\`parentId\` names the comment replied to, at any depth up to ${MAX_COMMENT_DEPTH} levels; it must belong to ` +
+          'this meetup (400 otherwise). A top-level comment notifies the organizer, a reply the comment’s author. ' +
+          'A locked discussion answers 409 `discussion_locked`; a reply to a deleted comment 409 `comment_deleted`.',
+        ...secured,
+        params: IdParams,
+        body: CreateCommentBody,
+        response: { 201: CommentAnswer, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const comment = await commentOnEvent(app.db, request.params.id, viewerOf(request).id, request.body);
+      return reply.status(201).send(comment);
+    },
+  );
+
+  api.patch(
+    '/api/events/:id/discussion',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['events'],
+        summary: 'Pin a comment or lock a meetup’s discussion',
+        description:
+          'For those who may change the meetup (its organizer, or a group’s owners and organizers). Answers the ' +
+          'first page of the discussion.',
+        ...secured,
+        params: IdParams,
+        body: DiscussionSettingsBody,
+        response: { 200: Discussion, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const viewer = viewerOf(request);
+      await setEventDiscussion(app.db, request.params.id, viewer.id, request.body);
+      return eventDiscussion(app.cursors, app.db, request.params.id, viewer.id);
+    },
   );
 
   api.get(
