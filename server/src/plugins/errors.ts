@@ -218,7 +218,10 @@ export default fp(
       if (isStorageFull(error)) {
         request.log.error({ err: error }, 'storage full');
         return reply.status(507).send({
-          error: { code: 'storage_full', message: 'The server’s disk is full; nothing was stored. Please tell its operator.' },
+          error: {
+            code: 'storage_full',
+            message: 'The server’s disk is full; nothing was stored. Please tell its operator.',
+          },
         });
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;

@@ -7,7 +7,14 @@ import type { Database } from '../../db/schema.js';
 import type { LatLng } from '../../geo/point.js';
 import { invalidField } from '../../plugins/errors.js';
 import { findFeedPage, homeOf, type FeedRow } from './queries.js';
-import { FORMULA, MAX_AS_OF_SKEW_SECONDS, MAX_FEED_PAGE, type FeedAnswer, type FeedItem, type FeedQuerySchema } from './schemas.js';
+import {
+  FORMULA,
+  MAX_AS_OF_SKEW_SECONDS,
+  MAX_FEED_PAGE,
+  type FeedAnswer,
+  type FeedItem,
+  type FeedQuerySchema,
+} from './schemas.js';
 import { explain, FEED_PAGE_SIZE } from './score.js';
 
 type Db = Kysely<Database>;
