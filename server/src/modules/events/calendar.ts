@@ -22,7 +22,10 @@ export function requestOrigin(request: FastifyRequest): string {
 
 function locationTitle(event: CalendarEntry): string {
   if (event.place) return event.place.address ? `${event.place.name}, ${event.place.address}` : event.place.name;
-  return `${event.location.lat.toFixed(6)}, ${event.location.lng.toFixed(6)}`;
+  const point = `${event.location.lat.toFixed(6)}, ${event.location.lng.toFixed(6)}`;
+  return event.locationPrecisionMeters === null
+    ? point
+    : `Within about ${event.locationPrecisionMeters} m of ${point} (the address is shown to people going)`;
 }
 
 export function buildCalendar(name: string, events: CalendarEntry[], origin: string): string {

@@ -24,7 +24,7 @@ export const eventItemSource: ItemSource = {
       .select([
         'events.id',
         'events.title as name',
-        sql<string>`events.location`.as('loc'),
+        sql<string>`events.public_location`.as('loc'),
         withSeatsLeft(sql`event_item_props(events)`, 'events.capacity', 'events.id').as('props'),
       ])
       .where('events.ends_at', '>', sql<Date>`now()`)

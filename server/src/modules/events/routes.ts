@@ -12,6 +12,7 @@ import { CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT, requestOrigin } from './calendar
 import { CalendarKeyQuery } from './calendar-keys.js';
 import { areaCalendar, eventCalendar, groupCalendar, type CalendarFile } from './calendar-service.js';
 import { rsvp } from './rsvp-service.js';
+import { PLAYER_CHECK_JOB, playerCheckJob } from './players.js';
 import { commentOnEvent, eventDiscussion, setEventDiscussion } from './discussion-service.js';
 import {
   BRANCHES_PER_PAGE,
@@ -52,6 +53,7 @@ function sendCalendar(reply: FastifyReply, file: CalendarFile) {
 
 export default async function eventRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  app.jobs.handle(PLAYER_CHECK_JOB, playerCheckJob(app.db));
 
   const read = (id: number, viewerId: number | null) =>
     readEvent(app.calendarKeys, app.db, id, viewerId, app.mediaKeys);
