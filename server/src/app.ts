@@ -12,6 +12,7 @@ import authPlugin from './plugins/auth.js';
 import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
 import compressionPlugin from './plugins/compression.js';
+import httpCachingPlugin from './plugins/http-caching.js';
 import admissionPlugin from './plugins/admission.js';
 import { installValidator } from './plugins/validation.js';
 import signedValuesPlugin from './plugins/signed-values.js';
@@ -74,6 +75,8 @@ export async function buildApp({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
     routerOptions: { ignoreTrailingSlash: true },
+    // Behind a reverse proxy: the client's address (rate limits) and scheme come from X-Forwarded-*.
+    trustProxy: config.trustProxy,
     frameworkErrors: answerFrameworkError,
   });
   installValidator(app);
@@ -86,6 +89,8 @@ export async function buildApp({
     maxQueued: config.maxQueued,
   });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
+  // Before compression, so that the ETag is the hash of the answer itself, whatever its encoding.
+  await app.register(httpCachingPlugin);
   await app.register(compressionPlugin);
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
   await app.register(signedValuesPlugin, { secret: config.jwtSecret });

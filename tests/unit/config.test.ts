@@ -43,6 +43,7 @@ describe('loadConfig defaults', () => {
       serverRadiusStatements: 2,
       maxQueued: 1000,
       publicUrl: null,
+      trustProxy: false,
       smtpUrl: null,
       mailFrom: 'Vicinity <no-reply@localhost>',
       mediaMaxBytes: 15 * 1024 * 1024,
@@ -282,5 +283,25 @@ describe('the spec of variables', () => {
       const shown = literal.exec(variable.default)![1]!;
       expect(loadConfig({ [variable.name]: shown }), variable.name).toEqual(loadConfig({}));
     }
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy when unset', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+  });
+
+  it('takes true, a hop count, or addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+  });
+
+  it.each(['yes', 'proxy.example.org', '127.0.0.1,nginx'])('refuses TRUST_PROXY=%s', (value) => {
+    expect(refusal({ TRUST_PROXY: value }).variable).toBe('TRUST_PROXY');
   });
 });

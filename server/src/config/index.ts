@@ -42,8 +42,10 @@ export interface Config {
   serverRadiusStatements: number;
   /** Requests that may wait in line; more are answered 503 `busy`. */
   maxQueued: number;
-  /** Where people reach the web app (links in emails); null when not set. */
+  /** Where people reach the web app (links in emails and calendars); null when not set. */
   publicUrl: string | null;
+  /** Which proxies' X-Forwarded-* headers to believe (Fastify's `trustProxy`): false for none. */
+  trustProxy: boolean | number | string[];
   /** The SMTP server emails go through; null means email is off. */
   smtpUrl: string | null;
   /** The sender of emails. */
@@ -102,6 +104,25 @@ function publicUrl(raw: string): string {
   }
   if (url.search || url.hash) throw new Refusal('must not have a query or fragment');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** TRUST_PROXY: `true`, a hop count, or addresses and CIDR ranges (what Fastify's trustProxy takes). */
+function trustProxy(raw: string | undefined): boolean | number | string[] {
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return integer(0, 1, 10)(raw);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(\/\d{1,3})?$/i;
+  const bad = entries.find((entry) => !address.test(entry));
+  if (bad !== undefined || entries.length === 0) {
+    throw new Refusal(
+      `must be true, a number of hops, or IP addresses / CIDR ranges separated by commas, got "${bad ?? raw}"`,
+    );
+  }
+  return entries;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -173,8 +194,16 @@ export const SERVER_SECTIONS = [
         key: 'publicUrl',
         default: '_(unset)_',
         description:
-          'The address people open the app at, e.g. `https://vicinity.example.org`: the base of links the server sends out (emails). Required with `SMTP_URL`.',
+          'The address people open the app at, e.g. `https://vicinity.example.org`: the base of every absolute link the server writes (emails, calendar files) and part of calendar UIDs. Required with `SMTP_URL`. Unset, links name the address the request reached only when its `Host` is this server’s own listening address (`localhost:PORT`), else `http://localhost:PORT`: a forged `Host` never ends up in a link.',
         parse: (raw) => (raw === undefined ? null : publicUrl(raw)),
+      }),
+      variable({
+        name: 'TRUST_PROXY',
+        key: 'trustProxy',
+        default: '_(unset: none)_',
+        description:
+          'Set when a reverse proxy sits in front: which `X-Forwarded-For`/`-Proto`/`-Host` headers to believe, so rate limits key on the real client address. `true` (any: only when nothing but the proxy can reach the server), a number of proxy hops, or a comma list of proxy addresses or CIDR ranges, e.g. `127.0.0.1,10.0.0.0/8`. See docs/deployment.md.',
+        parse: trustProxy,
       }),
     ],
   },

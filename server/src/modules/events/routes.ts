@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../../plugins/errors.js';
+import { GEOJSON_TYPE, producesGeoJson } from '../../plugins/json-text.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
 import { CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT, requestOrigin } from './calendar.js';
@@ -84,10 +85,12 @@ export default async function eventRoutes(app: FastifyInstance) {
           'sorts by geodesic distance then id; `order=soonest` (the default otherwise) by start time then id. ' +
           'Follow `nextCursor` until it is null. A private group’s meetups are listed only for its members.',
         querystring: EventsQuery,
+        ...producesGeoJson,
         response: { 200: EventCollection, ...errorResponses(400, 401) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      reply.type(GEOJSON_TYPE);
       const { rows, nextCursor } = await listEventsPage(app.cursors, app.db, request.query, request.viewer?.id ?? null);
       return {
         type: 'FeatureCollection' as const,
