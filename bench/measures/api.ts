@@ -144,7 +144,7 @@ export async function measureApi(
     ),
   );
   await savePlansOf(plans.url, plans.dir, 'thread', (capture) =>
-    loadDiscussionPage(capture, postId, null, {
+    loadDiscussionPage(capture, { kind: 'post', id: postId }, null, {
       branches: BRANCHES_PER_PAGE,
       comments: COMMENTS_PER_PAGE,
     }),

@@ -14,8 +14,11 @@ import webPlugin from './plugins/web.js';
 import compressionPlugin from './plugins/compression.js';
 import httpCachingPlugin from './plugins/http-caching.js';
 import admissionPlugin from './plugins/admission.js';
+import metricsPlugin from './plugins/metrics.js';
+import readReplicasPlugin from './plugins/read-replicas.js';
 import { installValidator } from './plugins/validation.js';
 import signedValuesPlugin from './plugins/signed-values.js';
+import publicUrlPlugin from './plugins/public-url.js';
 import jobsPlugin from './jobs/plugin.js';
 import radiusPagesPlugin from './items/radius-batcher.js';
 import { ItemRegistry } from './items/registry.js';
@@ -45,10 +48,41 @@ import { createMailer } from './mail/mailer.js';
 
 export type AppConfig = Config & { jwtSecret: string };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set when the process starts shutting down (main.ts): readiness answers 503 from then on. */
+    draining: boolean;
+  }
+}
+
 /** The kinds of item on the map and in radius queries, each described by the feature it belongs to. */
 export function createItemRegistry(): ItemRegistry {
   return new ItemRegistry([placeItemSource, groupItemSource, eventItemSource, postItemSource]);
 }
+
+/**
+ * Routes that only read and tolerate data a moment old: with DATABASE_REPLICA_URLS their queries
+ * may go to a read replica (plugins/read-replicas.ts), still showing people their own writes.
+ */
+export const REPLICA_READ_ROUTES = [
+  'GET /api/nearby',
+  'GET /api/map',
+  'GET /api/feed',
+  'GET /api/places',
+  'GET /api/places/:id',
+  'GET /api/groups',
+  'GET /api/groups/:id',
+  'GET /api/groups/:id/members',
+  'GET /api/events',
+  'GET /api/events/:id',
+  'GET /api/events/:id/attendees',
+  'GET /api/posts',
+  'GET /api/posts/:id',
+  'GET /api/posts/:id/comments',
+  'GET /api/calendar.ics',
+  'GET /api/events/:id/calendar.ics',
+  'GET /api/groups/:id/calendar.ics',
+] as const;
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -74,12 +108,18 @@ export async function buildApp({
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    routerOptions: { ignoreTrailingSlash: true },
-    // Behind a reverse proxy: the client's address (rate limits) and scheme come from X-Forwarded-*.
     trustProxy: config.trustProxy,
+    // While closing, requests that still arrive (before the listening socket closes) are served, not
+    // refused: a load balancer has already sent them here. See main.ts for the drain.
+    return503OnClosing: false,
+    routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: answerFrameworkError,
   });
   installValidator(app);
+  app.decorate('draining', false);
+  app.addHook('preClose', async () => {
+    app.draining = true;
+  });
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { database });
@@ -88,12 +128,15 @@ export async function buildApp({
     maxInFlight: database.kind === 'embedded' ? config.embeddedMaxInFlight : config.serverMaxInFlight,
     maxQueued: config.maxQueued,
   });
+  await app.register(metricsPlugin, { token: config.metricsToken, database });
+  await app.register(readReplicasPlugin, { replicas: database.replicas, routes: REPLICA_READ_ROUTES });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
   // Before compression, so that the ETag is the hash of the answer itself, whatever its encoding.
   await app.register(httpCachingPlugin);
   await app.register(compressionPlugin);
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
   await app.register(signedValuesPlugin, { secret: config.jwtSecret });
+  await app.register(publicUrlPlugin, { publicUrl: config.publicUrl, port: config.port });
   // Schemas that several features' routes refer to by name ($ref).
   await app.register(openapiPlugin, { sharedSchemas: [CommentSchema, MediaSchema] });
   await app.register(objectStoragePlugin, {
@@ -138,6 +181,11 @@ export async function buildApp({
     secret: config.jwtSecret,
     stream: notificationStreams,
   });
+  app.addMetric(
+    'vicinity_notification_streams',
+    'Live notification streams open on this process.',
+    () => app.notificationStreams.size,
+  );
   await app.register(mediaRoutes, {
     maxBytes: config.mediaMaxBytes,
     context: {

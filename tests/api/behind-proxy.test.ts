@@ -1,11 +1,25 @@
 /**
- * Behind a reverse proxy (TRUST_PROXY): each client's address comes from X-Forwarded-For, so
- * the sign-in rate limit counts clients one by one rather than the proxy as one.
+ * Behind a reverse proxy (TRUST_PROXY, PUBLIC_URL): each client's address comes from
+ * X-Forwarded-For, so the sign-in rate limit counts clients one by one rather than the proxy as
+ * one, and links in calendar files name the public address whatever Host the request carried.
  */
 import { expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.js';
+import { createEvent } from '../helpers/events.js';
+import { registerUser } from '../helpers/users.js';
 
-const t = useTestApp({ authRateLimit: 2, trustProxy: ['127.0.0.1'] });
+const t = useTestApp({ authRateLimit: 2, trustProxy: ['127.0.0.1'], publicUrl: 'https://vicinity.example.org' });
+
+it('writes PUBLIC_URL into calendar links, never the Host the request carried', async () => {
+  const organizer = await registerUser(t.app);
+  const event = await createEvent(t.app, organizer, { lat: 52.5, lng: 13.4 });
+  const response = await t.app.inject({
+    url: `/api/events/${event.id}/calendar.ics`,
+    headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' },
+  });
+  expect(response.body).toContain(`URL;VALUE=URI:https://vicinity.example.org/events/${event.id}`);
+  expect(response.body).not.toContain('evil.example');
+});
 
 const attempt = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
   t.app.inject({

@@ -40,7 +40,7 @@ describe('writing a post', () => {
       canEdit: true,
       canDelete: true,
       media: [],
-      discussion: { comments: [], nextBranchCursor: null, totalComments: 0 },
+      discussion: { comments: [], nextBranchCursor: null, totalComments: 0, locked: false, pinned: null },
     });
     const anonymous = (await t.app.inject(`/api/posts/${post.id}`)).json();
     expect(anonymous).toEqual({ ...post, canEdit: false, canDelete: false });

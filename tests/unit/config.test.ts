@@ -286,22 +286,3 @@ describe('the spec of variables', () => {
   });
 });
 
-describe('TRUST_PROXY', () => {
-  it('trusts no proxy when unset', () => {
-    expect(loadConfig({}).trustProxy).toBe(false);
-  });
-
-  it('takes true, a hop count, or addresses and CIDR ranges', () => {
-    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
-    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy).toEqual([
-      '127.0.0.1',
-      '10.0.0.0/8',
-      '::1',
-    ]);
-  });
-
-  it.each(['yes', 'proxy.example.org', '127.0.0.1,nginx'])('refuses TRUST_PROXY=%s', (value) => {
-    expect(refusal({ TRUST_PROXY: value }).variable).toBe('TRUST_PROXY');
-  });
-});

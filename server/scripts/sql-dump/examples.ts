@@ -9,6 +9,8 @@ import { createItemRegistry } from '../../src/app.js';
 import * as radius from '../../src/items/radius-query.js';
 import * as policy from '../../src/policy/queries.js';
 import * as jobs from '../../src/jobs/queries.js';
+import * as rateLimits from '../../src/db/rate-limits.js';
+import * as wal from '../../src/db/wal-queries.js';
 import * as accounts from '../../src/modules/accounts/queries.js';
 import * as events from '../../src/modules/events/queries.js';
 import * as rsvps from '../../src/modules/events/rsvp-queries.js';
@@ -94,6 +96,24 @@ export const QUERY_FILES: QueryFile[] = [
       insertJobsSql: () =>
         jobs.insertJobsSql('email', sql`select '{"id": 1}'::jsonb as payload, 'email:1' as key, null as run_at`, 12),
       wakeWorkers: (db) => jobs.wakeWorkers(db),
+      countJobBacklog: (db) => jobs.countJobBacklog(db),
+    },
+  },
+  {
+    source: 'db/rate-limits.ts',
+    module: rateLimits,
+    examples: {
+      countHit: (db) => rateLimits.countHit(db, 'POST /api/auth/login 203.0.113.9', 60_000),
+      readHits: (db) => rateLimits.readHits(db, 'POST /api/auth/login 203.0.113.9'),
+      deleteEndedWindows: (db) => rateLimits.deleteEndedWindows(db),
+    },
+  },
+  {
+    source: 'db/wal-queries.ts',
+    module: wal,
+    examples: {
+      currentWalLsn: (db) => wal.currentWalLsn(db),
+      replayState: (db) => wal.replayState(db),
     },
   },
   {
@@ -177,6 +197,9 @@ export const QUERY_FILES: QueryFile[] = [
       findEventGroupId: (db) => events.findEventGroupId(db, 1),
       findCalendarGroup: (db) => events.findCalendarGroup(db, 1, 7),
       deleteEventsOrganizedBy: (db) => events.deleteEventsOrganizedBy(db, 7),
+      findEventThread: (db) => events.findEventThread(db, 1, 7),
+      isLiveEventComment: (db) => events.isLiveEventComment(db, 1, 3),
+      updateEventDiscussion: (db) => events.updateEventDiscussion(db, 1, { locked: true, pinnedCommentId: 3 }),
     },
   },
   {
@@ -306,14 +329,27 @@ export const QUERY_FILES: QueryFile[] = [
       placePoint: (db) => posts.placePoint(db, 1),
       groupForPosting: (db) => posts.groupForPosting(db, 1, 7),
       loadDiscussionPage: [
-        (db) => posts.loadDiscussionPage(db, 1, null, { branches: 50, comments: 500 }),
-        (db) => posts.loadDiscussionPage(db, 1, 40, { branches: 50, comments: 500 }),
+        (db) => posts.loadDiscussionPage(db, { kind: 'post', id: 1 }, null, { branches: 50, comments: 500 }),
+        (db) => posts.loadDiscussionPage(db, { kind: 'post', id: 1 }, 40, { branches: 50, comments: 500 }),
+        (db) => posts.loadDiscussionPage(db, { kind: 'event', id: 1 }, null, { branches: 50, comments: 500 }),
       ],
       loadCommentTree: (db) => posts.loadCommentTree(db, 3),
-      lockPostForReply: (db) => posts.lockPostForReply(db, 1, 7),
-      lockParentComment: (db) => posts.lockParentComment(db, 3, 1),
+      loadThreadComment: (db) => posts.loadThreadComment(db, { kind: 'event', id: 1 }, 3),
+      countThreadComments: (db) => posts.countThreadComments(db, { kind: 'event', id: 1 }),
+      lockThreadForReply: [
+        (db) => posts.lockThreadForReply(db, { kind: 'post', id: 1 }, 7),
+        (db) => posts.lockThreadForReply(db, { kind: 'event', id: 1 }, 7),
+      ],
+      lockParentComment: (db) => posts.lockParentComment(db, 3, { kind: 'post', id: 1 }),
       insertComment: (db) =>
-        posts.insertComment(db, { postId: 1, parentId: 3, depth: 1, authorId: 7, body: 'Yes', bodyHtml: '<p>Yes</p>' }),
+        posts.insertComment(db, {
+          thread: { kind: 'event', id: 1 },
+          parentId: 3,
+          depth: 1,
+          authorId: 7,
+          body: 'Yes',
+          bodyHtml: '<p>Yes</p>',
+        }),
       commentForChange: (db) => posts.commentForChange(db, 3, 7),
       updateComment: (db) => posts.updateComment(db, 3, 'Yes'),
       deleteComment: (db) => posts.deleteComment(db, 3),

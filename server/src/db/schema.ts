@@ -10,6 +10,7 @@ import type { NotificationTables } from './tables/notifications.js';
 import type { MediaTables } from './tables/media.js';
 import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
+import type { RateLimitTables } from './tables/rate-limits.js';
 
 export interface Database
   extends
@@ -20,4 +21,5 @@ export interface Database
     EventTables,
     JobTables,
     NotificationTables,
-    MediaTables {}
+    MediaTables,
+    RateLimitTables {}

@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   post_deleted: 'The post was deleted.',
   thread_deleted: 'The post was deleted; its discussion is closed.',
   comment_deleted: 'The comment was deleted.',
+  discussion_locked: 'The organizers locked this discussion: no new comments or edits.',
   // 413, 415, 422, 429
   payload_too_large: 'The body is larger than this server accepts.',
   unsupported_media_type: 'This content type is not accepted; send application/json.',

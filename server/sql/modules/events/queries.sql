@@ -293,6 +293,60 @@ from
 where
   "id" = $1;
 
+-- findEventThread
+select
+  "e"."id",
+  "e"."discussion_locked",
+  "e"."pinned_comment_id",
+  coalesce(
+    case
+      when e.group_id is null then e.organizer_id = $1::bigint
+      else exists (
+        select
+          1
+        from
+          group_members pm
+        where
+          pm.group_id = "e"."group_id"
+          and pm.user_id = $2::bigint
+          and pm.role in ($3, $4)
+      )
+    end,
+    false
+  ) as "can_edit",
+  (
+    select
+      count(*)::int
+    from
+      comments c
+    where
+      c.event_id = e.id
+  ) as "total_comments"
+from
+  "events" as "e"
+where
+  "e"."id" = $5
+  and (
+    "e"."group_id" is null
+    or (
+      select
+        gv.visibility
+      from
+        groups gv
+      where
+        gv.id = "e"."group_id"
+    ) = 'public'
+    or exists (
+      select
+        1
+      from
+        group_members gm
+      where
+        gm.group_id = "e"."group_id"
+        and gm.user_id = $6::bigint
+    )
+  );
+
 -- groupExists
 select
   "id"
@@ -339,6 +393,16 @@ values
 returning
   "id",
   "starts_at";
+
+-- isLiveEventComment
+select
+  "id"
+from
+  "comments"
+where
+  "id" = $1
+  and "event_id" = $2
+  and "deleted_at" is null;
 
 -- listAttendees
 select
@@ -676,3 +740,11 @@ set
   "capacity" = $5
 where
   "id" = $6;
+
+-- updateEventDiscussion
+update "events"
+set
+  "discussion_locked" = $1,
+  "pinned_comment_id" = $2
+where
+  "id" = $3;

@@ -617,20 +617,23 @@ order by
 -- findReplyFacts
 select
   "c"."post_id",
+  "c"."event_id",
   "c"."author_id",
-  "p"."title",
-  "p"."group_id",
+  coalesce(p.title, e.title) as "title",
+  coalesce(p.group_id, e.group_id) as "group_id",
   case
-    when c.parent_id is null then p.author_id
+    when c.parent_id is null then coalesce(p.author_id, e.organizer_id)
     else parent.author_id
   end as "recipient_id",
   case
-    when c.parent_id is null then 'post'
-    else 'comment'
+    when c.parent_id is not null then 'comment'
+    when c.post_id is not null then 'post'
+    else 'event'
   end as "target"
 from
   "comments" as "c"
-  inner join "posts" as "p" on "p"."id" = "c"."post_id"
+  left join "posts" as "p" on "p"."id" = "c"."post_id"
+  left join "events" as "e" on "e"."id" = "c"."event_id"
   left join "comments" as "parent" on "parent"."id" = "c"."parent_id"
 where
   "c"."id" = $1;

@@ -31,6 +31,10 @@ export interface EventsTable {
   series_id: number | null;
   series_index: number | null;
   revision: ColumnType<number, number | undefined, number>;
+  /** Organizers closed the discussion: no new comments (migration 0060). */
+  discussion_locked: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The comment organizers pinned above the discussion. */
+  pinned_comment_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

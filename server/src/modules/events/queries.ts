@@ -414,3 +414,46 @@ export async function findCalendarGroup(db: Db, groupId: number, viewerId: numbe
 export async function deleteEventsOrganizedBy(trx: Db, userId: number): Promise<void> {
   await trx.deleteFrom('events').where('organizer_id', '=', userId).where('group_id', 'is', null).execute();
 }
+
+/** What a meetup's discussion needs of the meetup; undefined when it does not exist or is hidden. */
+export async function findEventThread(db: Db, id: number, viewerId: number | null) {
+  return db
+    .selectFrom('events as e')
+    .select([
+      'e.id',
+      'e.discussion_locked',
+      'e.pinned_comment_id',
+      canEditSql(viewerId).as('can_edit'),
+      sql<number>`(select count(*)::int from comments c where c.event_id = e.id)`.as('total_comments'),
+    ])
+    .where('e.id', '=', id)
+    .where(groupContentVisibleSql('e.group_id', viewerId))
+    .executeTakeFirst();
+}
+
+/** Whether the comment is a live (not deleted) comment of the meetup's discussion. */
+export async function isLiveEventComment(db: Db, eventId: number, commentId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('id', '=', commentId)
+    .where('event_id', '=', eventId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function updateEventDiscussion(
+  trx: Db,
+  id: number,
+  patch: { locked?: boolean; pinnedCommentId?: number | null },
+): Promise<void> {
+  await trx
+    .updateTable('events')
+    .set({
+      ...(patch.locked === undefined ? {} : { discussion_locked: patch.locked }),
+      ...(patch.pinnedCommentId === undefined ? {} : { pinned_comment_id: patch.pinnedCommentId }),
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -315,3 +315,18 @@ export const NearbyCalendarQuery = Type.Object(
   { additionalProperties: false },
 );
 export type NearbyCalendarQuery = Static<typeof NearbyCalendarQuery>;
+
+export const DiscussionSettingsBody = Type.Object(
+  {
+    locked: Type.Optional(
+      Type.Boolean({ description: 'true: the discussion takes no new comments or edits (deleting stays possible).' }),
+    ),
+    pinnedCommentId: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), Type.Null()], {
+        description: 'A comment (not deleted) of this meetup’s discussion to show above it; null unpins.',
+      }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type DiscussionSettingsBody = Static<typeof DiscussionSettingsBody>;

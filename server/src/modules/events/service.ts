@@ -124,7 +124,7 @@ export async function createEvents(db: Db, body: CreateEventBody, organizerId: n
 }
 
 /** Loads and locks the event for a change by the viewer: 404 when hidden, 403 when not theirs. */
-async function lockForChange(trx: Db, id: number, viewerId: number) {
+export async function lockForChange(trx: Db, id: number, viewerId: number) {
   const event = await lockEvent(trx, id, viewerId);
   if (!event) throw notFound('This meetup');
   if (!event.can_edit) {

@@ -182,21 +182,27 @@ export async function sendReminders(trx: Db, eventId: number, which: 'day' | '2h
   });
 }
 
-/** A new comment: the author of the post or comment it answers is told, unless it is themselves. */
+/**
+ * A new comment: the author of the post or comment it answers (for a top-level comment on a
+ * meetup, its organizer) is told, unless it is themselves.
+ */
 export async function notifyReply(trx: Db, commentId: number): Promise<void> {
   const reply = await findReplyFacts(trx, commentId);
   if (!reply || reply.recipient_id === null) return;
+  const subject =
+    reply.post_id !== null
+      ? { subjectType: 'post' as const, postId: reply.post_id }
+      : { subjectType: 'event' as const, eventId: reply.event_id! };
   await fanOut(trx, {
     kind: 'reply',
     recipients: usersSql([reply.recipient_id]),
     actorId: reply.author_id,
-    subjectType: 'post',
-    postId: reply.post_id,
+    ...subject,
     groupId: reply.group_id,
     membersOnly: reply.group_id !== null,
     emailOn,
     data: { title: reply.title, target: reply.target },
-    collapseKey: `reply:post:${reply.post_id}`,
+    collapseKey: reply.post_id !== null ? `reply:post:${reply.post_id}` : `reply:event:${reply.event_id}`,
     collapse: 'merge',
   });
 }

@@ -231,19 +231,26 @@ export function reminderWantedSql(which: 'day' | '2h'): RawBuilder<boolean> {
     : sql<boolean>`coalesce(s.reminder_two_hours, true)`;
 }
 
-/** Who a new comment answers, and about what; undefined when there is no such comment. */
+/**
+ * Who a new comment answers, and about what (a post, or a meetup whose top-level comments go to
+ * its organizer); undefined when there is no such comment.
+ */
 export async function findReplyFacts(db: Db, commentId: number) {
   return db
     .selectFrom('comments as c')
-    .innerJoin('posts as p', 'p.id', 'c.post_id')
+    .leftJoin('posts as p', 'p.id', 'c.post_id')
+    .leftJoin('events as e', 'e.id', 'c.event_id')
     .leftJoin('comments as parent', 'parent.id', 'c.parent_id')
     .select([
       'c.post_id',
+      'c.event_id',
       'c.author_id',
-      'p.title',
-      'p.group_id',
-      sql<number | null>`case when c.parent_id is null then p.author_id else parent.author_id end`.as('recipient_id'),
-      sql<'post' | 'comment'>`case when c.parent_id is null then 'post' else 'comment' end`.as('target'),
+      sql<string>`coalesce(p.title, e.title)`.as('title'),
+      sql<number | null>`coalesce(p.group_id, e.group_id)`.as('group_id'),
+      sql<number | null>`case when c.parent_id is null then coalesce(p.author_id, e.organizer_id)
+        else parent.author_id end`.as('recipient_id'),
+      sql<'post' | 'event' | 'comment'>`case when c.parent_id is not null then 'comment'
+        when c.post_id is not null then 'post' else 'event' end`.as('target'),
     ])
     .where('c.id', '=', commentId)
     .executeTakeFirst();

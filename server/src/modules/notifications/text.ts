@@ -89,7 +89,7 @@ export function notificationText(row: StoredNotification): string {
         : `In two hours: ${quoted(d.title)} at ${when}.`;
     case 'reply':
       return n === 1
-        ? `${actor} replied to your ${d.target === 'comment' ? 'comment' : 'post'} on ${quoted(d.title)}.`
+        ? `${actor} replied to your ${d.target === 'comment' ? 'comment' : d.target === 'event' ? 'meetup' : 'post'} on ${quoted(d.title)}.`
         : `${n} new replies on ${quoted(d.title)}, the latest from ${actor}.`;
     case 'join_request':
       return n === 1

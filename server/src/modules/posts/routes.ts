@@ -186,7 +186,12 @@ export default async function postRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const comment = await addComment(app.db, request.params.id, viewerOf(request).id, request.body);
+      const comment = await addComment(
+        app.db,
+        { kind: 'post', id: request.params.id },
+        viewerOf(request).id,
+        request.body,
+      );
       return reply.status(201).send(comment);
     },
   );

@@ -957,6 +957,233 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/events/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A page of a meetup’s discussion
+     * @description The same discussion as a post’s: a tree of comments, up to 50 top-level comments per page (oldest first) with all their replies; follow `nextBranchCursor` with `?branchCursor=`. Each occurrence of a series has its own discussion. `pinned` is the comment the organizers pinned; `locked` means no new comments. Edit and delete comments with `/api/comments/{id}`. A private group’s meetup is 404 to non-members.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `discussion.nextBranchCursor` of the previous page. */
+          branchCursor?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Discussion'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Ask or answer in a meetup’s discussion
+     * @description `parentId` names the comment replied to, at any depth up to 500 levels; it must belong to this meetup (400 otherwise). A top-level comment notifies the organizer, a reply the comment’s author. A locked discussion answers 409 `discussion_locked`; a reply to a deleted comment 409 `comment_deleted`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Markdown, up to 10000 characters. Raw HTML is shown as text. */
+            body: string;
+            /** @description The comment replied to, at any depth up to 500 levels; omit or null to reply to the post. */
+            parentId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PostComment'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/discussion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Pin a comment or lock a meetup’s discussion
+     * @description For those who may change the meetup (its organizer, or a group’s owners and organizers). Answers the first page of the discussion.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description true: the discussion takes no new comments or edits (deleting stays possible). */
+            locked?: boolean;
+            /** @description A comment (not deleted) of this meetup’s discussion to show above it; null unpins. */
+            pinnedCommentId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Discussion'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/events/{id}/rsvp': {
     parameters: {
       query?: never;
@@ -2197,6 +2424,93 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Health'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Is the process alive? (liveness)
+     * @description Answers as long as the process runs its event loop, without asking the database: restart the process only when this fails. Never waits in the line.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Liveness'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Should this process get traffic? (readiness)
+     * @description 200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. Never waits in the line.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Readiness'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Readiness'];
           };
         };
       };
@@ -4281,9 +4595,10 @@ export interface components {
         createdAt: string;
         /** Format: date-time */
         editedAt: string | null;
+        eventId: number | null;
         id: number;
         parentId: number | null;
-        postId: number;
+        postId: number | null;
       }[];
       eventsOrganized: {
         capacity: number | null;
@@ -4479,8 +4794,12 @@ export interface components {
     Discussion: {
       /** @description Up to 50 top-level comments, oldest first, each with its whole subtree. A page stops before the branch that would take it past 500 comments; its first branch comes whole whatever its size. */
       comments: components['schemas']['PostComment'][];
+      /** @description A meetup’s organizers closed the discussion: no new comments or edits (always false on posts). */
+      locked: boolean;
       /** @description Pass as `branchCursor` for the next top-level comments; null on the last page. */
       nextBranchCursor: string | null;
+      /** @description The comment a meetup’s organizers pinned, without its replies (it also stays in its place in the tree); null when none (always on posts). */
+      pinned: components['schemas']['PostComment'] | (never | null);
       /** @description Comments in the whole discussion, deleted placeholders included. */
       totalComments: number;
     };
@@ -4516,6 +4835,7 @@ export interface components {
          *     - `post_deleted`: The post was deleted.
          *     - `thread_deleted`: The post was deleted; its discussion is closed.
          *     - `comment_deleted`: The comment was deleted.
+         *     - `discussion_locked`: The organizers locked this discussion: no new comments or edits.
          *     - `payload_too_large`: The body is larger than this server accepts.
          *     - `unsupported_media_type`: This content type is not accepted; send application/json.
          *     - `unsupported_encoding`: Compressed request bodies are not accepted.
@@ -4559,6 +4879,7 @@ export interface components {
           | 'post_deleted'
           | 'thread_deleted'
           | 'comment_deleted'
+          | 'discussion_locked'
           | 'payload_too_large'
           | 'unsupported_media_type'
           | 'unsupported_encoding'
@@ -4914,6 +5235,17 @@ export interface components {
       database: 'embedded' | 'postgres';
       /** @description PostGIS version; null when unreachable. */
       postgis: string | null;
+      /** @description Each read replica (DATABASE_REPLICA_URLS), when there are any. A replica down or lagging does not make the server unhealthy: the primary answers instead. */
+      replicas?: {
+        /** @description Replay lag behind the primary in milliseconds (0: caught up); null when unknown. */
+        lagMs: number | null;
+        /** @description host:port/database */
+        name: string;
+        /** @description Why it is skipped, when it is. */
+        problem: string | null;
+        /** @description Whether lag-tolerant reads go to it now. */
+        usable: boolean;
+      }[];
       status: 'ok' | 'unavailable';
     };
     JoinAnswer: {
@@ -4935,6 +5267,13 @@ export interface components {
       nextCursor: string | null;
       /** @description Oldest first. */
       requests: components['schemas']['JoinRequest'][];
+    };
+    Liveness: {
+      /**
+       * @description The process runs and answers; says nothing of the database.
+       * @enum {string}
+       */
+      status: 'ok';
     };
     MapClusterProperties: {
       /** @description Items in the cluster. */
@@ -5415,6 +5754,15 @@ export interface components {
       parentId: number | null;
       /** @description Direct replies, oldest first. */
       replies: components['schemas']['PostComment'][];
+    };
+    Readiness: {
+      database: 'ok' | 'unreachable';
+      /** @description The process is shutting down: it finishes what it has, takes nothing new. */
+      draining: boolean;
+      /** @description Migrations this version needs that the database has not applied yet. */
+      pendingMigrations: string[];
+      /** @description True when this process should be sent traffic. */
+      ready: boolean;
     };
     RsvpAnswer: {
       going: number;
