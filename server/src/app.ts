@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config/index.js';
 import type { DatabaseHandle } from './db/index.js';
 import dbPlugin from './plugins/db.js';
-import errorsPlugin, { answerFrameworkError } from './plugins/errors.js';
+import errorsPlugin, { answerClientError, answerFrameworkError } from './plugins/errors.js';
 import securityPlugin from './plugins/security.js';
 import authPlugin from './plugins/auth.js';
 import openapiPlugin from './plugins/openapi.js';
@@ -114,6 +114,7 @@ export async function buildApp({
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   installValidator(app);
   app.decorate('draining', false);

@@ -5,8 +5,9 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Duplex } from 'node:stream';
 import { Type } from 'typebox';
-import { isSerializationFailure } from '../db/errors.js';
+import { isDatabaseUnavailable, isSerializationFailure, isStorageFull } from '../db/errors.js';
 import { ERROR_CODE_LIST, ERROR_CODES, type ErrorCode } from './error-codes.js';
 
 export type { ErrorCode };
@@ -109,6 +110,9 @@ const INTERNAL_ERROR: { code: ErrorCode; message: string } = {
   message: 'Something went wrong on our side. Please try again.',
 };
 
+/** How long a client should wait before trying again while the database is away. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 /** What the router refuses before any route or hook runs, in people's words. */
 const FRAMEWORK_ERRORS: Record<string, string> = {
   FST_ERR_BAD_URL: 'The address is not valid: it holds a broken percent-encoding.',
@@ -129,6 +133,43 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   return reply.status(400).send({ error: { code: 'bad_url', message } });
 }
 
+const CLIENT_ERRORS: Record<string, [number, string, ErrorCode, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    'headers_too_large',
+    'The address or the headers are longer than this server accepts.',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request_timeout', 'The request took too long to arrive.'],
+};
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses before there is a request
+ * (headers or address too long, not HTTP at all, too slow), answered in the same error shape
+ * on the bare socket instead of Fastify's own body.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'Bad Request',
+    'bad_http',
+    'The request is not valid HTTP.',
+  ];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'X-Content-Type-Options: nosniff\r\n' +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}
+
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
@@ -136,11 +177,13 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   404: 'not_found',
   405: 'method_not_allowed',
   406: 'not_acceptable',
+  408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   422: 'unprocessable',
   429: 'rate_limited',
+  431: 'headers_too_large',
   503: 'unavailable',
 };
 
@@ -175,6 +218,28 @@ export default fp(
           error: {
             code: 'write_conflict',
             message: 'Another change to the same data happened at the same moment. Please try again.',
+          },
+        });
+      }
+      // The database is restarting or unreachable: the request was fine, it may be sent again.
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        return reply
+          .status(503)
+          .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+          .send({
+            error: {
+              code: 'database_unavailable',
+              message: 'The database is not reachable at the moment; nothing was stored. Please try again shortly.',
+            },
+          });
+      }
+      if (isStorageFull(error)) {
+        request.log.error({ err: error }, 'storage full');
+        return reply.status(507).send({
+          error: {
+            code: 'storage_full',
+            message: 'The server’s disk is full; nothing was stored. Please tell its operator.',
           },
         });
       }

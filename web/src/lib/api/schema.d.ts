@@ -414,7 +414,7 @@ export interface paths {
         query: {
           /** @description nextCursor from the previous page. */
           cursor?: string;
-          /** @description Meetups ending after this instant; default now (only upcoming). */
+          /** @description Meetups ending after this instant; default now (only upcoming). Within a hundred years of now. */
           from?: string;
           groupId?: number;
           /** @description Also list cancelled meetups (shown as cancelled). */
@@ -431,7 +431,7 @@ export interface paths {
           /** @description Metres; required with lat/lng, boundary included. */
           radius?: number;
           seriesId?: number;
-          /** @description Meetups starting before this instant. */
+          /** @description Meetups starting before this instant. Within a hundred years of now. */
           to?: string;
         };
         header?: never;
@@ -490,7 +490,7 @@ export interface paths {
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset; after startsAt and in the future.
+             * @description ISO 8601 with an offset; after startsAt and in the future. From a year ago to ten years ahead.
              */
             endsAt: string;
             /** @description Games to be played, e.g. ["Catan", "Azul"]; trimmed, duplicates dropped. */
@@ -518,7 +518,7 @@ export interface paths {
             };
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset, e.g. 2026-12-01T19:00:00+01:00; kept to the second.
+             * @description ISO 8601 with an offset, e.g. 2026-12-01T19:00:00+01:00; kept to the second. From a year ago to ten years ahead.
              */
             startsAt: string;
             /** @description IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it. */
@@ -728,7 +728,7 @@ export interface paths {
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset.
+             * @description ISO 8601 with an offset. From a year ago to ten years ahead.
              */
             endsAt?: string;
             /** @description Games to be played, e.g. ["Catan", "Azul"]; trimmed, duplicates dropped. */
@@ -746,7 +746,7 @@ export interface paths {
             placeId?: number | null;
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset.
+             * @description ISO 8601 with an offset. From a year ago to ten years ahead.
              */
             startsAt?: string;
             /** @description IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it. */
@@ -1281,7 +1281,7 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          /** @description The clock to rank by: send back the `asOf` of page 1 with every later page, so ages, the set of items (nothing created after it) and therefore the order stay the same across pages. */
+          /** @description The clock to rank by: send back the `asOf` of page 1 with every later page, so ages, the set of items (nothing created after it) and therefore the order stay the same across pages. From a year ago to five minutes ahead of the server’s clock (skew). */
           asOf?: string;
           /** @description Degrees north, WGS84. */
           lat?: number;
@@ -4813,6 +4813,7 @@ export interface components {
          *     - `malformed_json`: The body is not valid JSON.
          *     - `empty_body`: The body is empty although its content type says JSON.
          *     - `bad_url`: The address itself is broken (bad percent-encoding or an over-long part).
+         *     - `bad_http`: The request is not valid HTTP.
          *     - `unauthorized`: Sign in first: the route needs `Authorization: Bearer <token>`.
          *     - `token_invalid`: The token is not one this server signed, or its account is gone. Sign in again.
          *     - `token_expired`: The token has expired. Sign in again.
@@ -4836,11 +4837,13 @@ export interface components {
          *     - `thread_deleted`: The post was deleted; its discussion is closed.
          *     - `comment_deleted`: The comment was deleted.
          *     - `discussion_locked`: The organizers locked this discussion: no new comments or edits.
+         *     - `request_timeout`: The request took too long to arrive.
          *     - `payload_too_large`: The body is larger than this server accepts.
          *     - `unsupported_media_type`: This content type is not accepted; send application/json.
          *     - `unsupported_encoding`: Compressed request bodies are not accepted.
          *     - `unprocessable`: The request is well-formed but cannot be carried out.
          *     - `rate_limited`: Too many attempts; wait as `Retry-After` says.
+         *     - `headers_too_large`: The address or the headers together are longer than this server accepts.
          *     - `file_too_large`: The file is larger than this server accepts (`details.maxBytes`).
          *     - `unsupported_image`: The file is not an image this server takes: JPEG, PNG, WebP, AVIF or GIF (SVG is refused).
          *     - `image_too_large`: The image has more pixels than this server accepts (`details.maxPixels`).
@@ -4848,6 +4851,8 @@ export interface components {
          *     - `internal_error`: Something went wrong on the server; nothing partial was stored.
          *     - `busy`: Too many requests are waiting; try again after `Retry-After`.
          *     - `unavailable`: The server or its database cannot answer now.
+         *     - `database_unavailable`: The database is away for a moment (restarting, unreachable); nothing was stored. Try again after `Retry-After`.
+         *     - `storage_full`: The server’s disk is full; nothing was stored. Reading still works.
          *     - `web_not_built`: The web app has not been built on this server.
          * @enum {string}
          */
@@ -4857,6 +4862,7 @@ export interface components {
           | 'malformed_json'
           | 'empty_body'
           | 'bad_url'
+          | 'bad_http'
           | 'unauthorized'
           | 'token_invalid'
           | 'token_expired'
@@ -4880,11 +4886,13 @@ export interface components {
           | 'thread_deleted'
           | 'comment_deleted'
           | 'discussion_locked'
+          | 'request_timeout'
           | 'payload_too_large'
           | 'unsupported_media_type'
           | 'unsupported_encoding'
           | 'unprocessable'
           | 'rate_limited'
+          | 'headers_too_large'
           | 'file_too_large'
           | 'unsupported_image'
           | 'image_too_large'
@@ -4892,6 +4900,8 @@ export interface components {
           | 'internal_error'
           | 'busy'
           | 'unavailable'
+          | 'database_unavailable'
+          | 'storage_full'
           | 'web_not_built';
         details?: unknown;
         /** @description A sentence for people. */
