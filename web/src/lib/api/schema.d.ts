@@ -446,7 +446,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['EventCollection'];
+            'application/geo+json': components['schemas']['EventCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -1425,7 +1425,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -2556,7 +2556,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['MapCollection'];
+            'application/geo+json': components['schemas']['MapCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -3276,7 +3276,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -3702,7 +3702,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -4006,7 +4006,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -5286,8 +5286,6 @@ export interface components {
       status: 'ok';
     };
     MapClusterProperties: {
-      /** @enum {boolean} */
-      cluster: true;
       /** @description Items in the cluster. */
       count: number;
       /** @description Items in the cluster per kind (kinds with none are left out). */
@@ -5299,6 +5297,11 @@ export interface components {
       };
       /** @description The zoom at which this cluster splits into smaller ones or items. */
       expansionZoom: number;
+      /**
+       * @description Tells a cluster from an item, whose `kind` is its own (place, group, event, post).
+       * @enum {string}
+       */
+      kind: 'cluster';
     };
     MapCollection: {
       /** @description True when the view held too many items to send one by one. */
@@ -5311,14 +5314,17 @@ export interface components {
     };
     MapFeature: {
       geometry: components['schemas']['GeoJsonPoint'];
+      /** @description "<kind>:<itemId>" for an item, "cluster:<zoom>:<lng>:<lat>" for a cluster; unique. */
       id: string;
+      /** @description An item or a cluster, told apart by `kind`. */
       properties: components['schemas']['MapClusterProperties'] | components['schemas']['MapItemProperties'];
       /** @enum {string} */
       type: 'Feature';
     };
     /** @description One item, with the properties its kind adds. */
     MapItemProperties: {
-      id: number;
+      /** @description The id within its kind, as in /api/nearby. */
+      itemId: number;
       kind: 'event' | 'group' | 'place' | 'post';
       name: string;
     } & {
@@ -5422,7 +5428,7 @@ export interface components {
     };
     NearbyFeature: {
       geometry: components['schemas']['GeoJsonPoint'];
-      /** @description "<kind>:<id>", unique across kinds. */
+      /** @description "<kind>:<itemId>", unique across kinds. */
       id: string;
       properties: components['schemas']['NearbyProperties'];
       /** @enum {string} */
@@ -5431,7 +5437,8 @@ export interface components {
     NearbyProperties: {
       /** @description Geodesic distance on the WGS84 spheroid, metres. */
       distanceMeters: number;
-      id: number;
+      /** @description The id within its kind (GET /api/places/{itemId}…). Not named `id`: ids repeat across kinds, and GIS tools take a numeric `id` property for the feature id. The feature’s own `id` is unique. */
+      itemId: number;
       kind: 'event' | 'group' | 'place' | 'post';
       /** @description Display name (a place or group name, an event or post title). */
       name: string;
