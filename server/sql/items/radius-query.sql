@@ -4,7 +4,7 @@
 select
   coalesce(
     '[' || string_agg(
-      '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","id":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
+      '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","itemId":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
         when p.props = '{}'::jsonb then '}'
         else ',' || substr(p.props::text, 2)
       end || '}',
@@ -253,7 +253,7 @@ from
     select
       coalesce(
         '[' || string_agg(
-          '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","id":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
+          '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","itemId":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
             when p.props = '{}'::jsonb then '}'
             else ',' || substr(p.props::text, 2)
           end || '}',
@@ -438,7 +438,7 @@ from
 select
   coalesce(
     '[' || string_agg(
-      '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","id":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
+      '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","itemId":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
         when p.props = '{}'::jsonb then '}'
         else ',' || substr(p.props::text, 2)
       end || '}',
@@ -664,7 +664,7 @@ from
     select
       coalesce(
         '[' || string_agg(
-          '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","id":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
+          '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","itemId":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
             when p.props = '{}'::jsonb then '}'
             else ',' || substr(p.props::text, 2)
           end || '}',

@@ -69,6 +69,20 @@ export function openPostgres(
   return { db, pool, queryPool, stats };
 }
 
+const watched = new WeakSet<pg.PoolClient>();
+
+/**
+ * pg's pool listens for errors only on idle clients. A client in use whose connection the server
+ * cuts (a restart, `admin_shutdown`, a network failure) emits `error` besides failing its query,
+ * and an `error` nobody listens to ends the Node process. The query's own callback reports the
+ * failure; the pool drops the broken client when it is released.
+ */
+function watchErrors(client: pg.PoolClient): void {
+  if (watched.has(client)) return;
+  watched.add(client);
+  client.on('error', () => {});
+}
+
 /**
  * The pool as Kysely uses it, except that each query goes through pg's callback API, answered by
  * a promise of our own, instead of the promise pg's client.query makes.
@@ -93,6 +107,7 @@ function withCallbackQueries(pool: pg.Pool, waits: { acquired: number; waitSecon
     connect: async () => {
       const asked = performance.now();
       const client = await pool.connect();
+      watchErrors(client);
       waits.acquired += 1;
       waits.waitSeconds += (performance.now() - asked) / 1000;
       return adapt(client);

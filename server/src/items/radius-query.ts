@@ -225,7 +225,7 @@ export interface RadiusPageJson {
  */
 const FEATURE_TEXT = sql<string>`'{"type":"Feature","id":"' || p.kind || ':' || p.id
   || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text
-  || ']},"properties":{"kind":"' || p.kind || '","id":' || p.id || ',"name":' || to_json(p.name)
+  || ']},"properties":{"kind":"' || p.kind || '","itemId":' || p.id || ',"name":' || to_json(p.name)
   || ',"distanceMeters":' || to_jsonb(p.distance)
   || case when p.props = '{}'::jsonb then '}' else ',' || substr(p.props::text, 2) end || '}'`;
 

@@ -4,7 +4,6 @@
  * VEVENT, so DST is already settled in the instants. UIDs depend only on the event id, and
  * SEQUENCE counts its changes, so a subscribed calendar updates (or strikes out) the same entry.
  */
-import type { FastifyRequest } from 'fastify';
 import ical, { escape, ICalEventStatus } from 'ical-generator';
 import type { CalendarEntry } from './queries.js';
 
@@ -14,11 +13,6 @@ export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 export const CALENDAR_LIMIT = 500;
 
 export const eventUid = (id: number) => `event-${id}@vicinity`;
-
-/** The site's origin as the client reached it, for absolute links inside the file. */
-export function requestOrigin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 function locationTitle(event: CalendarEntry): string {
   if (event.place) return event.place.address ? `${event.place.name}, ${event.place.address}` : event.place.name;

@@ -1,13 +1,23 @@
 import { Type, type Static } from 'typebox';
 import { GeoJsonPoint, Latitude, Longitude, MAX_RADIUS_METERS } from '../../geo/schemas.js';
 import { Id, PersonRef } from '../../plugins/schemas.js';
+import { YEAR_SECONDS, type Within } from '../../plugins/validation.js';
 import { Visibility } from '../groups/schemas.js';
 import { MAX_OCCURRENCES } from './recurrence.js';
 import { MediaIdsField, MediaList } from '../media/schemas.js';
 
 export const MAX_CAPACITY = 10_000;
 
-const DateTime = (description: string) => Type.String({ format: 'date-time', description });
+/** When a meetup may be: from a year ago (entering one afterwards) to ten years ahead. */
+const MEETUP_TIMES: Within = { before: YEAR_SECONDS, after: 10 * YEAR_SECONDS };
+const DateTime = (description: string) =>
+  Type.String({
+    format: 'date-time',
+    'x-within': MEETUP_TIMES,
+    description: `${description} From a year ago to ten years ahead.`,
+  });
+/** Bounds for searching: wide, but within what every database and calendar can hold. */
+const SEARCH_TIMES: Within = { before: 100 * YEAR_SECONDS, after: 100 * YEAR_SECONDS };
 const IdOf = (description: string) => Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description });
 const Point = (description: string) =>
   Type.Object({ lat: Latitude, lng: Longitude }, { additionalProperties: false, description });
@@ -69,6 +79,7 @@ export const RecurrenceBody = Type.Object(
     ),
     until: Type.Optional(
       Type.Union([Type.String({ format: 'date' }), Type.String({ format: 'date-time' })], {
+        'x-within': MEETUP_TIMES,
         description:
           'Last day (YYYY-MM-DD, in the event’s zone) or instant on which an occurrence may start, inclusive. ' +
           `Give count or until, not both; at most ${MAX_OCCURRENCES} occurrences.`,
@@ -277,10 +288,17 @@ export const EventsQuery = Type.Object(
     from: Type.Optional(
       Type.String({
         format: 'date-time',
-        description: 'Meetups ending after this instant; default now (only upcoming).',
+        'x-within': SEARCH_TIMES,
+        description: 'Meetups ending after this instant; default now (only upcoming). Within a hundred years of now.',
       }),
     ),
-    to: Type.Optional(Type.String({ format: 'date-time', description: 'Meetups starting before this instant.' })),
+    to: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        'x-within': SEARCH_TIMES,
+        description: 'Meetups starting before this instant. Within a hundred years of now.',
+      }),
+    ),
     groupId: Type.Optional(Id),
     seriesId: Type.Optional(Id),
     placeId: Type.Optional(

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sendJsonText } from '../../plugins/json-text.js';
+import { GEOJSON_TYPE, producesGeoJson, sendJsonText } from '../../plugins/json-text.js';
 import { errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { NearbyCollection } from '../../geo/schemas.js';
@@ -25,12 +25,13 @@ export default async function placeRoutes(app: FastifyInstance) {
         tags: ['places'],
         summary: 'Places within a radius, nearest first',
         querystring: RadiusQuery,
+        ...producesGeoJson,
         response: { 200: NearbyCollection, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
       const page = await app.radiusPage(request.query, ['place'], request.viewer?.id ?? null);
-      return sendJsonText(reply, featureCollectionJson(page));
+      return sendJsonText(reply, featureCollectionJson(page), GEOJSON_TYPE);
     },
   );
 

@@ -37,11 +37,6 @@ export default async function systemRoutes(app: FastifyInstance, { config }: { c
     async () => ({ status: 'ok' as const }),
   );
 
-  // Set when the server starts closing (SIGTERM): load balancers stop sending new requests.
-  let draining = false;
-  app.addHook('preClose', async () => {
-    draining = true;
-  });
   api.get(
     '/api/health/ready',
     {
@@ -54,7 +49,7 @@ export default async function systemRoutes(app: FastifyInstance, { config }: { c
       },
     },
     async (request, reply) => {
-      const readiness = await checkReadiness(app.db, draining, request.log);
+      const readiness = await checkReadiness(app.db, app.draining, request.log);
       return reply.status(readiness.ready ? 200 : 503).send(readiness);
     },
   );

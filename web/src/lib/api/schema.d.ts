@@ -414,7 +414,7 @@ export interface paths {
         query: {
           /** @description nextCursor from the previous page. */
           cursor?: string;
-          /** @description Meetups ending after this instant; default now (only upcoming). */
+          /** @description Meetups ending after this instant; default now (only upcoming). Within a hundred years of now. */
           from?: string;
           groupId?: number;
           /** @description Also list cancelled meetups (shown as cancelled). */
@@ -433,7 +433,7 @@ export interface paths {
           /** @description Metres; required with lat/lng, boundary included. */
           radius?: number;
           seriesId?: number;
-          /** @description Meetups starting before this instant. */
+          /** @description Meetups starting before this instant. Within a hundred years of now. */
           to?: string;
         };
         header?: never;
@@ -448,7 +448,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['EventCollection'];
+            'application/geo+json': components['schemas']['EventCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -494,7 +494,7 @@ export interface paths {
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset; after startsAt and in the future.
+             * @description ISO 8601 with an offset; after startsAt and in the future. From a year ago to ten years ahead.
              */
             endsAt: string;
             /** @description Games to be played, e.g. ["Catan", "Azul"]; trimmed, duplicates dropped. */
@@ -528,7 +528,7 @@ export interface paths {
             };
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset, e.g. 2026-12-01T19:00:00+01:00; kept to the second.
+             * @description ISO 8601 with an offset, e.g. 2026-12-01T19:00:00+01:00; kept to the second. From a year ago to ten years ahead.
              */
             startsAt: string;
             /** @description IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it. */
@@ -740,7 +740,7 @@ export interface paths {
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset.
+             * @description ISO 8601 with an offset. From a year ago to ten years ahead.
              */
             endsAt?: string;
             /** @description Games to be played, e.g. ["Catan", "Azul"]; trimmed, duplicates dropped. */
@@ -764,7 +764,7 @@ export interface paths {
             placeId?: number | null;
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset.
+             * @description ISO 8601 with an offset. From a year ago to ten years ahead.
              */
             startsAt?: string;
             /** @description IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it. */
@@ -1299,7 +1299,7 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          /** @description The clock to rank by: send back the `asOf` of page 1 with every later page, so ages, the set of items (nothing created after it) and therefore the order stay the same across pages. */
+          /** @description The clock to rank by: send back the `asOf` of page 1 with every later page, so ages, the set of items (nothing created after it) and therefore the order stay the same across pages. From a year ago to five minutes ahead of the server’s clock (skew). */
           asOf?: string;
           /** @description Degrees north, WGS84. */
           lat?: number;
@@ -1443,7 +1443,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -2574,7 +2574,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['MapCollection'];
+            'application/geo+json': components['schemas']['MapCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -3294,7 +3294,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -3720,7 +3720,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -4031,7 +4031,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -4838,6 +4838,7 @@ export interface components {
          *     - `malformed_json`: The body is not valid JSON.
          *     - `empty_body`: The body is empty although its content type says JSON.
          *     - `bad_url`: The address itself is broken (bad percent-encoding or an over-long part).
+         *     - `bad_http`: The request is not valid HTTP.
          *     - `unauthorized`: Sign in first: the route needs `Authorization: Bearer <token>`.
          *     - `token_invalid`: The token is not one this server signed, or its account is gone. Sign in again.
          *     - `token_expired`: The token has expired. Sign in again.
@@ -4861,11 +4862,13 @@ export interface components {
          *     - `thread_deleted`: The post was deleted; its discussion is closed.
          *     - `comment_deleted`: The comment was deleted.
          *     - `discussion_locked`: The organizers locked this discussion: no new comments or edits.
+         *     - `request_timeout`: The request took too long to arrive.
          *     - `payload_too_large`: The body is larger than this server accepts.
          *     - `unsupported_media_type`: This content type is not accepted; send application/json.
          *     - `unsupported_encoding`: Compressed request bodies are not accepted.
          *     - `unprocessable`: The request is well-formed but cannot be carried out.
          *     - `rate_limited`: Too many attempts; wait as `Retry-After` says.
+         *     - `headers_too_large`: The address or the headers together are longer than this server accepts.
          *     - `file_too_large`: The file is larger than this server accepts (`details.maxBytes`).
          *     - `unsupported_image`: The file is not an image this server takes: JPEG, PNG, WebP, AVIF or GIF (SVG is refused).
          *     - `image_too_large`: The image has more pixels than this server accepts (`details.maxPixels`).
@@ -4873,6 +4876,8 @@ export interface components {
          *     - `internal_error`: Something went wrong on the server; nothing partial was stored.
          *     - `busy`: Too many requests are waiting; try again after `Retry-After`.
          *     - `unavailable`: The server or its database cannot answer now.
+         *     - `database_unavailable`: The database is away for a moment (restarting, unreachable); nothing was stored. Try again after `Retry-After`.
+         *     - `storage_full`: The server’s disk is full; nothing was stored. Reading still works.
          *     - `web_not_built`: The web app has not been built on this server.
          * @enum {string}
          */
@@ -4882,6 +4887,7 @@ export interface components {
           | 'malformed_json'
           | 'empty_body'
           | 'bad_url'
+          | 'bad_http'
           | 'unauthorized'
           | 'token_invalid'
           | 'token_expired'
@@ -4905,11 +4911,13 @@ export interface components {
           | 'thread_deleted'
           | 'comment_deleted'
           | 'discussion_locked'
+          | 'request_timeout'
           | 'payload_too_large'
           | 'unsupported_media_type'
           | 'unsupported_encoding'
           | 'unprocessable'
           | 'rate_limited'
+          | 'headers_too_large'
           | 'file_too_large'
           | 'unsupported_image'
           | 'image_too_large'
@@ -4917,6 +4925,8 @@ export interface components {
           | 'internal_error'
           | 'busy'
           | 'unavailable'
+          | 'database_unavailable'
+          | 'storage_full'
           | 'web_not_built';
         details?: unknown;
         /** @description A sentence for people. */
@@ -5333,8 +5343,6 @@ export interface components {
       status: 'ok';
     };
     MapClusterProperties: {
-      /** @enum {boolean} */
-      cluster: true;
       /** @description Items in the cluster. */
       count: number;
       /** @description Items in the cluster per kind (kinds with none are left out). */
@@ -5346,6 +5354,11 @@ export interface components {
       };
       /** @description The zoom at which this cluster splits into smaller ones or items. */
       expansionZoom: number;
+      /**
+       * @description Tells a cluster from an item, whose `kind` is its own (place, group, event, post).
+       * @enum {string}
+       */
+      kind: 'cluster';
     };
     MapCollection: {
       /** @description True when the view held too many items to send one by one. */
@@ -5358,14 +5371,17 @@ export interface components {
     };
     MapFeature: {
       geometry: components['schemas']['GeoJsonPoint'];
+      /** @description "<kind>:<itemId>" for an item, "cluster:<zoom>:<lng>:<lat>" for a cluster; unique. */
       id: string;
+      /** @description An item or a cluster, told apart by `kind`. */
       properties: components['schemas']['MapClusterProperties'] | components['schemas']['MapItemProperties'];
       /** @enum {string} */
       type: 'Feature';
     };
     /** @description One item, with the properties its kind adds. */
     MapItemProperties: {
-      id: number;
+      /** @description The id within its kind, as in /api/nearby. */
+      itemId: number;
       kind: 'event' | 'group' | 'place' | 'post';
       name: string;
     } & {
@@ -5469,7 +5485,7 @@ export interface components {
     };
     NearbyFeature: {
       geometry: components['schemas']['GeoJsonPoint'];
-      /** @description "<kind>:<id>", unique across kinds. */
+      /** @description "<kind>:<itemId>", unique across kinds. */
       id: string;
       properties: components['schemas']['NearbyProperties'];
       /** @enum {string} */
@@ -5478,7 +5494,8 @@ export interface components {
     NearbyProperties: {
       /** @description Geodesic distance on the WGS84 spheroid, metres. */
       distanceMeters: number;
-      id: number;
+      /** @description The id within its kind (GET /api/places/{itemId}…). Not named `id`: ids repeat across kinds, and GIS tools take a numeric `id` property for the feature id. The feature’s own `id` is unique. */
+      itemId: number;
       kind: 'event' | 'group' | 'place' | 'post';
       /** @description Display name (a place or group name, an event or post title). */
       name: string;
