@@ -18,8 +18,9 @@ function withSeatsLeft(storedProps: RawBuilder<unknown>, capacity: string, event
  */
 export const eventItemSource: ItemSource = {
   kind: 'event',
-  visible: (db, viewerId) =>
-    db
+  needsPlayers: true,
+  visible: (db, viewerId, filter) => {
+    const listed = db
       .selectFrom('events')
       .select([
         'events.id',
@@ -29,6 +30,13 @@ export const eventItemSource: ItemSource = {
       ])
       .where('events.ends_at', '>', sql<Date>`now()`)
       .where('events.status', '=', 'scheduled')
-      .where(groupContentVisibleSql('events.group_id', viewerId)),
+      .where(groupContentVisibleSql('events.group_id', viewerId));
+    return filter?.needsPlayers
+      ? listed.where(
+          sql<boolean>`events.min_players > (select count(*) from event_rsvps r
+            where r.event_id = events.id and r.status = 'going')`,
+        )
+      : listed;
+  },
   liveProps: (row) => withSeatsLeft(row.props, row.capacity, row.id),
 };

@@ -3279,6 +3279,8 @@ export interface paths {
           limit: number;
           /** @description Degrees east, WGS84. */
           lng: number;
+          /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
+          needsPlayers?: boolean;
           /** @description Metres, 1 to 500000; the boundary is included. */
           radius: number;
         };
