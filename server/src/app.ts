@@ -12,11 +12,13 @@ import authPlugin from './plugins/auth.js';
 import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
 import compressionPlugin from './plugins/compression.js';
+import httpCachingPlugin from './plugins/http-caching.js';
 import admissionPlugin from './plugins/admission.js';
 import metricsPlugin from './plugins/metrics.js';
 import readReplicasPlugin from './plugins/read-replicas.js';
 import { installValidator } from './plugins/validation.js';
 import signedValuesPlugin from './plugins/signed-values.js';
+import publicUrlPlugin from './plugins/public-url.js';
 import jobsPlugin from './jobs/plugin.js';
 import radiusPagesPlugin from './items/radius-batcher.js';
 import { ItemRegistry } from './items/registry.js';
@@ -130,9 +132,12 @@ export async function buildApp({
   await app.register(metricsPlugin, { token: config.metricsToken, database });
   await app.register(readReplicasPlugin, { replicas: database.replicas, routes: REPLICA_READ_ROUTES });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
+  // Before compression, so that the ETag is the hash of the answer itself, whatever its encoding.
+  await app.register(httpCachingPlugin);
   await app.register(compressionPlugin);
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
   await app.register(signedValuesPlugin, { secret: config.jwtSecret });
+  await app.register(publicUrlPlugin, { publicUrl: config.publicUrl, port: config.port });
   // Schemas that several features' routes refer to by name ($ref).
   await app.register(openapiPlugin, { sharedSchemas: [CommentSchema, MediaSchema] });
   await app.register(objectStoragePlugin, {

@@ -7,10 +7,12 @@ import { resolveJwtSecret } from './config/secret.js';
 import { configureV8ForServing } from './config/v8.js';
 import { databaseTarget, openDatabase, postgisVersion, type DatabaseHandle } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
+import { serveBackupRequests } from './db/backup.js';
 import { seedDemoIfEmpty } from './seed/index.js';
 
 let database: DatabaseHandle | undefined;
 let app: FastifyInstance | undefined;
+let stopServingBackups: (() => Promise<void>) | undefined;
 
 let shutdownTimeoutMs = 10_000;
 
@@ -41,6 +43,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         await new Promise((resolve) => setTimeout(resolve, Math.min(ACCEPTED_GRACE_MS, shutdownTimeoutMs / 2)));
       }
       await app?.close();
+      await stopServingBackups?.();
       await database?.close();
       process.exit(0);
     })();
@@ -61,6 +64,10 @@ async function start(): Promise<void> {
     if (seeded) console.log(`Seeded the demo area: ${seeded}`);
   }
   app = await buildApp({ config: { ...config, jwtSecret: secret }, database });
+  // `npm run backup` asks this process for a consistent copy of the embedded database (db/backup.ts).
+  if (database.kind === 'embedded') {
+    stopServingBackups = await serveBackupRequests(config.dataDir, database, (line) => console.log(line));
+  }
   const address = await app.listen({ port: config.port, host: config.host });
   const postgis = await postgisVersion(database.db);
   const where = database.kind === 'embedded' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL server';

@@ -52,7 +52,7 @@ export interface Config {
   metricsToken: string | null;
   /** On SIGTERM, how long in-flight requests may take to finish before the process exits anyway. */
   shutdownTimeoutMs: number;
-  /** Where people reach the web app (links in emails); null when not set. */
+  /** Where people reach the web app (links in emails and calendars); null when not set. */
   publicUrl: string | null;
   /** The SMTP server emails go through; null means email is off. */
   smtpUrl: string | null;
@@ -224,7 +224,7 @@ export const SERVER_SECTIONS = [
         key: 'publicUrl',
         default: '_(unset)_',
         description:
-          'The address people open the app at, e.g. `https://vicinity.example.org`: the base of links the server sends out (emails). Required with `SMTP_URL`.',
+          'The address people open the app at, e.g. `https://vicinity.example.org`: the base of every absolute link the server writes (emails, calendar files) and part of calendar UIDs. Required with `SMTP_URL`. Unset, links name the address the request reached only when its `Host` is this server’s own listening address (`localhost:PORT`), else `http://localhost:PORT`: a forged `Host` never ends up in a link.',
         parse: (raw) => (raw === undefined ? null : publicUrl(raw)),
       }),
     ],

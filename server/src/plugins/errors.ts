@@ -12,6 +12,13 @@ import { ERROR_CODE_LIST, ERROR_CODES, type ErrorCode } from './error-codes.js';
 
 export type { ErrorCode };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The methods that the routes matching this path answer (empty: no route has that path). */
+    methodsAt(path: string): string[];
+  }
+}
+
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
@@ -30,6 +37,17 @@ export const badRequest = (code: ErrorCode, message: string, details?: unknown) 
   new AppError(400, code, message, details);
 export const unauthorized = (message = 'Sign in to do this.') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
+/** 405 for an address that exists with other methods, naming them in Allow. */
+export function methodNotAllowed(method: string, path: string, allowed: string[]): AppError {
+  return new AppError(
+    405,
+    'method_not_allowed',
+    `${path} does not answer ${method}; it answers ${allowed.join(', ')}.`,
+    {
+      allow: allowed,
+    },
+  );
+}
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
 export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
   new AppError(409, code, message, details);
@@ -176,6 +194,7 @@ export default fp(
     app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
       if (error instanceof AppError) {
         if (error.headers) reply.headers(error.headers);
+        if (error.statusCode === 405) reply.header('allow', (error.details as { allow: string[] }).allow.join(', '));
         return reply.status(error.statusCode).send({
           error: {
             code: error.code,
@@ -250,14 +269,46 @@ export default fp(
       return reply.status(status).send({ error: { code, message } });
     });
 
+    // Each route's path as a pattern, with the methods it answers, so that an address that exists
+    // with other methods answers 405 and names them in Allow, rather than 404. Catch-all routes
+    // (the web app's fallback, CORS preflight) would match every path and are left out.
+    const methodsOfPath = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+    app.addHook('onRoute', (route) => {
+      if (route.url.includes('*')) return;
+      const entry = methodsOfPath.get(route.url) ?? { pattern: routePattern(route.url), methods: new Set() };
+      for (const method of [route.method].flat()) entry.methods.add(method);
+      methodsOfPath.set(route.url, entry);
+    });
+
+    app.decorate('methodsAt', (path: string): string[] => {
+      const allowed = new Set<string>();
+      for (const { pattern, methods } of methodsOfPath.values()) {
+        if (pattern.test(path)) for (const method of methods) if (method !== 'OPTIONS') allowed.add(method);
+      }
+      return [...allowed].sort();
+    });
+
     app.setNotFoundHandler((request, reply) => {
-      reply.status(404).send({
+      const path = request.url.split('?')[0] ?? '/';
+      const allowed = app.methodsAt(path);
+      if (allowed.length > 0 && !allowed.includes(request.method))
+        throw methodNotAllowed(request.method, path, allowed);
+      return reply.status(404).send({
         error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
       });
     });
   },
   { name: 'errors' },
 );
+
+/** A route path (`/api/places/:id`) as a regular expression matching the paths it serves. */
+function routePattern(url: string): RegExp {
+  const escaped = url
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}/?$`);
+}
 
 /** Response schemas for the error statuses a route can answer, for its OpenAPI entry. */
 export function errorResponses(...statuses: number[]) {

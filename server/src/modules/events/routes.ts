@@ -6,12 +6,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../../plugins/errors.js';
+import { GEOJSON_TYPE, producesGeoJson } from '../../plugins/json-text.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
-import { CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT, requestOrigin } from './calendar.js';
+import { CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT } from './calendar.js';
 import { CalendarKeyQuery } from './calendar-keys.js';
 import { areaCalendar, eventCalendar, groupCalendar, type CalendarFile } from './calendar-service.js';
 import { rsvp } from './rsvp-service.js';
+import { PLAYER_CHECK_JOB, playerCheckJob } from './players.js';
 import { commentOnEvent, eventDiscussion, setEventDiscussion } from './discussion-service.js';
 import {
   BRANCHES_PER_PAGE,
@@ -52,6 +54,7 @@ function sendCalendar(reply: FastifyReply, file: CalendarFile) {
 
 export default async function eventRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  app.jobs.handle(PLAYER_CHECK_JOB, playerCheckJob(app.db));
 
   const read = (id: number, viewerId: number | null) =>
     readEvent(app.calendarKeys, app.db, id, viewerId, app.mediaKeys);
@@ -94,10 +97,12 @@ export default async function eventRoutes(app: FastifyInstance) {
           'sorts by geodesic distance then id; `order=soonest` (the default otherwise) by start time then id. ' +
           'Follow `nextCursor` until it is null. A private group’s meetups are listed only for its members.',
         querystring: EventsQuery,
+        ...producesGeoJson,
         response: { 200: EventCollection, ...errorResponses(400, 401) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      reply.type(GEOJSON_TYPE);
       const { rows, nextCursor } = await listEventsPage(app.cursors, app.db, request.query, request.viewer?.id ?? null);
       return {
         type: 'FeatureCollection' as const,
@@ -307,7 +312,7 @@ export default async function eventRoutes(app: FastifyInstance) {
         id,
         request.query.key,
         viewerId,
-        requestOrigin(request),
+        app.publicOrigin(request),
       );
       return sendCalendar(reply, file);
     },
@@ -338,7 +343,7 @@ export default async function eventRoutes(app: FastifyInstance) {
         id,
         request.query.key,
         viewerId,
-        requestOrigin(request),
+        app.publicOrigin(request),
       );
       return sendCalendar(reply, file);
     },
@@ -359,7 +364,7 @@ export default async function eventRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const { lat, lng, radius } = request.query;
       const viewerId = request.viewer?.id ?? null;
-      return sendCalendar(reply, await areaCalendar(app.db, { lat, lng }, radius, viewerId, requestOrigin(request)));
+      return sendCalendar(reply, await areaCalendar(app.db, { lat, lng }, radius, viewerId, app.publicOrigin(request)));
     },
   );
 }

@@ -883,6 +883,8 @@ export interface paths {
           limit: number;
           /** @description Degrees east, WGS84. */
           lng?: number;
+          /** @description Only meetups with minPlayers that still need people to go. */
+          needsPlayers?: boolean;
           /** @description distance (nearest first, needs lat/lng/radius; the default when they are given) or soonest. */
           order?: 'distance' | 'soonest';
           /** @description Only meetups at this place. */
@@ -905,7 +907,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['EventCollection'];
+            'application/geo+json': components['schemas']['EventCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -946,6 +948,8 @@ export interface paths {
           'application/json': {
             /** @description Seats, 1 to 10000; omit or null for no limit. */
             capacity?: number | null;
+            /** @description The deadline for minPlayers, in hours before the start (for a series, before each occurrence). Needs minPlayers. */
+            decideHoursBefore?: number;
             description?: string;
             /**
              * Format: date-time
@@ -963,8 +967,14 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+            locationPrivacy?: 'exact' | 'approximate';
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
+            /** @description People who must be going for the meetup to happen; null for none. */
+            minPlayers?: number | null;
+            /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+            onShortfall?: 'cancel' | 'keep';
             /** @description The meetup is at this place and takes its location. */
             placeId?: number;
             /** @description Creates one event per occurrence at the same local time in timeZone. Monthly meetups on the 29th–31st fall on the last day of shorter months. */
@@ -1184,6 +1194,8 @@ export interface paths {
           'application/json': {
             /** @description Seats, 1 to 10000, or null for no limit. Raising it (or null) promotes people from the waitlist in order. Lowering it below the number going removes nobody: new RSVPs are waitlisted until enough people cancel. */
             capacity?: number | null;
+            /** @description null removes the deadline. */
+            decideHoursBefore?: number | null;
             description?: string;
             /**
              * Format: date-time
@@ -1199,8 +1211,14 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+            locationPrivacy?: 'exact' | 'approximate';
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
+            /** @description People who must be going for the meetup to happen; null for none. */
+            minPlayers?: number | null;
+            /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+            onShortfall?: 'cancel' | 'keep';
             /** @description Move the meetup to this place (and its location); null detaches it. */
             placeId?: number | null;
             /**
@@ -1884,7 +1902,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -3015,7 +3033,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['MapCollection'];
+            'application/geo+json': components['schemas']['MapCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -3720,6 +3738,8 @@ export interface paths {
           limit: number;
           /** @description Degrees east, WGS84. */
           lng: number;
+          /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
+          needsPlayers?: boolean;
           /** @description Metres, 1 to 500000; the boundary is included. */
           radius: number;
         };
@@ -3735,7 +3755,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -4161,7 +4181,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -4200,6 +4220,8 @@ export interface paths {
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
             name: string;
+            /** @description Someone’s home: listed and shown to others only as an area (~500 m) with no address, and meetups here default to `locationPrivacy: approximate`. */
+            privateHome?: boolean;
             tags?: string[];
           };
         };
@@ -4247,7 +4269,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One place */
+    /**
+     * One place
+     * @description A private home shows its exact point and address only to whoever added it; everyone else sees its area (`locationPrecisionMeters`) and no address.
+     */
     get: {
       parameters: {
         query?: never;
@@ -4375,6 +4400,8 @@ export interface paths {
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
             name?: string;
+            /** @description Someone’s home: listed and shown to others only as an area (~500 m) with no address, and meetups here default to `locationPrivacy: approximate`. */
+            privateHome?: boolean;
             tags?: string[];
           };
         };
@@ -4465,7 +4492,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -5393,13 +5420,24 @@ export interface components {
         visibility: 'public' | 'private';
       } | null;
       id: number;
+      /** @description The exact point, or for you as an outsider of an approximate meetup the centre of its area. */
       location: {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is the exact point. Otherwise it is the centre of a grid cell this many metres wide; the place and its address are hidden until you are going. */
+      locationPrecisionMeters: number | null;
+      /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+      locationPrivacy: 'exact' | 'approximate';
       /** @description Its photos, in order. */
       media: components['schemas']['Media'][];
+      /** @description null: no minimum. */
+      minPlayers: number | null;
       myRsvp: components['schemas']['MyRsvp'];
+      /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
+      needsPlayers: number;
+      /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+      onShortfall: 'cancel' | 'keep';
       /** @description null when the account was deleted. */
       organizer: {
         /** @description Their profile photo; null when they have none. */
@@ -5440,6 +5478,11 @@ export interface components {
         id: number;
         name: string;
       } | null;
+      /**
+       * Format: date-time
+       * @description When a meetup still short of minPlayers is cancelled or kept (onShortfall).
+       */
+      playersDeadline: string | null;
       /** @description null when there is no limit; never negative. */
       seatsLeft: number | null;
       /** @description Set on each occurrence of a recurring meetup. */
@@ -5510,13 +5553,24 @@ export interface components {
       id: number;
       /** @enum {string} */
       kind: 'event';
+      /** @description The exact point, or for you as an outsider of an approximate meetup the centre of its area. */
       location: {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is the exact point. Otherwise it is the centre of a grid cell this many metres wide; the place and its address are hidden until you are going. */
+      locationPrecisionMeters: number | null;
+      /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+      locationPrivacy: 'exact' | 'approximate';
+      /** @description null: no minimum. */
+      minPlayers: number | null;
       myRsvp: components['schemas']['MyRsvp'];
       /** @description The title, as in /api/nearby. */
       name: string;
+      /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
+      needsPlayers: number;
+      /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+      onShortfall: 'cancel' | 'keep';
       /** @description null when the account was deleted. */
       organizer: {
         /** @description Their profile photo; null when they have none. */
@@ -5557,6 +5611,11 @@ export interface components {
         id: number;
         name: string;
       } | null;
+      /**
+       * Format: date-time
+       * @description When a meetup still short of minPlayers is cancelled or kept (onShortfall).
+       */
+      playersDeadline: string | null;
       /** @description null when there is no limit; never negative. */
       seatsLeft: number | null;
       /** @description Set on each occurrence of a recurring meetup. */
@@ -5745,8 +5804,6 @@ export interface components {
       status: 'ok';
     };
     MapClusterProperties: {
-      /** @enum {boolean} */
-      cluster: true;
       /** @description Items in the cluster. */
       count: number;
       /** @description Items in the cluster per kind (kinds with none are left out). */
@@ -5758,6 +5815,11 @@ export interface components {
       };
       /** @description The zoom at which this cluster splits into smaller ones or items. */
       expansionZoom: number;
+      /**
+       * @description Tells a cluster from an item, whose `kind` is its own (place, group, event, post).
+       * @enum {string}
+       */
+      kind: 'cluster';
     };
     MapCollection: {
       /** @description True when the view held too many items to send one by one. */
@@ -5770,14 +5832,17 @@ export interface components {
     };
     MapFeature: {
       geometry: components['schemas']['GeoJsonPoint'];
+      /** @description "<kind>:<itemId>" for an item, "cluster:<zoom>:<lng>:<lat>" for a cluster; unique. */
       id: string;
+      /** @description An item or a cluster, told apart by `kind`. */
       properties: components['schemas']['MapClusterProperties'] | components['schemas']['MapItemProperties'];
       /** @enum {string} */
       type: 'Feature';
     };
     /** @description One item, with the properties its kind adds. */
     MapItemProperties: {
-      id: number;
+      /** @description The id within its kind, as in /api/nearby. */
+      itemId: number;
       kind: 'event' | 'group' | 'place' | 'post';
       name: string;
     } & {
@@ -5881,7 +5946,7 @@ export interface components {
     };
     NearbyFeature: {
       geometry: components['schemas']['GeoJsonPoint'];
-      /** @description "<kind>:<id>", unique across kinds. */
+      /** @description "<kind>:<itemId>", unique across kinds. */
       id: string;
       properties: components['schemas']['NearbyProperties'];
       /** @enum {string} */
@@ -5890,7 +5955,8 @@ export interface components {
     NearbyProperties: {
       /** @description Geodesic distance on the WGS84 spheroid, metres. */
       distanceMeters: number;
-      id: number;
+      /** @description The id within its kind (GET /api/places/{itemId}…). Not named `id`: ids repeat across kinds, and GIS tools take a numeric `id` property for the feature id. The feature’s own `id` is unique. */
+      itemId: number;
       kind: 'event' | 'group' | 'place' | 'post';
       /** @description Display name (a place or group name, an event or post title). */
       name: string;
@@ -6083,9 +6149,12 @@ export interface components {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is exact. Otherwise a private home’s area, this many metres wide (no address). */
+      locationPrecisionMeters: number | null;
       /** @description Its photos; the first is its cover. */
       media: components['schemas']['Media'][];
       name: string;
+      privateHome: boolean;
       tags: string[];
       /** Format: date-time */
       updatedAt: string;
