@@ -10,7 +10,14 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST_INDEX = path.join(ROOT, 'web/dist/index.html');
 /** What the build reads: the app, its build settings, and the installed packages' versions. */
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/precompress.ts', 'package-lock.json'];
+const SOURCES = [
+  'web/src',
+  'web/public',
+  'web/index.html',
+  'web/vite.config.ts',
+  'web/precompress.ts',
+  'package-lock.json',
+];
 
 /** Newest modification time under a path. */
 function newestChange(target: string): number {

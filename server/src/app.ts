@@ -6,15 +6,19 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config/index.js';
 import type { DatabaseHandle } from './db/index.js';
 import dbPlugin from './plugins/db.js';
-import errorsPlugin, { answerFrameworkError } from './plugins/errors.js';
+import errorsPlugin, { answerClientError, answerFrameworkError } from './plugins/errors.js';
 import securityPlugin from './plugins/security.js';
 import authPlugin from './plugins/auth.js';
 import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
 import compressionPlugin from './plugins/compression.js';
+import httpCachingPlugin from './plugins/http-caching.js';
 import admissionPlugin from './plugins/admission.js';
+import metricsPlugin from './plugins/metrics.js';
+import readReplicasPlugin from './plugins/read-replicas.js';
 import { installValidator } from './plugins/validation.js';
 import signedValuesPlugin from './plugins/signed-values.js';
+import publicUrlPlugin from './plugins/public-url.js';
 import jobsPlugin from './jobs/plugin.js';
 import radiusPagesPlugin from './items/radius-batcher.js';
 import { ItemRegistry } from './items/registry.js';
@@ -44,10 +48,41 @@ import { createMailer } from './mail/mailer.js';
 
 export type AppConfig = Config & { jwtSecret: string };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set when the process starts shutting down (main.ts): readiness answers 503 from then on. */
+    draining: boolean;
+  }
+}
+
 /** The kinds of item on the map and in radius queries, each described by the feature it belongs to. */
 export function createItemRegistry(): ItemRegistry {
   return new ItemRegistry([placeItemSource, groupItemSource, eventItemSource, postItemSource]);
 }
+
+/**
+ * Routes that only read and tolerate data a moment old: with DATABASE_REPLICA_URLS their queries
+ * may go to a read replica (plugins/read-replicas.ts), still showing people their own writes.
+ */
+export const REPLICA_READ_ROUTES = [
+  'GET /api/nearby',
+  'GET /api/map',
+  'GET /api/feed',
+  'GET /api/places',
+  'GET /api/places/:id',
+  'GET /api/groups',
+  'GET /api/groups/:id',
+  'GET /api/groups/:id/members',
+  'GET /api/events',
+  'GET /api/events/:id',
+  'GET /api/events/:id/attendees',
+  'GET /api/posts',
+  'GET /api/posts/:id',
+  'GET /api/posts/:id/comments',
+  'GET /api/calendar.ics',
+  'GET /api/events/:id/calendar.ics',
+  'GET /api/groups/:id/calendar.ics',
+] as const;
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -73,10 +108,19 @@ export async function buildApp({
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // While closing, requests that still arrive (before the listening socket closes) are served, not
+    // refused: a load balancer has already sent them here. See main.ts for the drain.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   installValidator(app);
+  app.decorate('draining', false);
+  app.addHook('preClose', async () => {
+    app.draining = true;
+  });
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { database });
@@ -85,10 +129,15 @@ export async function buildApp({
     maxInFlight: database.kind === 'embedded' ? config.embeddedMaxInFlight : config.serverMaxInFlight,
     maxQueued: config.maxQueued,
   });
+  await app.register(metricsPlugin, { token: config.metricsToken, database });
+  await app.register(readReplicasPlugin, { replicas: database.replicas, routes: REPLICA_READ_ROUTES });
   await app.register(securityPlugin, { tileUrl: config.tileUrl, corsOrigins: config.corsOrigins });
+  // Before compression, so that the ETag is the hash of the answer itself, whatever its encoding.
+  await app.register(httpCachingPlugin);
   await app.register(compressionPlugin);
   await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
   await app.register(signedValuesPlugin, { secret: config.jwtSecret });
+  await app.register(publicUrlPlugin, { publicUrl: config.publicUrl, port: config.port });
   // Schemas that several features' routes refer to by name ($ref).
   await app.register(openapiPlugin, { sharedSchemas: [CommentSchema, MediaSchema] });
   await app.register(objectStoragePlugin, {
@@ -111,7 +160,13 @@ export async function buildApp({
   }
 
   await app.register(systemRoutes, { config });
-  await app.register(accountRoutes, { authRateLimit: config.authRateLimit });
+  const mailer = config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
+  await app.register(accountRoutes, {
+    authRateLimit: config.authRateLimit,
+    mailer,
+    publicUrl: config.publicUrl,
+    secret: config.jwtSecret,
+  });
   await app.register(radiusPagesPlugin, {
     registry: createItemRegistry(),
     // The embedded database answers one query at a time whatever runs beside it.
@@ -128,11 +183,16 @@ export async function buildApp({
   await app.register(eventRoutes);
   await app.register(privacyRoutes);
   await app.register(notificationRoutes, {
-    mailer: config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null,
+    mailer,
     publicUrl: config.publicUrl,
     secret: config.jwtSecret,
     stream: notificationStreams,
   });
+  app.addMetric(
+    'vicinity_notification_streams',
+    'Live notification streams open on this process.',
+    () => app.notificationStreams.size,
+  );
   await app.register(mediaRoutes, {
     maxBytes: config.mediaMaxBytes,
     context: {

@@ -78,7 +78,7 @@ describe('GET /api/events/:id/calendar.ics', () => {
       end: Date.parse(`${YEAR}-03-04T21:30:00Z`),
       geo: [52.4935, 13.4225],
       location: 'Würfel & Zucker, Schönleinstraße 7',
-      url: `http://localhost:80/events/${event.id}`,
+      url: `http://localhost:3000/events/${event.id}`,
       status: 'CONFIRMED',
     });
     expect(first.raw).toContain('\r\n');
@@ -97,14 +97,14 @@ describe('GET /api/events/:id/calendar.ics', () => {
     expect(after.sequence).toBeGreaterThan(before.sequence);
   });
 
-  it('builds absolute links from the Host the client used', async () => {
+  it('without PUBLIC_URL, never puts a Host the client sent into a link: only the local listening address', async () => {
     const [organizer] = await createUsers(t.app, t.db, 1);
     const event = await createEvent(t.app, organizer!, kreuzberg);
-    const response = await t.app.inject({
-      url: `/api/events/${event.id}/calendar.ics`,
-      headers: { host: 'vicinity.example:8443' },
-    });
-    expect(parse(response.body).events[0]!.url).toBe(`http://vicinity.example:8443/events/${event.id}`);
+    const link = async (host: string) =>
+      parse((await t.app.inject({ url: `/api/events/${event.id}/calendar.ics`, headers: { host } })).body).events[0]!
+        .url;
+    expect(await link('evil.example:8443')).toBe(`http://localhost:3000/events/${event.id}`);
+    expect(await link('127.0.0.1:3000')).toBe(`http://127.0.0.1:3000/events/${event.id}`);
   });
 
   it('keeps a title with line breaks and separators inside its own text, in the calendar name on one line', async () => {

@@ -82,7 +82,7 @@ describe('demo meetups', () => {
       f.properties.name.startsWith('Graefekiez'),
     );
     const requests = (
-      await t.app.inject({ url: `/api/groups/${parents.properties.id}/requests`, headers: ana })
+      await t.app.inject({ url: `/api/groups/${parents.properties.itemId}/requests`, headers: ana })
     ).json();
     expect(requests.requests.map((r: { user: { displayName: string } }) => r.user.displayName)).toEqual(['Lea Yılmaz']);
   });

@@ -605,7 +605,7 @@ describe('GET /api/events', () => {
     const feature = nearby.features.find((f: { id: string }) => f.id === `event:${event.id}`);
     expect(feature.properties).toMatchObject({
       kind: 'event',
-      id: event.id,
+      itemId: event.id,
       name: 'Chess in the park',
       status: 'scheduled',
       seatsLeft: 2,

@@ -27,10 +27,11 @@ describe('error shape', () => {
     });
   });
 
-  it('answers unknown methods on /api with a JSON 404', async () => {
+  it('answers a method an /api address does not take with a JSON 405 naming the ones it does', async () => {
     const response = await t.app.inject({ method: 'DELETE', url: '/api/health' });
-    expect(response.statusCode).toBe(404);
-    expect(response.json().error.code).toBe('not_found');
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('GET, HEAD');
+    expect(response.json().error.code).toBe('method_not_allowed');
   });
 
   it.each([

@@ -16,7 +16,7 @@ const t = useTestApp();
 interface MapFeature {
   id: string;
   geometry: { coordinates: [number, number] };
-  properties: Record<string, unknown> & { cluster?: true; count?: number; kind?: string; id?: number };
+  properties: Record<string, unknown> & { count?: number; kind?: string; itemId?: number };
 }
 
 async function view(bbox: string, zoom: number, kinds?: string) {
@@ -56,8 +56,11 @@ describe('GET /api/map', () => {
       expect(answer.clustered).toBe(true);
       expect(answer.features.length).toBeLessThanOrEqual(MAX_FEATURES);
       expect(answer.features.length).toBeGreaterThan(0);
-      const clusters = answer.features.filter((f) => f.properties.cluster);
-      const counted = answer.features.reduce((sum, f) => sum + (f.properties.cluster ? f.properties.count! : 1), 0);
+      const clusters = answer.features.filter((f) => f.properties.kind === 'cluster');
+      const counted = answer.features.reduce(
+        (sum, f) => sum + (f.properties.kind === 'cluster' ? f.properties.count! : 1),
+        0,
+      );
       expect(counted).toBe(5000);
       expect(answer.total).toBe(5000);
       for (const cluster of clusters) {
@@ -73,7 +76,7 @@ describe('GET /api/map', () => {
     // Zooming into one cluster's area shows fewer, smaller clusters or the items themselves.
     const wide = await view('30,-10,32,-8', 8);
     const biggest = wide.features
-      .filter((f) => f.properties.cluster)
+      .filter((f) => f.properties.kind === 'cluster')
       .sort((a, b) => b.properties.count! - a.properties.count!)[0]!;
     expect(biggest.properties.count!).toBeGreaterThan(1);
   }, 60_000);
@@ -96,7 +99,7 @@ describe('GET /api/map', () => {
     const clusterAt = (point: { lat: number; lng: number }) =>
       answer.features.find(
         (f) =>
-          f.properties.cluster &&
+          f.properties.kind === 'cluster' &&
           Math.abs(f.geometry.coordinates[0] - point.lng) < 0.01 &&
           Math.abs(f.geometry.coordinates[1] - point.lat) < 0.01,
       )!;
@@ -130,7 +133,7 @@ describe('GET /api/map', () => {
     const answer = await view('59,19,61,21', 5);
     expect(answer.features).toHaveLength(1);
     expect(answer.features[0]!.properties).toMatchObject({
-      cluster: true,
+      kind: 'cluster',
       count: 401,
       counts: { place: 400, group: 1 },
     });

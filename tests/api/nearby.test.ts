@@ -32,7 +32,7 @@ beforeAll(async () => {
 interface Feature {
   id: string;
   geometry: { coordinates: [number, number] };
-  properties: { kind: string; id: number; name: string; distanceMeters: number };
+  properties: { kind: string; itemId: number; name: string; distanceMeters: number };
 }
 
 async function nearby(query: Record<string, string | number>) {
@@ -87,7 +87,7 @@ describe('GET /api/nearby distances', () => {
       const place = await createPlace(t.app, user, target);
       const expected = geodesicDistance(origin, target);
       const { features } = await near(origin, Math.ceil(expected) + 1, { kinds: 'place' });
-      const found = features.find((feature) => feature.properties.id === place.id);
+      const found = features.find((feature) => feature.properties.itemId === place.id);
       expect(found, `place at ${JSON.stringify(target)} from ${JSON.stringify(origin)}`).toBeDefined();
       expect(Math.abs(found!.properties.distanceMeters - expected) / expected).toBeLessThan(0.001);
     }
@@ -98,11 +98,11 @@ describe('GET /api/nearby distances', () => {
     const place = await createPlace(t.app, user, spot);
     const answer = await near(spot, 10);
     expect(() => checkGeoJson(JSON.stringify({ type: answer.type, features: answer.features }))).not.toThrow();
-    const feature = answer.features.find((f) => f.properties.id === place.id)!;
+    const feature = answer.features.find((f) => f.properties.itemId === place.id)!;
     expect(feature.geometry.coordinates[0]).toBeCloseTo(spot.lng, 9);
     expect(feature.geometry.coordinates[1]).toBeCloseTo(spot.lat, 9);
     expect(feature.id).toBe(`place:${place.id}`);
-    expect(feature.properties).toMatchObject({ kind: 'place', id: place.id, name: place.name, placeKind: 'cafe' });
+    expect(feature.properties).toMatchObject({ kind: 'place', itemId: place.id, name: place.name, placeKind: 'cafe' });
   });
 
   it('answers exactly the documented shape, for every kind and with a next cursor', async () => {
@@ -114,7 +114,7 @@ describe('GET /api/nearby distances', () => {
     for (const limit of [4, 3]) {
       const response = await t.app.inject(`/api/nearby?lat=${spot.lat}&lng=${spot.lng}&radius=500&limit=${limit}`);
       expect(response.statusCode).toBe(200);
-      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(response.headers['content-type']).toBe('application/geo+json; charset=utf-8');
       const body = response.json();
       expect([...Errors(NearbyCollection, body)]).toEqual([]);
       expect(body.features.map((f: Feature) => f.properties.kind).sort()).toEqual(
@@ -160,7 +160,7 @@ describe('GET /api/nearby features as the database writes them', () => {
         expect(feature!.properties).toMatchObject({ placeKind: 'cafe' });
         continue;
       }
-      expect(Object.keys(feature!.properties).sort()).toEqual(['distanceMeters', 'id', 'kind', 'name']);
+      expect(Object.keys(feature!.properties).sort()).toEqual(['distanceMeters', 'itemId', 'kind', 'name']);
     }
   });
 });
@@ -170,7 +170,7 @@ describe('GET /api/nearby edge cases', () => {
     const origin = { lat: 10, lng: 10 };
     const place = await createPlace(t.app, user, destination(origin, 45, 1234.5));
     const probe = await near(origin, 2000, { kinds: 'place' });
-    const exact = probe.features.find((f) => f.properties.id === place.id)!.properties.distanceMeters;
+    const exact = probe.features.find((f) => f.properties.itemId === place.id)!.properties.distanceMeters;
     // One kind reads its own table, several kinds the index of all items: the same boundary.
     const filters: Record<string, string>[] = [{ kinds: 'place' }, {}];
     for (const kinds of filters) {
@@ -184,7 +184,7 @@ describe('GET /api/nearby edge cases', () => {
   it('finds items across the antimeridian', async () => {
     const place = await createPlace(t.app, user, { lat: -16.5, lng: 179.995 });
     const { features } = await near({ lat: -16.5, lng: -179.995 }, 2000);
-    const found = features.find((f) => f.properties.id === place.id);
+    const found = features.find((f) => f.properties.itemId === place.id);
     expect(found).toBeDefined();
     expect(found!.properties.distanceMeters).toBeCloseTo(
       geodesicDistance({ lat: -16.5, lng: -179.995 }, { lat: -16.5, lng: 179.995 }),
@@ -197,9 +197,9 @@ describe('GET /api/nearby edge cases', () => {
     const north = await createPlace(t.app, user, { lat: 89.9995, lng: 45 });
     const south = await createPlace(t.app, user, { lat: -89.9995, lng: -135 });
     const fromNorthPole = await near({ lat: 90, lng: 0 }, 100);
-    expect(fromNorthPole.features.map((f) => f.properties.id)).toEqual([north.id]);
+    expect(fromNorthPole.features.map((f) => f.properties.itemId)).toEqual([north.id]);
     const acrossSouthPole = await near({ lat: -89.9995, lng: 45 }, 200);
-    const found = acrossSouthPole.features.find((f) => f.properties.id === south.id)!;
+    const found = acrossSouthPole.features.find((f) => f.properties.itemId === south.id)!;
     expect(found.properties.distanceMeters).toBeCloseTo(
       geodesicDistance({ lat: -89.9995, lng: 45 }, { lat: -89.9995, lng: -135 }),
       1,
@@ -210,7 +210,7 @@ describe('GET /api/nearby edge cases', () => {
     const origin = { lat: -22.9519, lng: -43.2105 };
     const inside = await createPlace(t.app, user, destination(origin, 90, 0.6));
     const outside = await createPlace(t.app, user, destination(origin, 90, 1.4));
-    const ids = (await near(origin, 1)).features.map((f) => f.properties.id);
+    const ids = (await near(origin, 1)).features.map((f) => f.properties.itemId);
     expect(ids).toContain(inside.id);
     expect(ids).not.toContain(outside.id);
   });
@@ -359,7 +359,7 @@ describe('the one index over all kinds', () => {
           (a, b) =>
             a.properties.distanceMeters - b.properties.distanceMeters ||
             a.properties.kind.localeCompare(b.properties.kind) ||
-            a.properties.id - b.properties.id,
+            a.properties.itemId - b.properties.itemId,
         );
       expect(together).toEqual(oneByOne);
       expect(together.length).toBeGreaterThan(20);
@@ -541,7 +541,7 @@ describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
       viewerId: null,
     })!;
     const plan = JSON.stringify(await query.explain('json'));
-    expect(plan).toContain('places_location_gist');
+    expect(plan).toContain('places_public_location_gist');
     expect(plan).not.toMatch(
       /"Node Type":"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":\w+,"Async Capable":\w+,"Relation Name":"places"/,
     );

@@ -123,7 +123,7 @@ describe('groups', () => {
     expect(seenByOwner.location).toEqual({ ...exact, precisionMeters: 0 });
 
     const nearby = (await t.app.inject(`/api/groups?lat=${exact.lat}&lng=${exact.lng}&radius=2000`)).json();
-    const feature = nearby.features.find((f: { properties: { id: number } }) => f.properties.id === group.id);
+    const feature = nearby.features.find((f: { properties: { itemId: number } }) => f.properties.itemId === group.id);
     expect(feature.geometry.coordinates).toEqual([seenByStranger.location.lng, seenByStranger.location.lat]);
     expect(feature.properties.distanceMeters).toBeGreaterThan(1);
   });

@@ -40,7 +40,7 @@ describe('writing a post', () => {
       canEdit: true,
       canDelete: true,
       media: [],
-      discussion: { comments: [], nextBranchCursor: null, totalComments: 0 },
+      discussion: { comments: [], nextBranchCursor: null, totalComments: 0, locked: false, pinned: null },
     });
     const anonymous = (await t.app.inject(`/api/posts/${post.id}`)).json();
     expect(anonymous).toEqual({ ...post, canEdit: false, canDelete: false });
@@ -281,11 +281,11 @@ describe('posts in a private group', () => {
     const ids = async (url: string, user?: TestUser) =>
       (
         (await t.app.inject({ url, ...(user ? { headers: user.auth } : {}) })).json().features as {
-          properties: { kind: string; id: number };
+          properties: { kind: string; itemId: number };
         }[]
       )
         .filter((f) => f.properties.kind === 'post')
-        .map((f) => f.properties.id);
+        .map((f) => f.properties.itemId);
     expect(await ids(`/api/nearby?${near}`, stranger)).not.toContain(post.id);
     expect(await ids(`/api/posts?${near}`)).not.toContain(post.id);
     expect(await ids(`/api/nearby?${near}`, member)).toContain(post.id);
@@ -303,11 +303,11 @@ describe('posts on the map and in radius lists', () => {
     const url = `/api/nearby?lat=48.1&lng=11.5&radius=100&kinds=post`;
     const feature = (await t.app.inject(url))
       .json()
-      .features.find((f: { properties: { id: number } }) => f.properties.id === post.id);
+      .features.find((f: { properties: { itemId: number } }) => f.properties.itemId === post.id);
     expect(feature).toMatchObject({
       id: `post:${post.id}`,
       geometry: { type: 'Point', coordinates: [11.5, 48.1] },
-      properties: { kind: 'post', id: post.id, name: 'On the map', groupId: group.id, createdAt: post.createdAt },
+      properties: { kind: 'post', itemId: post.id, name: 'On the map', groupId: group.id, createdAt: post.createdAt },
     });
     expect((await t.app.inject(`/api/posts?lat=48.1&lng=11.5&radius=100`)).json().features).toHaveLength(1);
     await del(`/api/posts/${post.id}`, author);

@@ -518,17 +518,17 @@ describe.skipIf(skip)('journeys through the app in a browser', () => {
     it(
       'plans one at a place, chosen from the place’s page',
       async () => {
-        const places = await api<{ features: Array<{ properties: { id: number; name: string } }> }>(
+        const places = await api<{ features: Array<{ properties: { itemId: number; name: string } }> }>(
           'GET',
           '/api/places?lat=52.4986&lng=13.4213&radius=2000&limit=1',
         );
         const place = places.features[0]!.properties;
-        await page.goto(`${baseUrl}/places/${place.id}`);
+        await page.goto(`${baseUrl}/places/${place.itemId}`);
         await heading(page, place.name);
         await page.getByRole('link', { name: 'Plan a meetup here' }).click();
         await heading(page, 'Plan a meetup');
         expect(await page.getByLabel('At a place').isChecked()).toBe(true);
-        await expect.poll(() => page.getByLabel('Place', { exact: true }).inputValue()).toBe(String(place.id));
+        await expect.poll(() => page.getByLabel('Place', { exact: true }).inputValue()).toBe(String(place.itemId));
 
         const day = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
         await page.getByLabel('Title').fill('Quiet chess afternoon');

@@ -8,6 +8,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import compressionPlugin from '../../server/src/plugins/compression.js';
+import errorsPlugin from '../../server/src/plugins/errors.js';
 import webPlugin, { WEB_DIST } from '../../server/src/plugins/web.js';
 import { buildWebIfStale } from './helpers/server.js';
 
@@ -17,8 +18,9 @@ const leaflet = () => readdirSync(assets).find((file) => /^leaflet-.*\.js$/.test
 
 beforeAll(async () => {
   buildWebIfStale();
-  // The two plugins in the order buildApp registers them, without a database.
+  // The plugins in the order buildApp registers them, without a database.
   app = Fastify();
+  await app.register(errorsPlugin);
   await app.register(compressionPlugin);
   await app.register(webPlugin);
   await app.ready();
@@ -70,5 +72,28 @@ describe('serving the build', () => {
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.rawPayload.equals(readFileSync(path.join(WEB_DIST, 'index.html.br')))).toBe(true);
     expect(brotliDecompressSync(response.rawPayload).toString()).toMatch(/<div id="app">/);
+  });
+});
+
+describe('files that are not there', () => {
+  it('answer 404, not the app’s page, so an old chunk after a deploy fails visibly', async () => {
+    for (const url of ['/assets/missing-0123abcd.js', '/favicon.png', '/sitemap.xml', '/groups/12/photo.jpg']) {
+      const response = await app.inject({ url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type'], url).toMatch(/^application\/json/);
+    }
+  });
+
+  it('serves a real robots.txt and favicon', async () => {
+    const robots = await app.inject({ url: '/robots.txt' });
+    expect(robots.statusCode).toBe(200);
+    expect(robots.headers['content-type']).toMatch(/^text\/plain/);
+    expect(robots.body).toMatch(/^User-agent: \*$/m);
+    expect(robots.body).toMatch(/^Disallow: \/api\/$/m);
+    const icon = await app.inject({ url: '/favicon.ico' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toMatch(/icon/);
+    expect(icon.rawPayload.subarray(0, 4).equals(Buffer.from([0, 0, 1, 0]))).toBe(true);
+    expect((await app.inject({ url: '/favicon.svg' })).headers['content-type']).toMatch(/^image\/svg\+xml/);
   });
 });

@@ -36,6 +36,8 @@ function discussion(): Discussion {
     ],
     nextBranchCursor: null,
     totalComments: 4,
+    locked: false,
+    pinned: null,
   };
 }
 
@@ -48,7 +50,7 @@ afterEach(() => {
 
 describe('DiscussionThread', () => {
   it('nests replies under what they answer, as lists inside list items', () => {
-    render(DiscussionThread, { postId: 9, initial: discussion() });
+    render(DiscussionThread, { thread: { kind: 'post' as const, id: 9 }, initial: discussion() });
     expect(screen.getByRole('heading', { name: /Discussion/ }).textContent).toContain('4 comments');
     const first = screen.getAllByRole('listitem')[0]!;
     const nested = within(first).getAllByRole('article');
@@ -60,14 +62,14 @@ describe('DiscussionThread', () => {
   });
 
   it('inserts the server’s sanitized HTML, and nothing else, as markup', () => {
-    render(DiscussionThread, { postId: 9, initial: discussion() });
+    render(DiscussionThread, { thread: { kind: 'post' as const, id: 9 }, initial: discussion() });
     const sam = screen.getByText(/I would add/);
     expect(sam.querySelector('em')?.textContent).toBe('The Crew');
     expect(screen.getAllByText('Tom')[0]!.innerHTML).toBe('Tom');
   });
 
   it('hides and shows a branch, saying how many replies it holds', async () => {
-    render(DiscussionThread, { postId: 9, initial: discussion() });
+    render(DiscussionThread, { thread: { kind: 'post' as const, id: 9 }, initial: discussion() });
     const hide = screen.getByRole('button', { name: 'Hide 2 replies' });
     expect(hide.getAttribute('aria-expanded')).toBe('true');
     const branch = document.getElementById(hide.getAttribute('aria-controls')!)!;
@@ -83,7 +85,7 @@ describe('DiscussionThread', () => {
   });
 
   it('asks people who are not signed in to sign in, and offers no reply buttons', () => {
-    render(DiscussionThread, { postId: 9, initial: discussion() });
+    render(DiscussionThread, { thread: { kind: 'post' as const, id: 9 }, initial: discussion() });
     expect(screen.queryByRole('button', { name: /^Reply/ })).toBeNull();
     expect(screen.getByRole('link', { name: 'Sign in' })).toBeTruthy();
   });
@@ -101,7 +103,7 @@ describe('DiscussionThread', () => {
           }
         : undefined,
     );
-    render(DiscussionThread, { postId: 9, initial: discussion() });
+    render(DiscussionThread, { thread: { kind: 'post' as const, id: 9 }, initial: discussion() });
 
     await fireEvent.click(screen.getByRole('button', { name: 'Reply to Mia' }));
     const field = screen.getByRole('textbox', { name: 'Your reply to Mia' });
@@ -128,7 +130,7 @@ describe('DiscussionThread', () => {
         { field: 'body', message: 'must NOT have more than 10000 characters' },
       ]),
     );
-    render(DiscussionThread, { postId: 9, initial: discussion() });
+    render(DiscussionThread, { thread: { kind: 'post' as const, id: 9 }, initial: discussion() });
     const field = screen.getByRole('textbox', { name: 'Add a comment' });
     await fireEvent.input(field, { target: { value: 'x' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Post comment' }));
@@ -143,7 +145,7 @@ describe('DiscussionThread', () => {
   it('keeps a deleted comment’s place so its replies stay readable', () => {
     const initial = discussion();
     initial.comments[0] = { ...initial.comments[0]!, deleted: true, author: null, body: '[deleted]', bodyHtml: '' };
-    render(DiscussionThread, { postId: 9, initial });
+    render(DiscussionThread, { thread: { kind: 'post' as const, id: 9 }, initial });
     expect(screen.getByText('[deleted]')).toBeTruthy();
     expect(screen.getByText('Every week.')).toBeTruthy();
   });
@@ -155,7 +157,7 @@ describe('DiscussionThread', () => {
         ? { body: { comments: [comment(50, 'Lea', 'A later thought.')], nextBranchCursor: null, totalComments: 5 } }
         : undefined,
     );
-    render(DiscussionThread, { postId: 9, initial });
+    render(DiscussionThread, { thread: { kind: 'post' as const, id: 9 }, initial });
     expect(requests).toHaveLength(0);
     await fireEvent.click(screen.getByRole('button', { name: 'Show more comments' }));
     await waitFor(() => expect(screen.getByText('A later thought.')).toBeTruthy());

@@ -28,7 +28,7 @@ const PLACES: Handler = (request) =>
               type: 'Feature',
               id: 'place:5',
               geometry: { type: 'Point', coordinates: [13.4308, 52.4868] },
-              properties: { kind: 'place', id: 5, name: 'Reuterkiez Rösterei', distanceMeters: 350 },
+              properties: { kind: 'place', itemId: 5, name: 'Reuterkiez Rösterei', distanceMeters: 350 },
             },
           ],
         },

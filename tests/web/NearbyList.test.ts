@@ -9,7 +9,7 @@ function item(kind: NearbyProperties['kind'], id: number, name: string, distance
     type: 'Feature' as const,
     id: `${kind}:${id}`,
     geometry: { type: 'Point' as const, coordinates: [13.42, 52.5] as [number, number] },
-    properties: { kind, id, name, distanceMeters, ...extra },
+    properties: { kind, itemId: id, name, distanceMeters, ...extra },
   } satisfies NearbyFeature;
 }
 

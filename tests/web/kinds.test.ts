@@ -14,7 +14,7 @@ import {
 
 describe('itemPath and itemKey', () => {
   it('puts each kind’s page under its own path', () => {
-    expect(ITEM_KINDS.map((kind) => itemPath({ kind, id: 7 }))).toEqual([
+    expect(ITEM_KINDS.map((kind) => itemPath({ kind, itemId: 7 }))).toEqual([
       '/places/7',
       '/groups/7',
       '/events/7',
@@ -23,46 +23,48 @@ describe('itemPath and itemKey', () => {
   });
 
   it('tells apart items of different kinds with the same id', () => {
-    const keys = ITEM_KINDS.map((kind) => itemKey({ kind, id: 7 }));
+    const keys = ITEM_KINDS.map((kind) => itemKey({ kind, itemId: 7 }));
     expect(new Set(keys).size).toBe(ITEM_KINDS.length);
-    expect(itemKey({ kind: 'event', id: 7 })).toBe('event:7');
+    expect(itemKey({ kind: 'event', itemId: 7 })).toBe('event:7');
   });
 });
 
 describe('describeItem', () => {
   it('calls events meetups, and names a place’s kind and a meetup’s time', () => {
     const startsAt = '2026-06-13T17:00:00Z';
-    expect(describeItem({ kind: 'place', id: 1, name: 'Würfel', placeKind: 'cafe' })).toBe('Place · Café');
-    expect(describeItem({ kind: 'event', id: 2, name: 'Catan', startsAt })).toBe(
+    expect(describeItem({ kind: 'place', itemId: 1, name: 'Würfel', placeKind: 'cafe' })).toBe('Place · Café');
+    expect(describeItem({ kind: 'event', itemId: 2, name: 'Catan', startsAt })).toBe(
       `Meetup · ${formatDateTime(startsAt)}`,
     );
-    expect(describeItem({ kind: 'group', id: 3, name: 'Crew' })).toBe('Group');
-    expect(describeItem({ kind: 'post', id: 4, name: 'Hello' })).toBe('Post');
+    expect(describeItem({ kind: 'group', itemId: 3, name: 'Crew' })).toBe('Group');
+    expect(describeItem({ kind: 'post', itemId: 4, name: 'Hello' })).toBe('Post');
   });
 
   it('leaves out what is missing or unreadable', () => {
-    expect(describeItem({ kind: 'place', id: 1, name: 'Somewhere' })).toBe('Place');
-    expect(describeItem({ kind: 'event', id: 2, name: 'Catan', startsAt: 'not a date' })).toBe('Meetup');
+    expect(describeItem({ kind: 'place', itemId: 1, name: 'Somewhere' })).toBe('Place');
+    expect(describeItem({ kind: 'event', itemId: 2, name: 'Catan', startsAt: 'not a date' })).toBe('Meetup');
   });
 
   it('shows a kind the server adds later by its own name rather than failing', () => {
-    const future = { kind: 'library', id: 5, name: 'Stadtbibliothek' } as unknown as Parameters<typeof describeItem>[0];
+    const future = { kind: 'library', itemId: 5, name: 'Stadtbibliothek' } as unknown as Parameters<
+      typeof describeItem
+    >[0];
     expect(describeItem(future)).toBe('library');
   });
 });
 
 describe('describeCluster', () => {
   it('counts each kind in the legend’s order, singular and plural', () => {
-    expect(describeCluster({ cluster: true, count: 12, counts: { group: 4, place: 8 }, expansionZoom: 15 })).toBe(
+    expect(describeCluster({ kind: 'cluster', count: 12, counts: { group: 4, place: 8 }, expansionZoom: 15 })).toBe(
       '12 items here: 8 places, 4 groups',
     );
     expect(
-      describeCluster({ cluster: true, count: 3, counts: { post: 1, event: 2, place: 0 }, expansionZoom: 15 }),
+      describeCluster({ kind: 'cluster', count: 3, counts: { post: 1, event: 2, place: 0 }, expansionZoom: 15 }),
     ).toBe('3 items here: 2 meetups, 1 post');
   });
 
   it('falls back to the total when no kind is counted', () => {
-    expect(describeCluster({ cluster: true, count: 1, counts: {}, expansionZoom: 3 })).toBe('1 item here');
+    expect(describeCluster({ kind: 'cluster', count: 1, counts: {}, expansionZoom: 3 })).toBe('1 item here');
   });
 });
 

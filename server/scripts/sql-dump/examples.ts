@@ -9,6 +9,9 @@ import { createItemRegistry } from '../../src/app.js';
 import * as radius from '../../src/items/radius-query.js';
 import * as policy from '../../src/policy/queries.js';
 import * as jobs from '../../src/jobs/queries.js';
+import * as rateLimits from '../../src/db/rate-limits.js';
+import * as wal from '../../src/db/wal-queries.js';
+import * as sessions from '../../src/db/sessions.js';
 import * as accounts from '../../src/modules/accounts/queries.js';
 import * as events from '../../src/modules/events/queries.js';
 import * as rsvps from '../../src/modules/events/rsvp-queries.js';
@@ -46,6 +49,8 @@ const group = {
   location: berlin,
   publicLocation: berlin,
 };
+const SESSION_ID = '6f1c2a9e-3b7d-4c1e-9a2f-5d8e7b6c4a31';
+const RESET_ID = '0b9d8c7e-6f5a-4b3c-8d2e-1f0a9b8c7d6e';
 const search = { point: berlin, radius: 5000, limit: 50, after: null, viewerId: 7 };
 
 export const QUERY_FILES: QueryFile[] = [
@@ -94,6 +99,24 @@ export const QUERY_FILES: QueryFile[] = [
       insertJobsSql: () =>
         jobs.insertJobsSql('email', sql`select '{"id": 1}'::jsonb as payload, 'email:1' as key, null as run_at`, 12),
       wakeWorkers: (db) => jobs.wakeWorkers(db),
+      countJobBacklog: (db) => jobs.countJobBacklog(db),
+    },
+  },
+  {
+    source: 'db/rate-limits.ts',
+    module: rateLimits,
+    examples: {
+      countHit: (db) => rateLimits.countHit(db, 'POST /api/auth/login 203.0.113.9', 60_000),
+      readHits: (db) => rateLimits.readHits(db, 'POST /api/auth/login 203.0.113.9'),
+      deleteEndedWindows: (db) => rateLimits.deleteEndedWindows(db),
+    },
+  },
+  {
+    source: 'db/wal-queries.ts',
+    module: wal,
+    examples: {
+      currentWalLsn: (db) => wal.currentWalLsn(db),
+      replayState: (db) => wal.replayState(db),
     },
   },
   {
@@ -113,6 +136,33 @@ export const QUERY_FILES: QueryFile[] = [
       findMe: (db) => accounts.findMe(db, 7),
       updateMe: (db) => accounts.updateMe(db, 7, { displayName: 'Ana', bio: 'Hi', homeLocation: berlin }),
       findPublicUser: (db) => accounts.findPublicUser(db, 7),
+      findAccountByEmail: (db) => accounts.findAccountByEmail(db, 'a@example.org'),
+      findAccountById: (db) => accounts.findAccountById(db, 7),
+      updatePasswordHash: (db) => accounts.updatePasswordHash(db, 7, 'hash'),
+      findLoginLock: (db) => accounts.findLoginLock(db, 'a@example.org'),
+      recordLoginFailure: (db) =>
+        accounts.recordLoginFailure(db, 'a@example.org', { free: 5, firstPauseSeconds: 30, maxPauseSeconds: 3600 }),
+      clearLoginFailures: (db) => accounts.clearLoginFailures(db, 'a@example.org'),
+      insertPasswordReset: (db) =>
+        accounts.insertPasswordReset(db, { id: RESET_ID, userId: 7, expiresAt: new Date('2026-06-01T19:00:00Z') }),
+      findUsablePasswordReset: (db) => accounts.findUsablePasswordReset(db, RESET_ID),
+      usePasswordReset: (db) => accounts.usePasswordReset(db, RESET_ID, 7),
+    },
+  },
+  {
+    source: 'db/sessions.ts',
+    module: sessions,
+    examples: {
+      insertSessions: (db) =>
+        sessions.insertSessions(db, [
+          { id: SESSION_ID, userId: 7, userAgent: 'Firefox', expiresAt: new Date('2026-06-08T18:00:00Z') },
+        ]),
+      findSessionViewer: (db) => sessions.findSessionViewer(db, SESSION_ID, 7),
+      touchSession: (db) => sessions.touchSession(db, SESSION_ID),
+      listSessions: (db) => sessions.listSessions(db, 7),
+      revokeSession: (db) => sessions.revokeSession(db, 7, SESSION_ID),
+      revokeSessions: [(db) => sessions.revokeSessions(db, 7), (db) => sessions.revokeSessions(db, 7, SESSION_ID)],
+      deleteEndedSessions: (db) => sessions.deleteEndedSessions(db),
     },
   },
   {
@@ -132,6 +182,7 @@ export const QUERY_FILES: QueryFile[] = [
             placeId: null,
             includeCancelled: false,
             mine: null,
+            needsPlayers: true,
             limit: 20,
             after: { o: 'distance', d: 250, i: 4 },
             viewerId: 7,
@@ -147,6 +198,7 @@ export const QUERY_FILES: QueryFile[] = [
             placeId: null,
             includeCancelled: true,
             mine: null,
+            needsPlayers: false,
             limit: 20,
             after: null,
             viewerId: null,
@@ -162,6 +214,7 @@ export const QUERY_FILES: QueryFile[] = [
             placeId: null,
             includeCancelled: false,
             mine: 'attending',
+            needsPlayers: false,
             limit: 50,
             after: null,
             viewerId: 7,
@@ -177,6 +230,7 @@ export const QUERY_FILES: QueryFile[] = [
             placeId: null,
             includeCancelled: false,
             mine: 'organizing',
+            needsPlayers: false,
             limit: 50,
             after: null,
             viewerId: 7,
@@ -197,12 +251,23 @@ export const QUERY_FILES: QueryFile[] = [
             organizerId: 7,
             capacity: 8,
             games: ['Catan'],
+            locationPrivacy: 'approximate',
+            minPlayers: 4,
+            decideHoursBefore: 24,
+            onShortfall: 'cancel',
           },
           [{ startsAt: when, endsAt: later }],
           null,
         ),
       updateEvent: (db) =>
-        events.updateEvent(db, 1, { title: 'Game night', startsAt: when, endsAt: later, capacity: 6 }),
+        events.updateEvent(db, 1, {
+          title: 'Game night',
+          startsAt: when,
+          endsAt: later,
+          capacity: 6,
+          where: { location: berlin, privacy: 'approximate' },
+          minPlayers: 4,
+        }),
       cancelEvent: (db) => events.cancelEvent(db, 1),
       placeLocation: (db) => events.placeLocation(db, 1),
       listAttendees: (db) => events.listAttendees(db, 1, 'waitlisted', { a: 10 }, 50),
@@ -210,6 +275,11 @@ export const QUERY_FILES: QueryFile[] = [
       findEventGroupId: (db) => events.findEventGroupId(db, 1),
       findCalendarGroup: (db) => events.findCalendarGroup(db, 1, 7),
       deleteEventsOrganizedBy: (db) => events.deleteEventsOrganizedBy(db, 7),
+      findEventThread: (db) => events.findEventThread(db, 1, 7),
+      lockEventForPlayerCheck: (db) => events.lockEventForPlayerCheck(db, 1),
+      findPlayerDeadlines: (db) => events.findPlayerDeadlines(db, [1, 2]),
+      isLiveEventComment: (db) => events.isLiveEventComment(db, 1, 3),
+      updateEventDiscussion: (db) => events.updateEventDiscussion(db, 1, { locked: true, pinnedCommentId: 3 }),
     },
   },
   {
@@ -317,10 +387,11 @@ export const QUERY_FILES: QueryFile[] = [
     source: 'modules/places/queries.ts',
     module: places,
     examples: {
-      findPlace: (db) => places.findPlace(db, 1),
+      findPlace: (db) => places.findPlace(db, 1, 7),
       placeCreator: (db) => places.placeCreator(db, 1),
       insertPlace: (db) => places.insertPlace(db, { name: 'Bohnenwerk', kind: 'cafe', location: berlin }, 7),
-      updatePlace: (db) => places.updatePlace(db, 1, { name: 'Bohnenwerk', location: berlin }),
+      updatePlace: (db) =>
+        places.updatePlace(db, 1, { name: 'Bohnenwerk', location: berlin }, { location: berlin, privateHome: true }),
       deletePlace: (db) => places.deletePlace(db, 1),
     },
   },
@@ -344,14 +415,27 @@ export const QUERY_FILES: QueryFile[] = [
       placePoint: (db) => posts.placePoint(db, 1),
       groupForPosting: (db) => posts.groupForPosting(db, 1, 7),
       loadDiscussionPage: [
-        (db) => posts.loadDiscussionPage(db, 1, null, { branches: 50, comments: 500 }),
-        (db) => posts.loadDiscussionPage(db, 1, 40, { branches: 50, comments: 500 }),
+        (db) => posts.loadDiscussionPage(db, { kind: 'post', id: 1 }, null, { branches: 50, comments: 500 }),
+        (db) => posts.loadDiscussionPage(db, { kind: 'post', id: 1 }, 40, { branches: 50, comments: 500 }),
+        (db) => posts.loadDiscussionPage(db, { kind: 'event', id: 1 }, null, { branches: 50, comments: 500 }),
       ],
       loadCommentTree: (db) => posts.loadCommentTree(db, 3),
-      lockPostForReply: (db) => posts.lockPostForReply(db, 1, 7),
-      lockParentComment: (db) => posts.lockParentComment(db, 3, 1),
+      loadThreadComment: (db) => posts.loadThreadComment(db, { kind: 'event', id: 1 }, 3),
+      countThreadComments: (db) => posts.countThreadComments(db, { kind: 'event', id: 1 }),
+      lockThreadForReply: [
+        (db) => posts.lockThreadForReply(db, { kind: 'post', id: 1 }, 7),
+        (db) => posts.lockThreadForReply(db, { kind: 'event', id: 1 }, 7),
+      ],
+      lockParentComment: (db) => posts.lockParentComment(db, 3, { kind: 'post', id: 1 }),
       insertComment: (db) =>
-        posts.insertComment(db, { postId: 1, parentId: 3, depth: 1, authorId: 7, body: 'Yes', bodyHtml: '<p>Yes</p>' }),
+        posts.insertComment(db, {
+          thread: { kind: 'event', id: 1 },
+          parentId: 3,
+          depth: 1,
+          authorId: 7,
+          body: 'Yes',
+          bodyHtml: '<p>Yes</p>',
+        }),
       commentForChange: (db) => posts.commentForChange(db, 3, 7),
       updateComment: (db) => posts.updateComment(db, 3, 'Yes'),
       deleteComment: (db) => posts.deleteComment(db, 3),
@@ -406,6 +490,7 @@ export const QUERY_FILES: QueryFile[] = [
       findEventFacts: (db) => notifications.findEventFacts(db, [1, 2]),
       attendeesSql: () => notifications.attendeesSql(1, ['going', 'waitlisted']),
       usersSql: () => notifications.usersSql([7, 8]),
+      withUsersSql: () => notifications.withUsersSql(notifications.attendeesSql(1, ['going', 'waitlisted']), [7]),
       membersSql: () => notifications.membersSql(2),
       gatekeepersSql: () => notifications.gatekeepersSql(2),
       nearbySql: () => notifications.nearbySql(1, 2),

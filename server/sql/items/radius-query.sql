@@ -4,7 +4,7 @@
 select
   coalesce(
     '[' || string_agg(
-      '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","id":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
+      '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","itemId":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
         when p.props = '{}'::jsonb then '}'
         else ',' || substr(p.props::text, 2)
       end || '}',
@@ -94,7 +94,7 @@ from
                                     select
                                       "events"."id",
                                       "events"."title" as "name",
-                                      events.location as "loc",
+                                      events.public_location as "loc",
                                       event_item_props (events) || jsonb_build_object(
                                         'seatsLeft',
                                         case
@@ -152,7 +152,7 @@ from
                           select
                             "events"."id",
                             "events"."title" as "name",
-                            events.location as "loc",
+                            events.public_location as "loc",
                             event_item_props (events) || jsonb_build_object(
                               'seatsLeft',
                               case
@@ -253,7 +253,7 @@ from
     select
       coalesce(
         '[' || string_agg(
-          '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","id":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
+          '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","itemId":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
             when p.props = '{}'::jsonb then '}'
             else ',' || substr(p.props::text, 2)
           end || '}',
@@ -438,7 +438,7 @@ from
 select
   coalesce(
     '[' || string_agg(
-      '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","id":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
+      '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","itemId":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
         when p.props = '{}'::jsonb then '}'
         else ',' || substr(p.props::text, 2)
       end || '}',
@@ -664,7 +664,7 @@ from
     select
       coalesce(
         '[' || string_agg(
-          '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","id":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
+          '{"type":"Feature","id":"' || p.kind || ':' || p.id || '","geometry":{"type":"Point","coordinates":[' || p.lng::text || ',' || p.lat::text || ']},"properties":{"kind":"' || p.kind || '","itemId":' || p.id || ',"name":' || to_json(p.name) || ',"distanceMeters":' || to_jsonb(p.distance) || case
             when p.props = '{}'::jsonb then '}'
             else ',' || substr(p.props::text, 2)
           end || '}',
@@ -914,7 +914,7 @@ from
                           select
                             "places"."id",
                             "places"."name",
-                            places.location as "loc",
+                            places.public_location as "loc",
                             place_item_props (places) as "props"
                           from
                             "places"
@@ -932,7 +932,7 @@ from
                 select
                   "places"."id",
                   "places"."name",
-                  places.location as "loc",
+                  places.public_location as "loc",
                   place_item_props (places) as "props"
                 from
                   "places"

@@ -35,6 +35,36 @@ returning
   attempts,
   max_attempts;
 
+-- countJobBacklog
+select
+  kind,
+  (
+    count(*) filter (
+      where
+        status = 'pending'
+        and run_at <= now()
+    )
+  )::int as due,
+  (
+    count(*) filter (
+      where
+        status = 'pending'
+        and run_at > now()
+    )
+  )::int as scheduled,
+  (
+    count(*) filter (
+      where
+        status = 'failed'
+    )
+  )::int as failed
+from
+  jobs
+group by
+  kind
+order by
+  kind;
+
 -- deleteJobs
 delete from "jobs"
 where

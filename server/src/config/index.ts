@@ -18,6 +18,10 @@ export interface Config {
   host: string;
   /** Real PostgreSQL + PostGIS when set; embedded PGlite otherwise. */
   databaseUrl: string | null;
+  /** Streaming replicas of the database that answer lag-tolerant reads; empty: none. */
+  databaseReplicaUrls: string[];
+  /** A replica lagging more than this is skipped. */
+  replicaMaxLagMs: number;
   dataDir: string;
   /** Null means "generate one and keep it in dataDir" (refused in production). */
   jwtSecret: string | null;
@@ -42,7 +46,13 @@ export interface Config {
   serverRadiusStatements: number;
   /** Requests that may wait in line; more are answered 503 `busy`. */
   maxQueued: number;
-  /** Where people reach the web app (links in emails); null when not set. */
+  /** Proxies whose X-Forwarded-For is believed: Fastify's trustProxy (false: none). */
+  trustProxy: boolean | string[];
+  /** Bearer token that /metrics requires; null turns /metrics off. */
+  metricsToken: string | null;
+  /** On SIGTERM, how long in-flight requests may take to finish before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  /** Where people reach the web app (links in emails and calendars); null when not set. */
   publicUrl: string | null;
   /** The SMTP server emails go through; null means email is off. */
   smtpUrl: string | null;
@@ -169,11 +179,52 @@ export const SERVER_SECTIONS = [
         parse: integer(256 * 1024, 1024, 50 * 1024 * 1024),
       }),
       variable({
+        name: 'TRUST_PROXY',
+        key: 'trustProxy',
+        default: '_(unset: none)_',
+        description:
+          'Comma-separated addresses or CIDR ranges of reverse proxies (e.g. `127.0.0.1,10.0.0.0/8`), or `true` for any: a request from one of them is taken to come from the address its `X-Forwarded-For` names, for the per-address rate limits. Leave it unset when clients reach the server directly.',
+        parse: (raw) => {
+          if (raw === undefined) return false;
+          if (raw === 'true') return true;
+          const entries = raw
+            .split(',')
+            .map((entry) => entry.trim())
+            .filter(Boolean);
+          for (const entry of entries) {
+            if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry)) {
+              throw new Refusal(`must be "true" or addresses/CIDR ranges separated by commas, got "${entry}"`);
+            }
+          }
+          return entries;
+        },
+      }),
+      variable({
+        name: 'METRICS_TOKEN',
+        key: 'metricsToken',
+        default: '_(unset: `/metrics` off)_',
+        description:
+          'Turns on `/metrics` (Prometheus text format, see [deployment.md](deployment.md#metrics)); a scrape must send `Authorization: Bearer <token>`. At least 16 characters.',
+        parse: (raw) => {
+          if (raw === undefined) return null;
+          if (raw.length < 16) throw new Refusal('must be at least 16 characters long');
+          return raw;
+        },
+      }),
+      variable({
+        name: 'SHUTDOWN_TIMEOUT_MS',
+        key: 'shutdownTimeoutMs',
+        default: '`10000`',
+        description:
+          'On `SIGTERM` (or `SIGINT`) the server stops accepting connections, answers `/api/health/ready` 503, ends live streams (clients reconnect elsewhere) and lets requests in flight finish, then exits 0; after this many milliseconds, 100 to 600000, it exits 1 anyway.',
+        parse: integer(10_000, 100, 600_000),
+      }),
+      variable({
         name: 'PUBLIC_URL',
         key: 'publicUrl',
         default: '_(unset)_',
         description:
-          'The address people open the app at, e.g. `https://vicinity.example.org`: the base of links the server sends out (emails). Required with `SMTP_URL`.',
+          'The address people open the app at, e.g. `https://vicinity.example.org`: the base of every absolute link the server writes (emails, calendar files) and part of calendar UIDs. Required with `SMTP_URL`. Unset, links name the address the request reached only when its `Host` is this server’s own listening address (`localhost:PORT`), else `http://localhost:PORT`: a forged `Host` never ends up in a link.',
         parse: (raw) => (raw === undefined ? null : publicUrl(raw)),
       }),
     ],
@@ -201,6 +252,41 @@ export const SERVER_SECTIONS = [
           }
           return raw;
         },
+      }),
+      variable({
+        name: 'DATABASE_REPLICA_URLS',
+        key: 'databaseReplicaUrls',
+        default: '_(unset: none)_',
+        description:
+          'Comma-separated `postgres://` URLs of streaming replicas of `DATABASE_URL`. Reads of lag-tolerant routes (nearby, map, feed, lists, calendars) go to them, writes and transactions to the primary, and a person reads their own writes at once; see [deployment.md](deployment.md#read-replicas).',
+        parse: (raw, read: ReadVariable) => {
+          if (raw === undefined) return [];
+          if (read('DATABASE_URL') === undefined) throw new Refusal('needs DATABASE_URL, the primary');
+          const urls = raw
+            .split(',')
+            .map((url) => url.trim())
+            .filter(Boolean);
+          for (const url of urls) {
+            let parsed: URL;
+            try {
+              parsed = new URL(url);
+            } catch {
+              throw new Refusal('must be postgres:// URLs separated by commas');
+            }
+            if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+              throw new Refusal(`must start with postgres:// or postgresql://, got "${parsed.protocol}//"`);
+            }
+          }
+          return urls;
+        },
+      }),
+      variable({
+        name: 'REPLICA_MAX_LAG_MS',
+        key: 'replicaMaxLagMs',
+        default: '`1000`',
+        description:
+          'A replica whose replay lags the primary by more than this many milliseconds (0 to 3600000) is skipped until it catches up; each is checked every second.',
+        parse: integer(1000, 0, 3_600_000),
       }),
       variable({
         name: 'DATA_DIR',

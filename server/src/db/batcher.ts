@@ -6,7 +6,12 @@
  * together with every waiting look-up of the same shape (up to `maxBatch`). Under light load each
  * look-up therefore runs alone and at once; under load one statement answers many, which costs
  * the database less per answer than as many statements (one parse, one plan, one round trip).
+ *
+ * A statement shared by several requests reads where all of them may read (replicas.ts): from the
+ * primary if one of them must, from a replica only one that has replayed every one's last write.
  */
+import { currentReadContext, withMergedReadContext, type ReadContext } from './replicas.js';
+
 export interface BatcherOptions<Input, Output> {
   maxRunning: number;
   maxBatch: number;
@@ -17,6 +22,7 @@ export interface BatcherOptions<Input, Output> {
 interface Waiting<Input, Output> {
   key: string;
   input: Input;
+  context: ReadContext | undefined;
   resolve: (output: Output) => void;
   reject: (error: unknown) => void;
 }
@@ -33,7 +39,7 @@ export class Batcher<Input, Output> {
   /** `key` names the shape: look-ups with equal keys may share one statement. */
   load(key: string, input: Input): Promise<Output> {
     return new Promise<Output>((resolve, reject) => {
-      this.#line.push({ key, input, resolve, reject });
+      this.#line.push({ key, input, context: currentReadContext(), resolve, reject });
       this.#startBatches();
     });
   }
@@ -42,8 +48,10 @@ export class Batcher<Input, Output> {
     while (this.#running < this.#options.maxRunning && this.#line.length > 0) {
       const batch = this.#takeBatch();
       this.#running += 1;
-      this.#options
-        .run(batch.map((waiting) => waiting.input))
+      withMergedReadContext(
+        batch.map((waiting) => waiting.context),
+        () => this.#options.run(batch.map((waiting) => waiting.input)),
+      )
         .then(
           (outputs) => batch.forEach((waiting, index) => waiting.resolve(outputs[index]!)),
           (error: unknown) => batch.forEach((waiting) => waiting.reject(error)),

@@ -4,8 +4,12 @@
  * parsed them (dates, numbers, JSON values), errors as plain fields.
  */
 
-/** Where the database's files come from; a snapshot travels as bytes. */
-export type EmbeddedOpening = { dataDir: string } | { snapshot: ArrayBuffer } | { memory: true };
+/**
+ * Where the database's files come from; a snapshot travels as bytes. A data directory with a
+ * snapshot is a restore: the snapshot is unpacked into the (new, empty) directory.
+ */
+export type EmbeddedOpening =
+  { dataDir: string; snapshot?: ArrayBuffer } | { snapshot: ArrayBuffer } | { memory: true };
 
 /** What the server's thread may ask. */
 export type EmbeddedAsk =

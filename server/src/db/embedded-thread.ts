@@ -69,7 +69,7 @@ export class EmbeddedThread {
   static async start(opening: EmbeddedOpening): Promise<EmbeddedThread> {
     const worker = newWorker({
       workerData: opening,
-      transferList: 'snapshot' in opening ? [opening.snapshot] : [],
+      transferList: 'snapshot' in opening && opening.snapshot ? [opening.snapshot] : [],
     });
     const started = await new Promise<EmbeddedStarted>((resolve, reject) => {
       const exited = (code: number) => reject(new Error(`The embedded database's thread exited with code ${code}.`));

@@ -24,7 +24,9 @@ async function open(opening: EmbeddedOpening): Promise<PGlite> {
   if ('dataDir' in opening) {
     await mkdir(opening.dataDir, { recursive: true });
     // PGlite's file system fails on a path through a symbolic link (ENOTDIR), so it gets the real one.
-    return PGlite.create({ dataDir: await realpath(opening.dataDir), extensions });
+    const dataDir = await realpath(opening.dataDir);
+    if (opening.snapshot) return PGlite.create({ dataDir, loadDataDir: new Blob([opening.snapshot]), extensions });
+    return PGlite.create({ dataDir, extensions });
   }
   if ('snapshot' in opening) return PGlite.create({ loadDataDir: new Blob([opening.snapshot]), extensions });
   return PGlite.create({ extensions });

@@ -23,6 +23,8 @@ import type { Database } from './schema.js';
 export type EmbeddedSource =
   /** A directory on disk, created on first use and reused afterwards. */
   | { dataDir: string }
+  /** A new directory on disk, filled from a tarball made by `snapshot()` (a restore). */
+  | { dataDir: string; snapshot: Blob }
   /** A tarball made by `snapshot()`, loaded into memory (used by the tests). */
   | { snapshot: Blob }
   /** A fresh in-memory database. */
@@ -100,7 +102,7 @@ export async function openEmbedded(source: EmbeddedSource): Promise<{
   close: () => Promise<void>;
 }> {
   const thread = await EmbeddedThread.start(
-    'snapshot' in source ? { snapshot: await source.snapshot.arrayBuffer() } : source,
+    'snapshot' in source ? { ...source, snapshot: await source.snapshot.arrayBuffer() } : source,
   );
   const db = new Kysely<Database>({ dialect: new EmbeddedDialect(thread) });
   const snapshot = async () => {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { openEmbedded, type EmbeddedSource } from './embedded.js';
 import { postgresListener, type DatabaseListener } from './listener.js';
-import { openPostgres } from './postgres.js';
+import { openPostgres, type PoolStats } from './postgres.js';
+import { Replicas } from './replicas.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -16,24 +17,43 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** LISTEN/NOTIFY, on whichever database this is (listener.ts). */
   listener: DatabaseListener;
+  /** Read replicas, when configured (replicas.ts); `db` then sends lag-tolerant reads to them. */
+  replicas?: Replicas;
+  /** The connection pool's state (PostgreSQL server only), for /metrics. */
+  poolStats?: () => PoolStats;
   /** For the embedded database: write a snapshot tarball of its files (tests use it as a template). */
   snapshot?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { url: string; poolSize?: number } | EmbeddedSource;
+export type DatabaseTarget =
+  { url: string; poolSize?: number; replicaUrls?: string[]; replicaMaxLagMs?: number } | EmbeddedSource;
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) {
-    const { db } = openPostgres(target.url, target.poolSize);
+    const { db: primaryDb, queryPool, stats } = openPostgres(target.url, target.poolSize);
     const listener = postgresListener(target.url);
+    let replicas: Replicas | undefined;
+    if (target.replicaUrls?.length) {
+      replicas = new Replicas({
+        primaryDb,
+        primaryPool: queryPool,
+        urls: target.replicaUrls,
+        maxLagMs: target.replicaMaxLagMs ?? 1000,
+        poolSize: target.poolSize,
+      });
+      await replicas.start();
+    }
     return {
-      db,
+      db: replicas?.db ?? primaryDb,
       kind: 'postgres',
       listener,
+      replicas,
+      poolStats: stats,
       close: async () => {
         await listener.close();
-        await db.destroy();
+        await replicas?.close();
+        await primaryDb.destroy();
       },
     };
   }
@@ -41,8 +61,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return { db, kind: 'embedded', listener, snapshot, close };
 }
 
-export function databaseTarget(config: { databaseUrl: string | null; dataDir: string }): DatabaseTarget {
-  return config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pgdata') };
+export function databaseTarget(config: {
+  databaseUrl: string | null;
+  dataDir: string;
+  databaseReplicaUrls?: string[];
+  replicaMaxLagMs?: number;
+}): DatabaseTarget {
+  return config.databaseUrl
+    ? { url: config.databaseUrl, replicaUrls: config.databaseReplicaUrls, replicaMaxLagMs: config.replicaMaxLagMs }
+    : { dataDir: path.join(config.dataDir, 'pgdata') };
 }
 
 /** The PostGIS version, or null when the extension is not installed. */

@@ -1,11 +1,17 @@
 /**
  * Migrations are the numbered files in /migrations, applied in name order by Kysely's Migrator.
  * They are append-only: a migration that has landed is never edited.
+ *
+ * Several processes may start at once against one database (a rolling deploy): Kysely's Migrator
+ * takes a session-level PostgreSQL advisory lock (`pg_advisory_lock`) around the whole run, so one
+ * process applies the pending migrations while the others wait, then find nothing left to do.
+ * Changes that processes still running the previous version would trip on are made in two steps
+ * (expand, then contract): docs/deployment.md.
  */
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
@@ -27,7 +33,13 @@ class MigrationError extends Error {}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet['results']> {
-  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(MIGRATIONS_DIR) });
+  // Numbers are handed out in ranges, so a migration may land after one with a higher number that a
+  // database has already applied; it is applied then, in its turn among those still pending.
+  const migrator = new Migrator({
+    db,
+    provider: new DirectoryMigrationProvider(MIGRATIONS_DIR),
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
@@ -35,4 +47,27 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
     throw new MigrationError(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
   }
   return results;
+}
+
+/** The migrations this code knows, by name, read once: the files as they were when the process started. */
+let known: Promise<string[]> | undefined;
+function knownMigrations(): Promise<string[]> {
+  known ??= readdir(MIGRATIONS_DIR).then((files) =>
+    files
+      .filter((file) => /^\d{4}_[\w-]+\.ts$/.test(file))
+      .map((file) => file.replace(/\.ts$/, ''))
+      .sort(),
+  );
+  return known;
+}
+
+/**
+ * The migrations this code knows that the database has not applied. Migrations the database has
+ * and this code does not know (a newer version applied them) are fine: they only expand.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const applied = new Set(rows.map((row) => row.name));
+  return (await knownMigrations()).filter((name) => !applied.has(name));
 }

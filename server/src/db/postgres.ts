@@ -27,7 +27,22 @@ const types = {
       : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-export function openPostgres(connectionString: string, poolSize = 10): { db: Kysely<Database>; pool: pg.Pool } {
+/** What the pool is doing, for /metrics. */
+export interface PoolStats {
+  /** Connections open, idle among them, and callers waiting for one. */
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+  /** Connections handed out since the start, and the seconds callers waited for them in all. */
+  acquired: number;
+  waitSeconds: number;
+}
+
+export function openPostgres(
+  connectionString: string,
+  poolSize = 10,
+): { db: Kysely<Database>; pool: pg.Pool; queryPool: PostgresPool; stats: () => PoolStats } {
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
@@ -41,8 +56,31 @@ export function openPostgres(connectionString: string, poolSize = 10): { db: Kys
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withCallbackQueries(pool) }) });
-  return { db, pool };
+  const waits = { acquired: 0, waitSeconds: 0 };
+  const queryPool = withCallbackQueries(pool, waits);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: queryPool }) });
+  const stats = (): PoolStats => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: poolSize,
+    ...waits,
+  });
+  return { db, pool, queryPool, stats };
+}
+
+const watched = new WeakSet<pg.PoolClient>();
+
+/**
+ * pg's pool listens for errors only on idle clients. A client in use whose connection the server
+ * cuts (a restart, `admin_shutdown`, a network failure) emits `error` besides failing its query,
+ * and an `error` nobody listens to ends the Node process. The query's own callback reports the
+ * failure; the pool drops the broken client when it is released.
+ */
+function watchErrors(client: pg.PoolClient): void {
+  if (watched.has(client)) return;
+  watched.add(client);
+  client.on('error', () => {});
 }
 
 /**
@@ -55,7 +93,7 @@ export function openPostgres(connectionString: string, poolSize = 10): { db: Kys
  * nothing is promoted (`node --trace-gc-nvp`; figures in docs/performance.md). pg alone shows the
  * same, without Kysely or the server.
  */
-function withCallbackQueries(pool: pg.Pool): PostgresPool {
+function withCallbackQueries(pool: pg.Pool, waits: { acquired: number; waitSeconds: number }): PostgresPool {
   const adapted = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const adapt = (client: pg.PoolClient): PostgresPoolClient => {
     let adapter = adapted.get(client);
@@ -65,7 +103,17 @@ function withCallbackQueries(pool: pg.Pool): PostgresPool {
     }
     return adapter;
   };
-  return { connect: async () => adapt(await pool.connect()), end: () => pool.end() };
+  return {
+    connect: async () => {
+      const asked = performance.now();
+      const client = await pool.connect();
+      watchErrors(client);
+      waits.acquired += 1;
+      waits.waitSeconds += (performance.now() - asked) / 1000;
+      return adapt(client);
+    },
+    end: () => pool.end(),
+  };
 }
 
 function callbackQuery(client: pg.PoolClient): PostgresPoolClient['query'] {

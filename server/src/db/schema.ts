@@ -10,6 +10,8 @@ import type { NotificationTables } from './tables/notifications.js';
 import type { MediaTables } from './tables/media.js';
 import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
+import type { RateLimitTables } from './tables/rate-limits.js';
+import type { SessionTables } from './tables/sessions.js';
 
 export interface Database
   extends
@@ -20,4 +22,6 @@ export interface Database
     EventTables,
     JobTables,
     NotificationTables,
-    MediaTables {}
+    MediaTables,
+    RateLimitTables,
+    SessionTables {}

@@ -53,7 +53,11 @@ export const ItemKindSchema = Type.Union([
 
 const itemFields = {
   kind: ItemKindSchema,
-  id: Type.Integer(),
+  itemId: Type.Integer({
+    description:
+      'The id within its kind (GET /api/places/{itemId}…). Not named `id`: ids repeat across kinds, and GIS tools ' +
+      'take a numeric `id` property for the feature id. The feature’s own `id` is unique.',
+  }),
   name: Type.String({ description: 'Display name (a place or group name, an event or post title).' }),
 };
 
@@ -63,7 +67,7 @@ export const FeatureProperties = Type.Object(itemFields, { additionalProperties:
 export const NearbyFeature = Type.Object(
   {
     type: Type.Literal('Feature'),
-    id: Type.String({ description: '"<kind>:<id>", unique across kinds.' }),
+    id: Type.String({ description: '"<kind>:<itemId>", unique across kinds.' }),
     geometry: GeoJsonPoint,
     properties: Type.Object(
       {

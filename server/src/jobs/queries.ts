@@ -112,3 +112,23 @@ export async function findFailedJobs(db: Db, limit: number) {
     .limit(limit)
     .execute();
 }
+
+export interface JobBacklog {
+  kind: string;
+  /** Pending and due now or earlier: waiting for a worker. */
+  due: number;
+  /** Pending, due later (reminders, retries). */
+  scheduled: number;
+  failed: number;
+}
+
+/** Jobs waiting per kind, for /metrics: due ones piling up mean the workers fall behind. */
+export async function countJobBacklog(db: Db): Promise<JobBacklog[]> {
+  const { rows } = await sql<JobBacklog>`
+    select kind,
+      (count(*) filter (where status = 'pending' and run_at <= now()))::int as due,
+      (count(*) filter (where status = 'pending' and run_at > now()))::int as scheduled,
+      (count(*) filter (where status = 'failed'))::int as failed
+    from jobs group by kind order by kind`.execute(db);
+  return rows;
+}

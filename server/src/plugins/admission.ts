@@ -21,6 +21,10 @@ import { AppError } from './errors.js';
 const admitted = new WeakSet<FastifyRequest>();
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Requests being served and waiting in the line now (for /metrics). */
+    admission: { readonly inFlight: number; readonly queued: number };
+  }
   interface FastifyContextConfig {
     /** The answer stays open (a live stream): the route does not take a place in the line. */
     longLived?: boolean;
@@ -32,6 +36,14 @@ export default fp<{ maxInFlight: number; maxQueued: number }>(
     let inFlight = 0;
     let startedThisTurn = 0;
     const line: Array<{ request: FastifyRequest; admit: () => void }> = [];
+    app.decorate('admission', {
+      get inFlight() {
+        return inFlight;
+      },
+      get queued() {
+        return line.length;
+      },
+    });
 
     const start = (request: FastifyRequest) => {
       inFlight += 1;

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle, DatabaseKind } from '../db/index.js';
 import type { DatabaseListener } from '../db/listener.js';
+import type { Replicas } from '../db/replicas.js';
 import type { Database } from '../db/schema.js';
 
 declare module 'fastify' {
@@ -11,6 +12,8 @@ declare module 'fastify' {
     dbKind: DatabaseKind;
     /** LISTEN/NOTIFY between processes (db/listener.ts). */
     dbListener: DatabaseListener;
+    /** Read replicas, when configured (db/replicas.ts); features need not look. */
+    dbReplicas: Replicas | null;
   }
 }
 
@@ -19,6 +22,7 @@ export default fp<{ database: DatabaseHandle }>(
     app.decorate('db', database.db);
     app.decorate('dbKind', database.kind);
     app.decorate('dbListener', database.listener);
+    app.decorate('dbReplicas', database.replicas ?? null);
   },
   { name: 'db' },
 );

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   malformed_json: 'The body is not valid JSON.',
   empty_body: 'The body is empty although its content type says JSON.',
   bad_url: 'The address itself is broken (bad percent-encoding or an over-long part).',
+  bad_http: 'The request is not valid HTTP.',
   // 401
   unauthorized: 'Sign in first: the route needs `Authorization: Bearer <token>`.',
   token_invalid: 'The token is not one this server signed, or its account is gone. Sign in again.',
@@ -37,12 +38,16 @@ export const ERROR_CODES = {
   post_deleted: 'The post was deleted.',
   thread_deleted: 'The post was deleted; its discussion is closed.',
   comment_deleted: 'The comment was deleted.',
-  // 413, 415, 422, 429
+  discussion_locked: 'The organizers locked this discussion: no new comments or edits.',
+  // 408
+  request_timeout: 'The request took too long to arrive.',
+  // 413, 415, 422, 429, 431
   payload_too_large: 'The body is larger than this server accepts.',
   unsupported_media_type: 'This content type is not accepted; send application/json.',
   unsupported_encoding: 'Compressed request bodies are not accepted.',
   unprocessable: 'The request is well-formed but cannot be carried out.',
   rate_limited: 'Too many attempts; wait as `Retry-After` says.',
+  headers_too_large: 'The address or the headers together are longer than this server accepts.',
   file_too_large: 'The file is larger than this server accepts (`details.maxBytes`).',
   unsupported_image: 'The file is not an image this server takes: JPEG, PNG, WebP, AVIF or GIF (SVG is refused).',
   image_too_large: 'The image has more pixels than this server accepts (`details.maxPixels`).',
@@ -51,6 +56,9 @@ export const ERROR_CODES = {
   internal_error: 'Something went wrong on the server; nothing partial was stored.',
   busy: 'Too many requests are waiting; try again after `Retry-After`.',
   unavailable: 'The server or its database cannot answer now.',
+  database_unavailable:
+    'The database is away for a moment (restarting, unreachable); nothing was stored. Try again after `Retry-After`.',
+  storage_full: 'The server’s disk is full; nothing was stored. Reading still works.',
   web_not_built: 'The web app has not been built on this server.',
 } as const;
 

@@ -5,11 +5,19 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Duplex } from 'node:stream';
 import { Type } from 'typebox';
-import { isSerializationFailure } from '../db/errors.js';
+import { isDatabaseUnavailable, isSerializationFailure, isStorageFull } from '../db/errors.js';
 import { ERROR_CODE_LIST, ERROR_CODES, type ErrorCode } from './error-codes.js';
 
 export type { ErrorCode };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The methods that the routes matching this path answer (empty: no route has that path). */
+    methodsAt(path: string): string[];
+  }
+}
 
 export class AppError extends Error {
   constructor(
@@ -17,6 +25,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Response headers that go with it, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -27,6 +37,17 @@ export const badRequest = (code: ErrorCode, message: string, details?: unknown) 
   new AppError(400, code, message, details);
 export const unauthorized = (message = 'Sign in to do this.') => new AppError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
+/** 405 for an address that exists with other methods, naming them in Allow. */
+export function methodNotAllowed(method: string, path: string, allowed: string[]): AppError {
+  return new AppError(
+    405,
+    'method_not_allowed',
+    `${path} does not answer ${method}; it answers ${allowed.join(', ')}.`,
+    {
+      allow: allowed,
+    },
+  );
+}
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
 export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
   new AppError(409, code, message, details);
@@ -91,6 +112,9 @@ const INTERNAL_ERROR: { code: ErrorCode; message: string } = {
   message: 'Something went wrong on our side. Please try again.',
 };
 
+/** How long a client should wait before trying again while the database is away. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 /** What the router refuses before any route or hook runs, in people's words. */
 const FRAMEWORK_ERRORS: Record<string, string> = {
   FST_ERR_BAD_URL: 'The address is not valid: it holds a broken percent-encoding.',
@@ -111,6 +135,43 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   return reply.status(400).send({ error: { code: 'bad_url', message } });
 }
 
+const CLIENT_ERRORS: Record<string, [number, string, ErrorCode, string]> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    'Request Header Fields Too Large',
+    'headers_too_large',
+    'The address or the headers are longer than this server accepts.',
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request_timeout', 'The request took too long to arrive.'],
+};
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses before there is a request
+ * (headers or address too long, not HTTP at all, too slow), answered in the same error shape
+ * on the bare socket instead of Fastify's own body.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'Bad Request',
+    'bad_http',
+    'The request is not valid HTTP.',
+  ];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'X-Content-Type-Options: nosniff\r\n' +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}
+
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
@@ -118,11 +179,13 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   404: 'not_found',
   405: 'method_not_allowed',
   406: 'not_acceptable',
+  408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   422: 'unprocessable',
   429: 'rate_limited',
+  431: 'headers_too_large',
   503: 'unavailable',
 };
 
@@ -130,6 +193,8 @@ export default fp(
   async function errors(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
       if (error instanceof AppError) {
+        if (error.headers) reply.headers(error.headers);
+        if (error.statusCode === 405) reply.header('allow', (error.details as { allow: string[] }).allow.join(', '));
         return reply.status(error.statusCode).send({
           error: {
             code: error.code,
@@ -159,6 +224,28 @@ export default fp(
           },
         });
       }
+      // The database is restarting or unreachable: the request was fine, it may be sent again.
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        return reply
+          .status(503)
+          .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+          .send({
+            error: {
+              code: 'database_unavailable',
+              message: 'The database is not reachable at the moment; nothing was stored. Please try again shortly.',
+            },
+          });
+      }
+      if (isStorageFull(error)) {
+        request.log.error({ err: error }, 'storage full');
+        return reply.status(507).send({
+          error: {
+            code: 'storage_full',
+            message: 'The server’s disk is full; nothing was stored. Please tell its operator.',
+          },
+        });
+      }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
       if (status >= 500) {
         request.log.error({ err: error }, 'request failed');
@@ -182,14 +269,46 @@ export default fp(
       return reply.status(status).send({ error: { code, message } });
     });
 
+    // Each route's path as a pattern, with the methods it answers, so that an address that exists
+    // with other methods answers 405 and names them in Allow, rather than 404. Catch-all routes
+    // (the web app's fallback, CORS preflight) would match every path and are left out.
+    const methodsOfPath = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+    app.addHook('onRoute', (route) => {
+      if (route.url.includes('*')) return;
+      const entry = methodsOfPath.get(route.url) ?? { pattern: routePattern(route.url), methods: new Set() };
+      for (const method of [route.method].flat()) entry.methods.add(method);
+      methodsOfPath.set(route.url, entry);
+    });
+
+    app.decorate('methodsAt', (path: string): string[] => {
+      const allowed = new Set<string>();
+      for (const { pattern, methods } of methodsOfPath.values()) {
+        if (pattern.test(path)) for (const method of methods) if (method !== 'OPTIONS') allowed.add(method);
+      }
+      return [...allowed].sort();
+    });
+
     app.setNotFoundHandler((request, reply) => {
-      reply.status(404).send({
+      const path = request.url.split('?')[0] ?? '/';
+      const allowed = app.methodsAt(path);
+      if (allowed.length > 0 && !allowed.includes(request.method))
+        throw methodNotAllowed(request.method, path, allowed);
+      return reply.status(404).send({
         error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
       });
     });
   },
   { name: 'errors' },
 );
+
+/** A route path (`/api/places/:id`) as a regular expression matching the paths it serves. */
+function routePattern(url: string): RegExp {
+  const escaped = url
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}/?$`);
+}
 
 /** Response schemas for the error statuses a route can answer, for its OpenAPI entry. */
 export function errorResponses(...statuses: number[]) {

@@ -12,7 +12,11 @@ time, never by popularity.
   (passwords aside) may not contain control characters other than tab and line breaks.
 - Any route may answer \`503 busy\` (with \`Retry-After\`) when too many requests are already waiting,
   and \`409 write_conflict\` when a simultaneous change to the same data made the database give up
-  this one; nothing of it was stored, so send it again.
+  this one; nothing of it was stored, so send it again. While the database is away (restarting,
+  unreachable) routes answer \`503 database_unavailable\` with \`Retry-After\`; when its disk is full,
+  writes answer \`507 storage_full\`.
+- Dates are RFC 3339, years 0001-9999, without leap seconds; fields marked \`x-within\` must lie within
+  that many seconds \`before\`/\`after\` the server's clock.
 - Answers of 1 kB or more are compressed (Brotli or gzip) for clients that send \`Accept-Encoding\`.
   Request bodies must be sent uncompressed: one with a \`Content-Encoding\` answers \`415 unsupported_encoding\`.
 - Send \`Authorization: Bearer <token>\` from \`/api/auth/register\` or \`/api/auth/login\` where a route says so.

@@ -7,6 +7,7 @@ import type { FastifySchema } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ErrorBody } from './errors.js';
+import { GEOJSON_TYPE } from './json-text.js';
 import { API_DESCRIPTION } from './openapi-description.js';
 import type { TSchema } from 'typebox';
 
@@ -24,17 +25,27 @@ const WRAPPED = 'x-vicinity-named';
 interface Answer {
   $id?: unknown;
   description?: string;
+  content?: Record<string, { schema: Answer }>;
 }
 
 function wrapNamedAnswers(schema: FastifySchema): FastifySchema {
   if (typeof schema.response !== 'object' || schema.response === null) return schema;
   const response: Record<string, unknown> = {};
+  const wrap = (answer: Answer) =>
+    typeof answer.$id === 'string'
+      ? { [WRAPPED]: true, allOf: [answer], ...(answer.description ? { description: answer.description } : {}) }
+      : answer;
   for (const [status, answer] of Object.entries(schema.response as Record<string, Answer>)) {
     // The answer's description stays the response's description, as for an unnamed answer.
-    response[status] =
-      typeof answer.$id === 'string'
-        ? { [WRAPPED]: true, allOf: [answer], ...(answer.description ? { description: answer.description } : {}) }
-        : answer;
+    // An answer with its own media type (GeoJSON) has its schema under `content`.
+    response[status] = answer.content
+      ? {
+          ...answer,
+          content: Object.fromEntries(
+            Object.entries(answer.content).map(([type, media]) => [type, { ...media, schema: wrap(media.schema) }]),
+          ),
+        }
+      : wrap(answer);
   }
   return { ...schema, response };
 }
@@ -46,7 +57,12 @@ const children = (node: unknown): Node[] =>
 function unwrapNamedAnswers<T extends { paths?: unknown }>(document: T): T {
   for (const operations of children(document.paths)) {
     for (const operation of children(operations)) {
-      for (const answer of children(operation.responses)) {
+      for (const [status, answer] of Object.entries((operation.responses ?? {}) as Record<string, Node>)) {
+        const content = answer.content as Record<string, unknown> | undefined;
+        // A route that produces GeoJSON still answers its errors as JSON.
+        if (content && !status.startsWith('2') && content[GEOJSON_TYPE]) {
+          answer.content = { 'application/json': content[GEOJSON_TYPE] };
+        }
         for (const media of children(answer.content)) {
           const schema = media.schema as { [WRAPPED]?: boolean; allOf?: unknown[] } | undefined;
           if (schema?.[WRAPPED] === true) media.schema = schema.allOf?.[0];

@@ -1,13 +1,16 @@
 /**
  * Security headers, CORS and rate limiting. The Content-Security-Policy allows only our own
- * scripts, plus images from the configured tile server so the map can draw.
+ * scripts, plus images from the configured tile server so the map can draw. Rate-limit counters
+ * live in the database (rate-limit-store.ts), shared by every server process.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
+import { deleteEndedWindows } from '../db/rate-limits.js';
 import { AppError } from './errors.js';
+import { postgresRateLimitStore } from './rate-limit-store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,9 +63,16 @@ export default fp<{ tileUrl: string; corsOrigins: string[] }>(
     // Not global: only the routes that opt in (sign-up, sign-in) are limited.
     await app.register(rateLimit, {
       global: false,
+      store: postgresRateLimitStore(app.db),
       errorResponseBuilder: (_request, context) =>
         new AppError(429, 'rate_limited', `Too many attempts. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
     });
+    // Counters whose window has ended are only read as zero; clear them out now and then.
+    const sweep = setInterval(() => {
+      deleteEndedWindows(app.db).catch((error: unknown) => app.log.debug({ err: error }, 'rate-limit sweep failed'));
+    }, 60_000);
+    sweep.unref();
+    app.addHook('onClose', async () => clearInterval(sweep));
   },
-  { name: 'security' },
+  { name: 'security', dependencies: ['db'] },
 );

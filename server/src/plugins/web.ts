@@ -1,12 +1,13 @@
 /**
  * Serves the built web app (web/dist) and lets the browser's router own every non-API path:
- * unknown paths outside /api answer index.html, unknown /api paths answer a JSON 404.
+ * unknown paths outside /api answer index.html, unknown /api paths and missing files (a path that
+ * ends in an extension) answer a 404, and an address that exists only with other methods a 405.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
-import { AppError } from './errors.js';
+import { AppError, methodNotAllowed } from './errors.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
@@ -30,9 +31,15 @@ export default fp<{ root?: string }>(
     }
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
-      if (path === '/api' || path.startsWith('/api/')) {
+      const allowed = app.methodsAt(path);
+      if (allowed.length > 0 && !allowed.includes(request.method))
+        throw methodNotAllowed(request.method, path, allowed);
+      if (path === '/api' || path.startsWith('/api/') || path.startsWith('/ogc')) {
         throw new AppError(404, 'not_found', `No route GET ${path}.`);
       }
+      // A file the build does not hold (an old chunk after a deploy, a guessed /favicon.png) is
+      // missing, not a page of the app: answering it with index.html would hand a script tag HTML.
+      if (/\.[a-z0-9]+$/i.test(path)) throw new AppError(404, 'not_found', `No file ${path}.`);
       if (!built) {
         throw new AppError(503, 'web_not_built', 'The web app has not been built. Run `npm run build:web`.');
       }

@@ -19,8 +19,8 @@ const PATH_PREFIX: Record<ItemKind, string> = {
   post: '/posts',
 };
 
-export function itemPath(item: Pick<ItemProperties, 'kind' | 'id'>): string {
-  return `${PATH_PREFIX[item.kind]}/${item.id}`;
+export function itemPath(item: Pick<ItemProperties, 'kind' | 'itemId'>): string {
+  return `${PATH_PREFIX[item.kind]}/${item.itemId}`;
 }
 
 /** An item singled out on the map and in the list, and which of the two asked for it. */
@@ -30,8 +30,8 @@ export interface Highlight {
 }
 
 /** Unique across kinds: ids are only unique within one kind. */
-export function itemKey(item: Pick<ItemProperties, 'kind' | 'id'>): string {
-  return `${item.kind}:${item.id}`;
+export function itemKey(item: Pick<ItemProperties, 'kind' | 'itemId'>): string {
+  return `${item.kind}:${item.itemId}`;
 }
 
 /**

@@ -470,9 +470,12 @@ select
   "e"."starts_at",
   "e"."time_zone",
   "e"."place_id",
-  "p"."name" as "place_name",
-  ST_Y ("e"."location"::geometry) as "lat",
-  ST_X ("e"."location"::geometry) as "lng",
+  case
+    when e.location_privacy = 'approximate' then null
+    else p.name
+  end as "place_name",
+  ST_Y ("e"."public_location"::geometry) as "lat",
+  ST_X ("e"."public_location"::geometry) as "lng",
   "e"."capacity",
   "e"."group_id",
   "g"."name" as "group_name",
@@ -617,20 +620,23 @@ order by
 -- findReplyFacts
 select
   "c"."post_id",
+  "c"."event_id",
   "c"."author_id",
-  "p"."title",
-  "p"."group_id",
+  coalesce(p.title, e.title) as "title",
+  coalesce(p.group_id, e.group_id) as "group_id",
   case
-    when c.parent_id is null then p.author_id
+    when c.parent_id is null then coalesce(p.author_id, e.organizer_id)
     else parent.author_id
   end as "recipient_id",
   case
-    when c.parent_id is null then 'post'
-    else 'comment'
+    when c.parent_id is not null then 'comment'
+    when c.post_id is not null then 'post'
+    else 'event'
   end as "target"
 from
   "comments" as "c"
-  inner join "posts" as "p" on "p"."id" = "c"."post_id"
+  left join "posts" as "p" on "p"."id" = "c"."post_id"
+  left join "events" as "e" on "e"."id" = "c"."event_id"
   left join "comments" as "parent" on "parent"."id" = "c"."parent_id"
 where
   "c"."id" = $1;
@@ -719,7 +725,11 @@ from
 where
   s.nearby_radius is not null
   and h.home_location is not null
-  and st_dwithin (h.home_location, e.location, s.nearby_radius)
+  and st_dwithin (
+    h.home_location,
+    e.public_location,
+    s.nearby_radius
+  )
   and not exists (
     select
       1
@@ -856,3 +866,15 @@ set
 -- usersSql
 select
   unnest($1::bigint[]) as user_id;
+
+-- withUsersSql
+select
+  r.user_id
+from
+  event_rsvps r
+where
+  r.event_id = $1::bigint
+  and r.status in ($2, $3)
+union
+select
+  unnest($4::bigint[]);

@@ -4,34 +4,73 @@
 select
   "comments"."id",
   "comments"."post_id",
+  "comments"."event_id",
   "comments"."author_id",
   "comments"."deleted_at",
-  "posts"."deleted_at" as "post_deleted_at"
+  "posts"."deleted_at" as "post_deleted_at",
+  coalesce(events.discussion_locked, false) as "locked"
 from
   "comments"
-  inner join "posts" on "posts"."id" = "comments"."post_id"
+  left join "posts" on "posts"."id" = "comments"."post_id"
+  left join "events" on "events"."id" = "comments"."event_id"
 where
   "comments"."id" = $1
   and (
-    "posts"."group_id" is null
+    (
+      "comments"."post_id" is not null
+      and (
+        "posts"."group_id" is null
+        or (
+          select
+            gv.visibility
+          from
+            groups gv
+          where
+            gv.id = "posts"."group_id"
+        ) = 'public'
+        or exists (
+          select
+            1
+          from
+            group_members gm
+          where
+            gm.group_id = "posts"."group_id"
+            and gm.user_id = $2::bigint
+        )
+      )
+    )
     or (
-      select
-        gv.visibility
-      from
-        groups gv
-      where
-        gv.id = "posts"."group_id"
-    ) = 'public'
-    or exists (
-      select
-        1
-      from
-        group_members gm
-      where
-        gm.group_id = "posts"."group_id"
-        and gm.user_id = $2::bigint
+      "comments"."event_id" is not null
+      and (
+        "events"."group_id" is null
+        or (
+          select
+            gv.visibility
+          from
+            groups gv
+          where
+            gv.id = "events"."group_id"
+        ) = 'public'
+        or exists (
+          select
+            1
+          from
+            group_members gm
+          where
+            gm.group_id = "events"."group_id"
+            and gm.user_id = $3::bigint
+        )
+      )
     )
   );
+
+-- countThreadComments
+select
+  count(*)::int as "n"
+from
+  "comments"
+where
+  "event_id" = $1;
 
 -- deleteComment
 update "comments"
@@ -164,6 +203,7 @@ where
 insert into
   "comments" (
     "post_id",
+    "event_id",
     "parent_id",
     "depth",
     "author_id",
@@ -171,7 +211,7 @@ insert into
     "body_html"
   )
 values
-  ($1, $2, $3, $4, $5, $6)
+  ($1, $2, $3, $4, $5, $6, $7)
 returning
   "id";
 
@@ -258,7 +298,7 @@ with
     from
       comments c
     where
-      c.post_id = $1::bigint
+      "c"."post_id" = $1::bigint
       and c.parent_id is null
     order by
       c.created_at,
@@ -378,7 +418,7 @@ with
     from
       comments c
     where
-      c.post_id = $1::bigint
+      "c"."post_id" = $1::bigint
       and c.parent_id is null
       and (c.created_at, c.id) > (
         select
@@ -388,7 +428,7 @@ with
           comments a
         where
           a.id = $2::bigint
-          and a.post_id = $3::bigint
+          and "a"."post_id" = $3::bigint
       )
     order by
       c.created_at,
@@ -499,6 +539,151 @@ order by
   page.created_at,
   page.id;
 
+-- loadDiscussionPage (example 3)
+with
+  page_roots as (
+    select
+      c.id,
+      c.created_at
+    from
+      comments c
+    where
+      "c"."event_id" = $1::bigint
+      and c.parent_id is null
+    order by
+      c.created_at,
+      c.id
+    limit
+      $2
+  ),
+  weighed as (
+    select
+      r.id,
+      r.created_at,
+      1 + (
+        select
+          count(*)
+        from
+          (
+            select
+            from
+              comments d
+            where
+              d.root_id = r.id
+            limit
+              $3
+          ) b
+      ) as size
+    from
+      page_roots r
+    order by
+      r.created_at,
+      r.id
+    limit
+      $4
+  ),
+  running as (
+    select
+      id,
+      size,
+      sum(size) over (
+        order by
+          created_at,
+          id
+      ) as upto
+    from
+      weighed
+  ),
+  kept_roots as (
+    select
+      id
+    from
+      running
+    where
+      upto <= $5
+      or upto = size
+  ),
+  page as (
+    select
+      c.id,
+      c.parent_id,
+      c.depth,
+      c.author_id,
+      c.body,
+      c.body_html,
+      c.created_at,
+      c.edited_at,
+      c.deleted_at
+    from
+      comments c
+      join kept_roots k on c.id = k.id
+    union all
+    select
+      c.id,
+      c.parent_id,
+      c.depth,
+      c.author_id,
+      c.body,
+      c.body_html,
+      c.created_at,
+      c.edited_at,
+      c.deleted_at
+    from
+      comments c
+      join kept_roots k on c.root_id = k.id
+  )
+select
+  page.*,
+  (
+    select
+      u.display_name
+    from
+      users u
+    where
+      u.id = page.author_id
+  ) as author_name,
+  (
+    select
+      count(*)
+    from
+      page_roots
+  ) > (
+    select
+      count(*)
+    from
+      kept_roots
+  ) as has_more
+from
+  page
+order by
+  page.created_at,
+  page.id;
+
+-- loadThreadComment
+select
+  c.id,
+  c.parent_id,
+  c.depth,
+  c.author_id,
+  c.body,
+  c.body_html,
+  c.created_at,
+  c.edited_at,
+  c.deleted_at,
+  (
+    select
+      u.display_name
+    from
+      users u
+    where
+      u.id = c.author_id
+  ) as author_name
+from
+  comments c
+where
+  c.id = $1::bigint
+  and "c"."event_id" = $2::bigint;
+
 -- lockParentComment
 select
   "depth",
@@ -510,7 +695,7 @@ where
   and "post_id" = $2
 for share;
 
--- lockPostForReply
+-- lockThreadForReply (example 1)
 select
   "id",
   "deleted_at"
@@ -535,6 +720,36 @@ where
         group_members gm
       where
         gm.group_id = "posts"."group_id"
+        and gm.user_id = $2::bigint
+    )
+  )
+for share;
+
+-- lockThreadForReply (example 2)
+select
+  "id",
+  "discussion_locked"
+from
+  "events"
+where
+  "id" = $1
+  and (
+    "events"."group_id" is null
+    or (
+      select
+        gv.visibility
+      from
+        groups gv
+      where
+        gv.id = "events"."group_id"
+    ) = 'public'
+    or exists (
+      select
+        1
+      from
+        group_members gm
+      where
+        gm.group_id = "events"."group_id"
         and gm.user_id = $2::bigint
     )
   )

@@ -129,6 +129,7 @@ order by
 select
   "id",
   "post_id",
+  "event_id",
   "parent_id",
   "body",
   "created_at",

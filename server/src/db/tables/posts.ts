@@ -20,7 +20,9 @@ export interface PostsTable {
 
 export interface CommentsTable {
   id: Generated<number>;
-  post_id: number;
+  /** Exactly one of post_id and event_id is set: the discussion the comment belongs to (migration 0060). */
+  post_id: ColumnType<number | null, number | null | undefined, never>;
+  event_id: ColumnType<number | null, number | null | undefined, never>;
   parent_id: number | null;
   /** The top-level comment this reply's branch starts from; null on top-level comments. Set by a trigger. */
   root_id: ColumnType<number | null, never, never>;

@@ -4,7 +4,6 @@
  * VEVENT, so DST is already settled in the instants. UIDs depend only on the event id, and
  * SEQUENCE counts its changes, so a subscribed calendar updates (or strikes out) the same entry.
  */
-import type { FastifyRequest } from 'fastify';
 import ical, { escape, ICalEventStatus } from 'ical-generator';
 import type { CalendarEntry } from './queries.js';
 
@@ -15,14 +14,12 @@ export const CALENDAR_LIMIT = 500;
 
 export const eventUid = (id: number) => `event-${id}@vicinity`;
 
-/** The site's origin as the client reached it, for absolute links inside the file. */
-export function requestOrigin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
-
 function locationTitle(event: CalendarEntry): string {
   if (event.place) return event.place.address ? `${event.place.name}, ${event.place.address}` : event.place.name;
-  return `${event.location.lat.toFixed(6)}, ${event.location.lng.toFixed(6)}`;
+  const point = `${event.location.lat.toFixed(6)}, ${event.location.lng.toFixed(6)}`;
+  return event.locationPrecisionMeters === null
+    ? point
+    : `Within about ${event.locationPrecisionMeters} m of ${point} (the address is shown to people going)`;
 }
 
 export function buildCalendar(name: string, events: CalendarEntry[], origin: string): string {

@@ -6,17 +6,29 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../../plugins/errors.js';
+import { GEOJSON_TYPE, producesGeoJson } from '../../plugins/json-text.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
-import { CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT, requestOrigin } from './calendar.js';
+import { CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT } from './calendar.js';
 import { CalendarKeyQuery } from './calendar-keys.js';
 import { areaCalendar, eventCalendar, groupCalendar, type CalendarFile } from './calendar-service.js';
 import { rsvp } from './rsvp-service.js';
+import { PLAYER_CHECK_JOB, playerCheckJob } from './players.js';
+import { commentOnEvent, eventDiscussion, setEventDiscussion } from './discussion-service.js';
+import {
+  BRANCHES_PER_PAGE,
+  CommentAnswer,
+  CreateCommentBody,
+  Discussion,
+  DiscussionQuery,
+  MAX_COMMENT_DEPTH,
+} from '../posts/schemas.js';
 import { attendeesPage, cancel, changeEvent, createEvents, listEventsPage, readEvent } from './service.js';
 import {
   AttendeeList,
   AttendeesQuery,
   CreateEventBody,
+  DiscussionSettingsBody,
   Event,
   EventCollection,
   EventsQuery,
@@ -42,6 +54,7 @@ function sendCalendar(reply: FastifyReply, file: CalendarFile) {
 
 export default async function eventRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  app.jobs.handle(PLAYER_CHECK_JOB, playerCheckJob(app.db));
 
   const read = (id: number, viewerId: number | null) =>
     readEvent(app.calendarKeys, app.db, id, viewerId, app.mediaKeys);
@@ -84,10 +97,12 @@ export default async function eventRoutes(app: FastifyInstance) {
           'sorts by geodesic distance then id; `order=soonest` (the default otherwise) by start time then id. ' +
           'Follow `nextCursor` until it is null. A private group’s meetups are listed only for its members.',
         querystring: EventsQuery,
+        ...producesGeoJson,
         response: { 200: EventCollection, ...errorResponses(400, 401) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      reply.type(GEOJSON_TYPE);
       const { rows, nextCursor } = await listEventsPage(app.cursors, app.db, request.query, request.viewer?.id ?? null);
       return {
         type: 'FeatureCollection' as const,
@@ -190,6 +205,74 @@ export default async function eventRoutes(app: FastifyInstance) {
   );
 
   api.get(
+    '/api/events/:id/comments',
+    {
+      onRequest: app.optionalUser,
+      schema: {
+        tags: ['events'],
+        summary: 'A page of a meetup’s discussion',
+        description:
+          'The same discussion as a post’s: a tree of comments, ' +
+          `up to ${BRANCHES_PER_PAGE} top-level comments per page (oldest first) with all their replies; follow ` +
+          '`nextBranchCursor` with `?branchCursor=`. Each occurrence of a series has its own discussion. ' +
+          '`pinned` is the comment the organizers pinned; `locked` means no new comments. Edit and delete ' +
+          'comments with `/api/comments/{id}`. A private group’s meetup is 404 to non-members.',
+        params: IdParams,
+        querystring: DiscussionQuery,
+        response: { 200: Discussion, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) =>
+      eventDiscussion(app.cursors, app.db, request.params.id, request.viewer?.id ?? null, request.query.branchCursor),
+  );
+
+  api.post(
+    '/api/events/:id/comments',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['events'],
+        summary: 'Ask or answer in a meetup’s discussion',
+        description:
+          `\`parentId\` names the comment replied to, at any depth up to ${MAX_COMMENT_DEPTH} levels; it must belong to ` +
+          'this meetup (400 otherwise). A top-level comment notifies the organizer, a reply the comment’s author. ' +
+          'A locked discussion answers 409 `discussion_locked`; a reply to a deleted comment 409 `comment_deleted`.',
+        ...secured,
+        params: IdParams,
+        body: CreateCommentBody,
+        response: { 201: CommentAnswer, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const comment = await commentOnEvent(app.db, request.params.id, viewerOf(request).id, request.body);
+      return reply.status(201).send(comment);
+    },
+  );
+
+  api.patch(
+    '/api/events/:id/discussion',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['events'],
+        summary: 'Pin a comment or lock a meetup’s discussion',
+        description:
+          'For those who may change the meetup (its organizer, or a group’s owners and organizers). Answers the ' +
+          'first page of the discussion.',
+        ...secured,
+        params: IdParams,
+        body: DiscussionSettingsBody,
+        response: { 200: Discussion, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const viewer = viewerOf(request);
+      await setEventDiscussion(app.db, request.params.id, viewer.id, request.body);
+      return eventDiscussion(app.cursors, app.db, request.params.id, viewer.id);
+    },
+  );
+
+  api.get(
     '/api/events/:id/attendees',
     {
       onRequest: app.optionalUser,
@@ -229,7 +312,7 @@ export default async function eventRoutes(app: FastifyInstance) {
         id,
         request.query.key,
         viewerId,
-        requestOrigin(request),
+        app.publicOrigin(request),
       );
       return sendCalendar(reply, file);
     },
@@ -260,7 +343,7 @@ export default async function eventRoutes(app: FastifyInstance) {
         id,
         request.query.key,
         viewerId,
-        requestOrigin(request),
+        app.publicOrigin(request),
       );
       return sendCalendar(reply, file);
     },
@@ -281,7 +364,7 @@ export default async function eventRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const { lat, lng, radius } = request.query;
       const viewerId = request.viewer?.id ?? null;
-      return sendCalendar(reply, await areaCalendar(app.db, { lat, lng }, radius, viewerId, requestOrigin(request)));
+      return sendCalendar(reply, await areaCalendar(app.db, { lat, lng }, radius, viewerId, app.publicOrigin(request)));
     },
   );
 }

@@ -1,13 +1,23 @@
 import { Type, type Static } from 'typebox';
 import { GeoJsonPoint, Latitude, Longitude, MAX_RADIUS_METERS } from '../../geo/schemas.js';
 import { Id, PersonRef } from '../../plugins/schemas.js';
+import { YEAR_SECONDS, type Within } from '../../plugins/validation.js';
 import { Visibility } from '../groups/schemas.js';
 import { MAX_OCCURRENCES } from './recurrence.js';
 import { MediaIdsField, MediaList } from '../media/schemas.js';
 
 export const MAX_CAPACITY = 10_000;
 
-const DateTime = (description: string) => Type.String({ format: 'date-time', description });
+/** When a meetup may be: from a year ago (entering one afterwards) to ten years ahead. */
+const MEETUP_TIMES: Within = { before: YEAR_SECONDS, after: 10 * YEAR_SECONDS };
+const DateTime = (description: string) =>
+  Type.String({
+    format: 'date-time',
+    'x-within': MEETUP_TIMES,
+    description: `${description} From a year ago to ten years ahead.`,
+  });
+/** Bounds for searching: wide, but within what every database and calendar can hold. */
+const SEARCH_TIMES: Within = { before: 100 * YEAR_SECONDS, after: 100 * YEAR_SECONDS };
 const IdOf = (description: string) => Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description });
 const Point = (description: string) =>
   Type.Object({ lat: Latitude, lng: Longitude }, { additionalProperties: false, description });
@@ -28,6 +38,23 @@ const TimeZone = Type.String({
   minLength: 1,
   maxLength: 64,
   description: 'IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it.',
+});
+
+export const LocationPrivacySchema = Type.Union([Type.Literal('exact'), Type.Literal('approximate')], {
+  description:
+    'approximate: only the organizers and the people going see the exact point and the place; everyone else sees ' +
+    'an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place ' +
+    'marked a private home, else exact.',
+});
+const ShortfallSchema = Type.Union([Type.Literal('cancel'), Type.Literal('keep')], {
+  description: 'What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep.',
+});
+const MinPlayers = PositiveOrNull(MAX_CAPACITY, 'People who must be going for the meetup to happen; null for none.');
+const DecideHoursBefore = Type.Integer({
+  minimum: 1,
+  maximum: 24 * 60,
+  description:
+    'The deadline for minPlayers, in hours before the start (for a series, before each occurrence). Needs minPlayers.',
 });
 
 export const EventStatusSchema = Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')], {
@@ -52,6 +79,7 @@ export const RecurrenceBody = Type.Object(
     ),
     until: Type.Optional(
       Type.Union([Type.String({ format: 'date' }), Type.String({ format: 'date-time' })], {
+        'x-within': MEETUP_TIMES,
         description:
           'Last day (YYYY-MM-DD, in the event’s zone) or instant on which an occurrence may start, inclusive. ' +
           `Give count or until, not both; at most ${MAX_OCCURRENCES} occurrences.`,
@@ -78,6 +106,10 @@ export const CreateEventBody = Type.Object(
     groupId: Type.Optional(IdOf('A group event; needs the owner or organizer role in the group.')),
     capacity: Type.Optional(Capacity),
     games: Type.Optional(Games),
+    locationPrivacy: Type.Optional(LocationPrivacySchema),
+    minPlayers: Type.Optional(MinPlayers),
+    decideHoursBefore: Type.Optional(DecideHoursBefore),
+    onShortfall: Type.Optional(ShortfallSchema),
     recurrence: Type.Optional(RecurrenceBody),
     mediaIds: Type.Optional(MediaIdsField),
   },
@@ -104,6 +136,12 @@ export const UpdateEventBody = Type.Object(
       ),
     ),
     games: Type.Optional(Games),
+    locationPrivacy: Type.Optional(LocationPrivacySchema),
+    minPlayers: Type.Optional(MinPlayers),
+    decideHoursBefore: Type.Optional(
+      Type.Unsafe<number | null>({ ...DecideHoursBefore, nullable: true, description: 'null removes the deadline.' }),
+    ),
+    onShortfall: Type.Optional(ShortfallSchema),
     mediaIds: Type.Optional(MediaIdsField),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -154,7 +192,16 @@ const eventFields = {
   startsAt: Type.String({ format: 'date-time', description: 'ISO 8601 with the offset of timeZone at that instant.' }),
   endsAt: Type.String({ format: 'date-time', description: 'ISO 8601 with the offset of timeZone at that instant.' }),
   timeZone: Type.String(),
-  location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+  location: Type.Object(
+    { lat: Type.Number(), lng: Type.Number() },
+    { description: 'The exact point, or for you as an outsider of an approximate meetup the centre of its area.' },
+  ),
+  locationPrivacy: LocationPrivacySchema,
+  locationPrecisionMeters: Type.Union([Type.Integer(), Type.Null()], {
+    description:
+      'null: `location` is the exact point. Otherwise it is the centre of a grid cell this many metres wide; the ' +
+      'place and its address are hidden until you are going.',
+  }),
   place: PlaceRef,
   group: GroupRef,
   organizer: PersonRef,
@@ -163,6 +210,14 @@ const eventFields = {
   waitlisted: Type.Integer({ description: 'People on the waitlist.' }),
   seatsLeft: Type.Union([Type.Integer(), Type.Null()], { description: 'null when there is no limit; never negative.' }),
   games: Type.Array(Type.String()),
+  minPlayers: Type.Union([Type.Integer(), Type.Null()], { description: 'null: no minimum.' }),
+  needsPlayers: Type.Integer({
+    description: 'How many more people must go for minPlayers ("needs 2 more"); 0 when enough.',
+  }),
+  playersDeadline: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'When a meetup still short of minPlayers is cancelled or kept (onShortfall).',
+  }),
+  onShortfall: ShortfallSchema,
   status: EventStatusSchema,
   series: SeriesRef,
   myRsvp: MyRsvp,
@@ -233,10 +288,17 @@ export const EventsQuery = Type.Object(
     from: Type.Optional(
       Type.String({
         format: 'date-time',
-        description: 'Meetups ending after this instant; default now (only upcoming).',
+        'x-within': SEARCH_TIMES,
+        description: 'Meetups ending after this instant; default now (only upcoming). Within a hundred years of now.',
       }),
     ),
-    to: Type.Optional(Type.String({ format: 'date-time', description: 'Meetups starting before this instant.' })),
+    to: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        'x-within': SEARCH_TIMES,
+        description: 'Meetups starting before this instant. Within a hundred years of now.',
+      }),
+    ),
     groupId: Type.Optional(Id),
     seriesId: Type.Optional(Id),
     placeId: Type.Optional(
@@ -258,6 +320,9 @@ export const EventsQuery = Type.Object(
           'for your waitlist position); `organizing`, those you may change (yours, and your groups’ as their owner ' +
           'or organizer).',
       }),
+    ),
+    needsPlayers: Type.Optional(
+      Type.Boolean({ description: 'Only meetups with minPlayers that still need people to go.' }),
     ),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor from the previous page.' })),
@@ -323,3 +388,18 @@ export const NearbyCalendarQuery = Type.Object(
   { additionalProperties: false },
 );
 export type NearbyCalendarQuery = Static<typeof NearbyCalendarQuery>;
+
+export const DiscussionSettingsBody = Type.Object(
+  {
+    locked: Type.Optional(
+      Type.Boolean({ description: 'true: the discussion takes no new comments or edits (deleting stays possible).' }),
+    ),
+    pinnedCommentId: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), Type.Null()], {
+        description: 'A comment (not deleted) of this meetup’s discussion to show above it; null unpins.',
+      }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type DiscussionSettingsBody = Static<typeof DiscussionSettingsBody>;

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Latitude, Longitude } from '../../geo/schemas.js';
 import { EXCERPT_LENGTH } from '../../markdown/excerpt.js';
 import { Visibility } from '../groups/schemas.js';
+import { YEAR_SECONDS } from '../../plugins/validation.js';
 import {
   AGE_SCALE_HOURS,
   DEFAULT_FEED_RADIUS_METERS,
@@ -11,6 +12,9 @@ import {
   GROUP_BOOST,
   MAX_FEED_RADIUS_METERS,
 } from './score.js';
+
+/** How far ahead of the server's clock a client's `asOf` may be (clock skew). */
+export const MAX_AS_OF_SKEW_SECONDS = 5 * 60;
 
 export const MAX_FEED_PAGE = 500;
 
@@ -37,9 +41,11 @@ export const FeedQuerySchema = Type.Object(
     asOf: Type.Optional(
       Type.String({
         format: 'date-time',
+        'x-within': { before: YEAR_SECONDS, after: MAX_AS_OF_SKEW_SECONDS },
         description:
           'The clock to rank by: send back the `asOf` of page 1 with every later page, so ages, the set of ' +
-          'items (nothing created after it) and therefore the order stay the same across pages.',
+          'items (nothing created after it) and therefore the order stay the same across pages. From a year ' +
+          'ago to five minutes ahead of the server’s clock (skew).',
       }),
     ),
   },

@@ -7,13 +7,19 @@ import type { Database } from '../../db/schema.js';
 import type { LatLng } from '../../geo/point.js';
 import { invalidField } from '../../plugins/errors.js';
 import { findFeedPage, homeOf, type FeedRow } from './queries.js';
-import { FORMULA, MAX_FEED_PAGE, type FeedAnswer, type FeedItem, type FeedQuerySchema } from './schemas.js';
+import {
+  FORMULA,
+  MAX_AS_OF_SKEW_SECONDS,
+  MAX_FEED_PAGE,
+  type FeedAnswer,
+  type FeedItem,
+  type FeedQuerySchema,
+} from './schemas.js';
 import { explain, FEED_PAGE_SIZE } from './score.js';
 
 type Db = Kysely<Database>;
 
-/** How far ahead of the server's clock a client's `asOf` may be (clock skew). */
-const MAX_AS_OF_SKEW_MS = 5 * 60_000;
+const MAX_AS_OF_SKEW_MS = MAX_AS_OF_SKEW_SECONDS * 1000;
 
 function toItem(row: FeedRow): FeedItem {
   return {

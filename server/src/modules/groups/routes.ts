@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sendJsonText } from '../../plugins/json-text.js';
+import { GEOJSON_TYPE, producesGeoJson, sendJsonText } from '../../plugins/json-text.js';
 import { errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
@@ -29,12 +29,13 @@ export default async function groupRoutes(app: FastifyInstance) {
         description:
           'Private groups are listed at their coarsened (~500 m) point, and their distance is measured from it.',
         querystring: RadiusQuery,
+        ...producesGeoJson,
         response: { 200: NearbyCollection, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
       const page = await app.radiusPage(request.query, ['group'], request.viewer?.id ?? null);
-      return sendJsonText(reply, featureCollectionJson(page));
+      return sendJsonText(reply, featureCollectionJson(page), GEOJSON_TYPE);
     },
   );
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../plugins/errors.js';
+import { GEOJSON_TYPE, producesGeoJson } from '../../plugins/json-text.js';
 import type { ItemKind } from '../../geo/schemas.js';
 import { parseKinds } from '../../items/radius-page.js';
 import { INDIVIDUAL_LIMIT, itemsForView, MAX_FEATURES, parseBbox } from './service.js';
@@ -13,8 +14,10 @@ const itemFeature = (item: Item) => ({
   type: 'Feature' as const,
   id: `${item.kind}:${item.id}`,
   geometry: { type: 'Point' as const, coordinates: [item.lng, item.lat] },
-  properties: { ...item.props, kind: item.kind, id: item.id, name: item.name },
+  properties: { ...item.props, kind: item.kind, itemId: item.id, name: item.name },
 });
+
+const round6 = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
 
 export default async function mapRoutes(app: FastifyInstance) {
   app.withTypeProvider<TypeBoxTypeProvider>().get(
@@ -30,10 +33,12 @@ export default async function mapRoutes(app: FastifyInstance) {
           `A cluster counts its whole cell, also where the cell reaches past the edge of the view. ` +
           `Never more than ${MAX_FEATURES} features.`,
         querystring: MapQuery,
+        ...producesGeoJson,
         response: { 200: MapCollection, ...errorResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      reply.type(GEOJSON_TYPE);
       const answer = await itemsForView(
         app.db,
         app.items,
@@ -60,9 +65,10 @@ export default async function mapRoutes(app: FastifyInstance) {
             : {
                 type: 'Feature' as const,
                 id: `cluster:${request.query.zoom}:${cell.lng.toFixed(6)}:${cell.lat.toFixed(6)}`,
-                geometry: { type: 'Point' as const, coordinates: [cell.lng, cell.lat] },
+                // Six decimals are about 0.1 m: the centre of a cell of items needs no more.
+                geometry: { type: 'Point' as const, coordinates: [round6(cell.lng), round6(cell.lat)] },
                 properties: {
-                  cluster: true as const,
+                  kind: 'cluster' as const,
                   count: cell.count,
                   counts: cell.counts,
                   expansionZoom: cell.expansionZoom,

@@ -19,13 +19,19 @@ export const MapQuery = Type.Object(
 export type MapQuery = Static<typeof MapQuery>;
 
 const ItemProperties = Type.Object(
-  { kind: ItemKindSchema, id: Type.Integer(), name: Type.String() },
+  {
+    kind: ItemKindSchema,
+    itemId: Type.Integer({ description: 'The id within its kind, as in /api/nearby.' }),
+    name: Type.String(),
+  },
   { $id: 'MapItemProperties', additionalProperties: true, description: 'One item, with the properties its kind adds.' },
 );
 
 const ClusterProperties = Type.Object(
   {
-    cluster: Type.Literal(true),
+    kind: Type.Literal('cluster', {
+      description: 'Tells a cluster from an item, whose `kind` is its own (place, group, event, post).',
+    }),
     count: Type.Integer({ description: 'Items in the cluster.' }),
     counts: Type.Object(
       {
@@ -48,9 +54,13 @@ export const MapCollection = Type.Object(
       Type.Object(
         {
           type: Type.Literal('Feature'),
-          id: Type.String(),
+          id: Type.String({
+            description: '"<kind>:<itemId>" for an item, "cluster:<zoom>:<lng>:<lat>" for a cluster; unique.',
+          }),
           geometry: GeoJsonPoint,
-          properties: Type.Union([ClusterProperties, ItemProperties]),
+          properties: Type.Union([ClusterProperties, ItemProperties], {
+            description: 'An item or a cluster, told apart by `kind`.',
+          }),
         },
         { $id: 'MapFeature' },
       ),

@@ -24,6 +24,7 @@ import {
   reminderWantedSql,
   scheduleReminderJobs,
   usersSql,
+  withUsersSql,
   type EventFacts,
 } from './queries.js';
 import type { NotificationSettingsBody } from './schemas.js';
@@ -117,16 +118,25 @@ export async function notifyEventChanged(trx: Db, before: EventFacts | undefined
 }
 
 /** A cancelled meetup: everyone going or waitlisted is told; its reminders are dropped. */
-export async function notifyEventCancelled(trx: Db, eventId: number, actorId: number): Promise<void> {
+export async function notifyEventCancelled(
+  trx: Db,
+  eventId: number,
+  actorId: number | null,
+  reason: 'organizer' | 'not_enough_players' = 'organizer',
+): Promise<void> {
   const [event] = await findEventFacts(trx, [eventId]);
   if (!event) return;
   await deleteReminderJobs(trx, event.id);
+  // Cancelled automatically, the organizer hears of it too.
+  const attendees = attendeesSql(event.id, ['going', 'waitlisted']);
+  const recipients =
+    actorId === null && event.organizer_id !== null ? withUsersSql(attendees, [event.organizer_id]) : attendees;
   await fanOut(trx, {
     ...eventSubject(event),
     kind: 'event_cancelled',
-    recipients: attendeesSql(event.id, ['going', 'waitlisted']),
+    recipients,
     actorId,
-    data: eventData(event),
+    data: reason === 'organizer' ? eventData(event) : { ...eventData(event), reason },
     collapseKey: `event_cancelled:event:${event.id}`,
     collapse: 'merge',
   });
@@ -182,21 +192,27 @@ export async function sendReminders(trx: Db, eventId: number, which: 'day' | '2h
   });
 }
 
-/** A new comment: the author of the post or comment it answers is told, unless it is themselves. */
+/**
+ * A new comment: the author of the post or comment it answers (for a top-level comment on a
+ * meetup, its organizer) is told, unless it is themselves.
+ */
 export async function notifyReply(trx: Db, commentId: number): Promise<void> {
   const reply = await findReplyFacts(trx, commentId);
   if (!reply || reply.recipient_id === null) return;
+  const subject =
+    reply.post_id !== null
+      ? { subjectType: 'post' as const, postId: reply.post_id }
+      : { subjectType: 'event' as const, eventId: reply.event_id! };
   await fanOut(trx, {
     kind: 'reply',
     recipients: usersSql([reply.recipient_id]),
     actorId: reply.author_id,
-    subjectType: 'post',
-    postId: reply.post_id,
+    ...subject,
     groupId: reply.group_id,
     membersOnly: reply.group_id !== null,
     emailOn,
     data: { title: reply.title, target: reply.target },
-    collapseKey: `reply:post:${reply.post_id}`,
+    collapseKey: reply.post_id !== null ? `reply:post:${reply.post_id}` : `reply:event:${reply.event_id}`,
     collapse: 'merge',
   });
 }

@@ -82,14 +82,16 @@ export function notificationText(row: StoredNotification): string {
       return changes ? `${quoted(d.title)} changed: ${changes}.` : `${quoted(d.title)} changed, and then changed back.`;
     }
     case 'event_cancelled':
-      return `${quoted(d.title)} (${when}) was cancelled.`;
+      return d.reason === 'not_enough_players'
+        ? `${quoted(d.title)} (${when}) was cancelled: not enough players by the deadline.`
+        : `${quoted(d.title)} (${when}) was cancelled.`;
     case 'reminder':
       return d.which === 'day'
         ? `Tomorrow: ${quoted(d.title)} at ${when}.`
         : `In two hours: ${quoted(d.title)} at ${when}.`;
     case 'reply':
       return n === 1
-        ? `${actor} replied to your ${d.target === 'comment' ? 'comment' : 'post'} on ${quoted(d.title)}.`
+        ? `${actor} replied to your ${d.target === 'comment' ? 'comment' : d.target === 'event' ? 'meetup' : 'post'} on ${quoted(d.title)}.`
         : `${n} new replies on ${quoted(d.title)}, the latest from ${actor}.`;
     case 'join_request':
       return n === 1

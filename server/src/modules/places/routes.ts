@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { sendJsonText } from '../../plugins/json-text.js';
+import { GEOJSON_TYPE, producesGeoJson, sendJsonText } from '../../plugins/json-text.js';
 import { errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { NearbyCollection } from '../../geo/schemas.js';
@@ -25,12 +25,13 @@ export default async function placeRoutes(app: FastifyInstance) {
         tags: ['places'],
         summary: 'Places within a radius, nearest first',
         querystring: RadiusQuery,
+        ...producesGeoJson,
         response: { 200: NearbyCollection, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
       const page = await app.radiusPage(request.query, ['place'], request.viewer?.id ?? null);
-      return sendJsonText(reply, featureCollectionJson(page));
+      return sendJsonText(reply, featureCollectionJson(page), GEOJSON_TYPE);
     },
   );
 
@@ -54,14 +55,18 @@ export default async function placeRoutes(app: FastifyInstance) {
   api.get(
     '/api/places/:id',
     {
+      onRequest: app.optionalUser,
       schema: {
         tags: ['places'],
         summary: 'One place',
+        description:
+          'A private home shows its exact point and address only to whoever added it; everyone else sees its ' +
+          'area (`locationPrecisionMeters`) and no address.',
         params: IdParams,
         response: { 200: Place, ...errorResponses(400, 404) },
       },
     },
-    async (request) => readPlace(app.db, request.params.id),
+    async (request) => readPlace(app.db, request.params.id, request.viewer?.id ?? null),
   );
 
   api.patch(

@@ -1,7 +1,8 @@
 /**
- * A post's threaded discussion: pages of top-level branches, replies at any depth up to the
- * limit, and edits and deletions that keep a comment's place so the replies under it stay
- * readable.
+ * The threaded discussion of a post or a meetup (one model, see migration 0060): pages of
+ * top-level branches, replies at any depth up to the limit, and edits and deletions that keep a
+ * comment's place so the replies under it stay readable. The owner of the thread decides who may
+ * see it (the callers look it up first); a meetup's discussion can also be locked and have a pin.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -17,10 +18,12 @@ import {
   insertComment,
   loadCommentTree,
   loadDiscussionPage,
+  loadThreadComment,
   lockParentComment,
-  lockPostForReply,
+  lockThreadForReply,
   updateComment,
   type CommentRow,
+  type Thread,
 } from './queries.js';
 import {
   BRANCHES_PER_PAGE,
@@ -38,6 +41,8 @@ const DELETED_COMMENT_HTML = `<p>${DELETED_COMMENT_TEXT}</p>`;
 
 const threadDeleted = () => conflict('thread_deleted', 'This post was deleted; its discussion is closed.');
 const commentDeleted = () => conflict('comment_deleted', 'This comment was deleted.');
+const discussionLocked = () =>
+  conflict('discussion_locked', 'The organizers locked this discussion; it takes no new comments or edits.');
 
 function toCommentNode(row: CommentRow, viewerId: number | null): CommentNode {
   const deleted = row.deleted_at !== null;
@@ -61,25 +66,44 @@ function toCommentNode(row: CommentRow, viewerId: number | null): CommentNode {
   };
 }
 
-/** Where a page of branches ends: the post and its last top-level comment. */
-interface BranchPosition {
-  p: number;
-  i: number;
-}
+/** Where a page of branches ends: the post (`p`) or meetup (`e`) and its last top-level comment. */
+type BranchPosition = { p: number; i: number } | { e: number; i: number };
 
 function isBranchPosition(value: unknown): value is BranchPosition {
-  const v = value as BranchPosition;
-  return typeof v === 'object' && v !== null && Number.isSafeInteger(v.p) && Number.isSafeInteger(v.i);
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isSafeInteger(v.i) &&
+    (Number.isSafeInteger(v.p) || Number.isSafeInteger(v.e))
+  );
 }
 
-/** One page of a post's discussion, after the branch the cursor names. */
+function positionOf(thread: Thread, lastRootId: number): BranchPosition {
+  return thread.kind === 'post' ? { p: thread.id, i: lastRootId } : { e: thread.id, i: lastRootId };
+}
+
+function threadOf(position: BranchPosition): Thread {
+  return 'p' in position ? { kind: 'post', id: position.p } : { kind: 'event', id: position.e };
+}
+
+/** What a discussion page needs to know of the thread's owner, already checked as visible. */
+export interface ThreadState {
+  thread: Thread;
+  totalComments: number;
+  locked: boolean;
+  pinnedCommentId: number | null;
+}
+
+/** One page of a discussion, after the branch the cursor names. */
 export async function discussionPage(
   cursors: SignedCodec,
   db: Db,
-  post: { id: number; total_comments: number },
+  state: ThreadState,
   viewerId: number | null,
   branchCursor: string | undefined,
 ): Promise<Discussion> {
+  const { thread } = state;
   let after: number | null = null;
   if (branchCursor !== undefined) {
     let position: BranchPosition;
@@ -88,19 +112,36 @@ export async function discussionPage(
     } catch {
       throw invalidField('branchCursor', 'is not a cursor this server gave out');
     }
-    if (position.p !== post.id) throw invalidField('branchCursor', 'belongs to another post');
+    const of = threadOf(position);
+    if (of.kind !== thread.kind || of.id !== thread.id) {
+      throw invalidField('branchCursor', `belongs to another ${thread.kind === 'post' ? 'post' : 'meetup'}`);
+    }
     after = position.i;
   }
-  const page = await loadDiscussionPage(db, post.id, after, {
+  const page = await loadDiscussionPage(db, thread, after, {
     branches: BRANCHES_PER_PAGE,
     comments: COMMENTS_PER_PAGE,
   });
   const comments = nestComments(page.rows.map((row) => toCommentNode(row, viewerId)));
   const lastRootId = comments.at(-1)?.id ?? null;
+  const pinnedRow =
+    state.pinnedCommentId === null ? undefined : await loadThreadComment(db, thread, state.pinnedCommentId);
   return {
     comments,
-    nextBranchCursor: page.more && lastRootId !== null ? cursors.encode({ p: post.id, i: lastRootId }) : null,
+    nextBranchCursor: page.more && lastRootId !== null ? cursors.encode(positionOf(thread, lastRootId)) : null,
+    totalComments: state.totalComments,
+    locked: state.locked,
+    pinned: pinnedRow && pinnedRow.deleted_at === null ? toCommentNode(pinnedRow, viewerId) : null,
+  };
+}
+
+/** A post's discussion state, from its row. */
+export function postThread(post: { id: number; total_comments: number }): ThreadState {
+  return {
+    thread: { kind: 'post', id: post.id },
     totalComments: post.total_comments,
+    locked: false,
+    pinnedCommentId: null,
   };
 }
 
@@ -114,7 +155,7 @@ export async function listComments(
 ): Promise<Discussion> {
   const row = await findPost(db, postId, viewerId);
   if (!row) throw notFound('This post');
-  return discussionPage(cursors, db, row, viewerId, branchCursor);
+  return discussionPage(cursors, db, postThread(row), viewerId, branchCursor);
 }
 
 /** One comment with all its replies, as the viewer sees it. */
@@ -124,13 +165,13 @@ async function commentTree(db: Db, id: number, viewerId: number | null): Promise
 }
 
 /**
- * Adds a reply to the post or to one of its comments. The post and the parent are read with
- * FOR SHARE, so a deletion running at the same moment waits for this reply (or this reply sees
- * the deletion) and no reply lands in a thread that has just been deleted.
+ * Adds a reply to the post or meetup, or to one of its comments. The thread and the parent are
+ * read with FOR SHARE, so a deletion (or lock) running at the same moment waits for this reply
+ * (or this reply sees it) and no reply lands in a thread that has just been closed.
  */
 export async function addComment(
   db: Db,
-  postId: number,
+  thread: Thread,
   authorId: number,
   input: { body: string; parentId?: number | null },
 ): Promise<CommentNode> {
@@ -138,13 +179,20 @@ export async function addComment(
   const parentId = input.parentId ?? null;
   const bodyHtml = renderMarkdown(input.body);
   const id = await db.transaction().execute(async (trx): Promise<number> => {
-    const post = await lockPostForReply(trx, postId, authorId);
-    if (!post) throw notFound('This post');
-    if (post.deleted_at !== null) throw threadDeleted();
+    const owner = await lockThreadForReply(trx, thread, authorId);
+    if (!owner) throw notFound(thread.kind === 'post' ? 'This post' : 'This meetup');
+    if (owner.deleted) throw threadDeleted();
+    if (owner.locked) throw discussionLocked();
     let depth = 0;
     if (parentId !== null) {
-      const parent = await lockParentComment(trx, parentId, postId);
-      if (!parent) throw invalidField('parentId', 'is not a comment on this post', 'body');
+      const parent = await lockParentComment(trx, parentId, thread);
+      if (!parent) {
+        throw invalidField(
+          'parentId',
+          `is not a comment on this ${thread.kind === 'post' ? 'post' : 'meetup'}`,
+          'body',
+        );
+      }
       if (parent.deleted_at !== null) throw commentDeleted();
       depth = parent.depth + 1;
       if (depth >= MAX_COMMENT_DEPTH) {
@@ -155,7 +203,7 @@ export async function addComment(
         );
       }
     }
-    const commentId = await insertComment(trx, { postId, parentId, depth, authorId, body: input.body, bodyHtml });
+    const commentId = await insertComment(trx, { thread, parentId, depth, authorId, body: input.body, bodyHtml });
     await notifyReply(trx, commentId);
     return commentId;
   });
@@ -175,6 +223,7 @@ async function ownComment(db: Db, id: number, viewerId: number) {
 export async function editComment(db: Db, id: number, viewerId: number, body: string): Promise<CommentNode> {
   const comment = await ownComment(db, id, viewerId);
   if (comment.post_deleted_at !== null) throw threadDeleted();
+  if (comment.locked) throw discussionLocked();
   if (comment.deleted_at !== null) throw commentDeleted();
   if (body.trim() === '') throw invalidField('body', 'must not be blank', 'body');
   await updateComment(db, comment.id, body);

@@ -151,7 +151,16 @@ export async function groupForPosting(db: Db, groupId: number, userId: number) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Comments
+// Comments: one discussion model for posts and meetups (migration 0060)
+
+/** The discussion a comment belongs to: a post's or a meetup's ("event" in code). */
+export interface Thread {
+  kind: 'post' | 'event';
+  id: number;
+}
+
+/** The comments column that names the thread's owner. */
+const threadColumn = (thread: Thread) => (thread.kind === 'post' ? 'post_id' : 'event_id');
 
 export interface CommentRow {
   id: number;
@@ -183,18 +192,20 @@ const COMMENT_FIELDS = sql.raw(
  */
 export async function loadDiscussionPage(
   db: Db,
-  postId: number,
+  thread: Thread,
   afterRootId: number | null,
   limits: { branches: number; comments: number },
 ): Promise<{ rows: CommentRow[]; more: boolean }> {
+  const owner = sql.ref(`c.${threadColumn(thread)}`);
+  const afterOwner = sql.ref(`a.${threadColumn(thread)}`);
   const after =
     afterRootId === null
       ? sql``
-      : sql`and (c.created_at, c.id) > (select a.created_at, a.id from comments a where a.id = ${afterRootId}::bigint and a.post_id = ${postId}::bigint)`;
+      : sql`and (c.created_at, c.id) > (select a.created_at, a.id from comments a where a.id = ${afterRootId}::bigint and ${afterOwner} = ${thread.id}::bigint)`;
   const { rows } = await sql<CommentRow & { has_more: boolean }>`
     with page_roots as (
       select c.id, c.created_at from comments c
-      where c.post_id = ${postId}::bigint and c.parent_id is null ${after}
+      where ${owner} = ${thread.id}::bigint and c.parent_id is null ${after}
       order by c.created_at, c.id
       limit ${limits.branches + 1}
     ), weighed as (
@@ -233,39 +244,75 @@ export async function loadCommentTree(db: Db, commentId: number): Promise<Commen
   return rows;
 }
 
-/**
- * The post a reply goes under, read with FOR SHARE so that a deletion running at the same moment
- * waits for the reply (or the reply sees the deletion); undefined when the viewer cannot see it.
- */
-export async function lockPostForReply(trx: Db, postId: number, viewerId: number) {
-  return trx
-    .selectFrom('posts')
-    .select(['id', 'deleted_at'])
-    .where('id', '=', postId)
-    .where(groupContentVisibleSql('posts.group_id', viewerId))
-    .forShare()
-    .executeTakeFirst();
+/** One comment of the thread, without its replies (a pinned comment); undefined when not in it. */
+export async function loadThreadComment(db: Db, thread: Thread, commentId: number): Promise<CommentRow | undefined> {
+  const { rows } = await sql<CommentRow>`
+    select ${COMMENT_FIELDS}, (select u.display_name from users u where u.id = c.author_id) as author_name
+    from comments c
+    where c.id = ${commentId}::bigint and ${sql.ref(`c.${threadColumn(thread)}`)} = ${thread.id}::bigint`.execute(db);
+  return rows[0];
 }
 
-/** The comment replied to, if it belongs to the post, read with FOR SHARE like the post. */
-export async function lockParentComment(trx: Db, parentId: number, postId: number) {
+/** Comments in a meetup's discussion, deleted placeholders included. */
+export async function countThreadComments(db: Db, thread: Thread): Promise<number> {
+  const { n } = await db
+    .selectFrom('comments')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where(threadColumn(thread), '=', thread.id)
+    .executeTakeFirstOrThrow();
+  return n;
+}
+
+/**
+ * The post or meetup a reply goes under, read with FOR SHARE so that a deletion (or a lock of the
+ * discussion) running at the same moment waits for the reply, or the reply sees it; undefined when
+ * the viewer cannot see it.
+ */
+export async function lockThreadForReply(
+  trx: Db,
+  thread: Thread,
+  viewerId: number,
+): Promise<{ deleted: boolean; locked: boolean } | undefined> {
+  if (thread.kind === 'post') {
+    const post = await trx
+      .selectFrom('posts')
+      .select(['id', 'deleted_at'])
+      .where('id', '=', thread.id)
+      .where(groupContentVisibleSql('posts.group_id', viewerId))
+      .forShare()
+      .executeTakeFirst();
+    return post && { deleted: post.deleted_at !== null, locked: false };
+  }
+  const event = await trx
+    .selectFrom('events')
+    .select(['id', 'discussion_locked'])
+    .where('id', '=', thread.id)
+    .where(groupContentVisibleSql('events.group_id', viewerId))
+    .forShare()
+    .executeTakeFirst();
+  return event && { deleted: false, locked: event.discussion_locked };
+}
+
+/** The comment replied to, if it belongs to the thread, read with FOR SHARE like the thread. */
+export async function lockParentComment(trx: Db, parentId: number, thread: Thread) {
   return trx
     .selectFrom('comments')
     .select(['depth', 'deleted_at'])
     .where('id', '=', parentId)
-    .where('post_id', '=', postId)
+    .where(threadColumn(thread), '=', thread.id)
     .forShare()
     .executeTakeFirst();
 }
 
 export async function insertComment(
   trx: Db,
-  input: { postId: number; parentId: number | null; depth: number; authorId: number; body: string; bodyHtml: string },
+  input: { thread: Thread; parentId: number | null; depth: number; authorId: number; body: string; bodyHtml: string },
 ): Promise<number> {
   const { id } = await trx
     .insertInto('comments')
     .values({
-      post_id: input.postId,
+      post_id: input.thread.kind === 'post' ? input.thread.id : null,
+      event_id: input.thread.kind === 'event' ? input.thread.id : null,
       parent_id: input.parentId,
       depth: input.depth,
       author_id: input.authorId,
@@ -277,20 +324,31 @@ export async function insertComment(
   return id;
 }
 
-/** A comment with what deciding on a change to it needs; undefined when its post is not visible to the viewer. */
+/**
+ * A comment with what deciding on a change to it needs; undefined when the post or meetup it
+ * belongs to is not visible to the viewer.
+ */
 export async function commentForChange(db: Db, id: number, viewerId: number | null) {
   return db
     .selectFrom('comments')
-    .innerJoin('posts', 'posts.id', 'comments.post_id')
+    .leftJoin('posts', 'posts.id', 'comments.post_id')
+    .leftJoin('events', 'events.id', 'comments.event_id')
     .select([
       'comments.id',
       'comments.post_id',
+      'comments.event_id',
       'comments.author_id',
       'comments.deleted_at',
       'posts.deleted_at as post_deleted_at',
+      sql<boolean>`coalesce(events.discussion_locked, false)`.as('locked'),
     ])
     .where('comments.id', '=', id)
-    .where(groupContentVisibleSql('posts.group_id', viewerId))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('comments.post_id', 'is not', null), groupContentVisibleSql('posts.group_id', viewerId)]),
+        eb.and([eb('comments.event_id', 'is not', null), groupContentVisibleSql('events.group_id', viewerId)]),
+      ]),
+    )
     .executeTakeFirst();
 }
 

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../../plugins/errors.js';
-import { sendJsonText } from '../../plugins/json-text.js';
+import { GEOJSON_TYPE, producesGeoJson, sendJsonText } from '../../plugins/json-text.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
 import { NearbyCollection } from '../../geo/schemas.js';
@@ -46,12 +46,13 @@ export default async function postRoutes(app: FastifyInstance) {
         summary: 'Posts within a radius, nearest first',
         description: 'Deleted posts and posts in private groups you are not a member of are left out.',
         querystring: RadiusQuery,
+        ...producesGeoJson,
         response: { 200: NearbyCollection, ...errorResponses(400, 401) },
       },
     },
     async (request, reply) => {
       const page = await app.radiusPage(request.query, ['post'], request.viewer?.id ?? null);
-      return sendJsonText(reply, featureCollectionJson(page));
+      return sendJsonText(reply, featureCollectionJson(page), GEOJSON_TYPE);
     },
   );
 
@@ -185,7 +186,12 @@ export default async function postRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const comment = await addComment(app.db, request.params.id, viewerOf(request).id, request.body);
+      const comment = await addComment(
+        app.db,
+        { kind: 'post', id: request.params.id },
+        viewerOf(request).id,
+        request.body,
+      );
       return reply.status(201).send(comment);
     },
   );

@@ -147,10 +147,24 @@ export const Discussion = Type.Object(
       description: 'Pass as `branchCursor` for the next top-level comments; null on the last page.',
     }),
     totalComments: Type.Integer({ description: 'Comments in the whole discussion, deleted placeholders included.' }),
+    locked: Type.Boolean({
+      description: 'A meetup’s organizers closed the discussion: no new comments or edits (always false on posts).',
+    }),
+    pinned: Type.Union([Type.Ref('PostComment'), Type.Null()], {
+      description:
+        'The comment a meetup’s organizers pinned, without its replies (it also stays in its place in the tree); ' +
+        'null when none (always on posts).',
+    }),
   },
   { $id: 'Discussion' },
 );
-export type Discussion = { comments: CommentNode[]; nextBranchCursor: string | null; totalComments: number };
+export type Discussion = {
+  comments: CommentNode[];
+  nextBranchCursor: string | null;
+  totalComments: number;
+  locked: boolean;
+  pinned: CommentNode | null;
+};
 
 export const Post = Type.Object(
   {

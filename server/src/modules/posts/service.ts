@@ -11,7 +11,7 @@ import { conflict, forbidden, invalidField, notFound } from '../../plugins/error
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { mayEdit, mayRemove } from '../../policy/content.js';
 import { addAvatars, deleteMediaOf, mediaOf, setMedia, type MediaViewer } from '../media/index.js';
-import { discussionPage } from './comment-service.js';
+import { discussionPage, postThread } from './comment-service.js';
 import {
   deletePost,
   DELETED_POST_TITLE,
@@ -75,7 +75,7 @@ async function withPhotos(db: Db, post: Post, viewer: MediaViewer): Promise<Post
 
 /** Adds the avatars beside the names in a page of discussion. */
 export async function withAvatars(db: Db, discussion: Discussion): Promise<Discussion> {
-  await addAvatars(db, commentAuthors(discussion.comments));
+  await addAvatars(db, [...commentAuthors(discussion.comments), discussion.pinned?.author ?? null]);
   return discussion;
 }
 
@@ -90,7 +90,7 @@ export async function readPost(
 ): Promise<Post> {
   const row = await findPost(db, id, viewerId);
   if (!row) throw notFound('This post');
-  const post = toPost(row, viewerId, await discussionPage(cursors, db, row, viewerId, branchCursor));
+  const post = toPost(row, viewerId, await discussionPage(cursors, db, postThread(row), viewerId, branchCursor));
   return withPhotos(db, post, viewerId !== null && mediaKeys ? { id: viewerId, keys: mediaKeys } : null);
 }
 

@@ -61,7 +61,7 @@ export async function findExportRows(trx: Db, userId: number) {
       .execute(),
     comments: await trx
       .selectFrom('comments')
-      .select(['id', 'post_id', 'parent_id', 'body', 'created_at', 'edited_at'])
+      .select(['id', 'post_id', 'event_id', 'parent_id', 'body', 'created_at', 'edited_at'])
       .where('author_id', '=', userId)
       .where('deleted_at', 'is', null)
       .orderBy('id')

@@ -81,7 +81,8 @@ export const DataExport = Type.Object(
     comments: Type.Array(
       Type.Object({
         id: Type.Integer(),
-        postId: Type.Integer(),
+        postId: MaybeId,
+        eventId: MaybeId,
         parentId: MaybeId,
         body: Type.String(),
         createdAt: Time,

@@ -114,6 +114,7 @@ export async function exportData(
         comments: rows.comments.map((c) => ({
           id: c.id,
           postId: c.post_id,
+          eventId: c.event_id,
           parentId: c.parent_id,
           body: c.body,
           createdAt: iso(c.created_at),

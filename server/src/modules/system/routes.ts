@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config/index.js';
-import { ClientConfig, Health } from './schemas.js';
-import { checkHealth } from './service.js';
+import { ClientConfig, Health, Liveness, Readiness } from './schemas.js';
+import { checkHealth, checkReadiness } from './service.js';
 
 export default async function systemRoutes(app: FastifyInstance, { config }: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -18,8 +18,39 @@ export default async function systemRoutes(app: FastifyInstance, { config }: { c
       },
     },
     async (request, reply) => {
-      const health = await checkHealth(app.db, app.dbKind, request.log);
+      const health = await checkHealth(app.db, app.dbKind, app.dbReplicas?.status(), request.log);
       return reply.status(health.status === 'ok' ? 200 : 503).send(health);
+    },
+  );
+
+  api.get(
+    '/api/health/live',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Is the process alive? (liveness)',
+        description:
+          'Answers as long as the process runs its event loop, without asking the database: restart the process only when this fails. Never waits in the line.',
+        response: { 200: Liveness },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  api.get(
+    '/api/health/ready',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Should this process get traffic? (readiness)',
+        description:
+          '200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. Never waits in the line.',
+        response: { 200: Readiness, 503: Readiness },
+      },
+    },
+    async (request, reply) => {
+      const readiness = await checkReadiness(app.db, app.draining, request.log);
+      return reply.status(readiness.ready ? 200 : 503).send(readiness);
     },
   );
 

@@ -5,8 +5,43 @@ export const Health = Type.Object(
     status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
     database: Type.Union([Type.Literal('embedded'), Type.Literal('postgres')]),
     postgis: Type.Union([Type.String(), Type.Null()], { description: 'PostGIS version; null when unreachable.' }),
+    replicas: Type.Optional(
+      Type.Array(
+        Type.Object({
+          name: Type.String({ description: 'host:port/database' }),
+          usable: Type.Boolean({ description: 'Whether lag-tolerant reads go to it now.' }),
+          lagMs: Type.Union([Type.Integer(), Type.Null()], {
+            description: 'Replay lag behind the primary in milliseconds (0: caught up); null when unknown.',
+          }),
+          problem: Type.Union([Type.String(), Type.Null()], { description: 'Why it is skipped, when it is.' }),
+        }),
+        {
+          description:
+            'Each read replica (DATABASE_REPLICA_URLS), when there are any. A replica down or lagging does not make the server unhealthy: the primary answers instead.',
+        },
+      ),
+    ),
   },
   { $id: 'Health' },
+);
+
+export const Liveness = Type.Object(
+  { status: Type.Literal('ok', { description: 'The process runs and answers; says nothing of the database.' }) },
+  { $id: 'Liveness' },
+);
+
+export const Readiness = Type.Object(
+  {
+    ready: Type.Boolean({ description: 'True when this process should be sent traffic.' }),
+    database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+    pendingMigrations: Type.Array(Type.String(), {
+      description: 'Migrations this version needs that the database has not applied yet.',
+    }),
+    draining: Type.Boolean({
+      description: 'The process is shutting down: it finishes what it has, takes nothing new.',
+    }),
+  },
+  { $id: 'Readiness' },
 );
 
 export const ClientConfig = Type.Object(
@@ -19,3 +54,4 @@ export const ClientConfig = Type.Object(
   { $id: 'ClientConfig' },
 );
 export type Health = Static<typeof Health>;
+export type Readiness = Static<typeof Readiness>;

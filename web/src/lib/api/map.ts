@@ -28,8 +28,9 @@ export type ClusterFeature = MapFeatureOf<ClusterProperties>;
 export type MapFeature = ItemFeature | ClusterFeature;
 export type MapCollection = Omit<Answer<'/api/map'>, 'features'> & { features: MapFeature[] };
 
+/** Whether a feature is a cluster: its `kind` says so, which narrows its properties without a cast. */
 export function isClusterFeature(feature: MapFeature): feature is ClusterFeature {
-  return 'cluster' in feature.properties && feature.properties.cluster === true;
+  return feature.properties.kind === 'cluster';
 }
 
 export type NearbyProperties = Schema<'NearbyProperties'>;

@@ -17,14 +17,30 @@ export function createPost(post: NewPost): Promise<Post> {
   return request('POST', '/api/posts', { body: post });
 }
 
-/** Further top-level branches of a discussion, after `discussion.nextBranchCursor`. */
-export function getComments(postId: number, branchCursor: string, signal?: AbortSignal): Promise<Discussion> {
-  const url = withQuery<Query<'/api/posts/{id}/comments'>>(`/api/posts/${postId}/comments`, { branchCursor });
+/** Whose discussion: a post's or a meetup's (the same discussion, one API shape). */
+export interface Thread {
+  kind: 'post' | 'event';
+  id: number;
+}
+
+const commentsPath = (thread: Thread) => `/api/${thread.kind === 'post' ? 'posts' : 'events'}/${thread.id}/comments`;
+
+/** A page of a discussion: the first, or further top-level branches after `discussion.nextBranchCursor`. */
+export function getComments(thread: Thread, branchCursor?: string, signal?: AbortSignal): Promise<Discussion> {
+  const url = withQuery<Query<'/api/posts/{id}/comments'>>(commentsPath(thread), { branchCursor });
   return getJson(url, signal);
 }
 
-export function addComment(postId: number, comment: NewComment): Promise<Comment> {
-  return request('POST', `/api/posts/${postId}/comments`, { body: comment });
+export function addComment(thread: Thread, comment: NewComment): Promise<Comment> {
+  return request('POST', commentsPath(thread), { body: comment });
+}
+
+/** A meetup's organizers pin a comment (null unpins) or lock the discussion. */
+export function setDiscussion(
+  eventId: number,
+  settings: RequestBody<'/api/events/{id}/discussion', 'patch'>,
+): Promise<Discussion> {
+  return request('PATCH', `/api/events/${eventId}/discussion`, { body: settings });
 }
 
 export function editComment(id: number, body: RequestBody<'/api/comments/{id}', 'patch'>['body']): Promise<Comment> {

@@ -4,6 +4,220 @@
  */
 
 export interface paths {
+  '/api/account/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your password
+     * @description Needs the current password (403 `wrong_password`). Every other session ends; this one stays.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            currentPassword: string;
+            /** @description At least 10 characters, not easy to guess (zxcvbn score 3 of 4: no common passwords, keyboard rows or repeats), and not containing your email or name; a refusal says why. */
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Done. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your signed-in devices
+     * @description Sessions that have not ended, most recently used first; `current` is this one.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sessions: {
+                /**
+                 * Format: date-time
+                 * @description When it signed in.
+                 */
+                createdAt: string;
+                /** @description The session of this request. */
+                current: boolean;
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description Last request, to within five minutes.
+                 */
+                lastSeenAt: string;
+                /** @description The browser or app that signed in, as it named itself. */
+                userAgent: string;
+              }[];
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Sign out one device */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A session from GET /api/account/sessions. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -13,7 +227,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in */
+    /**
+     * Sign in
+     * @description Limited per IP address (`AUTH_RATE_LIMIT` a minute) and per email: after 5 failed attempts, sign-ins for that email pause for 30 s, doubling with each further failure up to an hour (429 `rate_limited` with `Retry-After`). Each sign-in opens a session (`GET /api/account/sessions`).
+     */
     post: {
       parameters: {
         query?: never;
@@ -74,6 +291,155 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for a password reset link by email
+     * @description Answers 202 whether or not an account has the email, so it cannot be used to find out who has one. The link works once, for an hour. 503 `unavailable` when this server sends no email.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: string;
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Choose a new password with the link from the email
+     * @description Ends every session of the account and signs in here. 403 `link_expired` when the link is used or older than an hour; 400 when it was altered.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description At least 10 characters, not easy to guess (zxcvbn score 3 of 4: no common passwords, keyboard rows or repeats), and not containing your email or name; a refusal says why. */
+            newPassword: string;
+            /** @description From the link in the email. */
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuthAnswer'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/register': {
     parameters: {
       query?: never;
@@ -83,7 +449,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create an account */
+    /**
+     * Create an account
+     * @description Answers 409 `email_taken` when an account has the email (see docs/privacy.md for why); the password must not be easy to guess (400 `validation_failed` says why).
+     */
     post: {
       parameters: {
         query?: never;
@@ -97,6 +466,7 @@ export interface paths {
             displayName: string;
             /** @description Trimmed and lower-cased before use. */
             email: string;
+            /** @description At least 10 characters, not easy to guess (zxcvbn score 3 of 4), and not containing your email or name. */
             password: string;
           };
         };
@@ -131,6 +501,95 @@ export interface paths {
         };
         /** @description Every error answer has this shape. */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out: end this session
+     * @description The token stops working at once, on every server process.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/sign-out-everywhere': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out everywhere: end every session of your account, this one too */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        401: {
           headers: {
             [name: string]: unknown;
           };
@@ -414,7 +873,7 @@ export interface paths {
         query: {
           /** @description nextCursor from the previous page. */
           cursor?: string;
-          /** @description Meetups ending after this instant; default now (only upcoming). */
+          /** @description Meetups ending after this instant; default now (only upcoming). Within a hundred years of now. */
           from?: string;
           groupId?: number;
           /** @description Also list cancelled meetups (shown as cancelled). */
@@ -426,6 +885,8 @@ export interface paths {
           lng?: number;
           /** @description Only your meetups (needs signing in): `attending`, those you are going to or waitlisted for (see myRsvp for your waitlist position); `organizing`, those you may change (yours, and your groups’ as their owner or organizer). */
           mine?: 'attending' | 'organizing';
+          /** @description Only meetups with minPlayers that still need people to go. */
+          needsPlayers?: boolean;
           /** @description distance (nearest first, needs lat/lng/radius; the default when they are given) or soonest. */
           order?: 'distance' | 'soonest';
           /** @description Only meetups at this place. */
@@ -433,7 +894,7 @@ export interface paths {
           /** @description Metres; required with lat/lng, boundary included. */
           radius?: number;
           seriesId?: number;
-          /** @description Meetups starting before this instant. */
+          /** @description Meetups starting before this instant. Within a hundred years of now. */
           to?: string;
         };
         header?: never;
@@ -448,7 +909,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['EventCollection'];
+            'application/geo+json': components['schemas']['EventCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -489,10 +950,12 @@ export interface paths {
           'application/json': {
             /** @description Seats, 1 to 10000; omit or null for no limit. */
             capacity?: number | null;
+            /** @description The deadline for minPlayers, in hours before the start (for a series, before each occurrence). Needs minPlayers. */
+            decideHoursBefore?: number;
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset; after startsAt and in the future.
+             * @description ISO 8601 with an offset; after startsAt and in the future. From a year ago to ten years ahead.
              */
             endsAt: string;
             /** @description Games to be played, e.g. ["Catan", "Azul"]; trimmed, duplicates dropped. */
@@ -506,8 +969,14 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+            locationPrivacy?: 'exact' | 'approximate';
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
+            /** @description People who must be going for the meetup to happen; null for none. */
+            minPlayers?: number | null;
+            /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+            onShortfall?: 'cancel' | 'keep';
             /** @description The meetup is at this place and takes its location. */
             placeId?: number;
             /** @description Creates one event per occurrence at the same local time in timeZone. Monthly meetups on the 29th–31st fall on the last day of shorter months. */
@@ -520,7 +989,7 @@ export interface paths {
             };
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset, e.g. 2026-12-01T19:00:00+01:00; kept to the second.
+             * @description ISO 8601 with an offset, e.g. 2026-12-01T19:00:00+01:00; kept to the second. From a year ago to ten years ahead.
              */
             startsAt: string;
             /** @description IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it. */
@@ -727,10 +1196,12 @@ export interface paths {
           'application/json': {
             /** @description Seats, 1 to 10000, or null for no limit. Raising it (or null) promotes people from the waitlist in order. Lowering it below the number going removes nobody: new RSVPs are waitlisted until enough people cancel. */
             capacity?: number | null;
+            /** @description null removes the deadline. */
+            decideHoursBefore?: number | null;
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset.
+             * @description ISO 8601 with an offset. From a year ago to ten years ahead.
              */
             endsAt?: string;
             /** @description Games to be played, e.g. ["Catan", "Azul"]; trimmed, duplicates dropped. */
@@ -742,13 +1213,19 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+            locationPrivacy?: 'exact' | 'approximate';
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
+            /** @description People who must be going for the meetup to happen; null for none. */
+            minPlayers?: number | null;
+            /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+            onShortfall?: 'cancel' | 'keep';
             /** @description Move the meetup to this place (and its location); null detaches it. */
             placeId?: number | null;
             /**
              * Format: date-time
-             * @description ISO 8601 with an offset.
+             * @description ISO 8601 with an offset. From a year ago to ten years ahead.
              */
             startsAt?: string;
             /** @description IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it. */
@@ -959,6 +1436,233 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/events/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A page of a meetup’s discussion
+     * @description The same discussion as a post’s: a tree of comments, up to 50 top-level comments per page (oldest first) with all their replies; follow `nextBranchCursor` with `?branchCursor=`. Each occurrence of a series has its own discussion. `pinned` is the comment the organizers pinned; `locked` means no new comments. Edit and delete comments with `/api/comments/{id}`. A private group’s meetup is 404 to non-members.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `discussion.nextBranchCursor` of the previous page. */
+          branchCursor?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Discussion'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Ask or answer in a meetup’s discussion
+     * @description `parentId` names the comment replied to, at any depth up to 500 levels; it must belong to this meetup (400 otherwise). A top-level comment notifies the organizer, a reply the comment’s author. A locked discussion answers 409 `discussion_locked`; a reply to a deleted comment 409 `comment_deleted`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Markdown, up to 10000 characters. Raw HTML is shown as text. */
+            body: string;
+            /** @description The comment replied to, at any depth up to 500 levels; omit or null to reply to the post. */
+            parentId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PostComment'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/discussion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Pin a comment or lock a meetup’s discussion
+     * @description For those who may change the meetup (its organizer, or a group’s owners and organizers). Answers the first page of the discussion.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description true: the discussion takes no new comments or edits (deleting stays possible). */
+            locked?: boolean;
+            /** @description A comment (not deleted) of this meetup’s discussion to show above it; null unpins. */
+            pinnedCommentId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Discussion'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/events/{id}/rsvp': {
     parameters: {
       query?: never;
@@ -1056,7 +1760,7 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          /** @description The clock to rank by: send back the `asOf` of page 1 with every later page, so ages, the set of items (nothing created after it) and therefore the order stay the same across pages. */
+          /** @description The clock to rank by: send back the `asOf` of page 1 with every later page, so ages, the set of items (nothing created after it) and therefore the order stay the same across pages. From a year ago to five minutes ahead of the server’s clock (skew). */
           asOf?: string;
           /** @description Degrees north, WGS84. */
           lat?: number;
@@ -1200,7 +1904,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -2211,6 +2915,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Is the process alive? (liveness)
+     * @description Answers as long as the process runs its event loop, without asking the database: restart the process only when this fails. Never waits in the line.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Liveness'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Should this process get traffic? (readiness)
+     * @description 200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. Never waits in the line.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Readiness'];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Readiness'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/map': {
     parameters: {
       query?: never;
@@ -2244,7 +3035,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['MapCollection'];
+            'application/geo+json': components['schemas']['MapCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -2997,6 +3788,8 @@ export interface paths {
           limit: number;
           /** @description Degrees east, WGS84. */
           lng: number;
+          /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
+          needsPlayers?: boolean;
           /** @description Metres, 1 to 500000; the boundary is included. */
           radius: number;
         };
@@ -3012,7 +3805,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -3556,7 +4349,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -3595,6 +4388,8 @@ export interface paths {
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
             name: string;
+            /** @description Someone’s home: listed and shown to others only as an area (~500 m) with no address, and meetups here default to `locationPrivacy: approximate`. */
+            privateHome?: boolean;
             tags?: string[];
           };
         };
@@ -3642,7 +4437,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One place */
+    /**
+     * One place
+     * @description A private home shows its exact point and address only to whoever added it; everyone else sees its area (`locationPrecisionMeters`) and no address.
+     */
     get: {
       parameters: {
         query?: never;
@@ -3770,6 +4568,8 @@ export interface paths {
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
             name?: string;
+            /** @description Someone’s home: listed and shown to others only as an area (~500 m) with no address, and meetups here default to `locationPrivacy: approximate`. */
+            privateHome?: boolean;
             tags?: string[];
           };
         };
@@ -3860,7 +4660,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['NearbyCollection'];
+            'application/geo+json': components['schemas']['NearbyCollection'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -4449,9 +5249,10 @@ export interface components {
         createdAt: string;
         /** Format: date-time */
         editedAt: string | null;
+        eventId: number | null;
         id: number;
         parentId: number | null;
-        postId: number;
+        postId: number | null;
       }[];
       eventsOrganized: {
         capacity: number | null;
@@ -4647,8 +5448,12 @@ export interface components {
     Discussion: {
       /** @description Up to 50 top-level comments, oldest first, each with its whole subtree. A page stops before the branch that would take it past 500 comments; its first branch comes whole whatever its size. */
       comments: components['schemas']['PostComment'][];
+      /** @description A meetup’s organizers closed the discussion: no new comments or edits (always false on posts). */
+      locked: boolean;
       /** @description Pass as `branchCursor` for the next top-level comments; null on the last page. */
       nextBranchCursor: string | null;
+      /** @description The comment a meetup’s organizers pinned, without its replies (it also stays in its place in the tree); null when none (always on posts). */
+      pinned: components['schemas']['PostComment'] | (never | null);
       /** @description Comments in the whole discussion, deleted placeholders included. */
       totalComments: number;
     };
@@ -4662,6 +5467,7 @@ export interface components {
          *     - `malformed_json`: The body is not valid JSON.
          *     - `empty_body`: The body is empty although its content type says JSON.
          *     - `bad_url`: The address itself is broken (bad percent-encoding or an over-long part).
+         *     - `bad_http`: The request is not valid HTTP.
          *     - `unauthorized`: Sign in first: the route needs `Authorization: Bearer <token>`.
          *     - `token_invalid`: The token is not one this server signed, or its account is gone. Sign in again.
          *     - `token_expired`: The token has expired. Sign in again.
@@ -4684,11 +5490,14 @@ export interface components {
          *     - `post_deleted`: The post was deleted.
          *     - `thread_deleted`: The post was deleted; its discussion is closed.
          *     - `comment_deleted`: The comment was deleted.
+         *     - `discussion_locked`: The organizers locked this discussion: no new comments or edits.
+         *     - `request_timeout`: The request took too long to arrive.
          *     - `payload_too_large`: The body is larger than this server accepts.
          *     - `unsupported_media_type`: This content type is not accepted; send application/json.
          *     - `unsupported_encoding`: Compressed request bodies are not accepted.
          *     - `unprocessable`: The request is well-formed but cannot be carried out.
          *     - `rate_limited`: Too many attempts; wait as `Retry-After` says.
+         *     - `headers_too_large`: The address or the headers together are longer than this server accepts.
          *     - `file_too_large`: The file is larger than this server accepts (`details.maxBytes`).
          *     - `unsupported_image`: The file is not an image this server takes: JPEG, PNG, WebP, AVIF or GIF (SVG is refused).
          *     - `image_too_large`: The image has more pixels than this server accepts (`details.maxPixels`).
@@ -4696,6 +5505,8 @@ export interface components {
          *     - `internal_error`: Something went wrong on the server; nothing partial was stored.
          *     - `busy`: Too many requests are waiting; try again after `Retry-After`.
          *     - `unavailable`: The server or its database cannot answer now.
+         *     - `database_unavailable`: The database is away for a moment (restarting, unreachable); nothing was stored. Try again after `Retry-After`.
+         *     - `storage_full`: The server’s disk is full; nothing was stored. Reading still works.
          *     - `web_not_built`: The web app has not been built on this server.
          * @enum {string}
          */
@@ -4705,6 +5516,7 @@ export interface components {
           | 'malformed_json'
           | 'empty_body'
           | 'bad_url'
+          | 'bad_http'
           | 'unauthorized'
           | 'token_invalid'
           | 'token_expired'
@@ -4727,11 +5539,14 @@ export interface components {
           | 'post_deleted'
           | 'thread_deleted'
           | 'comment_deleted'
+          | 'discussion_locked'
+          | 'request_timeout'
           | 'payload_too_large'
           | 'unsupported_media_type'
           | 'unsupported_encoding'
           | 'unprocessable'
           | 'rate_limited'
+          | 'headers_too_large'
           | 'file_too_large'
           | 'unsupported_image'
           | 'image_too_large'
@@ -4739,6 +5554,8 @@ export interface components {
           | 'internal_error'
           | 'busy'
           | 'unavailable'
+          | 'database_unavailable'
+          | 'storage_full'
           | 'web_not_built';
         details?: unknown;
         /** @description A sentence for people. */
@@ -4771,13 +5588,24 @@ export interface components {
         visibility: 'public' | 'private';
       } | null;
       id: number;
+      /** @description The exact point, or for you as an outsider of an approximate meetup the centre of its area. */
       location: {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is the exact point. Otherwise it is the centre of a grid cell this many metres wide; the place and its address are hidden until you are going. */
+      locationPrecisionMeters: number | null;
+      /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+      locationPrivacy: 'exact' | 'approximate';
       /** @description Its photos, in order. */
       media: components['schemas']['Media'][];
+      /** @description null: no minimum. */
+      minPlayers: number | null;
       myRsvp: components['schemas']['MyRsvp'];
+      /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
+      needsPlayers: number;
+      /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+      onShortfall: 'cancel' | 'keep';
       /** @description null when the account was deleted. */
       organizer: {
         /** @description Their profile photo; null when they have none. */
@@ -4818,6 +5646,11 @@ export interface components {
         id: number;
         name: string;
       } | null;
+      /**
+       * Format: date-time
+       * @description When a meetup still short of minPlayers is cancelled or kept (onShortfall).
+       */
+      playersDeadline: string | null;
       /** @description null when there is no limit; never negative. */
       seatsLeft: number | null;
       /** @description Set on each occurrence of a recurring meetup. */
@@ -4888,13 +5721,24 @@ export interface components {
       id: number;
       /** @enum {string} */
       kind: 'event';
+      /** @description The exact point, or for you as an outsider of an approximate meetup the centre of its area. */
       location: {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is the exact point. Otherwise it is the centre of a grid cell this many metres wide; the place and its address are hidden until you are going. */
+      locationPrecisionMeters: number | null;
+      /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+      locationPrivacy: 'exact' | 'approximate';
+      /** @description null: no minimum. */
+      minPlayers: number | null;
       myRsvp: components['schemas']['MyRsvp'];
       /** @description The title, as in /api/nearby. */
       name: string;
+      /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
+      needsPlayers: number;
+      /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+      onShortfall: 'cancel' | 'keep';
       /** @description null when the account was deleted. */
       organizer: {
         /** @description Their profile photo; null when they have none. */
@@ -4935,6 +5779,11 @@ export interface components {
         id: number;
         name: string;
       } | null;
+      /**
+       * Format: date-time
+       * @description When a meetup still short of minPlayers is cancelled or kept (onShortfall).
+       */
+      playersDeadline: string | null;
       /** @description null when there is no limit; never negative. */
       seatsLeft: number | null;
       /** @description Set on each occurrence of a recurring meetup. */
@@ -5082,6 +5931,17 @@ export interface components {
       database: 'embedded' | 'postgres';
       /** @description PostGIS version; null when unreachable. */
       postgis: string | null;
+      /** @description Each read replica (DATABASE_REPLICA_URLS), when there are any. A replica down or lagging does not make the server unhealthy: the primary answers instead. */
+      replicas?: {
+        /** @description Replay lag behind the primary in milliseconds (0: caught up); null when unknown. */
+        lagMs: number | null;
+        /** @description host:port/database */
+        name: string;
+        /** @description Why it is skipped, when it is. */
+        problem: string | null;
+        /** @description Whether lag-tolerant reads go to it now. */
+        usable: boolean;
+      }[];
       status: 'ok' | 'unavailable';
     };
     JoinAnswer: {
@@ -5104,9 +5964,14 @@ export interface components {
       /** @description Oldest first. */
       requests: components['schemas']['JoinRequest'][];
     };
+    Liveness: {
+      /**
+       * @description The process runs and answers; says nothing of the database.
+       * @enum {string}
+       */
+      status: 'ok';
+    };
     MapClusterProperties: {
-      /** @enum {boolean} */
-      cluster: true;
       /** @description Items in the cluster. */
       count: number;
       /** @description Items in the cluster per kind (kinds with none are left out). */
@@ -5118,6 +5983,11 @@ export interface components {
       };
       /** @description The zoom at which this cluster splits into smaller ones or items. */
       expansionZoom: number;
+      /**
+       * @description Tells a cluster from an item, whose `kind` is its own (place, group, event, post).
+       * @enum {string}
+       */
+      kind: 'cluster';
     };
     MapCollection: {
       /** @description True when the view held too many items to send one by one. */
@@ -5130,14 +6000,17 @@ export interface components {
     };
     MapFeature: {
       geometry: components['schemas']['GeoJsonPoint'];
+      /** @description "<kind>:<itemId>" for an item, "cluster:<zoom>:<lng>:<lat>" for a cluster; unique. */
       id: string;
+      /** @description An item or a cluster, told apart by `kind`. */
       properties: components['schemas']['MapClusterProperties'] | components['schemas']['MapItemProperties'];
       /** @enum {string} */
       type: 'Feature';
     };
     /** @description One item, with the properties its kind adds. */
     MapItemProperties: {
-      id: number;
+      /** @description The id within its kind, as in /api/nearby. */
+      itemId: number;
       kind: 'event' | 'group' | 'place' | 'post';
       name: string;
     } & {
@@ -5241,7 +6114,7 @@ export interface components {
     };
     NearbyFeature: {
       geometry: components['schemas']['GeoJsonPoint'];
-      /** @description "<kind>:<id>", unique across kinds. */
+      /** @description "<kind>:<itemId>", unique across kinds. */
       id: string;
       properties: components['schemas']['NearbyProperties'];
       /** @enum {string} */
@@ -5250,7 +6123,8 @@ export interface components {
     NearbyProperties: {
       /** @description Geodesic distance on the WGS84 spheroid, metres. */
       distanceMeters: number;
-      id: number;
+      /** @description The id within its kind (GET /api/places/{itemId}…). Not named `id`: ids repeat across kinds, and GIS tools take a numeric `id` property for the feature id. The feature’s own `id` is unique. */
+      itemId: number;
       kind: 'event' | 'group' | 'place' | 'post';
       /** @description Display name (a place or group name, an event or post title). */
       name: string;
@@ -5456,9 +6330,12 @@ export interface components {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is exact. Otherwise a private home’s area, this many metres wide (no address). */
+      locationPrecisionMeters: number | null;
       /** @description Its photos; the first is its cover. */
       media: components['schemas']['Media'][];
       name: string;
+      privateHome: boolean;
       tags: string[];
       /** Format: date-time */
       updatedAt: string;
@@ -5625,6 +6502,15 @@ export interface components {
       createdAt: string;
       displayName: string;
       id: number;
+    };
+    Readiness: {
+      database: 'ok' | 'unreachable';
+      /** @description The process is shutting down: it finishes what it has, takes nothing new. */
+      draining: boolean;
+      /** @description Migrations this version needs that the database has not applied yet. */
+      pendingMigrations: string[];
+      /** @description True when this process should be sent traffic. */
+      ready: boolean;
     };
     RsvpAnswer: {
       going: number;

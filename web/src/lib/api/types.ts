@@ -10,7 +10,11 @@ export type Schema<Name extends keyof components['schemas']> = components['schem
 
 type Method = 'get' | 'put' | 'post' | 'patch' | 'delete';
 type Operation<Path extends keyof paths, M extends Method> = NonNullable<paths[Path][M]>;
-type Json<Content> = Content extends { content: { 'application/json': infer Body } } ? Body : never;
+type Json<Content> = Content extends { content: { 'application/json': infer Body } }
+  ? Body
+  : Content extends { content: { 'application/geo+json': infer Body } }
+    ? Body
+    : never;
 type Responses<Path extends keyof paths, M extends Method> = Operation<Path, M>['responses'];
 
 /** The JSON a route answers with when it succeeds, e.g. `Answer<'/api/config'>`. */
