@@ -14,9 +14,132 @@ select
   "e"."series_index",
   "s"."freq" as "series_freq",
   "s"."occurrences" as "series_count",
-  "e"."place_id",
-  "p"."name" as "place_name",
-  "p"."address" as "place_address",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $1::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $2::bigint
+              and pm.role in ($3, $4)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $5::bigint
+          and x.status = 'going'
+      )
+    ) then e.place_id
+  end as "place_id",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $6::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $7::bigint
+              and pm.role in ($8, $9)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $10::bigint
+          and x.status = 'going'
+      )
+    ) then p.name
+  end as "place_name",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $11::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $12::bigint
+              and pm.role in ($13, $14)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $15::bigint
+          and x.status = 'going'
+      )
+    ) then p.address
+  end as "place_address",
+  (
+    e.location_privacy = 'exact'
+    or coalesce(
+      case
+        when e.group_id is null then e.organizer_id = $16::bigint
+        else exists (
+          select
+            1
+          from
+            group_members pm
+          where
+            pm.group_id = "e"."group_id"
+            and pm.user_id = $17::bigint
+            and pm.role in ($18, $19)
+        )
+      end,
+      false
+    )
+    or exists (
+      select
+        1
+      from
+        event_rsvps x
+      where
+        x.event_id = e.id
+        and x.user_id = $20::bigint
+        and x.status = 'going'
+    )
+  ) as "sees_exact",
+  "e"."location_privacy",
+  "e"."min_players",
+  "e"."players_deadline",
+  "e"."on_shortfall",
   "e"."group_id",
   "g"."name" as "group_name",
   "g"."visibility" as "group_visibility",
@@ -24,8 +147,70 @@ select
   "u"."display_name" as "organizer_name",
   "e"."created_at",
   "e"."updated_at",
-  ST_Y ("e"."location"::geometry) as "lat",
-  ST_X ("e"."location"::geometry) as "lng",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $21::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $22::bigint
+              and pm.role in ($23, $24)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $25::bigint
+          and x.status = 'going'
+      )
+    ) then ST_Y ("e"."location"::geometry)
+    else ST_Y ("e"."public_location"::geometry)
+  end as "lat",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $26::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $27::bigint
+              and pm.role in ($28, $29)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $30::bigint
+          and x.status = 'going'
+      )
+    ) then ST_X ("e"."location"::geometry)
+    else ST_X ("e"."public_location"::geometry)
+  end as "lng",
   (
     select
       count(*)::int
@@ -51,7 +236,7 @@ select
       event_rsvps r
     where
       r.event_id = e.id
-      and r.user_id = $1::bigint
+      and r.user_id = $31::bigint
   ) as "my_status",
   (
     select
@@ -63,12 +248,12 @@ select
       and w.arrival <= me.arrival
     where
       me.event_id = e.id
-      and me.user_id = $2::bigint
+      and me.user_id = $32::bigint
       and me.status = 'waitlisted'
   ) as "my_position",
   coalesce(
     case
-      when e.group_id is null then e.organizer_id = $3::bigint
+      when e.group_id is null then e.organizer_id = $33::bigint
       else exists (
         select
           1
@@ -76,8 +261,8 @@ select
           group_members pm
         where
           pm.group_id = "e"."group_id"
-          and pm.user_id = $4::bigint
-          and pm.role in ($5, $6)
+          and pm.user_id = $34::bigint
+          and pm.role in ($35, $36)
       )
     end,
     false
@@ -108,27 +293,27 @@ where
         group_members gm
       where
         gm.group_id = "e"."group_id"
-        and gm.user_id = $7::bigint
+        and gm.user_id = $37::bigint
     )
   )
   and "e"."ends_at" > now()
   and (
     ST_DWithin (
-      "e"."location",
-      ST_SetSRID (ST_MakePoint ($8::float8, $9::float8), 4326)::geography,
-      $10::float8 * $11::float8 + 1,
+      "e"."public_location",
+      ST_SetSRID (ST_MakePoint ($38::float8, $39::float8), 4326)::geography,
+      $40::float8 * $41::float8 + 1,
       false
     )
     and ST_Distance (
-      "e"."location",
-      ST_SetSRID (ST_MakePoint ($12::float8, $13::float8), 4326)::geography
-    ) <= $14::float8
+      "e"."public_location",
+      ST_SetSRID (ST_MakePoint ($42::float8, $43::float8), 4326)::geography
+    ) <= $44::float8
   )
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $15;
+  $45;
 
 -- calendarEvents (example 2)
 select
@@ -144,9 +329,132 @@ select
   "e"."series_index",
   "s"."freq" as "series_freq",
   "s"."occurrences" as "series_count",
-  "e"."place_id",
-  "p"."name" as "place_name",
-  "p"."address" as "place_address",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $1::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $2::bigint
+              and pm.role in ($3, $4)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $5::bigint
+          and x.status = 'going'
+      )
+    ) then e.place_id
+  end as "place_id",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $6::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $7::bigint
+              and pm.role in ($8, $9)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $10::bigint
+          and x.status = 'going'
+      )
+    ) then p.name
+  end as "place_name",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $11::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $12::bigint
+              and pm.role in ($13, $14)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $15::bigint
+          and x.status = 'going'
+      )
+    ) then p.address
+  end as "place_address",
+  (
+    e.location_privacy = 'exact'
+    or coalesce(
+      case
+        when e.group_id is null then e.organizer_id = $16::bigint
+        else exists (
+          select
+            1
+          from
+            group_members pm
+          where
+            pm.group_id = "e"."group_id"
+            and pm.user_id = $17::bigint
+            and pm.role in ($18, $19)
+        )
+      end,
+      false
+    )
+    or exists (
+      select
+        1
+      from
+        event_rsvps x
+      where
+        x.event_id = e.id
+        and x.user_id = $20::bigint
+        and x.status = 'going'
+    )
+  ) as "sees_exact",
+  "e"."location_privacy",
+  "e"."min_players",
+  "e"."players_deadline",
+  "e"."on_shortfall",
   "e"."group_id",
   "g"."name" as "group_name",
   "g"."visibility" as "group_visibility",
@@ -154,8 +462,70 @@ select
   "u"."display_name" as "organizer_name",
   "e"."created_at",
   "e"."updated_at",
-  ST_Y ("e"."location"::geometry) as "lat",
-  ST_X ("e"."location"::geometry) as "lng",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $21::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $22::bigint
+              and pm.role in ($23, $24)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $25::bigint
+          and x.status = 'going'
+      )
+    ) then ST_Y ("e"."location"::geometry)
+    else ST_Y ("e"."public_location"::geometry)
+  end as "lat",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $26::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $27::bigint
+              and pm.role in ($28, $29)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $30::bigint
+          and x.status = 'going'
+      )
+    ) then ST_X ("e"."location"::geometry)
+    else ST_X ("e"."public_location"::geometry)
+  end as "lng",
   (
     select
       count(*)::int
@@ -181,7 +551,7 @@ select
       event_rsvps r
     where
       r.event_id = e.id
-      and r.user_id = $1::bigint
+      and r.user_id = $31::bigint
   ) as "my_status",
   (
     select
@@ -193,12 +563,12 @@ select
       and w.arrival <= me.arrival
     where
       me.event_id = e.id
-      and me.user_id = $2::bigint
+      and me.user_id = $32::bigint
       and me.status = 'waitlisted'
   ) as "my_position",
   coalesce(
     case
-      when e.group_id is null then e.organizer_id = $3::bigint
+      when e.group_id is null then e.organizer_id = $33::bigint
       else exists (
         select
           1
@@ -206,8 +576,8 @@ select
           group_members pm
         where
           pm.group_id = "e"."group_id"
-          and pm.user_id = $4::bigint
-          and pm.role in ($5, $6)
+          and pm.user_id = $34::bigint
+          and pm.role in ($35, $36)
       )
     end,
     false
@@ -238,15 +608,15 @@ where
         group_members gm
       where
         gm.group_id = "e"."group_id"
-        and gm.user_id = $7::bigint
+        and gm.user_id = $37::bigint
     )
   )
-  and "e"."series_id" in ($8, $9, $10)
+  and "e"."series_id" in ($38, $39, $40)
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $11;
+  $41;
 
 -- calendarEvents (example 3)
 select
@@ -262,9 +632,132 @@ select
   "e"."series_index",
   "s"."freq" as "series_freq",
   "s"."occurrences" as "series_count",
-  "e"."place_id",
-  "p"."name" as "place_name",
-  "p"."address" as "place_address",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $1::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $2::bigint
+              and pm.role in ($3, $4)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $5::bigint
+          and x.status = 'going'
+      )
+    ) then e.place_id
+  end as "place_id",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $6::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $7::bigint
+              and pm.role in ($8, $9)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $10::bigint
+          and x.status = 'going'
+      )
+    ) then p.name
+  end as "place_name",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $11::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $12::bigint
+              and pm.role in ($13, $14)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $15::bigint
+          and x.status = 'going'
+      )
+    ) then p.address
+  end as "place_address",
+  (
+    e.location_privacy = 'exact'
+    or coalesce(
+      case
+        when e.group_id is null then e.organizer_id = $16::bigint
+        else exists (
+          select
+            1
+          from
+            group_members pm
+          where
+            pm.group_id = "e"."group_id"
+            and pm.user_id = $17::bigint
+            and pm.role in ($18, $19)
+        )
+      end,
+      false
+    )
+    or exists (
+      select
+        1
+      from
+        event_rsvps x
+      where
+        x.event_id = e.id
+        and x.user_id = $20::bigint
+        and x.status = 'going'
+    )
+  ) as "sees_exact",
+  "e"."location_privacy",
+  "e"."min_players",
+  "e"."players_deadline",
+  "e"."on_shortfall",
   "e"."group_id",
   "g"."name" as "group_name",
   "g"."visibility" as "group_visibility",
@@ -272,8 +765,70 @@ select
   "u"."display_name" as "organizer_name",
   "e"."created_at",
   "e"."updated_at",
-  ST_Y ("e"."location"::geometry) as "lat",
-  ST_X ("e"."location"::geometry) as "lng",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $21::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $22::bigint
+              and pm.role in ($23, $24)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $25::bigint
+          and x.status = 'going'
+      )
+    ) then ST_Y ("e"."location"::geometry)
+    else ST_Y ("e"."public_location"::geometry)
+  end as "lat",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $26::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $27::bigint
+              and pm.role in ($28, $29)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $30::bigint
+          and x.status = 'going'
+      )
+    ) then ST_X ("e"."location"::geometry)
+    else ST_X ("e"."public_location"::geometry)
+  end as "lng",
   (
     select
       count(*)::int
@@ -299,7 +854,7 @@ select
       event_rsvps r
     where
       r.event_id = e.id
-      and r.user_id = $1::bigint
+      and r.user_id = $31::bigint
   ) as "my_status",
   (
     select
@@ -311,12 +866,12 @@ select
       and w.arrival <= me.arrival
     where
       me.event_id = e.id
-      and me.user_id = $2::bigint
+      and me.user_id = $32::bigint
       and me.status = 'waitlisted'
   ) as "my_position",
   coalesce(
     case
-      when e.group_id is null then e.organizer_id = $3::bigint
+      when e.group_id is null then e.organizer_id = $33::bigint
       else exists (
         select
           1
@@ -324,8 +879,8 @@ select
           group_members pm
         where
           pm.group_id = "e"."group_id"
-          and pm.user_id = $4::bigint
-          and pm.role in ($5, $6)
+          and pm.user_id = $34::bigint
+          and pm.role in ($35, $36)
       )
     end,
     false
@@ -356,12 +911,12 @@ where
         group_members gm
       where
         gm.group_id = "e"."group_id"
-        and gm.user_id = $7::bigint
+        and gm.user_id = $37::bigint
     )
   )
   and "e"."ends_at" > now()
   and (
-    "e"."organizer_id" = $8
+    "e"."organizer_id" = $38
     or exists (
       select
         1 as "one"
@@ -369,15 +924,15 @@ where
         "event_rsvps" as "mine"
       where
         "mine"."event_id" = "e"."id"
-        and "mine"."user_id" = $9
-        and "mine"."status" in ($10, $11)
+        and "mine"."user_id" = $39
+        and "mine"."status" in ($40, $41)
     )
   )
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $12;
+  $42;
 
 -- cancelEvent
 update "events"
@@ -436,9 +991,132 @@ select
   "e"."series_index",
   "s"."freq" as "series_freq",
   "s"."occurrences" as "series_count",
-  "e"."place_id",
-  "p"."name" as "place_name",
-  "p"."address" as "place_address",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $1::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $2::bigint
+              and pm.role in ($3, $4)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $5::bigint
+          and x.status = 'going'
+      )
+    ) then e.place_id
+  end as "place_id",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $6::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $7::bigint
+              and pm.role in ($8, $9)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $10::bigint
+          and x.status = 'going'
+      )
+    ) then p.name
+  end as "place_name",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $11::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $12::bigint
+              and pm.role in ($13, $14)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $15::bigint
+          and x.status = 'going'
+      )
+    ) then p.address
+  end as "place_address",
+  (
+    e.location_privacy = 'exact'
+    or coalesce(
+      case
+        when e.group_id is null then e.organizer_id = $16::bigint
+        else exists (
+          select
+            1
+          from
+            group_members pm
+          where
+            pm.group_id = "e"."group_id"
+            and pm.user_id = $17::bigint
+            and pm.role in ($18, $19)
+        )
+      end,
+      false
+    )
+    or exists (
+      select
+        1
+      from
+        event_rsvps x
+      where
+        x.event_id = e.id
+        and x.user_id = $20::bigint
+        and x.status = 'going'
+    )
+  ) as "sees_exact",
+  "e"."location_privacy",
+  "e"."min_players",
+  "e"."players_deadline",
+  "e"."on_shortfall",
   "e"."group_id",
   "g"."name" as "group_name",
   "g"."visibility" as "group_visibility",
@@ -446,8 +1124,70 @@ select
   "u"."display_name" as "organizer_name",
   "e"."created_at",
   "e"."updated_at",
-  ST_Y ("e"."location"::geometry) as "lat",
-  ST_X ("e"."location"::geometry) as "lng",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $21::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $22::bigint
+              and pm.role in ($23, $24)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $25::bigint
+          and x.status = 'going'
+      )
+    ) then ST_Y ("e"."location"::geometry)
+    else ST_Y ("e"."public_location"::geometry)
+  end as "lat",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $26::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $27::bigint
+              and pm.role in ($28, $29)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $30::bigint
+          and x.status = 'going'
+      )
+    ) then ST_X ("e"."location"::geometry)
+    else ST_X ("e"."public_location"::geometry)
+  end as "lng",
   (
     select
       count(*)::int
@@ -473,7 +1213,7 @@ select
       event_rsvps r
     where
       r.event_id = e.id
-      and r.user_id = $1::bigint
+      and r.user_id = $31::bigint
   ) as "my_status",
   (
     select
@@ -485,12 +1225,12 @@ select
       and w.arrival <= me.arrival
     where
       me.event_id = e.id
-      and me.user_id = $2::bigint
+      and me.user_id = $32::bigint
       and me.status = 'waitlisted'
   ) as "my_position",
   coalesce(
     case
-      when e.group_id is null then e.organizer_id = $3::bigint
+      when e.group_id is null then e.organizer_id = $33::bigint
       else exists (
         select
           1
@@ -498,8 +1238,8 @@ select
           group_members pm
         where
           pm.group_id = "e"."group_id"
-          and pm.user_id = $4::bigint
-          and pm.role in ($5, $6)
+          and pm.user_id = $34::bigint
+          and pm.role in ($35, $36)
       )
     end,
     false
@@ -529,10 +1269,10 @@ where
         group_members gm
       where
         gm.group_id = "e"."group_id"
-        and gm.user_id = $7::bigint
+        and gm.user_id = $37::bigint
     )
   )
-  and "e"."id" = $8;
+  and "e"."id" = $38;
 
 -- findEventGroupId
 select
@@ -618,6 +1358,16 @@ from
 limit
   1;
 
+-- findPlayerDeadlines
+select
+  "id",
+  "players_deadline",
+  "status"
+from
+  "events"
+where
+  "id" in ($1, $2);
+
 -- groupExists
 select
   "id"
@@ -636,6 +1386,11 @@ insert into
     "ends_at",
     "time_zone",
     "location",
+    "location_privacy",
+    "public_location",
+    "min_players",
+    "players_deadline",
+    "on_shortfall",
     "place_id",
     "group_id",
     "organizer_id",
@@ -654,12 +1409,17 @@ values
     $6,
     ST_SetSRID (ST_MakePoint ($7::float8, $8::float8), 4326)::geography,
     $9,
-    $10,
-    $11,
+    ST_SetSRID (ST_MakePoint ($10::float8, $11::float8), 4326)::geography,
     $12,
     $13,
     $14,
-    $15
+    $15,
+    $16,
+    $17,
+    $18,
+    $19,
+    $20,
+    $21
   )
 returning
   "id",
@@ -718,9 +1478,132 @@ select
   "e"."series_index",
   "s"."freq" as "series_freq",
   "s"."occurrences" as "series_count",
-  "e"."place_id",
-  "p"."name" as "place_name",
-  "p"."address" as "place_address",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $1::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $2::bigint
+              and pm.role in ($3, $4)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $5::bigint
+          and x.status = 'going'
+      )
+    ) then e.place_id
+  end as "place_id",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $6::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $7::bigint
+              and pm.role in ($8, $9)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $10::bigint
+          and x.status = 'going'
+      )
+    ) then p.name
+  end as "place_name",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $11::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $12::bigint
+              and pm.role in ($13, $14)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $15::bigint
+          and x.status = 'going'
+      )
+    ) then p.address
+  end as "place_address",
+  (
+    e.location_privacy = 'exact'
+    or coalesce(
+      case
+        when e.group_id is null then e.organizer_id = $16::bigint
+        else exists (
+          select
+            1
+          from
+            group_members pm
+          where
+            pm.group_id = "e"."group_id"
+            and pm.user_id = $17::bigint
+            and pm.role in ($18, $19)
+        )
+      end,
+      false
+    )
+    or exists (
+      select
+        1
+      from
+        event_rsvps x
+      where
+        x.event_id = e.id
+        and x.user_id = $20::bigint
+        and x.status = 'going'
+    )
+  ) as "sees_exact",
+  "e"."location_privacy",
+  "e"."min_players",
+  "e"."players_deadline",
+  "e"."on_shortfall",
   "e"."group_id",
   "g"."name" as "group_name",
   "g"."visibility" as "group_visibility",
@@ -728,8 +1611,70 @@ select
   "u"."display_name" as "organizer_name",
   "e"."created_at",
   "e"."updated_at",
-  ST_Y ("e"."location"::geometry) as "lat",
-  ST_X ("e"."location"::geometry) as "lng",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $21::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $22::bigint
+              and pm.role in ($23, $24)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $25::bigint
+          and x.status = 'going'
+      )
+    ) then ST_Y ("e"."location"::geometry)
+    else ST_Y ("e"."public_location"::geometry)
+  end as "lat",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $26::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $27::bigint
+              and pm.role in ($28, $29)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $30::bigint
+          and x.status = 'going'
+      )
+    ) then ST_X ("e"."location"::geometry)
+    else ST_X ("e"."public_location"::geometry)
+  end as "lng",
   (
     select
       count(*)::int
@@ -755,7 +1700,7 @@ select
       event_rsvps r
     where
       r.event_id = e.id
-      and r.user_id = $1::bigint
+      and r.user_id = $31::bigint
   ) as "my_status",
   (
     select
@@ -767,12 +1712,12 @@ select
       and w.arrival <= me.arrival
     where
       me.event_id = e.id
-      and me.user_id = $2::bigint
+      and me.user_id = $32::bigint
       and me.status = 'waitlisted'
   ) as "my_position",
   coalesce(
     case
-      when e.group_id is null then e.organizer_id = $3::bigint
+      when e.group_id is null then e.organizer_id = $33::bigint
       else exists (
         select
           1
@@ -780,15 +1725,15 @@ select
           group_members pm
         where
           pm.group_id = "e"."group_id"
-          and pm.user_id = $4::bigint
-          and pm.role in ($5, $6)
+          and pm.user_id = $34::bigint
+          and pm.role in ($35, $36)
       )
     end,
     false
   ) as "can_edit",
   ST_Distance (
-    "e"."location",
-    ST_SetSRID (ST_MakePoint ($7::float8, $8::float8), 4326)::geography
+    "e"."public_location",
+    ST_SetSRID (ST_MakePoint ($37::float8, $38::float8), 4326)::geography
   ) as "distance"
 from
   "events" as "e"
@@ -814,35 +1759,45 @@ where
         group_members gm
       where
         gm.group_id = "e"."group_id"
-        and gm.user_id = $9::bigint
+        and gm.user_id = $39::bigint
     )
   )
   and "e"."ends_at" > now()
   and (
     ST_DWithin (
-      "e"."location",
-      ST_SetSRID (ST_MakePoint ($10::float8, $11::float8), 4326)::geography,
-      $12::float8 * $13::float8 + 1,
+      "e"."public_location",
+      ST_SetSRID (ST_MakePoint ($40::float8, $41::float8), 4326)::geography,
+      $42::float8 * $43::float8 + 1,
       false
     )
     and ST_Distance (
-      "e"."location",
-      ST_SetSRID (ST_MakePoint ($14::float8, $15::float8), 4326)::geography
-    ) <= $16::float8
+      "e"."public_location",
+      ST_SetSRID (ST_MakePoint ($44::float8, $45::float8), 4326)::geography
+    ) <= $46::float8
   )
-  and "e"."status" = $17
+  and e.min_players is not null
+  and e.min_players > (
+    select
+      count(*)::int
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.status = 'going'
+  )
+  and "e"."status" = $47
   and (
     ST_Distance (
-      "e"."location",
-      ST_SetSRID (ST_MakePoint ($18::float8, $19::float8), 4326)::geography
+      "e"."public_location",
+      ST_SetSRID (ST_MakePoint ($48::float8, $49::float8), 4326)::geography
     ),
     e.id
-  ) > ($20::float8, $21::bigint)
+  ) > ($50::float8, $51::bigint)
 order by
   "distance",
   "e"."id"
 limit
-  $22;
+  $52;
 
 -- listEvents (example 2)
 select
@@ -858,9 +1813,20 @@ select
   "e"."series_index",
   "s"."freq" as "series_freq",
   "s"."occurrences" as "series_count",
-  "e"."place_id",
-  "p"."name" as "place_name",
-  "p"."address" as "place_address",
+  case
+    when (e.location_privacy = 'exact') then e.place_id
+  end as "place_id",
+  case
+    when (e.location_privacy = 'exact') then p.name
+  end as "place_name",
+  case
+    when (e.location_privacy = 'exact') then p.address
+  end as "place_address",
+  (e.location_privacy = 'exact') as "sees_exact",
+  "e"."location_privacy",
+  "e"."min_players",
+  "e"."players_deadline",
+  "e"."on_shortfall",
   "e"."group_id",
   "g"."name" as "group_name",
   "g"."visibility" as "group_visibility",
@@ -868,8 +1834,14 @@ select
   "u"."display_name" as "organizer_name",
   "e"."created_at",
   "e"."updated_at",
-  ST_Y ("e"."location"::geometry) as "lat",
-  ST_X ("e"."location"::geometry) as "lng",
+  case
+    when (e.location_privacy = 'exact') then ST_Y ("e"."location"::geometry)
+    else ST_Y ("e"."public_location"::geometry)
+  end as "lat",
+  case
+    when (e.location_privacy = 'exact') then ST_X ("e"."location"::geometry)
+    else ST_X ("e"."public_location"::geometry)
+  end as "lng",
   (
     select
       count(*)::int
@@ -964,7 +1936,12 @@ select
       )
     end,
     false
-  ) as "can_edit"
+  ) as "can_edit",
+  "e"."location_privacy",
+  ST_Y ("e"."location"::geometry) as "lat",
+  ST_X ("e"."location"::geometry) as "lng",
+  "e"."min_players",
+  "e"."players_deadline"
 from
   "events" as "e"
 where
@@ -991,10 +1968,34 @@ where
   )
 for update;
 
+-- lockEventForPlayerCheck
+select
+  "e"."id",
+  "e"."status",
+  "e"."min_players",
+  "e"."players_deadline",
+  "e"."on_shortfall",
+  e.ends_at <= now() as "past",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.status = 'going'
+  ) as "going"
+from
+  "events" as "e"
+where
+  "e"."id" = $1
+for update;
+
 -- placeLocation
 select
   ST_Y ("location"::geometry) as "lat",
-  ST_X ("location"::geometry) as "lng"
+  ST_X ("location"::geometry) as "lng",
+  "private_home"
 from
   "places"
 where
@@ -1008,9 +2009,13 @@ set
   "title" = $2,
   "starts_at" = $3,
   "ends_at" = $4,
-  "capacity" = $5
+  "location" = ST_SetSRID (ST_MakePoint ($5::float8, $6::float8), 4326)::geography,
+  "location_privacy" = $7,
+  "public_location" = ST_SetSRID (ST_MakePoint ($8::float8, $9::float8), 4326)::geography,
+  "min_players" = $10,
+  "capacity" = $11
 where
-  "id" = $6;
+  "id" = $12;
 
 -- updateEventDiscussion
 update "events"

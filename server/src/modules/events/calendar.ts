@@ -36,7 +36,10 @@ export const seriesUid = (id: number, uidHost: string) => `series-${id}@${uidHos
 
 function locationTitle(event: CalendarEntry): string {
   if (event.place) return event.place.address ? `${event.place.name}, ${event.place.address}` : event.place.name;
-  return `${event.location.lat.toFixed(6)}, ${event.location.lng.toFixed(6)}`;
+  const point = `${event.location.lat.toFixed(6)}, ${event.location.lng.toFixed(6)}`;
+  return event.locationPrecisionMeters === null
+    ? point
+    : `Within about ${event.locationPrecisionMeters} m of ${point} (the address is shown to people going)`;
 }
 
 /** `2026-03-04T19:00:00+01:00` → `2026-03-04T19:00:00`: the wall-clock time, read in the event's TZID. */

@@ -20,6 +20,7 @@ import {
   type CalendarFile,
 } from './calendar-service.js';
 import { rsvp } from './rsvp-service.js';
+import { PLAYER_CHECK_JOB, playerCheckJob } from './players.js';
 import { commentOnEvent, eventDiscussion, setEventDiscussion } from './discussion-service.js';
 import {
   BRANCHES_PER_PAGE,
@@ -62,6 +63,7 @@ function sendCalendar(reply: FastifyReply, file: CalendarFile) {
 
 export default async function eventRoutes(app: FastifyInstance, { publicUrl }: { publicUrl: string | null }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  app.jobs.handle(PLAYER_CHECK_JOB, playerCheckJob(app.db));
 
   // UIDs name the installation: PUBLIC_URL's host, else its random id, read once when first needed.
   let uidHost: Promise<string> | null = publicUrl ? Promise.resolve(new URL(publicUrl).hostname) : null;

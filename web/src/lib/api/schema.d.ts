@@ -424,6 +424,8 @@ export interface paths {
           limit: number;
           /** @description Degrees east, WGS84. */
           lng?: number;
+          /** @description Only meetups with minPlayers that still need people to go. */
+          needsPlayers?: boolean;
           /** @description distance (nearest first, needs lat/lng/radius; the default when they are given) or soonest. */
           order?: 'distance' | 'soonest';
           /** @description Only meetups at this place. */
@@ -487,6 +489,8 @@ export interface paths {
           'application/json': {
             /** @description Seats, 1 to 10000; omit or null for no limit. */
             capacity?: number | null;
+            /** @description The deadline for minPlayers, in hours before the start (for a series, before each occurrence). Needs minPlayers. */
+            decideHoursBefore?: number;
             description?: string;
             /**
              * Format: date-time
@@ -504,8 +508,14 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+            locationPrivacy?: 'exact' | 'approximate';
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
+            /** @description People who must be going for the meetup to happen; null for none. */
+            minPlayers?: number | null;
+            /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+            onShortfall?: 'cancel' | 'keep';
             /** @description The meetup is at this place and takes its location. */
             placeId?: number;
             /** @description Creates one event per occurrence at the same local time in timeZone. Monthly meetups on the 29th–31st fall on the last day of shorter months. */
@@ -725,6 +735,8 @@ export interface paths {
           'application/json': {
             /** @description Seats, 1 to 10000, or null for no limit. Raising it (or null) promotes people from the waitlist in order. Lowering it below the number going removes nobody: new RSVPs are waitlisted until enough people cancel. */
             capacity?: number | null;
+            /** @description null removes the deadline. */
+            decideHoursBefore?: number | null;
             description?: string;
             /**
              * Format: date-time
@@ -740,8 +752,14 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+            locationPrivacy?: 'exact' | 'approximate';
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
+            /** @description People who must be going for the meetup to happen; null for none. */
+            minPlayers?: number | null;
+            /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+            onShortfall?: 'cancel' | 'keep';
             /** @description Move the meetup to this place (and its location); null detaches it. */
             placeId?: number | null;
             /**
@@ -3357,6 +3375,8 @@ export interface paths {
           limit: number;
           /** @description Degrees east, WGS84. */
           lng: number;
+          /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
+          needsPlayers?: boolean;
           /** @description Metres, 1 to 500000; the boundary is included. */
           radius: number;
         };
@@ -3837,6 +3857,8 @@ export interface paths {
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
             name: string;
+            /** @description Someone’s home: listed and shown to others only as an area (~500 m) with no address, and meetups here default to `locationPrivacy: approximate`. */
+            privateHome?: boolean;
             tags?: string[];
           };
         };
@@ -3884,7 +3906,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One place */
+    /**
+     * One place
+     * @description A private home shows its exact point and address only to whoever added it; everyone else sees its area (`locationPrecisionMeters`) and no address.
+     */
     get: {
       parameters: {
         query?: never;
@@ -4012,6 +4037,8 @@ export interface paths {
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
             name?: string;
+            /** @description Someone’s home: listed and shown to others only as an area (~500 m) with no address, and meetups here default to `locationPrivacy: approximate`. */
+            privateHome?: boolean;
             tags?: string[];
           };
         };
@@ -5030,13 +5057,24 @@ export interface components {
         visibility: 'public' | 'private';
       } | null;
       id: number;
+      /** @description The exact point, or for you as an outsider of an approximate meetup the centre of its area. */
       location: {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is the exact point. Otherwise it is the centre of a grid cell this many metres wide; the place and its address are hidden until you are going. */
+      locationPrecisionMeters: number | null;
+      /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+      locationPrivacy: 'exact' | 'approximate';
       /** @description Its photos, in order. */
       media: components['schemas']['Media'][];
+      /** @description null: no minimum. */
+      minPlayers: number | null;
       myRsvp: components['schemas']['MyRsvp'];
+      /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
+      needsPlayers: number;
+      /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+      onShortfall: 'cancel' | 'keep';
       /** @description null when the account was deleted. */
       organizer: {
         /** @description Their profile photo; null when they have none. */
@@ -5077,6 +5115,11 @@ export interface components {
         id: number;
         name: string;
       } | null;
+      /**
+       * Format: date-time
+       * @description When a meetup still short of minPlayers is cancelled or kept (onShortfall).
+       */
+      playersDeadline: string | null;
       /** @description null when there is no limit; never negative. */
       seatsLeft: number | null;
       /** @description Set on each occurrence of a recurring meetup. */
@@ -5147,13 +5190,24 @@ export interface components {
       id: number;
       /** @enum {string} */
       kind: 'event';
+      /** @description The exact point, or for you as an outsider of an approximate meetup the centre of its area. */
       location: {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is the exact point. Otherwise it is the centre of a grid cell this many metres wide; the place and its address are hidden until you are going. */
+      locationPrecisionMeters: number | null;
+      /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+      locationPrivacy: 'exact' | 'approximate';
+      /** @description null: no minimum. */
+      minPlayers: number | null;
       myRsvp: components['schemas']['MyRsvp'];
       /** @description The title, as in /api/nearby. */
       name: string;
+      /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
+      needsPlayers: number;
+      /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+      onShortfall: 'cancel' | 'keep';
       /** @description null when the account was deleted. */
       organizer: {
         /** @description Their profile photo; null when they have none. */
@@ -5194,6 +5248,11 @@ export interface components {
         id: number;
         name: string;
       } | null;
+      /**
+       * Format: date-time
+       * @description When a meetup still short of minPlayers is cancelled or kept (onShortfall).
+       */
+      playersDeadline: string | null;
       /** @description null when there is no limit; never negative. */
       seatsLeft: number | null;
       /** @description Set on each occurrence of a recurring meetup. */
@@ -5731,9 +5790,12 @@ export interface components {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is exact. Otherwise a private home’s area, this many metres wide (no address). */
+      locationPrecisionMeters: number | null;
       /** @description Its photos; the first is its cover. */
       media: components['schemas']['Media'][];
       name: string;
+      privateHome: boolean;
       tags: string[];
       /** Format: date-time */
       updatedAt: string;
