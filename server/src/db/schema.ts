@@ -12,6 +12,7 @@ import type { MediaTables } from './tables/media.js';
 import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
 import type { RateLimitTables } from './tables/rate-limits.js';
+import type { SessionTables } from './tables/sessions.js';
 
 export interface Database
   extends
@@ -24,4 +25,5 @@ export interface Database
     NotificationTables,
     MediaTables,
     RateLimitTables,
+    SessionTables,
     InstallationTables {}
