@@ -160,7 +160,13 @@ export async function buildApp({
   }
 
   await app.register(systemRoutes, { config });
-  await app.register(accountRoutes, { authRateLimit: config.authRateLimit });
+  const mailer = config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
+  await app.register(accountRoutes, {
+    authRateLimit: config.authRateLimit,
+    mailer,
+    publicUrl: config.publicUrl,
+    secret: config.jwtSecret,
+  });
   await app.register(radiusPagesPlugin, {
     registry: createItemRegistry(),
     // The embedded database answers one query at a time whatever runs beside it.
@@ -177,7 +183,7 @@ export async function buildApp({
   await app.register(eventRoutes);
   await app.register(privacyRoutes);
   await app.register(notificationRoutes, {
-    mailer: config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null,
+    mailer,
     publicUrl: config.publicUrl,
     secret: config.jwtSecret,
     stream: notificationStreams,

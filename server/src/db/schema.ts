@@ -11,6 +11,7 @@ import type { MediaTables } from './tables/media.js';
 import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
 import type { RateLimitTables } from './tables/rate-limits.js';
+import type { SessionTables } from './tables/sessions.js';
 
 export interface Database
   extends
@@ -22,4 +23,5 @@ export interface Database
     JobTables,
     NotificationTables,
     MediaTables,
-    RateLimitTables {}
+    RateLimitTables,
+    SessionTables {}
