@@ -236,7 +236,12 @@ export const QUERY_FILES: QueryFile[] = [
             viewerId: 7,
           }),
       ],
-      calendarEvents: (db) => events.calendarEvents(db, { near: { point: berlin, radius: 5000 } }, 7, 500),
+      calendarEvents: [
+        (db) => events.calendarEvents(db, { near: { point: berlin, radius: 5000 } }, 7, 500),
+        (db) => events.calendarEvents(db, { seriesIds: [3, 4] }, 7, 500),
+        (db) => events.calendarEvents(db, { attendee: 7 }, 7, 500),
+      ],
+      findInstallationId: (db) => events.findInstallationId(db),
       lockEvent: (db) => events.lockEvent(db, 1, 7),
       insertEvents: (db) =>
         events.insertEvents(
