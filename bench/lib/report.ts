@@ -50,7 +50,11 @@ export function printTable(figures: Figure[]): string {
   const rows = figures.map((f) => [
     f.group,
     f.name,
-    f.value !== undefined ? `${fmt(f.value)} ${f.unit}` : `p50 ${fmt(f.p50)} / p99 ${fmt(f.p99)} ${f.unit}`,
+    f.value !== undefined
+      ? `${fmt(f.value)} ${f.unit}`
+      : f.p50 !== undefined
+        ? `p50 ${fmt(f.p50)} / p99 ${fmt(f.p99)} ${f.unit}`
+        : 'not measured',
     f.baseline
       ? `${f.baseline.name}: ${f.baseline.value !== undefined ? fmt(f.baseline.value) : `p50 ${fmt(f.baseline.p50)} / p99 ${fmt(f.baseline.p99)}`}` +
         (f.baseline.runs
