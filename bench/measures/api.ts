@@ -2,7 +2,6 @@
  * Latency of the heavier read paths (feed, map viewport, a 5,000-comment thread) measured one
  * request at a time, beside the bare route measured the same way, and 200 simultaneous RSVPs.
  */
-import { createSigner } from 'fast-jwt';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
 import { findFeedPage } from '../../server/src/modules/feed/queries.js';
@@ -12,6 +11,7 @@ import { createItemRegistry } from '../../server/src/app.js';
 import { loadDiscussionPage } from '../../server/src/modules/posts/queries.js';
 import { BRANCHES_PER_PAGE, COMMENTS_PER_PAGE } from '../../server/src/modules/posts/schemas.js';
 import { savePlansOf } from '../lib/capture.js';
+import { benchAuth } from '../lib/sessions.js';
 import { METROS, queryPoints } from '../lib/geography.js';
 import { median, trustedRatio } from '../lib/repeat.js';
 import { latencyFigure, type Figure } from '../lib/report.js';
@@ -59,8 +59,7 @@ export async function measureApi(
   jwtSecret: string,
   full: boolean,
 ): Promise<Figure[]> {
-  const sign = createSigner({ key: jwtSecret, expiresIn: 3_600_000 });
-  const auth = (userId: number) => ({ authorization: `Bearer ${sign({ sub: String(userId) })}` });
+  const auth = await benchAuth((text) => sql.raw(text).execute(db), jwtSecret, 200);
   const iterations = full ? 300 : 100;
   // The bare route is measured before, between and after the figures it stands beside; each
   // figure's ratio is then taken against the median of those runs (see finishBare below).

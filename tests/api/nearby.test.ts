@@ -541,7 +541,7 @@ describe.runIf(TEST_DB_KIND === 'postgres')('query plans on PostGIS', () => {
       viewerId: null,
     })!;
     const plan = JSON.stringify(await query.explain('json'));
-    expect(plan).toContain('places_location_gist');
+    expect(plan).toContain('places_public_location_gist');
     expect(plan).not.toMatch(
       /"Node Type":"Seq Scan","Parent Relationship":"[^"]+","Parallel Aware":\w+,"Async Capable":\w+,"Relation Name":"places"/,
     );

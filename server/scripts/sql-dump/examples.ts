@@ -11,6 +11,7 @@ import * as policy from '../../src/policy/queries.js';
 import * as jobs from '../../src/jobs/queries.js';
 import * as rateLimits from '../../src/db/rate-limits.js';
 import * as wal from '../../src/db/wal-queries.js';
+import * as sessions from '../../src/db/sessions.js';
 import * as accounts from '../../src/modules/accounts/queries.js';
 import * as events from '../../src/modules/events/queries.js';
 import * as rsvps from '../../src/modules/events/rsvp-queries.js';
@@ -48,6 +49,8 @@ const group = {
   location: berlin,
   publicLocation: berlin,
 };
+const SESSION_ID = '6f1c2a9e-3b7d-4c1e-9a2f-5d8e7b6c4a31';
+const RESET_ID = '0b9d8c7e-6f5a-4b3c-8d2e-1f0a9b8c7d6e';
 const search = { point: berlin, radius: 5000, limit: 50, after: null, viewerId: 7 };
 
 export const QUERY_FILES: QueryFile[] = [
@@ -132,6 +135,33 @@ export const QUERY_FILES: QueryFile[] = [
       findPasswordHash: (db) => accounts.findPasswordHash(db, 7),
       findMe: (db) => accounts.findMe(db, 7),
       updateMe: (db) => accounts.updateMe(db, 7, { displayName: 'Ana', bio: 'Hi', homeLocation: berlin }),
+      findAccountByEmail: (db) => accounts.findAccountByEmail(db, 'a@example.org'),
+      findAccountById: (db) => accounts.findAccountById(db, 7),
+      updatePasswordHash: (db) => accounts.updatePasswordHash(db, 7, 'hash'),
+      findLoginLock: (db) => accounts.findLoginLock(db, 'a@example.org'),
+      recordLoginFailure: (db) =>
+        accounts.recordLoginFailure(db, 'a@example.org', { free: 5, firstPauseSeconds: 30, maxPauseSeconds: 3600 }),
+      clearLoginFailures: (db) => accounts.clearLoginFailures(db, 'a@example.org'),
+      insertPasswordReset: (db) =>
+        accounts.insertPasswordReset(db, { id: RESET_ID, userId: 7, expiresAt: new Date('2026-06-01T19:00:00Z') }),
+      findUsablePasswordReset: (db) => accounts.findUsablePasswordReset(db, RESET_ID),
+      usePasswordReset: (db) => accounts.usePasswordReset(db, RESET_ID, 7),
+    },
+  },
+  {
+    source: 'db/sessions.ts',
+    module: sessions,
+    examples: {
+      insertSessions: (db) =>
+        sessions.insertSessions(db, [
+          { id: SESSION_ID, userId: 7, userAgent: 'Firefox', expiresAt: new Date('2026-06-08T18:00:00Z') },
+        ]),
+      findSessionViewer: (db) => sessions.findSessionViewer(db, SESSION_ID, 7),
+      touchSession: (db) => sessions.touchSession(db, SESSION_ID),
+      listSessions: (db) => sessions.listSessions(db, 7),
+      revokeSession: (db) => sessions.revokeSession(db, 7, SESSION_ID),
+      revokeSessions: [(db) => sessions.revokeSessions(db, 7), (db) => sessions.revokeSessions(db, 7, SESSION_ID)],
+      deleteEndedSessions: (db) => sessions.deleteEndedSessions(db),
     },
   },
   {
@@ -150,6 +180,7 @@ export const QUERY_FILES: QueryFile[] = [
             seriesId: null,
             placeId: null,
             includeCancelled: false,
+            needsPlayers: true,
             limit: 20,
             after: { o: 'distance', d: 250, i: 4 },
             viewerId: 7,
@@ -164,12 +195,18 @@ export const QUERY_FILES: QueryFile[] = [
             seriesId: null,
             placeId: null,
             includeCancelled: true,
+            needsPlayers: false,
             limit: 20,
             after: null,
             viewerId: null,
           }),
       ],
-      calendarEvents: (db) => events.calendarEvents(db, { near: { point: berlin, radius: 5000 } }, 7, 500),
+      calendarEvents: [
+        (db) => events.calendarEvents(db, { near: { point: berlin, radius: 5000 } }, 7, 500),
+        (db) => events.calendarEvents(db, { seriesIds: [3, 4] }, 7, 500),
+        (db) => events.calendarEvents(db, { attendee: 7 }, 7, 500),
+      ],
+      findInstallationId: (db) => events.findInstallationId(db),
       lockEvent: (db) => events.lockEvent(db, 1, 7),
       insertEvents: (db) =>
         events.insertEvents(
@@ -184,12 +221,23 @@ export const QUERY_FILES: QueryFile[] = [
             organizerId: 7,
             capacity: 8,
             games: ['Catan'],
+            locationPrivacy: 'approximate',
+            minPlayers: 4,
+            decideHoursBefore: 24,
+            onShortfall: 'cancel',
           },
           [{ startsAt: when, endsAt: later }],
           null,
         ),
       updateEvent: (db) =>
-        events.updateEvent(db, 1, { title: 'Game night', startsAt: when, endsAt: later, capacity: 6 }),
+        events.updateEvent(db, 1, {
+          title: 'Game night',
+          startsAt: when,
+          endsAt: later,
+          capacity: 6,
+          where: { location: berlin, privacy: 'approximate' },
+          minPlayers: 4,
+        }),
       cancelEvent: (db) => events.cancelEvent(db, 1),
       placeLocation: (db) => events.placeLocation(db, 1),
       listAttendees: (db) => events.listAttendees(db, 1, 'waitlisted', { a: 10 }, 50),
@@ -198,6 +246,8 @@ export const QUERY_FILES: QueryFile[] = [
       findCalendarGroup: (db) => events.findCalendarGroup(db, 1, 7),
       deleteEventsOrganizedBy: (db) => events.deleteEventsOrganizedBy(db, 7),
       findEventThread: (db) => events.findEventThread(db, 1, 7),
+      lockEventForPlayerCheck: (db) => events.lockEventForPlayerCheck(db, 1),
+      findPlayerDeadlines: (db) => events.findPlayerDeadlines(db, [1, 2]),
       isLiveEventComment: (db) => events.isLiveEventComment(db, 1, 3),
       updateEventDiscussion: (db) => events.updateEventDiscussion(db, 1, { locked: true, pinnedCommentId: 3 }),
     },
@@ -302,10 +352,11 @@ export const QUERY_FILES: QueryFile[] = [
     source: 'modules/places/queries.ts',
     module: places,
     examples: {
-      findPlace: (db) => places.findPlace(db, 1),
+      findPlace: (db) => places.findPlace(db, 1, 7),
       placeCreator: (db) => places.placeCreator(db, 1),
       insertPlace: (db) => places.insertPlace(db, { name: 'Bohnenwerk', kind: 'cafe', location: berlin }, 7),
-      updatePlace: (db) => places.updatePlace(db, 1, { name: 'Bohnenwerk', location: berlin }),
+      updatePlace: (db) =>
+        places.updatePlace(db, 1, { name: 'Bohnenwerk', location: berlin }, { location: berlin, privateHome: true }),
       deletePlace: (db) => places.deletePlace(db, 1),
     },
   },
@@ -404,6 +455,7 @@ export const QUERY_FILES: QueryFile[] = [
       findEventFacts: (db) => notifications.findEventFacts(db, [1, 2]),
       attendeesSql: () => notifications.attendeesSql(1, ['going', 'waitlisted']),
       usersSql: () => notifications.usersSql([7, 8]),
+      withUsersSql: () => notifications.withUsersSql(notifications.attendeesSql(1, ['going', 'waitlisted']), [7]),
       membersSql: () => notifications.membersSql(2),
       gatekeepersSql: () => notifications.gatekeepersSql(2),
       nearbySql: () => notifications.nearbySql(1, 2),

@@ -94,7 +94,7 @@ from
                                     select
                                       "events"."id",
                                       "events"."title" as "name",
-                                      events.location as "loc",
+                                      events.public_location as "loc",
                                       event_item_props (events) || jsonb_build_object(
                                         'seatsLeft',
                                         case
@@ -152,7 +152,7 @@ from
                           select
                             "events"."id",
                             "events"."title" as "name",
-                            events.location as "loc",
+                            events.public_location as "loc",
                             event_item_props (events) || jsonb_build_object(
                               'seatsLeft',
                               case
@@ -914,7 +914,7 @@ from
                           select
                             "places"."id",
                             "places"."name",
-                            places.location as "loc",
+                            places.public_location as "loc",
                             place_item_props (places) as "props"
                           from
                             "places"
@@ -932,7 +932,7 @@ from
                 select
                   "places"."id",
                   "places"."name",
-                  places.location as "loc",
+                  places.public_location as "loc",
                   place_item_props (places) as "props"
                 from
                   "places"

@@ -83,7 +83,7 @@ with
                         'event'::text,
                         e.id,
                         ST_Distance (
-                          "e"."location",
+                          "e"."public_location",
                           ST_SetSRID (ST_MakePoint ($21::float8, $22::float8), 4326)::geography
                         ),
                         greatest(
@@ -123,7 +123,7 @@ with
                           )
                         )
                       order by
-                        e.location <-> ST_SetSRID (ST_MakePoint ($29::float8, $30::float8), 4326)::geography
+                        e.public_location <-> ST_SetSRID (ST_MakePoint ($29::float8, $30::float8), 4326)::geography
                       limit
                         $31::int
                     )
@@ -182,7 +182,7 @@ with
                         'event'::text,
                         e.id,
                         ST_Distance (
-                          "e"."location",
+                          "e"."public_location",
                           ST_SetSRID (ST_MakePoint ($42::float8, $43::float8), 4326)::geography
                         ),
                         greatest(
@@ -222,7 +222,7 @@ with
                           )
                         )
                       order by
-                        e.location <-> ST_SetSRID (ST_MakePoint ($50::float8, $51::float8), 4326)::geography
+                        e.public_location <-> ST_SetSRID (ST_MakePoint ($50::float8, $51::float8), 4326)::geography
                       limit
                         $52::int
                     )
@@ -334,14 +334,18 @@ with
           'event'::text as kind,
           e.id,
           e.title,
-          e.location,
+          e.public_location as location,
           e.created_at,
           e.starts_at,
           e.time_zone,
           e.group_id,
-          e.place_id,
+          -- An approximate meetup's place would tell where it is: lists leave it out.
+          case
+            when e.location_privacy = 'approximate' then null
+            else e.place_id
+          end as place_id,
           ST_Distance (
-            "e"."location",
+            "e"."public_location",
             ST_SetSRID (ST_MakePoint ($65::float8, $66::float8), 4326)::geography
           ) as distance,
           greatest(
@@ -371,7 +375,7 @@ with
           )
           and true
           and ST_DWithin (
-            "e"."location",
+            "e"."public_location",
             ST_SetSRID (ST_MakePoint ($71::float8, $72::float8), 4326)::geography,
             coalesce(
               (
@@ -582,13 +586,13 @@ with
                       and e.created_at >= $15::timestamptz - make_interval(secs => $16::float8)
                       and (
                         ST_DWithin (
-                          "e"."location",
+                          "e"."public_location",
                           ST_SetSRID (ST_MakePoint ($17::float8, $18::float8), 4326)::geography,
                           $19::float8 * $20::float8 + 1,
                           false
                         )
                         and ST_Distance (
-                          "e"."location",
+                          "e"."public_location",
                           ST_SetSRID (ST_MakePoint ($21::float8, $22::float8), 4326)::geography
                         ) <= $23::float8
                       )
@@ -679,13 +683,13 @@ with
                       and e.created_at >= $40::timestamptz - make_interval(secs => $41::float8)
                       and (
                         ST_DWithin (
-                          "e"."location",
+                          "e"."public_location",
                           ST_SetSRID (ST_MakePoint ($42::float8, $43::float8), 4326)::geography,
                           $44::float8 * $45::float8 + 1,
                           false
                         )
                         and ST_Distance (
-                          "e"."location",
+                          "e"."public_location",
                           ST_SetSRID (ST_MakePoint ($46::float8, $47::float8), 4326)::geography
                         ) <= $48::float8
                       )
@@ -776,13 +780,13 @@ with
                       and e.created_at >= $65::timestamptz - make_interval(secs => $66::float8)
                       and (
                         ST_DWithin (
-                          "e"."location",
+                          "e"."public_location",
                           ST_SetSRID (ST_MakePoint ($67::float8, $68::float8), 4326)::geography,
                           $69::float8 * $70::float8 + 1,
                           false
                         )
                         and ST_Distance (
-                          "e"."location",
+                          "e"."public_location",
                           ST_SetSRID (ST_MakePoint ($71::float8, $72::float8), 4326)::geography
                         ) <= $73::float8
                       )
@@ -901,14 +905,18 @@ with
           'event'::text as kind,
           e.id,
           e.title,
-          e.location,
+          e.public_location as location,
           e.created_at,
           e.starts_at,
           e.time_zone,
           e.group_id,
-          e.place_id,
+          -- An approximate meetup's place would tell where it is: lists leave it out.
+          case
+            when e.location_privacy = 'approximate' then null
+            else e.place_id
+          end as place_id,
           ST_Distance (
-            "e"."location",
+            "e"."public_location",
             ST_SetSRID (ST_MakePoint ($85::float8, $86::float8), 4326)::geography
           ) as distance,
           greatest(
@@ -946,7 +954,7 @@ with
             '-infinity'::timestamptz
           )
           and ST_DWithin (
-            "e"."location",
+            "e"."public_location",
             ST_SetSRID (ST_MakePoint ($91::float8, $92::float8), 4326)::geography,
             coalesce(
               (

@@ -39,7 +39,7 @@ from
   (
     select
       'event'::text as kind,
-      e.location
+      e.public_location as location
     from
       events e
     where
@@ -48,7 +48,7 @@ from
       and e.ends_at < map_hour (now()) + interval '1 hour'
       and map_group_is_public (e.group_id)
       and (
-        "e"."location"::geometry && ST_MakeEnvelope (
+        "e"."public_location"::geometry && ST_MakeEnvelope (
           $12::float8,
           $13::float8,
           $14::float8,
@@ -86,7 +86,7 @@ from
     union all
     select
       'event'::text,
-      e.location
+      e.public_location
     from
       events e
     where
@@ -103,7 +103,7 @@ from
           and gm.user_id = $21::bigint
       )
       and (
-        "e"."location"::geometry && ST_MakeEnvelope (
+        "e"."public_location"::geometry && ST_MakeEnvelope (
           $22::float8,
           $23::float8,
           $24::float8,
@@ -138,7 +138,7 @@ from
             select
               "events"."id",
               "events"."title" as "name",
-              events.location as "loc",
+              events.public_location as "loc",
               event_item_props (events) || jsonb_build_object(
                 'seatsLeft',
                 case
@@ -252,7 +252,7 @@ from
             select
               "places"."id",
               "places"."name",
-              places.location as "loc",
+              places.public_location as "loc",
               place_item_props (places) as "props"
             from
               "places"

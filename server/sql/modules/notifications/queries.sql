@@ -470,9 +470,12 @@ select
   "e"."starts_at",
   "e"."time_zone",
   "e"."place_id",
-  "p"."name" as "place_name",
-  ST_Y ("e"."location"::geometry) as "lat",
-  ST_X ("e"."location"::geometry) as "lng",
+  case
+    when e.location_privacy = 'approximate' then null
+    else p.name
+  end as "place_name",
+  ST_Y ("e"."public_location"::geometry) as "lat",
+  ST_X ("e"."public_location"::geometry) as "lng",
   "e"."capacity",
   "e"."group_id",
   "g"."name" as "group_name",
@@ -722,7 +725,11 @@ from
 where
   s.nearby_radius is not null
   and h.home_location is not null
-  and st_dwithin (h.home_location, e.location, s.nearby_radius)
+  and st_dwithin (
+    h.home_location,
+    e.public_location,
+    s.nearby_radius
+  )
   and not exists (
     select
       1
@@ -859,3 +866,15 @@ set
 -- usersSql
 select
   unnest($1::bigint[]) as user_id;
+
+-- withUsersSql
+select
+  r.user_id
+from
+  event_rsvps r
+where
+  r.event_id = $1::bigint
+  and r.status in ($2, $3)
+union
+select
+  unnest($4::bigint[]);

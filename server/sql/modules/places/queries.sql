@@ -10,20 +10,42 @@ select
   "places"."id",
   "places"."name",
   "places"."kind",
-  "places"."address",
+  case
+    when (
+      not places.private_home
+      or places.created_by = $1::bigint
+    ) then places.address
+  end as "address",
+  (
+    not places.private_home
+    or places.created_by = $2::bigint
+  ) as "exact",
+  "places"."private_home",
   "places"."description",
   "places"."tags",
   "places"."created_at",
   "places"."updated_at",
   "places"."created_by",
   "users"."display_name" as "creator_name",
-  ST_Y ("places"."location"::geometry) as "lat",
-  ST_X ("places"."location"::geometry) as "lng"
+  case
+    when (
+      not places.private_home
+      or places.created_by = $3::bigint
+    ) then ST_Y ("places"."location"::geometry)
+    else ST_Y ("places"."public_location"::geometry)
+  end as "lat",
+  case
+    when (
+      not places.private_home
+      or places.created_by = $4::bigint
+    ) then ST_X ("places"."location"::geometry)
+    else ST_X ("places"."public_location"::geometry)
+  end as "lng"
 from
   "places"
   left join "users" on "users"."id" = "places"."created_by"
 where
-  "places"."id" = $1;
+  "places"."id" = $5;
 
 -- insertPlace
 insert into
@@ -31,6 +53,8 @@ insert into
     "name",
     "kind",
     "location",
+    "private_home",
+    "public_location",
     "address",
     "description",
     "tags",
@@ -42,16 +66,21 @@ values
     $2,
     ST_SetSRID (ST_MakePoint ($3::float8, $4::float8), 4326)::geography,
     $5,
-    $6,
-    $7,
-    $8
+    ST_SetSRID (ST_MakePoint ($6::float8, $7::float8), 4326)::geography,
+    $8,
+    $9,
+    $10,
+    $11
   )
 returning
   "id";
 
 -- placeCreator
 select
-  "created_by"
+  "created_by",
+  "private_home",
+  ST_Y ("location"::geometry) as "lat",
+  ST_X ("location"::geometry) as "lng"
 from
   "places"
 where
@@ -62,6 +91,8 @@ update "places"
 set
   "updated_at" = $1,
   "name" = $2,
-  "location" = ST_SetSRID (ST_MakePoint ($3::float8, $4::float8), 4326)::geography
+  "location" = ST_SetSRID (ST_MakePoint ($3::float8, $4::float8), 4326)::geography,
+  "private_home" = $5,
+  "public_location" = ST_SetSRID (ST_MakePoint ($6::float8, $7::float8), 4326)::geography
 where
-  "id" = $5;
+  "id" = $8;

@@ -4,6 +4,8 @@ import type { Geography } from './geography.js';
 export type EventStatus = 'scheduled' | 'cancelled';
 export type RsvpStatus = 'going' | 'waitlisted' | 'not_going';
 export type RecurrenceFreq = 'weekly' | 'monthly';
+export type LocationPrivacy = 'exact' | 'approximate';
+export type Shortfall = 'cancel' | 'keep';
 
 export interface EventSeriesTable {
   id: Generated<number>;
@@ -22,6 +24,18 @@ export interface EventsTable {
   ends_at: ColumnType<Date, Date, Date>;
   time_zone: string;
   location: Geography;
+  /** Who sees the exact point and address: everyone, or only those going and the organizers (migration 0061). */
+  location_privacy: ColumnType<LocationPrivacy, LocationPrivacy | undefined, LocationPrivacy>;
+  /**
+   * The point everyone else sees, and every list ranks by: the snapped point (geo/coarsen.ts) of an
+   * approximate meetup, else `location` (a trigger keeps it).
+   */
+  public_location: ColumnType<Geography, Geography | undefined, Geography>;
+  /** Players the meetup needs going to happen; null: no minimum. */
+  min_players: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When a meetup still short of min_players is cancelled or kept (on_shortfall). */
+  players_deadline: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  on_shortfall: ColumnType<Shortfall, Shortfall | undefined, Shortfall>;
   place_id: number | null;
   group_id: number | null;
   organizer_id: number | null;

@@ -15,6 +15,10 @@ export interface PlacesTable {
   description: ColumnType<string, string | undefined, string>;
   tags: ColumnType<string[], string[] | undefined, string[]>;
   location: Geography;
+  /** A private home (migration 0061): listed at `public_location`, its address shown only to whoever added it. */
+  private_home: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Where lists and maps show the place: the snapped point for a private home, else `location` (a trigger keeps it). */
+  public_location: ColumnType<Geography, Geography | undefined, Geography>;
   created_by: number | null;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;

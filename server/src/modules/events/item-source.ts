@@ -18,17 +18,25 @@ function withSeatsLeft(storedProps: RawBuilder<unknown>, capacity: string, event
  */
 export const eventItemSource: ItemSource = {
   kind: 'event',
-  visible: (db, viewerId) =>
-    db
+  needsPlayers: true,
+  visible: (db, viewerId, filter) => {
+    const listed = db
       .selectFrom('events')
       .select([
         'events.id',
         'events.title as name',
-        sql<string>`events.location`.as('loc'),
+        sql<string>`events.public_location`.as('loc'),
         withSeatsLeft(sql`event_item_props(events)`, 'events.capacity', 'events.id').as('props'),
       ])
       .where('events.ends_at', '>', sql<Date>`now()`)
       .where('events.status', '=', 'scheduled')
-      .where(groupContentVisibleSql('events.group_id', viewerId)),
+      .where(groupContentVisibleSql('events.group_id', viewerId));
+    return filter?.needsPlayers
+      ? listed.where(
+          sql<boolean>`events.min_players > (select count(*) from event_rsvps r
+            where r.event_id = events.id and r.status = 'going')`,
+        )
+      : listed;
+  },
   liveProps: (row) => withSeatsLeft(row.props, row.capacity, row.id),
 };

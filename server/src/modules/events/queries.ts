@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { EventStatus, RecurrenceFreq, RsvpStatus } from '../../db/tables/events.js';
+import type { EventStatus, LocationPrivacy, RecurrenceFreq, RsvpStatus, Shortfall } from '../../db/tables/events.js';
 import type { GroupVisibility } from '../../db/tables/places-and-groups.js';
 import { distanceSql, latSql, lngSql, pointSql, withinSql, type LatLng } from '../../geo/point.js';
 import { groupContentVisibleSql } from '../../policy/visibility.js';
@@ -9,6 +9,7 @@ import type { Occurrence } from './recurrence.js';
 import type { Event, EventSummary } from './schemas.js';
 import { formatInZone } from './zoned-time.js';
 import { excerptOf } from '../../markdown/excerpt.js';
+import { coarsen, COARSEN_METERS } from '../../geo/coarsen.js';
 
 type Db = Kysely<Database>;
 
@@ -25,9 +26,29 @@ function canEditSql(viewerId: number | null): RawBuilder<boolean> {
 
 const goingCountSql = sql<number>`(select count(*)::int from event_rsvps r where r.event_id = e.id and r.status = 'going')`;
 
+/**
+ * Whether the viewer sees the meetup's exact point and address: always for an exact meetup; for
+ * an approximate one, only its organizers (who may change it) and the people going. Everyone
+ * else, the waitlist included, sees the area (`public_location`) and no place. Every list ranks,
+ * filters and pages by `public_location` for everyone (see listEvents), so only what a row shows
+ * depends on this, never which rows come or in what order.
+ */
+function seesExactSql(viewerId: number | null): RawBuilder<boolean> {
+  if (viewerId === null) return sql<boolean>`(e.location_privacy = 'exact')`;
+  return sql<boolean>`(e.location_privacy = 'exact' or ${canEditSql(viewerId)}
+    or exists (select 1 from event_rsvps x where x.event_id = e.id and x.user_id = ${viewerId}::bigint
+      and x.status = 'going'))`;
+}
+
+/** The point to show the viewer: exact or the area's centre, as seesExactSql decides. */
+const shownSql = (seesExact: RawBuilder<boolean>, of: typeof latSql) =>
+  sql<number>`case when ${seesExact} then ${of('e.location')} else ${of('e.public_location')} end`;
+
 /** Events the viewer may see, with everything the JSON answer shows. */
 function visibleEvents(db: Db, viewerId: number | null) {
   const viewer = sql`${viewerId}::bigint`;
+  const seesExact = seesExactSql(viewerId);
+  const exactOnly = <T>(value: RawBuilder<T>) => sql<T | null>`case when ${seesExact} then ${value} end`;
   return db
     .selectFrom('events as e')
     .leftJoin('places as p', 'p.id', 'e.place_id')
@@ -47,9 +68,14 @@ function visibleEvents(db: Db, viewerId: number | null) {
       'e.series_index',
       's.freq as series_freq',
       's.occurrences as series_count',
-      'e.place_id',
-      'p.name as place_name',
-      'p.address as place_address',
+      exactOnly(sql<number>`e.place_id`).as('place_id'),
+      exactOnly(sql<string>`p.name`).as('place_name'),
+      exactOnly(sql<string | null>`p.address`).as('place_address'),
+      seesExact.as('sees_exact'),
+      'e.location_privacy',
+      'e.min_players',
+      'e.players_deadline',
+      'e.on_shortfall',
       'e.group_id',
       'g.name as group_name',
       'g.visibility as group_visibility',
@@ -57,8 +83,8 @@ function visibleEvents(db: Db, viewerId: number | null) {
       'u.display_name as organizer_name',
       'e.created_at',
       'e.updated_at',
-      latSql('e.location').as('lat'),
-      lngSql('e.location').as('lng'),
+      shownSql(seesExact, latSql).as('lat'),
+      shownSql(seesExact, lngSql).as('lng'),
       goingCountSql.as('going'),
       sql<number>`(select count(*)::int from event_rsvps r where r.event_id = e.id and r.status = 'waitlisted')`.as(
         'waitlisted',
@@ -85,6 +111,8 @@ function toSummary(row: EventRow): EventSummary {
     endsAt: formatInZone(row.ends_at, zone),
     timeZone: zone,
     location: { lat: row.lat, lng: row.lng },
+    locationPrivacy: row.location_privacy,
+    locationPrecisionMeters: row.sees_exact ? null : COARSEN_METERS,
     place:
       row.place_id !== null && row.place_name !== null
         ? { id: row.place_id, name: row.place_name, address: row.place_address }
@@ -102,6 +130,10 @@ function toSummary(row: EventRow): EventSummary {
     waitlisted: row.waitlisted,
     seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.going),
     games: row.games,
+    minPlayers: row.min_players,
+    needsPlayers: row.min_players === null ? 0 : Math.max(0, row.min_players - row.going),
+    playersDeadline: row.players_deadline?.toISOString() ?? null,
+    onShortfall: row.on_shortfall,
     status: row.status,
     series:
       row.series_id !== null && row.series_index !== null && row.series_freq !== null && row.series_count !== null
@@ -141,6 +173,7 @@ export interface EventListQuery {
   seriesId: number | null;
   placeId: number | null;
   includeCancelled: boolean;
+  needsPlayers: boolean;
   limit: number;
   after: ListPosition | null;
   viewerId: number | null;
@@ -154,15 +187,25 @@ export interface ListedEvent {
 
 export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows: ListedEvent[]; more: boolean }> {
   const { near, after } = query;
-  const distance: RawBuilder<number | null> = near ? distanceSql('e.location', near.point) : sql<null>`null::float8`;
+  // Ranked, filtered and paged by the public point for everyone: an outsider's distances, order
+  // and cursors never come from an approximate meetup's exact point.
+  const distance: RawBuilder<number | null> = near
+    ? distanceSql('e.public_location', near.point)
+    : sql<null>`null::float8`;
   let select = visibleEvents(db, query.viewerId)
     .select(distance.as('distance'))
     .where('e.ends_at', '>', query.from ?? sql<Date>`now()`);
-  if (near) select = select.where(withinSql('e.location', near.point, near.radius));
+  if (near) select = select.where(withinSql('e.public_location', near.point, near.radius));
+  if (query.needsPlayers) {
+    select = select.where(sql<boolean>`e.min_players is not null and e.min_players > ${goingCountSql}`);
+  }
   if (query.to) select = select.where('e.starts_at', '<', query.to);
   if (query.groupId !== null) select = select.where('e.group_id', '=', query.groupId);
   if (query.seriesId !== null) select = select.where('e.series_id', '=', query.seriesId);
-  if (query.placeId !== null) select = select.where('e.place_id', '=', query.placeId);
+  // A place's list leaves out its approximate meetups: it would say where they are.
+  if (query.placeId !== null) {
+    select = select.where('e.place_id', '=', query.placeId).where('e.location_privacy', '=', 'exact');
+  }
   if (!query.includeCancelled) select = select.where('e.status', '=', 'scheduled');
   if (query.order === 'distance') {
     if (after?.o === 'distance') {
@@ -193,19 +236,45 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows:
 
 export type CalendarEntry = Omit<Event, 'calendarUrl' | 'media'> & { revision: number };
 
-/** The meetups of a calendar feed: not yet ended, soonest first, cancelled ones included. */
+/**
+ * The meetups of a calendar feed: not yet ended, soonest first, cancelled ones included. A single
+ * meetup's file, and the occurrences of given series (for their repeating entry), whenever
+ * visible, even after they ended. `attendee`: the meetups that person goes to, waits for or organizes.
+ */
 export async function calendarEvents(
   db: Db,
-  filter: { eventId?: number; groupId?: number; near?: { point: LatLng; radius: number } },
+  filter: {
+    eventId?: number;
+    groupId?: number;
+    near?: { point: LatLng; radius: number };
+    seriesIds?: number[];
+    attendee?: number;
+  },
   viewerId: number | null,
   limit: number,
 ): Promise<CalendarEntry[]> {
   let select = visibleEvents(db, viewerId).select(['e.description', 'e.revision']);
-  // A single meetup's file is served whenever it is visible, even after it ended.
   if (filter.eventId !== undefined) select = select.where('e.id', '=', filter.eventId);
+  else if (filter.seriesIds !== undefined) select = select.where('e.series_id', 'in', [...filter.seriesIds, -1]);
   else select = select.where('e.ends_at', '>', sql<Date>`now()`);
   if (filter.groupId !== undefined) select = select.where('e.group_id', '=', filter.groupId);
-  if (filter.near) select = select.where(withinSql('e.location', filter.near.point, filter.near.radius));
+  if (filter.near) select = select.where(withinSql('e.public_location', filter.near.point, filter.near.radius));
+  if (filter.attendee !== undefined) {
+    const attendee = filter.attendee;
+    select = select.where((eb) =>
+      eb.or([
+        eb('e.organizer_id', '=', attendee),
+        eb.exists(
+          eb
+            .selectFrom('event_rsvps as mine')
+            .select(sql`1`.as('one'))
+            .whereRef('mine.event_id', '=', 'e.id')
+            .where('mine.user_id', '=', attendee)
+            .where('mine.status', 'in', ['going', 'waitlisted']),
+        ),
+      ]),
+    );
+  }
   const rows = await select.orderBy('e.starts_at').orderBy('e.id').limit(limit).execute();
   return rows.map((row) => ({ ...toSummary(row), description: row.description, revision: row.revision }));
 }
@@ -219,6 +288,11 @@ export interface LockedEvent {
   ends_at: Date;
   time_zone: string;
   can_edit: boolean;
+  location_privacy: LocationPrivacy;
+  lat: number;
+  lng: number;
+  min_players: number | null;
+  players_deadline: Date | null;
 }
 
 /**
@@ -237,6 +311,11 @@ export async function lockEvent(trx: Db, id: number, viewerId: number | null): P
       'e.ends_at',
       'e.time_zone',
       canEditSql(viewerId).as('can_edit'),
+      'e.location_privacy',
+      latSql('e.location').as('lat'),
+      lngSql('e.location').as('lng'),
+      'e.min_players',
+      'e.players_deadline',
     ])
     .where('e.id', '=', id)
     .where(groupContentVisibleSql('e.group_id', viewerId))
@@ -254,6 +333,16 @@ export interface NewEvent {
   organizerId: number;
   capacity: number | null;
   games: string[];
+  locationPrivacy: LocationPrivacy;
+  minPlayers: number | null;
+  /** Each occurrence's deadline for players is this many hours before it starts; null for none. */
+  decideHoursBefore: number | null;
+  onShortfall: Shortfall;
+}
+
+/** The point everyone but the people going sees: the exact one, or the grid cell's (geo/coarsen.ts). */
+function publicPoint(location: LatLng, privacy: LocationPrivacy): LatLng {
+  return privacy === 'approximate' ? coarsen(location) : location;
 }
 
 /** Inserts one event, or every occurrence of a series, together; returns their ids in order. */
@@ -282,6 +371,14 @@ export async function insertEvents(
         ends_at: occurrence.endsAt,
         time_zone: event.timeZone,
         location: pointSql(event.location),
+        location_privacy: event.locationPrivacy,
+        public_location: pointSql(publicPoint(event.location, event.locationPrivacy)),
+        min_players: event.minPlayers,
+        players_deadline:
+          event.decideHoursBefore === null
+            ? null
+            : new Date(occurrence.startsAt.getTime() - event.decideHoursBefore * 3_600_000),
+        on_shortfall: event.onShortfall,
         place_id: event.placeId,
         group_id: event.groupId,
         organizer_id: event.organizerId,
@@ -302,10 +399,14 @@ export interface EventChanges {
   startsAt?: Date;
   endsAt?: Date;
   timeZone?: string;
-  location?: LatLng;
   placeId?: number | null;
   capacity?: number | null;
   games?: string[];
+  /** Both together, whenever either the point or the privacy changes. */
+  where?: { location: LatLng; privacy: LocationPrivacy };
+  minPlayers?: number | null;
+  playersDeadline?: Date | null;
+  onShortfall?: Shortfall;
 }
 
 export async function updateEvent(trx: Db, id: number, changes: EventChanges): Promise<void> {
@@ -321,7 +422,16 @@ export async function updateEvent(trx: Db, id: number, changes: EventChanges): P
       ...(changes.startsAt === undefined ? {} : { starts_at: changes.startsAt }),
       ...(changes.endsAt === undefined ? {} : { ends_at: changes.endsAt }),
       ...(changes.timeZone === undefined ? {} : { time_zone: changes.timeZone }),
-      ...(changes.location === undefined ? {} : { location: pointSql(changes.location) }),
+      ...(changes.where === undefined
+        ? {}
+        : {
+            location: pointSql(changes.where.location),
+            location_privacy: changes.where.privacy,
+            public_location: pointSql(publicPoint(changes.where.location, changes.where.privacy)),
+          }),
+      ...(changes.minPlayers === undefined ? {} : { min_players: changes.minPlayers }),
+      ...(changes.playersDeadline === undefined ? {} : { players_deadline: changes.playersDeadline }),
+      ...(changes.onShortfall === undefined ? {} : { on_shortfall: changes.onShortfall }),
       ...(changes.placeId === undefined ? {} : { place_id: changes.placeId }),
       ...(changes.capacity === undefined ? {} : { capacity: changes.capacity }),
       ...(changes.games === undefined ? {} : { games: changes.games }),
@@ -338,10 +448,10 @@ export async function cancelEvent(trx: Db, id: number): Promise<void> {
     .execute();
 }
 
-export async function placeLocation(db: Db, id: number): Promise<LatLng | undefined> {
+export async function placeLocation(db: Db, id: number): Promise<(LatLng & { private_home: boolean }) | undefined> {
   return db
     .selectFrom('places')
-    .select([latSql('location').as('lat'), lngSql('location').as('lng')])
+    .select([latSql('location').as('lat'), lngSql('location').as('lng'), 'private_home'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -456,4 +566,42 @@ export async function updateEventDiscussion(
     })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * A meetup's row locked for the deadline check, whoever may see it (the check runs as no one):
+ * undefined when it is gone.
+ */
+export async function lockEventForPlayerCheck(trx: Db, id: number) {
+  return trx
+    .selectFrom('events as e')
+    .select([
+      'e.id',
+      'e.status',
+      'e.min_players',
+      'e.players_deadline',
+      'e.on_shortfall',
+      sql<boolean>`e.ends_at <= now()`.as('past'),
+      goingCountSql.as('going'),
+    ])
+    .where('e.id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The deadlines still ahead of the given meetups, for their check jobs. */
+export async function findPlayerDeadlines(trx: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return trx.selectFrom('events').select(['id', 'players_deadline', 'status']).where('id', 'in', ids).execute();
+}
+
+/**
+ * This installation's random id (migration 0030), made again should its row be missing: calendar
+ * UIDs carry it when PUBLIC_URL is not set.
+ */
+export async function findInstallationId(db: Db): Promise<string> {
+  const { rows } = await sql<{ id: string }>`
+    with made as (insert into installation default values on conflict do nothing returning id)
+    select id from made union all select id from installation limit 1`.execute(db);
+  return rows[0]!.id;
 }

@@ -40,6 +40,23 @@ const TimeZone = Type.String({
   description: 'IANA time zone the meetup is planned in, e.g. Europe/Berlin. Recurrences keep their local time in it.',
 });
 
+export const LocationPrivacySchema = Type.Union([Type.Literal('exact'), Type.Literal('approximate')], {
+  description:
+    'approximate: only the organizers and the people going see the exact point and the place; everyone else sees ' +
+    'an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place ' +
+    'marked a private home, else exact.',
+});
+const ShortfallSchema = Type.Union([Type.Literal('cancel'), Type.Literal('keep')], {
+  description: 'What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep.',
+});
+const MinPlayers = PositiveOrNull(MAX_CAPACITY, 'People who must be going for the meetup to happen; null for none.');
+const DecideHoursBefore = Type.Integer({
+  minimum: 1,
+  maximum: 24 * 60,
+  description:
+    'The deadline for minPlayers, in hours before the start (for a series, before each occurrence). Needs minPlayers.',
+});
+
 export const EventStatusSchema = Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')], {
   description: 'Cancelled meetups stay readable and keep their RSVPs, but take no new ones.',
 });
@@ -89,6 +106,10 @@ export const CreateEventBody = Type.Object(
     groupId: Type.Optional(IdOf('A group event; needs the owner or organizer role in the group.')),
     capacity: Type.Optional(Capacity),
     games: Type.Optional(Games),
+    locationPrivacy: Type.Optional(LocationPrivacySchema),
+    minPlayers: Type.Optional(MinPlayers),
+    decideHoursBefore: Type.Optional(DecideHoursBefore),
+    onShortfall: Type.Optional(ShortfallSchema),
     recurrence: Type.Optional(RecurrenceBody),
     mediaIds: Type.Optional(MediaIdsField),
   },
@@ -115,6 +136,12 @@ export const UpdateEventBody = Type.Object(
       ),
     ),
     games: Type.Optional(Games),
+    locationPrivacy: Type.Optional(LocationPrivacySchema),
+    minPlayers: Type.Optional(MinPlayers),
+    decideHoursBefore: Type.Optional(
+      Type.Unsafe<number | null>({ ...DecideHoursBefore, nullable: true, description: 'null removes the deadline.' }),
+    ),
+    onShortfall: Type.Optional(ShortfallSchema),
     mediaIds: Type.Optional(MediaIdsField),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -165,7 +192,16 @@ const eventFields = {
   startsAt: Type.String({ format: 'date-time', description: 'ISO 8601 with the offset of timeZone at that instant.' }),
   endsAt: Type.String({ format: 'date-time', description: 'ISO 8601 with the offset of timeZone at that instant.' }),
   timeZone: Type.String(),
-  location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+  location: Type.Object(
+    { lat: Type.Number(), lng: Type.Number() },
+    { description: 'The exact point, or for you as an outsider of an approximate meetup the centre of its area.' },
+  ),
+  locationPrivacy: LocationPrivacySchema,
+  locationPrecisionMeters: Type.Union([Type.Integer(), Type.Null()], {
+    description:
+      'null: `location` is the exact point. Otherwise it is the centre of a grid cell this many metres wide; the ' +
+      'place and its address are hidden until you are going.',
+  }),
   place: PlaceRef,
   group: GroupRef,
   organizer: PersonRef,
@@ -174,6 +210,14 @@ const eventFields = {
   waitlisted: Type.Integer({ description: 'People on the waitlist.' }),
   seatsLeft: Type.Union([Type.Integer(), Type.Null()], { description: 'null when there is no limit; never negative.' }),
   games: Type.Array(Type.String()),
+  minPlayers: Type.Union([Type.Integer(), Type.Null()], { description: 'null: no minimum.' }),
+  needsPlayers: Type.Integer({
+    description: 'How many more people must go for minPlayers ("needs 2 more"); 0 when enough.',
+  }),
+  playersDeadline: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'When a meetup still short of minPlayers is cancelled or kept (onShortfall).',
+  }),
+  onShortfall: ShortfallSchema,
   status: EventStatusSchema,
   series: SeriesRef,
   myRsvp: MyRsvp,
@@ -269,6 +313,9 @@ export const EventsQuery = Type.Object(
       default: false,
       description: 'Also list cancelled meetups (shown as cancelled).',
     }),
+    needsPlayers: Type.Optional(
+      Type.Boolean({ description: 'Only meetups with minPlayers that still need people to go.' }),
+    ),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor from the previous page.' })),
   },
@@ -348,3 +395,19 @@ export const DiscussionSettingsBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type DiscussionSettingsBody = Static<typeof DiscussionSettingsBody>;
+
+export const PersonalCalendarLink = Type.Object(
+  {
+    calendarUrl: Type.String({
+      description:
+        'Path of your own iCalendar feed (the meetups you go to, wait for or organize), with a key that lets a ' +
+        'calendar app read it as you. Treat it like a password: whoever has it sees those meetups.',
+    }),
+  },
+  { $id: 'PersonalCalendarLink' },
+);
+
+export const PersonalCalendarQuery = Type.Object(
+  { key: Type.String({ minLength: 1, maxLength: 200, description: 'The key in your `calendarUrl`.' }) },
+  { additionalProperties: false },
+);

@@ -34,6 +34,7 @@ import {
 } from './queries.js';
 import { expandRecurrence, type Occurrence } from './recurrence.js';
 import { fillSeats } from './rsvp-service.js';
+import { schedulePlayerChecks } from './players.js';
 import type { AttendeesQuery, CreateEventBody, Event, EventsQuery, UpdateEventBody } from './schemas.js';
 import { canonicalTimeZone } from './zoned-time.js';
 
@@ -75,10 +76,21 @@ function checkTimes(startsAt: Date, endsAt: Date, field: 'startsAt' | 'endsAt'):
   if (endsAt.getTime() <= Date.now()) throw invalidField('endsAt', 'must be in the future', 'body');
 }
 
-async function placePoint(db: Db, placeId: number): Promise<LatLng> {
+async function placePoint(db: Db, placeId: number): Promise<LatLng & { private_home: boolean }> {
   const point = await placeLocation(db, placeId);
   if (!point) throw invalidField('placeId', 'does not match any place', 'body');
   return point;
+}
+
+/** When a meetup short of players is decided: `hours` before it starts. */
+function deadlineOf(startsAt: Date, hours: number | null | undefined): Date | null {
+  return hours === null || hours === undefined ? null : new Date(startsAt.getTime() - hours * 3_600_000);
+}
+
+function checkPlayers(minPlayers: number | null, capacity: number | null): void {
+  if (minPlayers !== null && capacity !== null && minPlayers > capacity) {
+    throw invalidField('minPlayers', 'must not be more than capacity', 'body');
+  }
 }
 
 /** Creates the meetup (every occurrence, for a recurring one); returns the ids, soonest first. */
@@ -89,9 +101,19 @@ export async function createEvents(db: Db, body: CreateEventBody, organizerId: n
     timeZone: timeZone(body.timeZone),
     capacity: body.capacity ?? null,
     games: games(body.games ?? []),
+    minPlayers: body.minPlayers ?? null,
+    onShortfall: body.onShortfall ?? 'keep',
   };
   const first: Occurrence = { startsAt: instant(body.startsAt), endsAt: instant(body.endsAt) };
   checkTimes(first.startsAt, first.endsAt, 'endsAt');
+  checkPlayers(fields.minPlayers, fields.capacity);
+  if (body.decideHoursBefore !== undefined && fields.minPlayers === null) {
+    throw invalidField('decideHoursBefore', 'needs minPlayers', 'body');
+  }
+  const firstDeadline = deadlineOf(first.startsAt, body.decideHoursBefore);
+  if (firstDeadline && firstDeadline.getTime() <= Date.now()) {
+    throw invalidField('decideHoursBefore', 'puts the deadline in the past', 'body');
+  }
   if (body.placeId !== undefined && body.location !== undefined) {
     throw invalidField('location', 'cannot be given together with placeId (the place’s location is used)', 'body');
   }
@@ -101,7 +123,10 @@ export async function createEvents(db: Db, body: CreateEventBody, organizerId: n
   const occurrences = body.recurrence ? expandRecurrence(first, fields.timeZone, body.recurrence) : [first];
 
   return db.transaction().execute(async (trx) => {
-    const location = body.placeId === undefined ? body.location! : await placePoint(trx, body.placeId);
+    const place = body.placeId === undefined ? null : await placePoint(trx, body.placeId);
+    const location = place ? { lat: place.lat, lng: place.lng } : body.location!;
+    // A private home's meetups are approximate unless the organizer says otherwise.
+    const locationPrivacy = body.locationPrivacy ?? (place?.private_home ? 'approximate' : 'exact');
     if (body.groupId !== undefined) {
       if (!(await groupExists(trx, body.groupId))) throw invalidField('groupId', 'does not match any group', 'body');
       // FOR SHARE: a concurrent role change waits until this meetup is created.
@@ -112,11 +137,20 @@ export async function createEvents(db: Db, body: CreateEventBody, organizerId: n
     }
     const ids = await insertEvents(
       trx,
-      { ...fields, location, placeId: body.placeId ?? null, groupId: body.groupId ?? null, organizerId },
+      {
+        ...fields,
+        location,
+        locationPrivacy,
+        placeId: body.placeId ?? null,
+        groupId: body.groupId ?? null,
+        organizerId,
+        decideHoursBefore: body.decideHoursBefore ?? null,
+      },
       occurrences,
       body.recurrence?.freq ?? null,
     );
     await notifyEventsCreated(trx, ids, organizerId);
+    await schedulePlayerChecks(trx, ids);
     // A photo is shown in one place: a series' photos go with its first meetup.
     if (body.mediaIds) await setMedia(trx, { type: 'event', id: ids[0]! }, body.mediaIds, organizerId);
     return ids;
@@ -143,6 +177,8 @@ export async function changeEvent(db: Db, id: number, viewerId: number, patch: U
     ...(patch.timeZone === undefined ? {} : { timeZone: timeZone(patch.timeZone) }),
     ...(patch.games === undefined ? {} : { games: games(patch.games) }),
     ...(patch.capacity === undefined ? {} : { capacity: patch.capacity }),
+    ...(patch.minPlayers === undefined ? {} : { minPlayers: patch.minPlayers }),
+    ...(patch.onShortfall === undefined ? {} : { onShortfall: patch.onShortfall }),
   };
   if (patch.placeId !== undefined && patch.placeId !== null && patch.location !== undefined) {
     throw invalidField('location', 'cannot be given together with placeId (the place’s location is used)', 'body');
@@ -161,21 +197,49 @@ export async function changeEvent(db: Db, id: number, viewerId: number, patch: U
       changes.startsAt = startsAt;
       changes.endsAt = endsAt;
     }
+    let location: LatLng | undefined;
+    let privacy = patch.locationPrivacy;
     if (patch.placeId !== undefined && patch.placeId !== null) {
       changes.placeId = patch.placeId;
-      changes.location = await placePoint(trx, patch.placeId);
+      const place = await placePoint(trx, patch.placeId);
+      location = { lat: place.lat, lng: place.lng };
+      if (place.private_home) privacy ??= 'approximate';
     } else {
       if (patch.placeId === null) changes.placeId = null;
       if (patch.location !== undefined) {
-        changes.location = patch.location;
+        location = patch.location;
         changes.placeId = null;
       }
+    }
+    if (location !== undefined || privacy !== undefined) {
+      changes.where = {
+        location: location ?? { lat: event.lat, lng: event.lng },
+        privacy: privacy ?? event.location_privacy,
+      };
+    }
+    const minPlayers = changes.minPlayers === undefined ? event.min_players : changes.minPlayers;
+    checkPlayers(minPlayers, changes.capacity === undefined ? event.capacity : changes.capacity);
+    const startsAt = changes.startsAt ?? event.starts_at;
+    if (patch.decideHoursBefore !== undefined) {
+      changes.playersDeadline = deadlineOf(startsAt, patch.decideHoursBefore);
+    } else if (changes.startsAt && event.players_deadline) {
+      // The deadline keeps its distance from the start when the meetup moves.
+      changes.playersDeadline = new Date(
+        event.players_deadline.getTime() + changes.startsAt.getTime() - event.starts_at.getTime(),
+      );
+    }
+    if (minPlayers === null && patch.minPlayers === null) changes.playersDeadline = null;
+    const deadline = changes.playersDeadline === undefined ? event.players_deadline : changes.playersDeadline;
+    if (deadline !== null && minPlayers === null) throw invalidField('minPlayers', 'is needed with a deadline', 'body');
+    if (changes.playersDeadline && changes.playersDeadline.getTime() <= Date.now()) {
+      throw invalidField('decideHoursBefore', 'puts the deadline in the past', 'body');
     }
 
     const before = await eventSnapshot(trx, id);
     await updateEvent(trx, id, changes);
     if (changes.capacity !== undefined) await fillSeats(trx, { id, capacity: changes.capacity });
     await notifyEventChanged(trx, before, viewerId);
+    await schedulePlayerChecks(trx, [id]);
     if (patch.mediaIds) await setMedia(trx, { type: 'event', id }, patch.mediaIds, viewerId);
   });
 }
@@ -239,6 +303,7 @@ export async function listEventsPage(cursors: SignedCodec, db: Db, query: Events
     seriesId: query.seriesId ?? null,
     placeId: query.placeId ?? null,
     includeCancelled: query.includeCancelled,
+    needsPlayers: query.needsPlayers ?? false,
     limit: query.limit,
     after,
     viewerId,

@@ -85,7 +85,7 @@ function nthNewestSql(query: FeedQuery, now: RawBuilder<unknown>, hours: number)
         union all
         (select e.created_at from events e
          where e.status = 'scheduled' and e.ends_at > ${now} and e.created_at <= ${now} and e.created_at >= ${since}
-           and ${withinSql('e.location', point, radius)} and ${groupContentVisibleSql('e.group_id', viewerId)}
+           and ${withinSql('e.public_location', point, radius)} and ${groupContentVisibleSql('e.group_id', viewerId)}
          order by e.created_at desc limit ${needed}::int)) w
       order by created_at desc limit ${needed}::int) k`;
 }
@@ -125,13 +125,13 @@ function pruneSql(query: FeedQuery, now: RawBuilder<unknown>): RawBuilder<unknow
      order by p.location::geometry <-> ${planarPointSql(point)}
      limit ${needed}::int)
     union all
-    (select 'event'::text, e.id, ${distanceSql('e.location', point)}, ${hoursBetween(sql`e.starts_at`, now)},
+    (select 'event'::text, e.id, ${distanceSql('e.public_location', point)}, ${hoursBetween(sql`e.starts_at`, now)},
             e.created_at
      from events e
      where e.status = 'scheduled' and e.ends_at > ${now} and e.created_at <= ${now}
        and e.starts_at <= ${now} + make_interval(secs => ${hours * 3600}::float8)
        and ${groupContentVisibleSql('e.group_id', viewerId)}
-     order by e.location <-> ${pointSql(point)}
+     order by e.public_location <-> ${pointSql(point)}
      limit ${needed}::int)`;
   // The same item may be a seed of both windows; counted once.
   const seeds = sql`select distinct on (kind, id) * from (${sql.join(SEED_WINDOWS_HOURS.map(seedsWithin), sql` union all `)}) w`;
@@ -175,9 +175,11 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
 
   // Upcoming: scheduled and not yet over. Before it starts, "age" is the time until it does.
   const events = within(sql`
-    select 'event'::text as kind, e.id, e.title, e.location, e.created_at,
-           e.starts_at, e.time_zone, e.group_id, e.place_id,
-           ${distanceSql('e.location', point)} as distance,
+    select 'event'::text as kind, e.id, e.title, e.public_location as location, e.created_at,
+           e.starts_at, e.time_zone, e.group_id,
+           -- An approximate meetup's place would tell where it is: lists leave it out.
+           case when e.location_privacy = 'approximate' then null else e.place_id end as place_id,
+           ${distanceSql('e.public_location', point)} as distance,
            ${hoursBetween(sql`e.starts_at`, now)} as hours
     from events e
     where e.status = 'scheduled'
@@ -185,7 +187,7 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
       and e.created_at <= ${now}
       and e.starts_at <= ${until}
       and ${query.mode === 'latest' ? sql`e.created_at >= ${since}` : sql`true`}
-      and ${roughlyWithinSql('e.location', point, reach)}
+      and ${roughlyWithinSql('e.public_location', point, reach)}
       and ${groupContentVisibleSql('e.group_id', viewerId)}`);
 
   const isMember =

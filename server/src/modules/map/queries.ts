@@ -128,9 +128,9 @@ export async function findCellCounts(
   const extras: RawBuilder<unknown>[] = [];
   if (kinds.includes('event')) {
     extras.push(sql`
-      select 'event'::text as kind, e.location from events e
+      select 'event'::text as kind, e.public_location as location from events e
       where e.status = 'scheduled' and e.ends_at > now() and e.ends_at < map_hour(now()) + interval '1 hour'
-        and map_group_is_public(e.group_id) and ${insideAny('e.location', boxes)}`);
+        and map_group_is_public(e.group_id) and ${insideAny('e.public_location', boxes)}`);
   }
   if (viewerId !== null) {
     const privateGroups = sql`(select g.id from groups g join group_members gm on gm.group_id = g.id
@@ -140,8 +140,8 @@ export async function findCellCounts(
         where p.deleted_at is null and p.group_id in ${privateGroups} and ${insideAny('p.location', boxes)}`);
     }
     if (kinds.includes('event')) {
-      extras.push(sql`select 'event'::text, e.location from events e
-        where e.status = 'scheduled' and e.ends_at > now() and e.group_id in ${privateGroups} and ${insideAny('e.location', boxes)}`);
+      extras.push(sql`select 'event'::text, e.public_location from events e
+        where e.status = 'scheduled' and e.ends_at > now() and e.group_id in ${privateGroups} and ${insideAny('e.public_location', boxes)}`);
     }
   }
   const extraCounts =

@@ -24,6 +24,7 @@ import {
   reminderWantedSql,
   scheduleReminderJobs,
   usersSql,
+  withUsersSql,
   type EventFacts,
 } from './queries.js';
 import type { NotificationSettingsBody } from './schemas.js';
@@ -117,16 +118,25 @@ export async function notifyEventChanged(trx: Db, before: EventFacts | undefined
 }
 
 /** A cancelled meetup: everyone going or waitlisted is told; its reminders are dropped. */
-export async function notifyEventCancelled(trx: Db, eventId: number, actorId: number): Promise<void> {
+export async function notifyEventCancelled(
+  trx: Db,
+  eventId: number,
+  actorId: number | null,
+  reason: 'organizer' | 'not_enough_players' = 'organizer',
+): Promise<void> {
   const [event] = await findEventFacts(trx, [eventId]);
   if (!event) return;
   await deleteReminderJobs(trx, event.id);
+  // Cancelled automatically, the organizer hears of it too.
+  const attendees = attendeesSql(event.id, ['going', 'waitlisted']);
+  const recipients =
+    actorId === null && event.organizer_id !== null ? withUsersSql(attendees, [event.organizer_id]) : attendees;
   await fanOut(trx, {
     ...eventSubject(event),
     kind: 'event_cancelled',
-    recipients: attendeesSql(event.id, ['going', 'waitlisted']),
+    recipients,
     actorId,
-    data: eventData(event),
+    data: reason === 'organizer' ? eventData(event) : { ...eventData(event), reason },
     collapseKey: `event_cancelled:event:${event.id}`,
     collapse: 'merge',
   });

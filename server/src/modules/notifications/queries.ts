@@ -174,9 +174,10 @@ export async function findEventFacts(db: Db, ids: number[]): Promise<EventFacts[
       'e.starts_at',
       'e.time_zone',
       'e.place_id',
-      'p.name as place_name',
-      latSql('e.location').as('lat'),
-      lngSql('e.location').as('lng'),
+      // Notifications reach people who are not going: an approximate meetup is told at its area only.
+      sql<string | null>`case when e.location_privacy = 'approximate' then null else p.name end`.as('place_name'),
+      latSql('e.public_location').as('lat'),
+      lngSql('e.public_location').as('lng'),
       'e.capacity',
       'e.group_id',
       'g.name as group_name',
@@ -199,6 +200,11 @@ export function usersSql(ids: number[]): RawBuilder<unknown> {
   return sql`select unnest(${ids}::bigint[]) as user_id`;
 }
 
+/** Recipients and these people besides, each once. */
+export function withUsersSql(recipients: RawBuilder<unknown>, ids: number[]): RawBuilder<unknown> {
+  return sql`${recipients} union select unnest(${ids}::bigint[])`;
+}
+
 /** The members of a group. */
 export function membersSql(groupId: number): RawBuilder<unknown> {
   return sql`select gm.user_id from group_members gm where gm.group_id = ${groupId}::bigint`;
@@ -219,7 +225,7 @@ export function nearbySql(eventId: number, exceptGroupId: number | null): RawBui
     join users h on h.id = s.user_id
     join events e on e.id = ${eventId}::bigint
     where s.nearby_radius is not null and h.home_location is not null
-      and st_dwithin(h.home_location, e.location, s.nearby_radius)
+      and st_dwithin(h.home_location, e.public_location, s.nearby_radius)
       and not exists (select 1 from group_members gm where gm.group_id = ${exceptGroupId}::bigint
         and gm.user_id = s.user_id)`;
 }

@@ -82,7 +82,9 @@ export function notificationText(row: StoredNotification): string {
       return changes ? `${quoted(d.title)} changed: ${changes}.` : `${quoted(d.title)} changed, and then changed back.`;
     }
     case 'event_cancelled':
-      return `${quoted(d.title)} (${when}) was cancelled.`;
+      return d.reason === 'not_enough_players'
+        ? `${quoted(d.title)} (${when}) was cancelled: not enough players by the deadline.`
+        : `${quoted(d.title)} (${when}) was cancelled.`;
     case 'reminder':
       return d.which === 'day'
         ? `Tomorrow: ${quoted(d.title)} at ${when}.`

@@ -9,7 +9,7 @@ export const placeItemSource: ItemSource = {
       .select([
         'places.id',
         'places.name',
-        sql<string>`places.location`.as('loc'),
+        sql<string>`places.public_location`.as('loc'),
         sql<Record<string, unknown>>`place_item_props(places)`.as('props'),
       ]),
 };

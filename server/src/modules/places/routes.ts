@@ -55,14 +55,18 @@ export default async function placeRoutes(app: FastifyInstance) {
   api.get(
     '/api/places/:id',
     {
+      onRequest: app.optionalUser,
       schema: {
         tags: ['places'],
         summary: 'One place',
+        description:
+          'A private home shows its exact point and address only to whoever added it; everyone else sees its ' +
+          'area (`locationPrecisionMeters`) and no address.',
         params: IdParams,
         response: { 200: Place, ...errorResponses(400, 404) },
       },
     },
-    async (request) => readPlace(app.db, request.params.id),
+    async (request) => readPlace(app.db, request.params.id, request.viewer?.id ?? null),
   );
 
   api.patch(

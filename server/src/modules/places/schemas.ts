@@ -25,6 +25,13 @@ export const CreatePlaceBody = Type.Object(
     kind: PlaceKindSchema,
     location: LatLngBody,
     address: Type.Optional(Type.String({ maxLength: 200 })),
+    privateHome: Type.Optional(
+      Type.Boolean({
+        description:
+          'Someone’s home: listed and shown to others only as an area (~500 m) with no address, and meetups here ' +
+          'default to `locationPrivacy: approximate`.',
+      }),
+    ),
     description: Type.Optional(Type.String({ maxLength: 5000 })),
     tags: Type.Optional(Tags),
     mediaIds: Type.Optional(MediaIdsField),
@@ -45,6 +52,10 @@ export const Place = Type.Object(
     description: Type.String(),
     tags: Type.Array(Type.String()),
     location: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
+    privateHome: Type.Boolean(),
+    locationPrecisionMeters: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'null: `location` is exact. Otherwise a private home’s area, this many metres wide (no address).',
+    }),
     createdBy: PersonRef,
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),

@@ -13,8 +13,8 @@ function checkName(name: string | undefined): void {
   if (name !== undefined && name.trim() === '') throw invalidField('name', 'must not be blank', 'body');
 }
 
-export async function readPlace(db: Db, id: number): Promise<Place> {
-  const place = await findPlace(db, id);
+export async function readPlace(db: Db, id: number, viewerId: number | null): Promise<Place> {
+  const place = await findPlace(db, id, viewerId);
   if (!place) throw notFound('This place');
   return { ...place, media: (await mediaOf(db, 'place', [id], null)).get(id) ?? [] };
 }
@@ -26,26 +26,34 @@ export async function addPlace(db: Db, body: CreatePlaceBody, creatorId: number)
     if (body.mediaIds) await setMedia(trx, { type: 'place', id: placeId }, body.mediaIds, creatorId);
     return placeId;
   });
-  return readPlace(db, id);
+  return readPlace(db, id, creatorId);
 }
 
 /** Checks that the place exists and that the viewer may change it. */
-async function requireChangeable(db: Db, id: number, viewerId: number): Promise<void> {
+async function requireChangeable(db: Db, id: number, viewerId: number) {
   const place = await placeCreator(db, id);
   if (!place) throw notFound('This place');
   if (!mayEdit({ authorId: place.created_by }, viewerId)) {
     throw forbidden('Only the person who added this place can change it.');
   }
+  return place;
 }
 
 export async function changePlace(db: Db, id: number, viewerId: number, patch: UpdatePlaceBody): Promise<Place> {
-  await requireChangeable(db, id, viewerId);
+  const place = await requireChangeable(db, id, viewerId);
   checkName(patch.name);
+  const where =
+    patch.location === undefined && patch.privateHome === undefined
+      ? undefined
+      : {
+          location: patch.location ?? { lat: place.lat, lng: place.lng },
+          privateHome: patch.privateHome ?? place.private_home,
+        };
   await db.transaction().execute(async (trx) => {
-    await updatePlace(trx, id, patch);
+    await updatePlace(trx, id, patch, where);
     if (patch.mediaIds) await setMedia(trx, { type: 'place', id }, patch.mediaIds, viewerId);
   });
-  return readPlace(db, id);
+  return readPlace(db, id, viewerId);
 }
 
 export async function removePlace(db: Db, id: number, viewerId: number): Promise<void> {

@@ -4,6 +4,220 @@
  */
 
 export interface paths {
+  '/api/account/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your password
+     * @description Needs the current password (403 `wrong_password`). Every other session ends; this one stays.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            currentPassword: string;
+            /** @description At least 10 characters, not easy to guess (zxcvbn score 3 of 4: no common passwords, keyboard rows or repeats), and not containing your email or name; a refusal says why. */
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Done. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your signed-in devices
+     * @description Sessions that have not ended, most recently used first; `current` is this one.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sessions: {
+                /**
+                 * Format: date-time
+                 * @description When it signed in.
+                 */
+                createdAt: string;
+                /** @description The session of this request. */
+                current: boolean;
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description Last request, to within five minutes.
+                 */
+                lastSeenAt: string;
+                /** @description The browser or app that signed in, as it named itself. */
+                userAgent: string;
+              }[];
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Sign out one device */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description A session from GET /api/account/sessions. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -13,7 +227,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in */
+    /**
+     * Sign in
+     * @description Limited per IP address (`AUTH_RATE_LIMIT` a minute) and per email: after 5 failed attempts, sign-ins for that email pause for 30 s, doubling with each further failure up to an hour (429 `rate_limited` with `Retry-After`). Each sign-in opens a session (`GET /api/account/sessions`).
+     */
     post: {
       parameters: {
         query?: never;
@@ -74,6 +291,155 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for a password reset link by email
+     * @description Answers 202 whether or not an account has the email, so it cannot be used to find out who has one. The link works once, for an hour. 503 `unavailable` when this server sends no email.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: string;
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Choose a new password with the link from the email
+     * @description Ends every session of the account and signs in here. 403 `link_expired` when the link is used or older than an hour; 400 when it was altered.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description At least 10 characters, not easy to guess (zxcvbn score 3 of 4: no common passwords, keyboard rows or repeats), and not containing your email or name; a refusal says why. */
+            newPassword: string;
+            /** @description From the link in the email. */
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuthAnswer'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/register': {
     parameters: {
       query?: never;
@@ -83,7 +449,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Create an account */
+    /**
+     * Create an account
+     * @description Answers 409 `email_taken` when an account has the email (see docs/privacy.md for why); the password must not be easy to guess (400 `validation_failed` says why).
+     */
     post: {
       parameters: {
         query?: never;
@@ -97,6 +466,7 @@ export interface paths {
             displayName: string;
             /** @description Trimmed and lower-cased before use. */
             email: string;
+            /** @description At least 10 characters, not easy to guess (zxcvbn score 3 of 4), and not containing your email or name. */
             password: string;
           };
         };
@@ -146,6 +516,95 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out: end this session
+     * @description The token stops working at once, on every server process.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/sign-out-everywhere': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out everywhere: end every session of your account, this one too */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calendar.ics': {
     parameters: {
       query?: never;
@@ -155,7 +614,7 @@ export interface paths {
     };
     /**
      * Upcoming meetups within a radius as an iCalendar feed
-     * @description Meetups that have not ended, cancelled ones included, soonest first, at most 500.
+     * @description Meetups that have not ended, cancelled ones included, soonest first, at most 500; series as in a group’s feed.
      */
     get: {
       parameters: {
@@ -424,6 +883,8 @@ export interface paths {
           limit: number;
           /** @description Degrees east, WGS84. */
           lng?: number;
+          /** @description Only meetups with minPlayers that still need people to go. */
+          needsPlayers?: boolean;
           /** @description distance (nearest first, needs lat/lng/radius; the default when they are given) or soonest. */
           order?: 'distance' | 'soonest';
           /** @description Only meetups at this place. */
@@ -487,6 +948,8 @@ export interface paths {
           'application/json': {
             /** @description Seats, 1 to 10000; omit or null for no limit. */
             capacity?: number | null;
+            /** @description The deadline for minPlayers, in hours before the start (for a series, before each occurrence). Needs minPlayers. */
+            decideHoursBefore?: number;
             description?: string;
             /**
              * Format: date-time
@@ -504,8 +967,14 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+            locationPrivacy?: 'exact' | 'approximate';
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
+            /** @description People who must be going for the meetup to happen; null for none. */
+            minPlayers?: number | null;
+            /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+            onShortfall?: 'cancel' | 'keep';
             /** @description The meetup is at this place and takes its location. */
             placeId?: number;
             /** @description Creates one event per occurrence at the same local time in timeZone. Monthly meetups on the 29th–31st fall on the last day of shorter months. */
@@ -725,6 +1194,8 @@ export interface paths {
           'application/json': {
             /** @description Seats, 1 to 10000, or null for no limit. Raising it (or null) promotes people from the waitlist in order. Lowering it below the number going removes nobody: new RSVPs are waitlisted until enough people cancel. */
             capacity?: number | null;
+            /** @description null removes the deadline. */
+            decideHoursBefore?: number | null;
             description?: string;
             /**
              * Format: date-time
@@ -740,8 +1211,14 @@ export interface paths {
               /** @description Degrees east, WGS84. */
               lng: number;
             };
+            /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+            locationPrivacy?: 'exact' | 'approximate';
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
+            /** @description People who must be going for the meetup to happen; null for none. */
+            minPlayers?: number | null;
+            /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+            onShortfall?: 'cancel' | 'keep';
             /** @description Move the meetup to this place (and its location); null detaches it. */
             placeId?: number | null;
             /**
@@ -895,7 +1372,7 @@ export interface paths {
     };
     /**
      * One meetup as an iCalendar file
-     * @description UID `event-<id>@vicinity`; a cancelled meetup has STATUS:CANCELLED. A private group’s meetup is read with a member’s Authorization header or the key in the meetup’s `calendarUrl`.
+     * @description UID `event-<id>@<host>` (PUBLIC_URL’s host, else this installation’s id), local times with their TZID and VTIMEZONE; a cancelled meetup has STATUS:CANCELLED. A private group’s meetup is read with a member’s Authorization header or the key in the meetup’s `calendarUrl`.
      */
     get: {
       parameters: {
@@ -1698,7 +2175,7 @@ export interface paths {
     };
     /**
      * A group’s upcoming meetups as an iCalendar feed
-     * @description Meetups that have not ended, cancelled ones included (STATUS:CANCELLED), at most 500. A private group’s feed needs a member’s Authorization header or, for calendar apps, the key in the group’s `calendarUrl` (403 members_only otherwise, also once that member has left).
+     * @description Meetups that have not ended, cancelled ones included (STATUS:CANCELLED), at most 500. A series is one VEVENT with an RRULE (UID `series-<id>@<host>`), cancelled occurrences as EXDATE and occurrences changed on their own as VEVENTs with its UID and a RECURRENCE-ID. A private group’s feed needs a member’s Authorization header or, for calendar apps, the key in the group’s `calendarUrl` (403 members_only otherwise, also once that member has left).
      */
     get: {
       parameters: {
@@ -2744,6 +3221,102 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/me/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The address of your own meetups’ calendar feed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PersonalCalendarLink'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your own meetups as an iCalendar feed
+     * @description The meetups you go to, are waiting for or organize that have not ended, at most 500, each an entry of its own. Read with the key in the `calendarUrl` of GET /api/me/calendar, as calendar apps do.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description The key in your `calendarUrl`. */
+          key: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An iCalendar (RFC 5545) file. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': string;
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/export': {
     parameters: {
       query?: never;
@@ -3261,6 +3834,8 @@ export interface paths {
           limit: number;
           /** @description Degrees east, WGS84. */
           lng: number;
+          /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
+          needsPlayers?: boolean;
           /** @description Metres, 1 to 500000; the boundary is included. */
           radius: number;
         };
@@ -3741,6 +4316,8 @@ export interface paths {
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
             name: string;
+            /** @description Someone’s home: listed and shown to others only as an area (~500 m) with no address, and meetups here default to `locationPrivacy: approximate`. */
+            privateHome?: boolean;
             tags?: string[];
           };
         };
@@ -3788,7 +4365,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One place */
+    /**
+     * One place
+     * @description A private home shows its exact point and address only to whoever added it; everyone else sees its area (`locationPrecisionMeters`) and no address.
+     */
     get: {
       parameters: {
         query?: never;
@@ -3916,6 +4496,8 @@ export interface paths {
             /** @description Photos to show, in this order, at most 10: ids of photos you uploaded (`POST /api/media`). Editing replaces the list; a photo left out is deleted. */
             mediaIds?: number[];
             name?: string;
+            /** @description Someone’s home: listed and shown to others only as an area (~500 m) with no address, and meetups here default to `locationPrivacy: approximate`. */
+            privateHome?: boolean;
             tags?: string[];
           };
         };
@@ -4934,13 +5516,24 @@ export interface components {
         visibility: 'public' | 'private';
       } | null;
       id: number;
+      /** @description The exact point, or for you as an outsider of an approximate meetup the centre of its area. */
       location: {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is the exact point. Otherwise it is the centre of a grid cell this many metres wide; the place and its address are hidden until you are going. */
+      locationPrecisionMeters: number | null;
+      /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+      locationPrivacy: 'exact' | 'approximate';
       /** @description Its photos, in order. */
       media: components['schemas']['Media'][];
+      /** @description null: no minimum. */
+      minPlayers: number | null;
       myRsvp: components['schemas']['MyRsvp'];
+      /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
+      needsPlayers: number;
+      /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+      onShortfall: 'cancel' | 'keep';
       /** @description null when the account was deleted. */
       organizer: {
         /** @description Their profile photo; null when they have none. */
@@ -4981,6 +5574,11 @@ export interface components {
         id: number;
         name: string;
       } | null;
+      /**
+       * Format: date-time
+       * @description When a meetup still short of minPlayers is cancelled or kept (onShortfall).
+       */
+      playersDeadline: string | null;
       /** @description null when there is no limit; never negative. */
       seatsLeft: number | null;
       /** @description Set on each occurrence of a recurring meetup. */
@@ -5051,13 +5649,24 @@ export interface components {
       id: number;
       /** @enum {string} */
       kind: 'event';
+      /** @description The exact point, or for you as an outsider of an approximate meetup the centre of its area. */
       location: {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is the exact point. Otherwise it is the centre of a grid cell this many metres wide; the place and its address are hidden until you are going. */
+      locationPrecisionMeters: number | null;
+      /** @description approximate: only the organizers and the people going see the exact point and the place; everyone else sees an area (the point snapped to a ~500 m grid) and no address, in every answer. Default: approximate at a place marked a private home, else exact. */
+      locationPrivacy: 'exact' | 'approximate';
+      /** @description null: no minimum. */
+      minPlayers: number | null;
       myRsvp: components['schemas']['MyRsvp'];
       /** @description The title, as in /api/nearby. */
       name: string;
+      /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
+      needsPlayers: number;
+      /** @description What happens at the deadline if fewer than minPlayers are going: cancel (everyone is told) or keep. */
+      onShortfall: 'cancel' | 'keep';
       /** @description null when the account was deleted. */
       organizer: {
         /** @description Their profile photo; null when they have none. */
@@ -5098,6 +5707,11 @@ export interface components {
         id: number;
         name: string;
       } | null;
+      /**
+       * Format: date-time
+       * @description When a meetup still short of minPlayers is cancelled or kept (onShortfall).
+       */
+      playersDeadline: string | null;
       /** @description null when there is no limit; never negative. */
       seatsLeft: number | null;
       /** @description Set on each occurrence of a recurring meetup. */
@@ -5585,6 +6199,10 @@ export interface components {
       /** @description IANA time zone of the quiet hours, e.g. Europe/Berlin. */
       timeZone: string;
     };
+    PersonalCalendarLink: {
+      /** @description Path of your own iCalendar feed (the meetups you go to, wait for or organize), with a key that lets a calendar app read it as you. Treat it like a password: whoever has it sees those meetups. */
+      calendarUrl: string;
+    };
     Place: {
       address: string | null;
       /** Format: date-time */
@@ -5631,9 +6249,12 @@ export interface components {
         lat: number;
         lng: number;
       };
+      /** @description null: `location` is exact. Otherwise a private home’s area, this many metres wide (no address). */
+      locationPrecisionMeters: number | null;
       /** @description Its photos; the first is its cover. */
       media: components['schemas']['Media'][];
       name: string;
+      privateHome: boolean;
       tags: string[];
       /** Format: date-time */
       updatedAt: string;
