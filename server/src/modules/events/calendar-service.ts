@@ -11,6 +11,7 @@ import type { SignedCodec } from '../../plugins/signed-values.js';
 import { buildCalendar, CALENDAR_LIMIT } from './calendar.js';
 import { calendarReader } from './calendar-keys.js';
 import { calendarEvents, findCalendarGroup, findEventGroupId } from './queries.js';
+import { findMembershipStart } from '../../policy/queries.js';
 
 type Db = Kysely<Database>;
 
@@ -33,7 +34,7 @@ export async function eventCalendar(
     // A key opens one group's calendars: the meetup's group decides whether it fits.
     const target = await findEventGroupId(db, eventId);
     if (!target) throw notFound('This meetup');
-    reader = calendarReader(calendarKeys, key, target.groupId, reader);
+    reader = await calendarReader((g, u) => findMembershipStart(db, g, u), calendarKeys, key, target.groupId, reader);
   }
   const [event] = await calendarEvents(db, { eventId }, reader, 1);
   if (!event) throw notFound('This meetup');
@@ -49,7 +50,7 @@ export async function groupCalendar(
   viewerId: number | null,
   origin: string,
 ): Promise<CalendarFile> {
-  const reader = calendarReader(calendarKeys, key, groupId, viewerId);
+  const reader = await calendarReader((g, u) => findMembershipStart(db, g, u), calendarKeys, key, groupId, viewerId);
   const group = await findCalendarGroup(db, groupId, reader);
   if (!group) throw notFound('This group');
   if (!group.visible) throw new AppError(403, 'members_only', 'Only members can see this group’s meetups.');
