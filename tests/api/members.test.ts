@@ -289,9 +289,7 @@ describe('removing a member', () => {
     expect((await remove(owner, group.id, member.id)).statusCode).toBe(204);
     const after = await t.app.inject(link);
     expect(after.statusCode).toBe(403);
-    expect((await t.app.inject({ url: `/api/groups/${group.id}/members`, headers: member.auth })).statusCode).toBe(
-      403,
-    );
+    expect((await t.app.inject({ url: `/api/groups/${group.id}/members`, headers: member.auth })).statusCode).toBe(403);
 
     // Let back in: a new link works, the old one does not.
     expect((await join(member, group.id)).statusCode).toBe(202);
