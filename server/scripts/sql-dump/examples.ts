@@ -124,6 +124,7 @@ export const QUERY_FILES: QueryFile[] = [
     module: policy,
     examples: {
       findGroupRole: [(db) => policy.findGroupRole(db, 1, 7), (db) => policy.findGroupRole(db, 1, 7, 'share')],
+      findMembershipStart: (db) => policy.findMembershipStart(db, 1, 7),
     },
   },
   {
@@ -201,7 +202,12 @@ export const QUERY_FILES: QueryFile[] = [
             viewerId: null,
           }),
       ],
-      calendarEvents: (db) => events.calendarEvents(db, { near: { point: berlin, radius: 5000 } }, 7, 500),
+      calendarEvents: [
+        (db) => events.calendarEvents(db, { near: { point: berlin, radius: 5000 } }, 7, 500),
+        (db) => events.calendarEvents(db, { seriesIds: [3, 4] }, 7, 500),
+        (db) => events.calendarEvents(db, { attendee: 7 }, 7, 500),
+      ],
+      findInstallationId: (db) => events.findInstallationId(db),
       lockEvent: (db) => events.lockEvent(db, 1, 7),
       insertEvents: (db) =>
         events.insertEvents(

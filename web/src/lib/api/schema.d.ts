@@ -614,7 +614,7 @@ export interface paths {
     };
     /**
      * Upcoming meetups within a radius as an iCalendar feed
-     * @description Meetups that have not ended, cancelled ones included, soonest first, at most 500.
+     * @description Meetups that have not ended, cancelled ones included, soonest first, at most 500; series as in a group’s feed.
      */
     get: {
       parameters: {
@@ -1372,7 +1372,7 @@ export interface paths {
     };
     /**
      * One meetup as an iCalendar file
-     * @description UID `event-<id>@vicinity`; a cancelled meetup has STATUS:CANCELLED. A private group’s meetup is read with a member’s Authorization header or the key in the meetup’s `calendarUrl`.
+     * @description UID `event-<id>@<host>` (PUBLIC_URL’s host, else this installation’s id), local times with their TZID and VTIMEZONE; a cancelled meetup has STATUS:CANCELLED. A private group’s meetup is read with a member’s Authorization header or the key in the meetup’s `calendarUrl`.
      */
     get: {
       parameters: {
@@ -2175,7 +2175,7 @@ export interface paths {
     };
     /**
      * A group’s upcoming meetups as an iCalendar feed
-     * @description Meetups that have not ended, cancelled ones included (STATUS:CANCELLED), at most 500. A private group’s feed needs a member’s Authorization header or, for calendar apps, the key in the group’s `calendarUrl` (403 members_only otherwise, also once that member has left).
+     * @description Meetups that have not ended, cancelled ones included (STATUS:CANCELLED), at most 500. A series is one VEVENT with an RRULE (UID `series-<id>@<host>`), cancelled occurrences as EXDATE and occurrences changed on their own as VEVENTs with its UID and a RECURRENCE-ID. A private group’s feed needs a member’s Authorization header or, for calendar apps, the key in the group’s `calendarUrl` (403 members_only otherwise, also once that member has left).
      */
     get: {
       parameters: {
@@ -3288,6 +3288,102 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/me/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The address of your own meetups’ calendar feed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PersonalCalendarLink'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your own meetups as an iCalendar feed
+     * @description The meetups you go to, are waiting for or organize that have not ended, at most 500, each an entry of its own. Read with the key in the `calendarUrl` of GET /api/me/calendar, as calendar apps do.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description The key in your `calendarUrl`. */
+          key: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An iCalendar (RFC 5545) file. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': string;
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/me/export': {
@@ -6171,6 +6267,10 @@ export interface components {
       };
       /** @description IANA time zone of the quiet hours, e.g. Europe/Berlin. */
       timeZone: string;
+    };
+    PersonalCalendarLink: {
+      /** @description Path of your own iCalendar feed (the meetups you go to, wait for or organize), with a key that lets a calendar app read it as you. Treat it like a password: whoever has it sees those meetups. */
+      calendarUrl: string;
     };
     Place: {
       address: string | null;
