@@ -20,6 +20,7 @@ import * as groups from '../../src/modules/groups/queries.js';
 import * as map from '../../src/modules/map/queries.js';
 import * as media from '../../src/modules/media/queries.js';
 import * as memberships from '../../src/modules/memberships/queries.js';
+import * as ogc from '../../src/modules/ogc/queries.js';
 import * as places from '../../src/modules/places/queries.js';
 import * as posts from '../../src/modules/posts/queries.js';
 import * as privacy from '../../src/modules/privacy/queries.js';
@@ -328,6 +329,23 @@ export const QUERY_FILES: QueryFile[] = [
           ]),
           ['place', 'event'],
         ),
+    },
+  },
+  {
+    source: 'modules/ogc/queries.ts',
+    module: ogc,
+    examples: {
+      findCollectionItems: (db) =>
+        ogc.findCollectionItems(
+          db,
+          registry.source('event')!,
+          7,
+          { bbox: [13.3, 52.45, 13.5, 52.55], during: { from: '2026-06-01T00:00:00Z', to: null } },
+          { limit: 100, offset: 200 },
+        ),
+      countCollectionItems: (db) =>
+        ogc.countCollectionItems(db, registry.source('place')!, null, { bbox: [170, -20, -170, -10], during: null }),
+      findCollectionItem: (db) => ogc.findCollectionItem(db, registry.source('post')!, 7, 12),
     },
   },
   {
