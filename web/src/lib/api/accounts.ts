@@ -58,3 +58,10 @@ export function requestPasswordReset(email: string): Promise<{ message: string }
 export function resetPassword(token: string, newPassword: string): Promise<SignedIn> {
   return request('POST', '/api/auth/password-reset/confirm', { body: { token, newPassword } });
 }
+
+export type Person = Schema<'PublicUser'>;
+
+/** A person's public profile: never their email or home. */
+export function getPerson(id: number, signal?: AbortSignal): Promise<Person> {
+  return getJson(`/api/people/${id}`, signal);
+}
