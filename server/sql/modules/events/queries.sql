@@ -296,24 +296,64 @@ where
         and gm.user_id = $37::bigint
     )
   )
+  and not exists (
+    select
+      1
+    from
+      moderated_content mc
+    where
+      mc.subject_type = $38::text
+      and mc.subject_id = "e"."id"
+  )
+  and (
+    not exists (
+      select
+        1
+      from
+        blocks bx
+      where
+        bx.blocker_id = $39::bigint
+        or bx.blocked_id = $40::bigint
+    )
+    or (
+      not exists (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $41::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $42::bigint
+      )
+    )
+  )
   and "e"."ends_at" > now()
   and (
     ST_DWithin (
       "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($38::float8, $39::float8), 4326)::geography,
-      $40::float8 * $41::float8 + 1,
+      ST_SetSRID (ST_MakePoint ($43::float8, $44::float8), 4326)::geography,
+      $45::float8 * $46::float8 + 1,
       false
     )
     and ST_Distance (
       "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($42::float8, $43::float8), 4326)::geography
-    ) <= $44::float8
+      ST_SetSRID (ST_MakePoint ($47::float8, $48::float8), 4326)::geography
+    ) <= $49::float8
   )
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $45;
+  $50;
 
 -- cancelEvent
 update "events"
@@ -653,7 +693,47 @@ where
         and gm.user_id = $37::bigint
     )
   )
-  and "e"."id" = $38;
+  and not exists (
+    select
+      1
+    from
+      moderated_content mc
+    where
+      mc.subject_type = $38::text
+      and mc.subject_id = "e"."id"
+  )
+  and (
+    not exists (
+      select
+        1
+      from
+        blocks bx
+      where
+        bx.blocker_id = $39::bigint
+        or bx.blocked_id = $40::bigint
+    )
+    or (
+      not exists (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $41::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $42::bigint
+      )
+    )
+  )
+  and "e"."id" = $43;
 
 -- findEventGroupId
 select
@@ -1121,18 +1201,58 @@ where
         and gm.user_id = $39::bigint
     )
   )
+  and not exists (
+    select
+      1
+    from
+      moderated_content mc
+    where
+      mc.subject_type = $40::text
+      and mc.subject_id = "e"."id"
+  )
+  and (
+    not exists (
+      select
+        1
+      from
+        blocks bx
+      where
+        bx.blocker_id = $41::bigint
+        or bx.blocked_id = $42::bigint
+    )
+    or (
+      not exists (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $43::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $44::bigint
+      )
+    )
+  )
   and "e"."ends_at" > now()
   and (
     ST_DWithin (
       "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($40::float8, $41::float8), 4326)::geography,
-      $42::float8 * $43::float8 + 1,
+      ST_SetSRID (ST_MakePoint ($45::float8, $46::float8), 4326)::geography,
+      $47::float8 * $48::float8 + 1,
       false
     )
     and ST_Distance (
       "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($44::float8, $45::float8), 4326)::geography
-    ) <= $46::float8
+      ST_SetSRID (ST_MakePoint ($49::float8, $50::float8), 4326)::geography
+    ) <= $51::float8
   )
   and e.min_players is not null
   and e.min_players > (
@@ -1144,19 +1264,19 @@ where
       r.event_id = e.id
       and r.status = 'going'
   )
-  and "e"."status" = $47
+  and "e"."status" = $52
   and (
     ST_Distance (
       "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($48::float8, $49::float8), 4326)::geography
+      ST_SetSRID (ST_MakePoint ($53::float8, $54::float8), 4326)::geography
     ),
     e.id
-  ) > ($50::float8, $51::bigint)
+  ) > ($55::float8, $56::bigint)
 order by
   "distance",
   "e"."id"
 limit
-  $52;
+  $57;
 
 -- listEvents (example 2)
 select
@@ -1262,14 +1382,24 @@ where
     ) = 'public'
     or false
   )
-  and "e"."ends_at" > $3
-  and "e"."starts_at" < $4
-  and "e"."group_id" = $5
+  and not exists (
+    select
+      1
+    from
+      moderated_content mc
+    where
+      mc.subject_type = $3::text
+      and mc.subject_id = "e"."id"
+  )
+  and true
+  and "e"."ends_at" > $4
+  and "e"."starts_at" < $5
+  and "e"."group_id" = $6
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $6;
+  $7;
 
 -- lockEvent
 select
