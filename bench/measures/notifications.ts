@@ -10,12 +10,12 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSigner } from 'fast-jwt';
 import pg from 'pg';
 import { openDatabase } from '../../server/src/db/index.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { hashPassword } from '../../server/src/modules/accounts/password.js';
 import { freePort } from '../lib/ports.js';
+import { benchAuth } from '../lib/sessions.js';
 import { printTable, type Figure } from '../lib/report.js';
 import { startServer, type RunningServer } from '../lib/server.js';
 import { summarise } from '../lib/stats.js';
@@ -110,8 +110,7 @@ export async function measureNotifications(adminUrl: string, log: (line: string)
   const url = await prepare(adminUrl);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const sign = createSigner({ key: JWT_SECRET, expiresIn: 3_600_000 });
-  const auth = (userId: number) => ({ authorization: `Bearer ${sign({ sub: String(userId) })}` });
+  const auth = await benchAuth((text) => client.query(text), JWT_SECRET, 10_000);
   let server: RunningServer | undefined;
   const listeners: Listener[] = [];
   try {

@@ -166,7 +166,13 @@ export async function buildApp({
   }
 
   await app.register(systemRoutes, { config });
-  await app.register(accountRoutes, { authRateLimit: config.authRateLimit });
+  const mailer = config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
+  await app.register(accountRoutes, {
+    authRateLimit: config.authRateLimit,
+    mailer,
+    publicUrl: config.publicUrl,
+    secret: config.jwtSecret,
+  });
   await app.register(radiusPagesPlugin, {
     registry: createItemRegistry(),
     // The embedded database answers one query at a time whatever runs beside it.
@@ -180,10 +186,10 @@ export async function buildApp({
   await app.register(postRoutes);
   await app.register(feedRoutes);
   await app.register(membershipRoutes);
-  await app.register(eventRoutes);
+  await app.register(eventRoutes, { publicUrl: config.publicUrl });
   await app.register(privacyRoutes);
   await app.register(notificationRoutes, {
-    mailer: config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : null,
+    mailer,
     publicUrl: config.publicUrl,
     secret: config.jwtSecret,
     stream: notificationStreams,

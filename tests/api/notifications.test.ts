@@ -125,8 +125,8 @@ describe('meetups', () => {
     const event = await createEvent(t.app, organizer!, kreuzberg, {
       capacity: 5,
       title: 'Azul',
-      startsAt: '2040-06-05T18:00:00+02:00',
-      endsAt: '2040-06-05T21:00:00+02:00',
+      startsAt: '2035-06-05T18:00:00+02:00',
+      endsAt: '2035-06-05T21:00:00+02:00',
     });
     await going(seated!, event.id);
     await going(organizer!, event.id);
@@ -139,8 +139,8 @@ describe('meetups', () => {
     expect(await kinds(seated!)).toEqual([]);
 
     await patchEvent(organizer!, event.id, {
-      startsAt: '2040-06-06T19:00:00+02:00',
-      endsAt: '2040-06-06T22:00:00+02:00',
+      startsAt: '2035-06-06T19:00:00+02:00',
+      endsAt: '2035-06-06T22:00:00+02:00',
       capacity: 3,
     });
     for (const user of [seated!, waiting!]) {
@@ -153,8 +153,8 @@ describe('meetups', () => {
 
     // A second change folds into the unread first one: the first "from", the latest "to".
     await patchEvent(organizer!, event.id, {
-      startsAt: '2040-06-07T17:30:00+02:00',
-      endsAt: '2040-06-07T22:00:00+02:00',
+      startsAt: '2035-06-07T17:30:00+02:00',
+      endsAt: '2035-06-07T22:00:00+02:00',
       location: { lat: 52.5, lng: 13.43 },
     });
     const { items } = await inbox(seated!);

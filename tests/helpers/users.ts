@@ -40,8 +40,9 @@ export async function createUsers(app: FastifyInstance, db: Kysely<Database>, co
     display_name: `Person ${index + 1}`,
   }));
   const inserted = await db.insertInto('users').values(rows).returning(['id', 'email', 'display_name']).execute();
-  return inserted.map((row) => {
-    const token = app.issueToken(row.id);
+  const tokens = await app.issueTokens(inserted.map((row) => row.id));
+  return inserted.map((row, index) => {
+    const token = tokens[index]!;
     return {
       id: row.id,
       token,

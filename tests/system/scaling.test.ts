@@ -203,7 +203,8 @@ describe.skipIf(!runnable)('two processes behind nginx, a primary and a streamin
     const statuses: number[] = [];
     for (let attempt = 0; attempt < AUTH_RATE_LIMIT + 3; attempt++) {
       const answer = await call(attempt % 2 === 0 ? 'a' : 'b', 'POST', '/api/auth/login', {
-        body: { email: 'nobody@example.org', password: 'not the password' },
+        // A different email each time: failures for one email have a limit of their own.
+        body: { email: `nobody${attempt}@example.org`, password: 'not the password' },
         headers: { 'x-forwarded-for': '198.51.100.23' },
       });
       statuses.push(answer.status);

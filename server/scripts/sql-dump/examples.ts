@@ -11,6 +11,7 @@ import * as policy from '../../src/policy/queries.js';
 import * as jobs from '../../src/jobs/queries.js';
 import * as rateLimits from '../../src/db/rate-limits.js';
 import * as wal from '../../src/db/wal-queries.js';
+import * as sessions from '../../src/db/sessions.js';
 import * as accounts from '../../src/modules/accounts/queries.js';
 import * as events from '../../src/modules/events/queries.js';
 import * as rsvps from '../../src/modules/events/rsvp-queries.js';
@@ -50,6 +51,8 @@ const group = {
   location: berlin,
   publicLocation: berlin,
 };
+const SESSION_ID = '6f1c2a9e-3b7d-4c1e-9a2f-5d8e7b6c4a31';
+const RESET_ID = '0b9d8c7e-6f5a-4b3c-8d2e-1f0a9b8c7d6e';
 const search = { point: berlin, radius: 5000, limit: 50, after: null, viewerId: 7 };
 
 export const QUERY_FILES: QueryFile[] = [
@@ -134,6 +137,33 @@ export const QUERY_FILES: QueryFile[] = [
       findPasswordHash: (db) => accounts.findPasswordHash(db, 7),
       findMe: (db) => accounts.findMe(db, 7),
       updateMe: (db) => accounts.updateMe(db, 7, { displayName: 'Ana', bio: 'Hi', homeLocation: berlin }),
+      findAccountByEmail: (db) => accounts.findAccountByEmail(db, 'a@example.org'),
+      findAccountById: (db) => accounts.findAccountById(db, 7),
+      updatePasswordHash: (db) => accounts.updatePasswordHash(db, 7, 'hash'),
+      findLoginLock: (db) => accounts.findLoginLock(db, 'a@example.org'),
+      recordLoginFailure: (db) =>
+        accounts.recordLoginFailure(db, 'a@example.org', { free: 5, firstPauseSeconds: 30, maxPauseSeconds: 3600 }),
+      clearLoginFailures: (db) => accounts.clearLoginFailures(db, 'a@example.org'),
+      insertPasswordReset: (db) =>
+        accounts.insertPasswordReset(db, { id: RESET_ID, userId: 7, expiresAt: new Date('2026-06-01T19:00:00Z') }),
+      findUsablePasswordReset: (db) => accounts.findUsablePasswordReset(db, RESET_ID),
+      usePasswordReset: (db) => accounts.usePasswordReset(db, RESET_ID, 7),
+    },
+  },
+  {
+    source: 'db/sessions.ts',
+    module: sessions,
+    examples: {
+      insertSessions: (db) =>
+        sessions.insertSessions(db, [
+          { id: SESSION_ID, userId: 7, userAgent: 'Firefox', expiresAt: new Date('2026-06-08T18:00:00Z') },
+        ]),
+      findSessionViewer: (db) => sessions.findSessionViewer(db, SESSION_ID, 7),
+      touchSession: (db) => sessions.touchSession(db, SESSION_ID),
+      listSessions: (db) => sessions.listSessions(db, 7),
+      revokeSession: (db) => sessions.revokeSession(db, 7, SESSION_ID),
+      revokeSessions: [(db) => sessions.revokeSessions(db, 7), (db) => sessions.revokeSessions(db, 7, SESSION_ID)],
+      deleteEndedSessions: (db) => sessions.deleteEndedSessions(db),
     },
   },
   {
@@ -173,7 +203,12 @@ export const QUERY_FILES: QueryFile[] = [
             viewerId: null,
           }),
       ],
-      calendarEvents: (db) => events.calendarEvents(db, { near: { point: berlin, radius: 5000 } }, 7, 500),
+      calendarEvents: [
+        (db) => events.calendarEvents(db, { near: { point: berlin, radius: 5000 } }, 7, 500),
+        (db) => events.calendarEvents(db, { seriesIds: [3, 4] }, 7, 500),
+        (db) => events.calendarEvents(db, { attendee: 7 }, 7, 500),
+      ],
+      findInstallationId: (db) => events.findInstallationId(db),
       lockEvent: (db) => events.lockEvent(db, 1, 7),
       insertEvents: (db) =>
         events.insertEvents(

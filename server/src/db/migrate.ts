@@ -33,7 +33,13 @@ class MigrationError extends Error {}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet['results']> {
-  const migrator = new Migrator({ db, provider: new DirectoryMigrationProvider(MIGRATIONS_DIR) });
+  // Numbers are handed out in ranges, so a migration may land after one with a higher number that a
+  // database has already applied; it is applied then, in its turn among those still pending.
+  const migrator = new Migrator({
+    db,
+    provider: new DirectoryMigrationProvider(MIGRATIONS_DIR),
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');

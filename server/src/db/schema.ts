@@ -4,6 +4,7 @@
  */
 import type { AccountTables } from './tables/accounts.js';
 import type { EventTables } from './tables/events.js';
+import type { InstallationTables } from './tables/installation.js';
 import type { ItemTables } from './tables/items.js';
 import type { JobTables } from './tables/jobs.js';
 import type { NotificationTables } from './tables/notifications.js';
@@ -12,6 +13,7 @@ import type { ModerationTables } from './tables/moderation.js';
 import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
 import type { RateLimitTables } from './tables/rate-limits.js';
+import type { SessionTables } from './tables/sessions.js';
 
 export interface Database
   extends
@@ -24,4 +26,6 @@ export interface Database
     NotificationTables,
     MediaTables,
     RateLimitTables,
+    SessionTables,
+    InstallationTables,
     ModerationTables {}

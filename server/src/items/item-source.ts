@@ -26,14 +26,22 @@ export interface IndexedItemColumns {
   capacity: string;
 }
 
+/** Narrowing a radius page asks of the kinds that can answer it. */
+export interface ItemFilter {
+  /** Only meetups that still need people to go (minPlayers not reached). */
+  needsPlayers?: boolean;
+}
+
 export interface ItemSource {
   kind: ItemKind;
+  /** Whether `visible` can apply `filter.needsPlayers`; kinds that cannot are left out of such pages. */
+  needsPlayers?: boolean;
   /**
    * A plain SELECT (no aggregates, no LIMIT) so PostgreSQL can pull it up into the caller's
    * query and use the spatial index on the column behind `loc`.
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind selects from its own tables
-  visible(db: Kysely<Database>, viewer: ViewerRef): SelectQueryBuilder<Database, any, VisibleItem>;
+  visible(db: Kysely<Database>, viewer: ViewerRef, filter?: ItemFilter): SelectQueryBuilder<Database, any, VisibleItem>;
   /**
    * Properties that change without the item's own row changing (a meetup's seats left), added at
    * read time to the properties stored in the all-kinds index. Absent: the stored ones are current.

@@ -18,6 +18,7 @@ export interface RadiusPageRequest {
   radius: number;
   limit: number;
   cursor?: string;
+  needsPlayers?: boolean;
 }
 
 export interface RadiusPage {
@@ -48,7 +49,12 @@ export async function radiusPage(
   viewerId: number | null,
 ): Promise<RadiusPage> {
   const after = request.cursor ? deps.cursors.decode(request.cursor, radiusPositionGuard(deps.registry)) : null;
-  const shape: RadiusPageShape = { kinds, limit: request.limit, after };
+  const shape: RadiusPageShape = {
+    kinds,
+    limit: request.limit,
+    after,
+    ...(request.needsPlayers ? { needsPlayers: true } : {}),
+  };
   const ask = { point: { lat: request.lat, lng: request.lng }, radius: request.radius, viewerId };
   const page = await deps.batcher.load(JSON.stringify(shape), { shape, ask });
   return { featuresJson: page.features, nextCursor: page.more && page.last ? deps.cursors.encode(page.last) : null };

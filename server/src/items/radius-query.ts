@@ -66,6 +66,8 @@ export interface RadiusSearch {
   limit: number;
   after: RadiusPosition | null;
   viewerId: ViewerRef;
+  /** Only meetups that still need players (the kinds that cannot say are left out). */
+  needsPlayers?: boolean;
 }
 
 /** One kind at a time, from each kind's own table and spatial index. */
@@ -85,7 +87,7 @@ function perKindQuery(db: Kysely<Database>, registry: ItemRegistry, query: Radiu
     // ones make it tight.
     // No radius filter here, so the planner has no reason to collect and sort the whole radius.
     const nearestFirst = sql<{ d: number }>`
-      select ${sphereDistanceSql('s.loc', point)} as d from (${source.visible(db, viewerId)}) s
+      select ${sphereDistanceSql('s.loc', point)} as d from (${source.visible(db, viewerId, { needsPlayers: query.needsPlayers })}) s
       where ${afterPosition}
       order by s.loc::geometry <-> ${planarPointSql(point)}
       limit ${limit + 1}`;
@@ -93,7 +95,7 @@ function perKindQuery(db: Kysely<Database>, registry: ItemRegistry, query: Radiu
     // Step 2: exact distances, exact order, within that bound only (computed once, joined in).
     // Each candidate's exact distance is computed once, then compared (see roughlyWithinSql).
     const candidates = db
-      .selectFrom([bound.as('b'), source.visible(db, viewerId).as('s')])
+      .selectFrom([bound.as('b'), source.visible(db, viewerId, { needsPlayers: query.needsPlayers }).as('s')])
       .select([
         sql<ItemKind>`${kind}::text`.as('kind'),
         's.id',
@@ -203,10 +205,13 @@ function acrossKindsQuery(db: Kysely<Database>, registry: ItemRegistry, query: R
 
 /** The SQL of one page (limit + 1 rows, to know whether another page follows); null for no kinds. */
 export function radiusQuery(db: Kysely<Database>, registry: ItemRegistry, query: RadiusSearch) {
-  const kinds = query.kinds.filter((kind) => registry.has(kind));
+  const kinds = query.kinds.filter(
+    (kind) => registry.has(kind) && (!query.needsPlayers || registry.source(kind)!.needsPlayers),
+  );
   if (kinds.length === 0) return null;
   // One kind: its own table is the smallest index that holds it.
-  return kinds.length === 1
+  // With a filter only some kinds can apply, the kinds are read from their own tables.
+  return kinds.length === 1 || query.needsPlayers
     ? perKindQuery(db, registry, { ...query, kinds })
     : acrossKindsQuery(db, registry, { ...query, kinds });
 }

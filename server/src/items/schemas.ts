@@ -10,6 +10,11 @@ export const NearbyQuery = Type.Object(
         description: `Comma-separated kinds among ${ITEM_KINDS.join(', ')}; all of them when omitted.`,
       }),
     ),
+    needsPlayers: Type.Optional(
+      Type.Boolean({
+        description: 'Only meetups with minPlayers that still need people to go (other kinds are left out).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

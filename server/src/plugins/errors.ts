@@ -25,6 +25,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Response headers that go with it, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -191,6 +193,7 @@ export default fp(
   async function errors(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
       if (error instanceof AppError) {
+        if (error.headers) reply.headers(error.headers);
         if (error.statusCode === 405) reply.header('allow', (error.details as { allow: string[] }).allow.join(', '));
         return reply.status(error.statusCode).send({
           error: {

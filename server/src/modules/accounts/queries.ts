@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { coarsen, COARSEN_METERS } from '../../geo/coarsen.js';
@@ -75,4 +75,102 @@ export async function updateMe(db: Db, id: number, patch: UpdateMeBody): Promise
     .where('id', '=', id)
     .execute();
   return findMe(db, id);
+}
+
+export async function findAccountByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'password_hash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
+export async function findAccountById(db: Db, id: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'password_hash'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updatePasswordHash(db: Db, id: number, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** When sign-ins for this email are paused, or undefined when they are not. */
+export async function findLoginLock(db: Db, email: string): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('login_failures')
+    .select('locked_until')
+    .where('email', '=', email)
+    .where('locked_until', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return row?.locked_until ?? undefined;
+}
+
+/**
+ * Counts a failed sign-in for the email, starting afresh after a quiet day, and pauses sign-ins
+ * once `free` failures are spent: `firstPauseSeconds`, doubling with each further failure, at
+ * most `maxPauseSeconds`. Answers the count and the pause's end.
+ */
+export async function recordLoginFailure(
+  db: Db,
+  email: string,
+  policy: { free: number; firstPauseSeconds: number; maxPauseSeconds: number },
+): Promise<{ failures: number; lockedUntil: Date | null }> {
+  const next = sql<number>`case when f.last_failure_at < now() - interval '1 day' then 1 else f.failures + 1 end`;
+  const pauseAfter = (failures: RawBuilder<number>) => sql<Date | null>`case when ${failures} >= ${policy.free}
+    then now() + least(${policy.maxPauseSeconds}::float8,
+      ${policy.firstPauseSeconds}::float8 * power(2, ${failures} - ${policy.free})) * interval '1 second'
+    else null end`;
+  const { rows } = await sql<{ failures: number; locked_until: Date | null }>`
+    insert into login_failures as f (email, failures, last_failure_at, locked_until)
+    values (${email}, 1, now(), ${pauseAfter(sql<number>`1`)})
+    on conflict (email) do update set
+      failures = ${next},
+      last_failure_at = now(),
+      locked_until = ${pauseAfter(next)}
+    returning failures, locked_until`.execute(db);
+  const row = rows[0]!;
+  return { failures: row.failures, lockedUntil: row.locked_until };
+}
+
+export async function clearLoginFailures(db: Db, email: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('email', '=', email).execute();
+}
+
+export async function insertPasswordReset(db: Db, reset: { id: string; userId: number; expiresAt: Date }) {
+  await db
+    .insertInto('password_resets')
+    .values({ id: reset.id, user_id: reset.userId, expires_at: reset.expiresAt })
+    .execute();
+}
+
+/** A reset that has not been used and has not expired, with its account's address. */
+export async function findUsablePasswordReset(db: Db, id: string) {
+  return db
+    .selectFrom('password_resets')
+    .innerJoin('users', 'users.id', 'password_resets.user_id')
+    .select(['password_resets.id', 'users.id as user_id', 'users.email', 'users.display_name'])
+    .where('password_resets.id', '=', id)
+    .where('password_resets.used_at', 'is', null)
+    .where('password_resets.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+}
+
+/** Marks the reset used, and every other open one of the account with it; false when already used. */
+export async function usePasswordReset(db: Db, id: string, userId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('password_resets')
+    .set({ used_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .where((eb) => eb.or([eb('id', '=', id), eb('expires_at', '>', sql<Date>`now()`)]))
+    .returning('id')
+    .execute();
+  return result.some((row) => row.id === id);
 }

@@ -1,14 +1,58 @@
-/** Registration, sign-in and the signed-in person's own profile. */
+/** Registration, sign-in, sessions and passwords, and the signed-in person's own profile. */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { errorResponses } from '../../plugins/errors.js';
+import { Type } from 'typebox';
+import type { Mailer } from '../../mail/mailer.js';
+import { AppError, errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
-import { changeMe, logIn, readMe, register } from './service.js';
-import { AuthAnswer, LoginBody, Me, RegisterBody, UpdateMeBody } from './schemas.js';
+import { createSignedCodec } from '../../plugins/signed-values.js';
+import { passwordResetEmailJob } from './jobs.js';
+import {
+  changeMe,
+  changePassword,
+  confirmPasswordReset,
+  endAllSessions,
+  endSession,
+  listDevices,
+  logIn,
+  PASSWORD_RESET_EMAIL_JOB,
+  readMe,
+  register,
+  requestPasswordReset,
+} from './service.js';
+import {
+  Accepted,
+  AuthAnswer,
+  ChangePasswordBody,
+  LoginBody,
+  Me,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
+  RegisterBody,
+  SessionId,
+  SessionList,
+  UpdateMeBody,
+} from './schemas.js';
 
-export default async function accountRoutes(app: FastifyInstance, options: { authRateLimit: number }) {
+export interface AccountRouteOptions {
+  authRateLimit: number;
+  /** Null when this server sends no email: then there is no password reset by email. */
+  mailer: Mailer | null;
+  publicUrl: string | null;
+  secret: string;
+}
+
+export default async function accountRoutes(app: FastifyInstance, options: AccountRouteOptions) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const rateLimit = { max: options.authRateLimit, timeWindow: '1 minute' };
+  const resetLinks = createSignedCodec(options.secret, 'password-reset', 'token', 'reset link');
+  const resetByEmail = options.mailer !== null && options.publicUrl !== null;
+  app.jobs.handle(
+    PASSWORD_RESET_EMAIL_JOB,
+    passwordResetEmailJob({ db: app.db, mailer: options.mailer, publicUrl: options.publicUrl, links: resetLinks }),
+  );
+  const signedIn = { onRequest: app.requireUser };
+  const bearer = [{ bearerAuth: [] }];
 
   api.post(
     '/api/auth/register',
@@ -17,13 +61,16 @@ export default async function accountRoutes(app: FastifyInstance, options: { aut
       schema: {
         tags: ['accounts'],
         summary: 'Create an account',
+        description:
+          'Answers 409 `email_taken` when an account has the email (see docs/privacy.md for why); the password ' +
+          'must not be easy to guess (400 `validation_failed` says why).',
         body: RegisterBody,
         response: { 201: AuthAnswer, ...errorResponses(400, 409, 429) },
       },
     },
     async (request, reply) => {
       const user = await register(app.db, request.body);
-      return reply.status(201).send({ token: app.issueToken(user.id), user });
+      return reply.status(201).send({ token: await app.issueToken(user.id, request.headers['user-agent']), user });
     },
   );
 
@@ -34,13 +81,17 @@ export default async function accountRoutes(app: FastifyInstance, options: { aut
       schema: {
         tags: ['accounts'],
         summary: 'Sign in',
+        description:
+          'Limited per IP address (`AUTH_RATE_LIMIT` a minute) and per email: after 5 failed attempts, sign-ins ' +
+          'for that email pause for 30 s, doubling with each further failure up to an hour (429 `rate_limited` ' +
+          'with `Retry-After`). Each sign-in opens a session (`GET /api/account/sessions`).',
         body: LoginBody,
         response: { 200: AuthAnswer, ...errorResponses(400, 401, 429) },
       },
     },
     async (request) => {
       const user = await logIn(app.db, request.body);
-      return { token: app.issueToken(user.id), user };
+      return { token: await app.issueToken(user.id, request.headers['user-agent']), user };
     },
   );
 
@@ -72,5 +123,143 @@ export default async function accountRoutes(app: FastifyInstance, options: { aut
       },
     },
     async (request) => changeMe(app.db, viewerOf(request).id, request.body),
+  );
+
+  api.post(
+    '/api/auth/sign-out',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign out: end this session',
+        description: 'The token stops working at once, on every server process.',
+        security: bearer,
+        response: { 204: Type.Null({ description: 'Done.' }), ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      const viewer = viewerOf(request);
+      await endSession(app.db, viewer.id, viewer.sessionId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    '/api/auth/sign-out-everywhere',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign out everywhere: end every session of your account, this one too',
+        security: bearer,
+        response: { 204: Type.Null({ description: 'Done.' }), ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      await endAllSessions(app.db, viewerOf(request).id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.get(
+    '/api/account/sessions',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Your signed-in devices',
+        description: 'Sessions that have not ended, most recently used first; `current` is this one.',
+        security: bearer,
+        response: { 200: SessionList, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const viewer = viewerOf(request);
+      return { sessions: await listDevices(app.db, viewer.id, viewer.sessionId) };
+    },
+  );
+
+  api.delete(
+    '/api/account/sessions/:id',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign out one device',
+        security: bearer,
+        params: SessionId,
+        response: { 204: Type.Null({ description: 'Done.' }), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      await endSession(app.db, viewerOf(request).id, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    '/api/account/password',
+    {
+      ...signedIn,
+      config: { rateLimit },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change your password',
+        description: 'Needs the current password (403 `wrong_password`). Every other session ends; this one stays.',
+        security: bearer,
+        body: ChangePasswordBody,
+        response: { 204: Type.Null({ description: 'Done.' }), ...errorResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const viewer = viewerOf(request);
+      await changePassword(app.db, viewer.id, viewer.sessionId, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    '/api/auth/password-reset',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Ask for a password reset link by email',
+        description:
+          'Answers 202 whether or not an account has the email, so it cannot be used to find out who has one. ' +
+          'The link works once, for an hour. 503 `unavailable` when this server sends no email.',
+        body: PasswordResetBody,
+        response: { 202: Accepted, ...errorResponses(400, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      if (!resetByEmail) {
+        throw new AppError(503, 'unavailable', 'This server sends no email, so passwords cannot be reset by email.');
+      }
+      await requestPasswordReset(app.db, request.body.email);
+      return reply.status(202).send({
+        message: 'If an account has this email, a link to choose a new password is on its way.',
+      });
+    },
+  );
+
+  api.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Choose a new password with the link from the email',
+        description:
+          'Ends every session of the account and signs in here. 403 `link_expired` when the link is used or ' +
+          'older than an hour; 400 when it was altered.',
+        body: PasswordResetConfirmBody,
+        response: { 200: AuthAnswer, ...errorResponses(400, 403, 429) },
+      },
+    },
+    async (request) => {
+      const user = await confirmPasswordReset(app.db, resetLinks, request.body);
+      return { token: await app.issueToken(user.id, request.headers['user-agent']), user };
+    },
   );
 }

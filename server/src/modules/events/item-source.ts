@@ -19,8 +19,9 @@ function withSeatsLeft(storedProps: RawBuilder<unknown>, capacity: string, event
  */
 export const eventItemSource: ItemSource = {
   kind: 'event',
-  visible: (db, viewerId) =>
-    db
+  needsPlayers: true,
+  visible: (db, viewerId, filter) => {
+    const listed = db
       .selectFrom('events')
       .select([
         'events.id',
@@ -32,6 +33,13 @@ export const eventItemSource: ItemSource = {
       .where('events.status', '=', 'scheduled')
       .where(groupContentVisibleSql('events.group_id', viewerId))
       .where(visibleContentSql('event', 'events.id'))
-      .where(notBlockedSql('events.organizer_id', viewerId)),
+      .where(notBlockedSql('events.organizer_id', viewerId));
+    return filter?.needsPlayers
+      ? listed.where(
+          sql<boolean>`events.min_players > (select count(*) from event_rsvps r
+            where r.event_id = events.id and r.status = 'going')`,
+        )
+      : listed;
+  },
   liveProps: (row) => withSeatsLeft(row.props, row.capacity, row.id),
 };

@@ -395,3 +395,19 @@ export const DiscussionSettingsBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type DiscussionSettingsBody = Static<typeof DiscussionSettingsBody>;
+
+export const PersonalCalendarLink = Type.Object(
+  {
+    calendarUrl: Type.String({
+      description:
+        'Path of your own iCalendar feed (the meetups you go to, wait for or organize), with a key that lets a ' +
+        'calendar app read it as you. Treat it like a password: whoever has it sees those meetups.',
+    }),
+  },
+  { $id: 'PersonalCalendarLink' },
+);
+
+export const PersonalCalendarQuery = Type.Object(
+  { key: Type.String({ minLength: 1, maxLength: 200, description: 'The key in your `calendarUrl`.' }) },
+  { additionalProperties: false },
+);
