@@ -138,27 +138,38 @@ from
                                             and gm.user_id = $16::bigint
                                         )
                                       )
-                                      and not exists (
-                                        select
-                                          1
-                                        from
-                                          moderated_content mc
-                                        where
-                                          mc.subject_type = $17::text
-                                          and mc.subject_id = "events"."id"
+                                      and (
+                                        (
+                                          select
+                                            mc.state
+                                          from
+                                            moderated_content mc
+                                          where
+                                            mc.subject_type = $17::text
+                                            and mc.subject_id = "events"."id"
+                                        ) is null
                                       )
                                       and (
-                                        not exists (
-                                          select
-                                            1
-                                          from
-                                            blocks bx
-                                          where
-                                            bx.blocker_id = $18::bigint
-                                            or bx.blocked_id = $19::bigint
+                                        (
+                                          not exists (
+                                            select
+                                              1
+                                            from
+                                              blocks bx
+                                            where
+                                              bx.blocker_id = $18::bigint
+                                          )
+                                          and not exists (
+                                            select
+                                              1
+                                            from
+                                              blocks by
+                                            where
+                                              by.blocked_id = $19::bigint
+                                          )
                                         )
                                         or (
-                                          not exists (
+                                          (
                                             select
                                               1
                                             from
@@ -166,8 +177,8 @@ from
                                             where
                                               b1.blocker_id = $20::bigint
                                               and b1.blocked_id = "events"."organizer_id"
-                                          )
-                                          and not exists (
+                                          ) is null
+                                          and (
                                             select
                                               1
                                             from
@@ -175,7 +186,7 @@ from
                                             where
                                               b2.blocker_id = "events"."organizer_id"
                                               and b2.blocked_id = $21::bigint
-                                          )
+                                          ) is null
                                         )
                                       )
                                   )
@@ -236,27 +247,38 @@ from
                                   and gm.user_id = $26::bigint
                               )
                             )
-                            and not exists (
-                              select
-                                1
-                              from
-                                moderated_content mc
-                              where
-                                mc.subject_type = $27::text
-                                and mc.subject_id = "events"."id"
+                            and (
+                              (
+                                select
+                                  mc.state
+                                from
+                                  moderated_content mc
+                                where
+                                  mc.subject_type = $27::text
+                                  and mc.subject_id = "events"."id"
+                              ) is null
                             )
                             and (
-                              not exists (
-                                select
-                                  1
-                                from
-                                  blocks bx
-                                where
-                                  bx.blocker_id = $28::bigint
-                                  or bx.blocked_id = $29::bigint
+                              (
+                                not exists (
+                                  select
+                                    1
+                                  from
+                                    blocks bx
+                                  where
+                                    bx.blocker_id = $28::bigint
+                                )
+                                and not exists (
+                                  select
+                                    1
+                                  from
+                                    blocks by
+                                  where
+                                    by.blocked_id = $29::bigint
+                                )
                               )
                               or (
-                                not exists (
+                                (
                                   select
                                     1
                                   from
@@ -264,8 +286,8 @@ from
                                   where
                                     b1.blocker_id = $30::bigint
                                     and b1.blocked_id = "events"."organizer_id"
-                                )
-                                and not exists (
+                                ) is null
+                                and (
                                   select
                                     1
                                   from
@@ -273,7 +295,7 @@ from
                                   where
                                     b2.blocker_id = "events"."organizer_id"
                                     and b2.blocked_id = $31::bigint
-                                )
+                                ) is null
                               )
                             )
                         ) as "s"
@@ -442,27 +464,38 @@ from
                                                 and gm.user_id = $13::bigint
                                             )
                                           )
-                                          and not exists (
-                                            select
-                                              1
-                                            from
-                                              moderated_content mc
-                                            where
-                                              mc.subject_type = $14::text
-                                              and mc.subject_id = "posts"."id"
+                                          and (
+                                            (
+                                              select
+                                                mc.state
+                                              from
+                                                moderated_content mc
+                                              where
+                                                mc.subject_type = $14::text
+                                                and mc.subject_id = "posts"."id"
+                                            ) is null
                                           )
                                           and (
-                                            not exists (
-                                              select
-                                                1
-                                              from
-                                                blocks bx
-                                              where
-                                                bx.blocker_id = $15::bigint
-                                                or bx.blocked_id = $16::bigint
+                                            (
+                                              not exists (
+                                                select
+                                                  1
+                                                from
+                                                  blocks bx
+                                                where
+                                                  bx.blocker_id = $15::bigint
+                                              )
+                                              and not exists (
+                                                select
+                                                  1
+                                                from
+                                                  blocks by
+                                                where
+                                                  by.blocked_id = $16::bigint
+                                              )
                                             )
                                             or (
-                                              not exists (
+                                              (
                                                 select
                                                   1
                                                 from
@@ -470,8 +503,8 @@ from
                                                 where
                                                   b1.blocker_id = $17::bigint
                                                   and b1.blocked_id = "posts"."author_id"
-                                              )
-                                              and not exists (
+                                              ) is null
+                                              and (
                                                 select
                                                   1
                                                 from
@@ -479,7 +512,7 @@ from
                                                 where
                                                   b2.blocker_id = "posts"."author_id"
                                                   and b2.blocked_id = $18::bigint
-                                              )
+                                              ) is null
                                             )
                                           )
                                       )
@@ -522,27 +555,38 @@ from
                                       and gm.user_id = $20::bigint
                                   )
                                 )
-                                and not exists (
-                                  select
-                                    1
-                                  from
-                                    moderated_content mc
-                                  where
-                                    mc.subject_type = $21::text
-                                    and mc.subject_id = "posts"."id"
+                                and (
+                                  (
+                                    select
+                                      mc.state
+                                    from
+                                      moderated_content mc
+                                    where
+                                      mc.subject_type = $21::text
+                                      and mc.subject_id = "posts"."id"
+                                  ) is null
                                 )
                                 and (
-                                  not exists (
-                                    select
-                                      1
-                                    from
-                                      blocks bx
-                                    where
-                                      bx.blocker_id = $22::bigint
-                                      or bx.blocked_id = $23::bigint
+                                  (
+                                    not exists (
+                                      select
+                                        1
+                                      from
+                                        blocks bx
+                                      where
+                                        bx.blocker_id = $22::bigint
+                                    )
+                                    and not exists (
+                                      select
+                                        1
+                                      from
+                                        blocks by
+                                      where
+                                        by.blocked_id = $23::bigint
+                                    )
                                   )
                                   or (
-                                    not exists (
+                                    (
                                       select
                                         1
                                       from
@@ -550,8 +594,8 @@ from
                                       where
                                         b1.blocker_id = $24::bigint
                                         and b1.blocked_id = "posts"."author_id"
-                                    )
-                                    and not exists (
+                                    ) is null
+                                    and (
                                       select
                                         1
                                       from
@@ -559,7 +603,7 @@ from
                                       where
                                         b2.blocker_id = "posts"."author_id"
                                         and b2.blocked_id = $25::bigint
-                                    )
+                                    ) is null
                                   )
                                 )
                             ) as "s"
@@ -737,29 +781,37 @@ from
                                   )
                                 )
                                 and (
-                                  "n"."kind" not in ('post', 'event')
-                                  or not exists (
+                                  (
                                     select
-                                      1
+                                      mc.state
                                     from
                                       moderated_content mc
                                     where
                                       mc.subject_type = "n"."kind"
                                       and mc.subject_id = "n"."id"
-                                  )
+                                  ) is null
                                 )
                                 and (
-                                  not exists (
-                                    select
-                                      1
-                                    from
-                                      blocks bx
-                                    where
-                                      bx.blocker_id = $20::bigint
-                                      or bx.blocked_id = $21::bigint
+                                  (
+                                    not exists (
+                                      select
+                                        1
+                                      from
+                                        blocks bx
+                                      where
+                                        bx.blocker_id = $20::bigint
+                                    )
+                                    and not exists (
+                                      select
+                                        1
+                                      from
+                                        blocks by
+                                      where
+                                        by.blocked_id = $21::bigint
+                                    )
                                   )
                                   or (
-                                    not exists (
+                                    (
                                       select
                                         1
                                       from
@@ -784,8 +836,8 @@ from
                                               ea.id = "n"."id"
                                           )
                                         end
-                                    )
-                                    and not exists (
+                                    ) is null
+                                    and (
                                       select
                                         1
                                       from
@@ -810,7 +862,7 @@ from
                                           )
                                         end
                                         and b2.blocked_id = $23::bigint
-                                    )
+                                    ) is null
                                   )
                                 )
                                 and true
@@ -854,29 +906,37 @@ from
                           )
                         )
                         and (
-                          "n"."kind" not in ('post', 'event')
-                          or not exists (
+                          (
                             select
-                              1
+                              mc.state
                             from
                               moderated_content mc
                             where
                               mc.subject_type = "n"."kind"
                               and mc.subject_id = "n"."id"
-                          )
+                          ) is null
                         )
                         and (
-                          not exists (
-                            select
-                              1
-                            from
-                              blocks bx
-                            where
-                              bx.blocker_id = $35::bigint
-                              or bx.blocked_id = $36::bigint
+                          (
+                            not exists (
+                              select
+                                1
+                              from
+                                blocks bx
+                              where
+                                bx.blocker_id = $35::bigint
+                            )
+                            and not exists (
+                              select
+                                1
+                              from
+                                blocks by
+                              where
+                                by.blocked_id = $36::bigint
+                            )
                           )
                           or (
-                            not exists (
+                            (
                               select
                                 1
                               from
@@ -901,8 +961,8 @@ from
                                       ea.id = "n"."id"
                                   )
                                 end
-                            )
-                            and not exists (
+                            ) is null
+                            and (
                               select
                                 1
                               from
@@ -927,7 +987,7 @@ from
                                   )
                                 end
                                 and b2.blocked_id = $38::bigint
-                            )
+                            ) is null
                           )
                         )
                       offset
@@ -1110,29 +1170,37 @@ from
                                       )
                                     )
                                     and (
-                                      "n"."kind" not in ('post', 'event')
-                                      or not exists (
+                                      (
                                         select
-                                          1
+                                          mc.state
                                         from
                                           moderated_content mc
                                         where
                                           mc.subject_type = "n"."kind"
                                           and mc.subject_id = "n"."id"
-                                      )
+                                      ) is null
                                     )
                                     and (
-                                      not exists (
-                                        select
-                                          1
-                                        from
-                                          blocks bx
-                                        where
-                                          bx.blocker_id = "ask"."viewer_id"
-                                          or bx.blocked_id = "ask"."viewer_id"
+                                      (
+                                        not exists (
+                                          select
+                                            1
+                                          from
+                                            blocks bx
+                                          where
+                                            bx.blocker_id = "ask"."viewer_id"
+                                        )
+                                        and not exists (
+                                          select
+                                            1
+                                          from
+                                            blocks by
+                                          where
+                                            by.blocked_id = "ask"."viewer_id"
+                                        )
                                       )
                                       or (
-                                        not exists (
+                                        (
                                           select
                                             1
                                           from
@@ -1157,8 +1225,8 @@ from
                                                   ea.id = "n"."id"
                                               )
                                             end
-                                        )
-                                        and not exists (
+                                        ) is null
+                                        and (
                                           select
                                             1
                                           from
@@ -1183,7 +1251,7 @@ from
                                               )
                                             end
                                             and b2.blocked_id = "ask"."viewer_id"
-                                        )
+                                        ) is null
                                       )
                                     )
                                     and (
@@ -1231,29 +1299,37 @@ from
                               )
                             )
                             and (
-                              "n"."kind" not in ('post', 'event')
-                              or not exists (
+                              (
                                 select
-                                  1
+                                  mc.state
                                 from
                                   moderated_content mc
                                 where
                                   mc.subject_type = "n"."kind"
                                   and mc.subject_id = "n"."id"
-                              )
+                              ) is null
                             )
                             and (
-                              not exists (
-                                select
-                                  1
-                                from
-                                  blocks bx
-                                where
-                                  bx.blocker_id = "ask"."viewer_id"
-                                  or bx.blocked_id = "ask"."viewer_id"
+                              (
+                                not exists (
+                                  select
+                                    1
+                                  from
+                                    blocks bx
+                                  where
+                                    bx.blocker_id = "ask"."viewer_id"
+                                )
+                                and not exists (
+                                  select
+                                    1
+                                  from
+                                    blocks by
+                                  where
+                                    by.blocked_id = "ask"."viewer_id"
+                                )
                               )
                               or (
-                                not exists (
+                                (
                                   select
                                     1
                                   from
@@ -1278,8 +1354,8 @@ from
                                           ea.id = "n"."id"
                                       )
                                     end
-                                )
-                                and not exists (
+                                ) is null
+                                and (
                                   select
                                     1
                                   from
@@ -1304,7 +1380,7 @@ from
                                       )
                                     end
                                     and b2.blocked_id = "ask"."viewer_id"
-                                )
+                                ) is null
                               )
                             )
                           offset
@@ -1533,29 +1609,37 @@ from
                         )
                       )
                       and (
-                        "n"."kind" not in ('post', 'event')
-                        or not exists (
+                        (
                           select
-                            1
+                            mc.state
                           from
                             moderated_content mc
                           where
                             mc.subject_type = "n"."kind"
                             and mc.subject_id = "n"."id"
-                        )
+                        ) is null
                       )
                       and (
-                        not exists (
-                          select
-                            1
-                          from
-                            blocks bx
-                          where
-                            bx.blocker_id = $15::bigint
-                            or bx.blocked_id = $16::bigint
+                        (
+                          not exists (
+                            select
+                              1
+                            from
+                              blocks bx
+                            where
+                              bx.blocker_id = $15::bigint
+                          )
+                          and not exists (
+                            select
+                              1
+                            from
+                              blocks by
+                            where
+                              by.blocked_id = $16::bigint
+                          )
                         )
                         or (
-                          not exists (
+                          (
                             select
                               1
                             from
@@ -1580,8 +1664,8 @@ from
                                     ea.id = "n"."id"
                                 )
                               end
-                          )
-                          and not exists (
+                          ) is null
+                          and (
                             select
                               1
                             from
@@ -1606,7 +1690,7 @@ from
                                 )
                               end
                               and b2.blocked_id = $18::bigint
-                          )
+                          ) is null
                         )
                       )
                       and true
@@ -1650,29 +1734,37 @@ from
                 )
               )
               and (
-                "n"."kind" not in ('post', 'event')
-                or not exists (
+                (
                   select
-                    1
+                    mc.state
                   from
                     moderated_content mc
                   where
                     mc.subject_type = "n"."kind"
                     and mc.subject_id = "n"."id"
-                )
+                ) is null
               )
               and (
-                not exists (
-                  select
-                    1
-                  from
-                    blocks bx
-                  where
-                    bx.blocker_id = $30::bigint
-                    or bx.blocked_id = $31::bigint
+                (
+                  not exists (
+                    select
+                      1
+                    from
+                      blocks bx
+                    where
+                      bx.blocker_id = $30::bigint
+                  )
+                  and not exists (
+                    select
+                      1
+                    from
+                      blocks by
+                    where
+                      by.blocked_id = $31::bigint
+                  )
                 )
                 or (
-                  not exists (
+                  (
                     select
                       1
                     from
@@ -1697,8 +1789,8 @@ from
                             ea.id = "n"."id"
                         )
                       end
-                  )
-                  and not exists (
+                  ) is null
+                  and (
                     select
                       1
                     from
@@ -1723,7 +1815,7 @@ from
                         )
                       end
                       and b2.blocked_id = $33::bigint
-                  )
+                  ) is null
                 )
               )
             offset

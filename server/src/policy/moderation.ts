@@ -15,17 +15,19 @@ import { viewerIdSql, type ViewerRef } from './visibility.js';
  * review. Lists leave such content out for everyone; only the queue and (held) its author see it.
  */
 export function visibleContentSql(type: ModeratedType, idColumn: string): RawBuilder<boolean> {
-  return sql<boolean>`not exists (select 1 from moderated_content mc
-    where mc.subject_type = ${type}::text and mc.subject_id = ${sql.ref(idColumn)})`;
+  // A scalar lookup by primary key per row rather than NOT EXISTS, which the planner may turn into
+  // a hash of the whole table built per query (see visibility.ts).
+  return sql<boolean>`((select mc.state from moderated_content mc
+    where mc.subject_type = ${type}::text and mc.subject_id = ${sql.ref(idColumn)}) is null)`;
 }
 
 /**
- * Like visibleContentSql for a column that holds the kind (`nearby_items.kind`): posts and
- * meetups are checked, other kinds (places, groups) are never removed this way.
+ * Like visibleContentSql for a column that holds the kind (`nearby_items.kind`). Only posts and
+ * meetups ever have a row there; places and groups are never removed this way.
  */
 export function visibleItemSql(kindColumn: string, idColumn: string): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.ref(kindColumn)} not in ('post', 'event') or not exists (select 1 from moderated_content mc
-    where mc.subject_type = ${sql.ref(kindColumn)} and mc.subject_id = ${sql.ref(idColumn)}))`;
+  return sql<boolean>`((select mc.state from moderated_content mc
+    where mc.subject_type = ${sql.ref(kindColumn)} and mc.subject_id = ${sql.ref(idColumn)}) is null)`;
 }
 
 /**
@@ -41,9 +43,10 @@ export function notBlockedSql(
   if (viewer === null) return sql<boolean>`true`;
   const me = viewerIdSql(viewer);
   const author = typeof authorIdColumn === 'string' ? sql.ref(authorIdColumn) : authorIdColumn;
-  return sql<boolean>`(not exists (select 1 from blocks bx where bx.blocker_id = ${me} or bx.blocked_id = ${me})
-    or (not exists (select 1 from blocks b1 where b1.blocker_id = ${me} and b1.blocked_id = ${author})
-      and not exists (select 1 from blocks b2 where b2.blocker_id = ${author} and b2.blocked_id = ${me})))`;
+  return sql<boolean>`((not exists (select 1 from blocks bx where bx.blocker_id = ${me})
+      and not exists (select 1 from blocks by where by.blocked_id = ${me}))
+    or ((select 1 from blocks b1 where b1.blocker_id = ${me} and b1.blocked_id = ${author}) is null
+      and (select 1 from blocks b2 where b2.blocker_id = ${author} and b2.blocked_id = ${me}) is null))`;
 }
 
 /** The author of a `nearby_items` row (posts and meetups have one), for notBlockedSql. */

@@ -296,27 +296,38 @@ where
         and gm.user_id = $37::bigint
     )
   )
-  and not exists (
-    select
-      1
-    from
-      moderated_content mc
-    where
-      mc.subject_type = $38::text
-      and mc.subject_id = "e"."id"
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
   )
   and (
-    not exists (
-      select
-        1
-      from
-        blocks bx
-      where
-        bx.blocker_id = $39::bigint
-        or bx.blocked_id = $40::bigint
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
     )
     or (
-      not exists (
+      (
         select
           1
         from
@@ -324,8 +335,8 @@ where
         where
           b1.blocker_id = $41::bigint
           and b1.blocked_id = "e"."organizer_id"
-      )
-      and not exists (
+      ) is null
+      and (
         select
           1
         from
@@ -333,7 +344,7 @@ where
         where
           b2.blocker_id = "e"."organizer_id"
           and b2.blocked_id = $42::bigint
-      )
+      ) is null
     )
   )
   and "e"."ends_at" > now()
@@ -651,27 +662,38 @@ where
         and gm.user_id = $37::bigint
     )
   )
-  and not exists (
-    select
-      1
-    from
-      moderated_content mc
-    where
-      mc.subject_type = $38::text
-      and mc.subject_id = "e"."id"
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
   )
   and (
-    not exists (
-      select
-        1
-      from
-        blocks bx
-      where
-        bx.blocker_id = $39::bigint
-        or bx.blocked_id = $40::bigint
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
     )
     or (
-      not exists (
+      (
         select
           1
         from
@@ -679,8 +701,8 @@ where
         where
           b1.blocker_id = $41::bigint
           and b1.blocked_id = "e"."organizer_id"
-      )
-      and not exists (
+      ) is null
+      and (
         select
           1
         from
@@ -688,7 +710,7 @@ where
         where
           b2.blocker_id = "e"."organizer_id"
           and b2.blocked_id = $42::bigint
-      )
+      ) is null
     )
   )
   and "e"."series_id" in ($43, $44, $45)
@@ -994,27 +1016,38 @@ where
         and gm.user_id = $37::bigint
     )
   )
-  and not exists (
-    select
-      1
-    from
-      moderated_content mc
-    where
-      mc.subject_type = $38::text
-      and mc.subject_id = "e"."id"
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
   )
   and (
-    not exists (
-      select
-        1
-      from
-        blocks bx
-      where
-        bx.blocker_id = $39::bigint
-        or bx.blocked_id = $40::bigint
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
     )
     or (
-      not exists (
+      (
         select
           1
         from
@@ -1022,8 +1055,8 @@ where
         where
           b1.blocker_id = $41::bigint
           and b1.blocked_id = "e"."organizer_id"
-      )
-      and not exists (
+      ) is null
+      and (
         select
           1
         from
@@ -1031,7 +1064,7 @@ where
         where
           b2.blocker_id = "e"."organizer_id"
           and b2.blocked_id = $42::bigint
-      )
+      ) is null
     )
   )
   and "e"."ends_at" > now()
@@ -1392,27 +1425,38 @@ where
         and gm.user_id = $37::bigint
     )
   )
-  and not exists (
-    select
-      1
-    from
-      moderated_content mc
-    where
-      mc.subject_type = $38::text
-      and mc.subject_id = "e"."id"
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
   )
   and (
-    not exists (
-      select
-        1
-      from
-        blocks bx
-      where
-        bx.blocker_id = $39::bigint
-        or bx.blocked_id = $40::bigint
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
     )
     or (
-      not exists (
+      (
         select
           1
         from
@@ -1420,8 +1464,8 @@ where
         where
           b1.blocker_id = $41::bigint
           and b1.blocked_id = "e"."organizer_id"
-      )
-      and not exists (
+      ) is null
+      and (
         select
           1
         from
@@ -1429,7 +1473,7 @@ where
         where
           b2.blocker_id = "e"."organizer_id"
           and b2.blocked_id = $42::bigint
-      )
+      ) is null
     )
   )
   and "e"."id" = $43;
@@ -1922,27 +1966,38 @@ where
         and gm.user_id = $39::bigint
     )
   )
-  and not exists (
-    select
-      1
-    from
-      moderated_content mc
-    where
-      mc.subject_type = $40::text
-      and mc.subject_id = "e"."id"
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $40::text
+        and mc.subject_id = "e"."id"
+    ) is null
   )
   and (
-    not exists (
-      select
-        1
-      from
-        blocks bx
-      where
-        bx.blocker_id = $41::bigint
-        or bx.blocked_id = $42::bigint
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $41::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $42::bigint
+      )
     )
     or (
-      not exists (
+      (
         select
           1
         from
@@ -1950,8 +2005,8 @@ where
         where
           b1.blocker_id = $43::bigint
           and b1.blocked_id = "e"."organizer_id"
-      )
-      and not exists (
+      ) is null
+      and (
         select
           1
         from
@@ -1959,7 +2014,7 @@ where
         where
           b2.blocker_id = "e"."organizer_id"
           and b2.blocked_id = $44::bigint
-      )
+      ) is null
     )
   )
   and "e"."ends_at" > now()
@@ -2103,14 +2158,16 @@ where
     ) = 'public'
     or false
   )
-  and not exists (
-    select
-      1
-    from
-      moderated_content mc
-    where
-      mc.subject_type = $3::text
-      and mc.subject_id = "e"."id"
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $3::text
+        and mc.subject_id = "e"."id"
+    ) is null
   )
   and true
   and "e"."ends_at" > $4

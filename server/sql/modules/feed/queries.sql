@@ -72,27 +72,38 @@ with
                               and gm.user_id = $17::bigint
                           )
                         )
-                        and not exists (
-                          select
-                            1
-                          from
-                            moderated_content mc
-                          where
-                            mc.subject_type = $18::text
-                            and mc.subject_id = "p"."id"
+                        and (
+                          (
+                            select
+                              mc.state
+                            from
+                              moderated_content mc
+                            where
+                              mc.subject_type = $18::text
+                              and mc.subject_id = "p"."id"
+                          ) is null
                         )
                         and (
-                          not exists (
-                            select
-                              1
-                            from
-                              blocks bx
-                            where
-                              bx.blocker_id = $19::bigint
-                              or bx.blocked_id = $20::bigint
+                          (
+                            not exists (
+                              select
+                                1
+                              from
+                                blocks bx
+                              where
+                                bx.blocker_id = $19::bigint
+                            )
+                            and not exists (
+                              select
+                                1
+                              from
+                                blocks by
+                              where
+                                by.blocked_id = $20::bigint
+                            )
                           )
                           or (
-                            not exists (
+                            (
                               select
                                 1
                               from
@@ -100,8 +111,8 @@ with
                               where
                                 b1.blocker_id = $21::bigint
                                 and b1.blocked_id = "p"."author_id"
-                            )
-                            and not exists (
+                            ) is null
+                            and (
                               select
                                 1
                               from
@@ -109,7 +120,7 @@ with
                               where
                                 b2.blocker_id = "p"."author_id"
                                 and b2.blocked_id = $22::bigint
-                            )
+                            ) is null
                           )
                         )
                       order by
@@ -162,27 +173,38 @@ with
                               and gm.user_id = $33::bigint
                           )
                         )
-                        and not exists (
-                          select
-                            1
-                          from
-                            moderated_content mc
-                          where
-                            mc.subject_type = $34::text
-                            and mc.subject_id = "e"."id"
+                        and (
+                          (
+                            select
+                              mc.state
+                            from
+                              moderated_content mc
+                            where
+                              mc.subject_type = $34::text
+                              and mc.subject_id = "e"."id"
+                          ) is null
                         )
                         and (
-                          not exists (
-                            select
-                              1
-                            from
-                              blocks bx
-                            where
-                              bx.blocker_id = $35::bigint
-                              or bx.blocked_id = $36::bigint
+                          (
+                            not exists (
+                              select
+                                1
+                              from
+                                blocks bx
+                              where
+                                bx.blocker_id = $35::bigint
+                            )
+                            and not exists (
+                              select
+                                1
+                              from
+                                blocks by
+                              where
+                                by.blocked_id = $36::bigint
+                            )
                           )
                           or (
-                            not exists (
+                            (
                               select
                                 1
                               from
@@ -190,8 +212,8 @@ with
                               where
                                 b1.blocker_id = $37::bigint
                                 and b1.blocked_id = "e"."organizer_id"
-                            )
-                            and not exists (
+                            ) is null
+                            and (
                               select
                                 1
                               from
@@ -199,7 +221,7 @@ with
                               where
                                 b2.blocker_id = "e"."organizer_id"
                                 and b2.blocked_id = $38::bigint
-                            )
+                            ) is null
                           )
                         )
                       order by
@@ -251,27 +273,38 @@ with
                               and gm.user_id = $48::bigint
                           )
                         )
-                        and not exists (
-                          select
-                            1
-                          from
-                            moderated_content mc
-                          where
-                            mc.subject_type = $49::text
-                            and mc.subject_id = "p"."id"
+                        and (
+                          (
+                            select
+                              mc.state
+                            from
+                              moderated_content mc
+                            where
+                              mc.subject_type = $49::text
+                              and mc.subject_id = "p"."id"
+                          ) is null
                         )
                         and (
-                          not exists (
-                            select
-                              1
-                            from
-                              blocks bx
-                            where
-                              bx.blocker_id = $50::bigint
-                              or bx.blocked_id = $51::bigint
+                          (
+                            not exists (
+                              select
+                                1
+                              from
+                                blocks bx
+                              where
+                                bx.blocker_id = $50::bigint
+                            )
+                            and not exists (
+                              select
+                                1
+                              from
+                                blocks by
+                              where
+                                by.blocked_id = $51::bigint
+                            )
                           )
                           or (
-                            not exists (
+                            (
                               select
                                 1
                               from
@@ -279,8 +312,8 @@ with
                               where
                                 b1.blocker_id = $52::bigint
                                 and b1.blocked_id = "p"."author_id"
-                            )
-                            and not exists (
+                            ) is null
+                            and (
                               select
                                 1
                               from
@@ -288,7 +321,7 @@ with
                               where
                                 b2.blocker_id = "p"."author_id"
                                 and b2.blocked_id = $53::bigint
-                            )
+                            ) is null
                           )
                         )
                       order by
@@ -341,27 +374,38 @@ with
                               and gm.user_id = $64::bigint
                           )
                         )
-                        and not exists (
-                          select
-                            1
-                          from
-                            moderated_content mc
-                          where
-                            mc.subject_type = $65::text
-                            and mc.subject_id = "e"."id"
+                        and (
+                          (
+                            select
+                              mc.state
+                            from
+                              moderated_content mc
+                            where
+                              mc.subject_type = $65::text
+                              and mc.subject_id = "e"."id"
+                          ) is null
                         )
                         and (
-                          not exists (
-                            select
-                              1
-                            from
-                              blocks bx
-                            where
-                              bx.blocker_id = $66::bigint
-                              or bx.blocked_id = $67::bigint
+                          (
+                            not exists (
+                              select
+                                1
+                              from
+                                blocks bx
+                              where
+                                bx.blocker_id = $66::bigint
+                            )
+                            and not exists (
+                              select
+                                1
+                              from
+                                blocks by
+                              where
+                                by.blocked_id = $67::bigint
+                            )
                           )
                           or (
-                            not exists (
+                            (
                               select
                                 1
                               from
@@ -369,8 +413,8 @@ with
                               where
                                 b1.blocker_id = $68::bigint
                                 and b1.blocked_id = "e"."organizer_id"
-                            )
-                            and not exists (
+                            ) is null
+                            and (
                               select
                                 1
                               from
@@ -378,7 +422,7 @@ with
                               where
                                 b2.blocker_id = "e"."organizer_id"
                                 and b2.blocked_id = $69::bigint
-                            )
+                            ) is null
                           )
                         )
                       order by
@@ -472,27 +516,38 @@ with
                 and gm.user_id = $83::bigint
             )
           )
-          and not exists (
-            select
-              1
-            from
-              moderated_content mc
-            where
-              mc.subject_type = $84::text
-              and mc.subject_id = "p"."id"
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $84::text
+                and mc.subject_id = "p"."id"
+            ) is null
           )
           and (
-            not exists (
-              select
-                1
-              from
-                blocks bx
-              where
-                bx.blocker_id = $85::bigint
-                or bx.blocked_id = $86::bigint
+            (
+              not exists (
+                select
+                  1
+                from
+                  blocks bx
+                where
+                  bx.blocker_id = $85::bigint
+              )
+              and not exists (
+                select
+                  1
+                from
+                  blocks by
+                where
+                  by.blocked_id = $86::bigint
+              )
             )
             or (
-              not exists (
+              (
                 select
                   1
                 from
@@ -500,8 +555,8 @@ with
                 where
                   b1.blocker_id = $87::bigint
                   and b1.blocked_id = "p"."author_id"
-              )
-              and not exists (
+              ) is null
+              and (
                 select
                   1
                 from
@@ -509,7 +564,7 @@ with
                 where
                   b2.blocker_id = "p"."author_id"
                   and b2.blocked_id = $88::bigint
-              )
+              ) is null
             )
           )
         offset
@@ -608,27 +663,38 @@ with
                 and gm.user_id = $100::bigint
             )
           )
-          and not exists (
-            select
-              1
-            from
-              moderated_content mc
-            where
-              mc.subject_type = $101::text
-              and mc.subject_id = "e"."id"
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $101::text
+                and mc.subject_id = "e"."id"
+            ) is null
           )
           and (
-            not exists (
-              select
-                1
-              from
-                blocks bx
-              where
-                bx.blocker_id = $102::bigint
-                or bx.blocked_id = $103::bigint
+            (
+              not exists (
+                select
+                  1
+                from
+                  blocks bx
+                where
+                  bx.blocker_id = $102::bigint
+              )
+              and not exists (
+                select
+                  1
+                from
+                  blocks by
+                where
+                  by.blocked_id = $103::bigint
+              )
             )
             or (
-              not exists (
+              (
                 select
                   1
                 from
@@ -636,8 +702,8 @@ with
                 where
                   b1.blocker_id = $104::bigint
                   and b1.blocked_id = "e"."organizer_id"
-              )
-              and not exists (
+              ) is null
+              and (
                 select
                   1
                 from
@@ -645,7 +711,7 @@ with
                 where
                   b2.blocker_id = "e"."organizer_id"
                   and b2.blocked_id = $105::bigint
-              )
+              ) is null
             )
           )
         offset
@@ -808,14 +874,16 @@ with
                         ) = 'public'
                         or false
                       )
-                      and not exists (
-                        select
-                          1
-                        from
-                          moderated_content mc
-                        where
-                          mc.subject_type = $12::text
-                          and mc.subject_id = "p"."id"
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $12::text
+                            and mc.subject_id = "p"."id"
+                        ) is null
                       )
                       and true
                     order by
@@ -858,14 +926,16 @@ with
                         ) = 'public'
                         or false
                       )
-                      and not exists (
-                        select
-                          1
-                        from
-                          moderated_content mc
-                        where
-                          mc.subject_type = $25::text
-                          and mc.subject_id = "e"."id"
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $25::text
+                            and mc.subject_id = "e"."id"
+                        ) is null
                       )
                       and true
                     order by
@@ -925,14 +995,16 @@ with
                         ) = 'public'
                         or false
                       )
-                      and not exists (
-                        select
-                          1
-                        from
-                          moderated_content mc
-                        where
-                          mc.subject_type = $39::text
-                          and mc.subject_id = "p"."id"
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $39::text
+                            and mc.subject_id = "p"."id"
+                        ) is null
                       )
                       and true
                     order by
@@ -975,14 +1047,16 @@ with
                         ) = 'public'
                         or false
                       )
-                      and not exists (
-                        select
-                          1
-                        from
-                          moderated_content mc
-                        where
-                          mc.subject_type = $52::text
-                          and mc.subject_id = "e"."id"
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $52::text
+                            and mc.subject_id = "e"."id"
+                        ) is null
                       )
                       and true
                     order by
@@ -1042,14 +1116,16 @@ with
                         ) = 'public'
                         or false
                       )
-                      and not exists (
-                        select
-                          1
-                        from
-                          moderated_content mc
-                        where
-                          mc.subject_type = $66::text
-                          and mc.subject_id = "p"."id"
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $66::text
+                            and mc.subject_id = "p"."id"
+                        ) is null
                       )
                       and true
                     order by
@@ -1092,14 +1168,16 @@ with
                         ) = 'public'
                         or false
                       )
-                      and not exists (
-                        select
-                          1
-                        from
-                          moderated_content mc
-                        where
-                          mc.subject_type = $79::text
-                          and mc.subject_id = "e"."id"
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $79::text
+                            and mc.subject_id = "e"."id"
+                        ) is null
                       )
                       and true
                     order by
@@ -1183,14 +1261,16 @@ with
             ) = 'public'
             or false
           )
-          and not exists (
-            select
-              1
-            from
-              moderated_content mc
-            where
-              mc.subject_type = $90::text
-              and mc.subject_id = "p"."id"
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $90::text
+                and mc.subject_id = "p"."id"
+            ) is null
           )
           and true
         offset
@@ -1289,14 +1369,16 @@ with
             ) = 'public'
             or false
           )
-          and not exists (
-            select
-              1
-            from
-              moderated_content mc
-            where
-              mc.subject_type = $102::text
-              and mc.subject_id = "e"."id"
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $102::text
+                and mc.subject_id = "e"."id"
+            ) is null
           )
           and true
         offset

@@ -182,27 +182,38 @@ from
                     and gm.user_id = $3::bigint
                 )
               )
-              and not exists (
-                select
-                  1
-                from
-                  moderated_content mc
-                where
-                  mc.subject_type = $4::text
-                  and mc.subject_id = "events"."id"
+              and (
+                (
+                  select
+                    mc.state
+                  from
+                    moderated_content mc
+                  where
+                    mc.subject_type = $4::text
+                    and mc.subject_id = "events"."id"
+                ) is null
               )
               and (
-                not exists (
-                  select
-                    1
-                  from
-                    blocks bx
-                  where
-                    bx.blocker_id = $5::bigint
-                    or bx.blocked_id = $6::bigint
+                (
+                  not exists (
+                    select
+                      1
+                    from
+                      blocks bx
+                    where
+                      bx.blocker_id = $5::bigint
+                  )
+                  and not exists (
+                    select
+                      1
+                    from
+                      blocks by
+                    where
+                      by.blocked_id = $6::bigint
+                  )
                 )
                 or (
-                  not exists (
+                  (
                     select
                       1
                     from
@@ -210,8 +221,8 @@ from
                     where
                       b1.blocker_id = $7::bigint
                       and b1.blocked_id = "events"."organizer_id"
-                  )
-                  and not exists (
+                  ) is null
+                  and (
                     select
                       1
                     from
@@ -219,7 +230,7 @@ from
                     where
                       b2.blocker_id = "events"."organizer_id"
                       and b2.blocked_id = $8::bigint
-                  )
+                  ) is null
                 )
               )
           ) as "s"
@@ -355,27 +366,38 @@ from
                     and gm.user_id = $27::bigint
                 )
               )
-              and not exists (
-                select
-                  1
-                from
-                  moderated_content mc
-                where
-                  mc.subject_type = $28::text
-                  and mc.subject_id = "posts"."id"
+              and (
+                (
+                  select
+                    mc.state
+                  from
+                    moderated_content mc
+                  where
+                    mc.subject_type = $28::text
+                    and mc.subject_id = "posts"."id"
+                ) is null
               )
               and (
-                not exists (
-                  select
-                    1
-                  from
-                    blocks bx
-                  where
-                    bx.blocker_id = $29::bigint
-                    or bx.blocked_id = $30::bigint
+                (
+                  not exists (
+                    select
+                      1
+                    from
+                      blocks bx
+                    where
+                      bx.blocker_id = $29::bigint
+                  )
+                  and not exists (
+                    select
+                      1
+                    from
+                      blocks by
+                    where
+                      by.blocked_id = $30::bigint
+                  )
                 )
                 or (
-                  not exists (
+                  (
                     select
                       1
                     from
@@ -383,8 +405,8 @@ from
                     where
                       b1.blocker_id = $31::bigint
                       and b1.blocked_id = "posts"."author_id"
-                  )
-                  and not exists (
+                  ) is null
+                  and (
                     select
                       1
                     from
@@ -392,7 +414,7 @@ from
                     where
                       b2.blocker_id = "posts"."author_id"
                       and b2.blocked_id = $32::bigint
-                  )
+                  ) is null
                 )
               )
           ) as "s"

@@ -209,17 +209,26 @@ where
     )
   )
   and (
-    not exists (
-      select
-        1
-      from
-        blocks bx
-      where
-        bx.blocker_id = $3::bigint
-        or bx.blocked_id = $4::bigint
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $3::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $4::bigint
+      )
     )
     or (
-      not exists (
+      (
         select
           1
         from
@@ -227,8 +236,8 @@ where
         where
           b1.blocker_id = $5::bigint
           and b1.blocked_id = "posts"."author_id"
-      )
-      and not exists (
+      ) is null
+      and (
         select
           1
         from
@@ -236,7 +245,7 @@ where
         where
           b2.blocker_id = "posts"."author_id"
           and b2.blocked_id = $6::bigint
-      )
+      ) is null
     )
   )
   and (
@@ -975,17 +984,26 @@ where
     )
   )
   and (
-    not exists (
-      select
-        1
-      from
-        blocks bx
-      where
-        bx.blocker_id = $3::bigint
-        or bx.blocked_id = $4::bigint
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $3::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $4::bigint
+      )
     )
     or (
-      not exists (
+      (
         select
           1
         from
@@ -993,8 +1011,8 @@ where
         where
           b1.blocker_id = $5::bigint
           and b1.blocked_id = "posts"."author_id"
-      )
-      and not exists (
+      ) is null
+      and (
         select
           1
         from
@@ -1002,7 +1020,7 @@ where
         where
           b2.blocker_id = "posts"."author_id"
           and b2.blocked_id = $6::bigint
-      )
+      ) is null
     )
   )
 for share;
@@ -1038,17 +1056,26 @@ where
     )
   )
   and (
-    not exists (
-      select
-        1
-      from
-        blocks bx
-      where
-        bx.blocker_id = $3::bigint
-        or bx.blocked_id = $4::bigint
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $3::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $4::bigint
+      )
     )
     or (
-      not exists (
+      (
         select
           1
         from
@@ -1056,8 +1083,8 @@ where
         where
           b1.blocker_id = $5::bigint
           and b1.blocked_id = "events"."organizer_id"
-      )
-      and not exists (
+      ) is null
+      and (
         select
           1
         from
@@ -1065,7 +1092,7 @@ where
         where
           b2.blocker_id = "events"."organizer_id"
           and b2.blocked_id = $6::bigint
-      )
+      ) is null
     )
   )
 for share;
