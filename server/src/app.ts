@@ -36,6 +36,7 @@ import placeRoutes from './modules/places/routes.js';
 import groupRoutes from './modules/groups/routes.js';
 import nearbyRoutes from './modules/nearby/routes.js';
 import mapRoutes from './modules/map/routes.js';
+import ogcRoutes from './modules/ogc/routes.js';
 import geocodeRoutes from './modules/geocode/routes.js';
 import postRoutes from './modules/posts/routes.js';
 import feedRoutes from './modules/feed/routes.js';
@@ -182,6 +183,7 @@ export async function buildApp({
   await app.register(groupRoutes);
   await app.register(nearbyRoutes);
   await app.register(mapRoutes);
+  await app.register(ogcRoutes);
   await app.register(geocodeRoutes);
   await app.register(postRoutes);
   await app.register(feedRoutes);

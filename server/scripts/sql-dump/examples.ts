@@ -20,6 +20,7 @@ import * as groups from '../../src/modules/groups/queries.js';
 import * as map from '../../src/modules/map/queries.js';
 import * as media from '../../src/modules/media/queries.js';
 import * as memberships from '../../src/modules/memberships/queries.js';
+import * as ogc from '../../src/modules/ogc/queries.js';
 import * as places from '../../src/modules/places/queries.js';
 import * as posts from '../../src/modules/posts/queries.js';
 import * as privacy from '../../src/modules/privacy/queries.js';
@@ -137,6 +138,7 @@ export const QUERY_FILES: QueryFile[] = [
       findPasswordHash: (db) => accounts.findPasswordHash(db, 7),
       findMe: (db) => accounts.findMe(db, 7),
       updateMe: (db) => accounts.updateMe(db, 7, { displayName: 'Ana', bio: 'Hi', homeLocation: berlin }),
+      findPublicUser: (db) => accounts.findPublicUser(db, 7),
       findAccountByEmail: (db) => accounts.findAccountByEmail(db, 'a@example.org'),
       findAccountById: (db) => accounts.findAccountById(db, 7),
       updatePasswordHash: (db) => accounts.updatePasswordHash(db, 7, 'hash'),
@@ -182,6 +184,7 @@ export const QUERY_FILES: QueryFile[] = [
             seriesId: null,
             placeId: null,
             includeCancelled: false,
+            mine: null,
             needsPlayers: true,
             limit: 20,
             after: { o: 'distance', d: 250, i: 4 },
@@ -197,10 +200,43 @@ export const QUERY_FILES: QueryFile[] = [
             seriesId: null,
             placeId: null,
             includeCancelled: true,
+            mine: null,
             needsPlayers: false,
             limit: 20,
             after: null,
             viewerId: null,
+          }),
+        (db) =>
+          events.listEvents(db, {
+            near: null,
+            order: 'soonest',
+            from: null,
+            to: null,
+            groupId: null,
+            seriesId: null,
+            placeId: null,
+            includeCancelled: false,
+            mine: 'attending',
+            needsPlayers: false,
+            limit: 50,
+            after: null,
+            viewerId: 7,
+          }),
+        (db) =>
+          events.listEvents(db, {
+            near: null,
+            order: 'soonest',
+            from: null,
+            to: null,
+            groupId: null,
+            seriesId: null,
+            placeId: null,
+            includeCancelled: false,
+            mine: 'organizing',
+            needsPlayers: false,
+            limit: 50,
+            after: null,
+            viewerId: 7,
           }),
       ],
       calendarEvents: [
@@ -333,6 +369,23 @@ export const QUERY_FILES: QueryFile[] = [
     },
   },
   {
+    source: 'modules/ogc/queries.ts',
+    module: ogc,
+    examples: {
+      findCollectionItems: (db) =>
+        ogc.findCollectionItems(
+          db,
+          registry.source('event')!,
+          7,
+          { bbox: [13.3, 52.45, 13.5, 52.55], during: { from: '2026-06-01T00:00:00Z', to: null } },
+          { limit: 100, offset: 200 },
+        ),
+      countCollectionItems: (db) =>
+        ogc.countCollectionItems(db, registry.source('place')!, null, { bbox: [170, -20, -170, -10], during: null }),
+      findCollectionItem: (db) => ogc.findCollectionItem(db, registry.source('post')!, 7, 12),
+    },
+  },
+  {
     source: 'modules/memberships/queries.ts',
     module: memberships,
     examples: {
@@ -348,6 +401,11 @@ export const QUERY_FILES: QueryFile[] = [
       removeMember: (db) => memberships.removeMember(db, 1, 7),
       setRole: (db) => memberships.setRole(db, 1, 7, 'organizer'),
       ownerCount: (db) => memberships.ownerCount(db, 1),
+      groupsOfPerson: [
+        (db) => memberships.groupsOfPerson(db, 7, true),
+        (db) => memberships.groupsOfPerson(db, 7, false),
+      ],
+      personExists: (db) => memberships.personExists(db, 7),
     },
   },
   {

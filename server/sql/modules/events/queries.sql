@@ -2179,6 +2179,740 @@ order by
 limit
   $7;
 
+-- listEvents (example 3)
+select
+  "e"."id",
+  "e"."title",
+  "e"."starts_at",
+  "e"."ends_at",
+  "e"."time_zone",
+  "e"."capacity",
+  "e"."games",
+  "e"."status",
+  "e"."series_id",
+  "e"."series_index",
+  "s"."freq" as "series_freq",
+  "s"."occurrences" as "series_count",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $1::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $2::bigint
+              and pm.role in ($3, $4)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $5::bigint
+          and x.status = 'going'
+      )
+    ) then e.place_id
+  end as "place_id",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $6::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $7::bigint
+              and pm.role in ($8, $9)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $10::bigint
+          and x.status = 'going'
+      )
+    ) then p.name
+  end as "place_name",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $11::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $12::bigint
+              and pm.role in ($13, $14)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $15::bigint
+          and x.status = 'going'
+      )
+    ) then p.address
+  end as "place_address",
+  (
+    e.location_privacy = 'exact'
+    or coalesce(
+      case
+        when e.group_id is null then e.organizer_id = $16::bigint
+        else exists (
+          select
+            1
+          from
+            group_members pm
+          where
+            pm.group_id = "e"."group_id"
+            and pm.user_id = $17::bigint
+            and pm.role in ($18, $19)
+        )
+      end,
+      false
+    )
+    or exists (
+      select
+        1
+      from
+        event_rsvps x
+      where
+        x.event_id = e.id
+        and x.user_id = $20::bigint
+        and x.status = 'going'
+    )
+  ) as "sees_exact",
+  "e"."location_privacy",
+  "e"."min_players",
+  "e"."players_deadline",
+  "e"."on_shortfall",
+  "e"."group_id",
+  "g"."name" as "group_name",
+  "g"."visibility" as "group_visibility",
+  "e"."organizer_id",
+  "u"."display_name" as "organizer_name",
+  "e"."created_at",
+  "e"."updated_at",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $21::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $22::bigint
+              and pm.role in ($23, $24)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $25::bigint
+          and x.status = 'going'
+      )
+    ) then ST_Y ("e"."location"::geometry)
+    else ST_Y ("e"."public_location"::geometry)
+  end as "lat",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $26::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $27::bigint
+              and pm.role in ($28, $29)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $30::bigint
+          and x.status = 'going'
+      )
+    ) then ST_X ("e"."location"::geometry)
+    else ST_X ("e"."public_location"::geometry)
+  end as "lng",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.status = 'going'
+  ) as "going",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.status = 'waitlisted'
+  ) as "waitlisted",
+  (
+    select
+      r.status
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.user_id = $31::bigint
+  ) as "my_status",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps me
+      join event_rsvps w on w.event_id = me.event_id
+      and w.status = 'waitlisted'
+      and w.arrival <= me.arrival
+    where
+      me.event_id = e.id
+      and me.user_id = $32::bigint
+      and me.status = 'waitlisted'
+  ) as "my_position",
+  coalesce(
+    case
+      when e.group_id is null then e.organizer_id = $33::bigint
+      else exists (
+        select
+          1
+        from
+          group_members pm
+        where
+          pm.group_id = "e"."group_id"
+          and pm.user_id = $34::bigint
+          and pm.role in ($35, $36)
+      )
+    end,
+    false
+  ) as "can_edit",
+  null::float8 as "distance"
+from
+  "events" as "e"
+  left join "places" as "p" on "p"."id" = "e"."place_id"
+  left join "groups" as "g" on "g"."id" = "e"."group_id"
+  left join "users" as "u" on "u"."id" = "e"."organizer_id"
+  left join "event_series" as "s" on "s"."id" = "e"."series_id"
+where
+  (
+    "e"."group_id" is null
+    or (
+      select
+        gv.visibility
+      from
+        groups gv
+      where
+        gv.id = "e"."group_id"
+    ) = 'public'
+    or exists (
+      select
+        1
+      from
+        group_members gm
+      where
+        gm.group_id = "e"."group_id"
+        and gm.user_id = $37::bigint
+    )
+  )
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $41::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $42::bigint
+      ) is null
+    )
+  )
+  and "e"."ends_at" > now()
+  and "e"."status" = $43
+  and exists (
+    select
+      1
+    from
+      event_rsvps mr
+    where
+      mr.event_id = e.id
+      and mr.user_id = $44::bigint
+      and mr.status in ('going', 'waitlisted')
+  )
+order by
+  "e"."starts_at",
+  "e"."id"
+limit
+  $45;
+
+-- listEvents (example 4)
+select
+  "e"."id",
+  "e"."title",
+  "e"."starts_at",
+  "e"."ends_at",
+  "e"."time_zone",
+  "e"."capacity",
+  "e"."games",
+  "e"."status",
+  "e"."series_id",
+  "e"."series_index",
+  "s"."freq" as "series_freq",
+  "s"."occurrences" as "series_count",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $1::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $2::bigint
+              and pm.role in ($3, $4)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $5::bigint
+          and x.status = 'going'
+      )
+    ) then e.place_id
+  end as "place_id",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $6::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $7::bigint
+              and pm.role in ($8, $9)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $10::bigint
+          and x.status = 'going'
+      )
+    ) then p.name
+  end as "place_name",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $11::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $12::bigint
+              and pm.role in ($13, $14)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $15::bigint
+          and x.status = 'going'
+      )
+    ) then p.address
+  end as "place_address",
+  (
+    e.location_privacy = 'exact'
+    or coalesce(
+      case
+        when e.group_id is null then e.organizer_id = $16::bigint
+        else exists (
+          select
+            1
+          from
+            group_members pm
+          where
+            pm.group_id = "e"."group_id"
+            and pm.user_id = $17::bigint
+            and pm.role in ($18, $19)
+        )
+      end,
+      false
+    )
+    or exists (
+      select
+        1
+      from
+        event_rsvps x
+      where
+        x.event_id = e.id
+        and x.user_id = $20::bigint
+        and x.status = 'going'
+    )
+  ) as "sees_exact",
+  "e"."location_privacy",
+  "e"."min_players",
+  "e"."players_deadline",
+  "e"."on_shortfall",
+  "e"."group_id",
+  "g"."name" as "group_name",
+  "g"."visibility" as "group_visibility",
+  "e"."organizer_id",
+  "u"."display_name" as "organizer_name",
+  "e"."created_at",
+  "e"."updated_at",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $21::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $22::bigint
+              and pm.role in ($23, $24)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $25::bigint
+          and x.status = 'going'
+      )
+    ) then ST_Y ("e"."location"::geometry)
+    else ST_Y ("e"."public_location"::geometry)
+  end as "lat",
+  case
+    when (
+      e.location_privacy = 'exact'
+      or coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $26::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $27::bigint
+              and pm.role in ($28, $29)
+          )
+        end,
+        false
+      )
+      or exists (
+        select
+          1
+        from
+          event_rsvps x
+        where
+          x.event_id = e.id
+          and x.user_id = $30::bigint
+          and x.status = 'going'
+      )
+    ) then ST_X ("e"."location"::geometry)
+    else ST_X ("e"."public_location"::geometry)
+  end as "lng",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.status = 'going'
+  ) as "going",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.status = 'waitlisted'
+  ) as "waitlisted",
+  (
+    select
+      r.status
+    from
+      event_rsvps r
+    where
+      r.event_id = e.id
+      and r.user_id = $31::bigint
+  ) as "my_status",
+  (
+    select
+      count(*)::int
+    from
+      event_rsvps me
+      join event_rsvps w on w.event_id = me.event_id
+      and w.status = 'waitlisted'
+      and w.arrival <= me.arrival
+    where
+      me.event_id = e.id
+      and me.user_id = $32::bigint
+      and me.status = 'waitlisted'
+  ) as "my_position",
+  coalesce(
+    case
+      when e.group_id is null then e.organizer_id = $33::bigint
+      else exists (
+        select
+          1
+        from
+          group_members pm
+        where
+          pm.group_id = "e"."group_id"
+          and pm.user_id = $34::bigint
+          and pm.role in ($35, $36)
+      )
+    end,
+    false
+  ) as "can_edit",
+  null::float8 as "distance"
+from
+  "events" as "e"
+  left join "places" as "p" on "p"."id" = "e"."place_id"
+  left join "groups" as "g" on "g"."id" = "e"."group_id"
+  left join "users" as "u" on "u"."id" = "e"."organizer_id"
+  left join "event_series" as "s" on "s"."id" = "e"."series_id"
+where
+  (
+    "e"."group_id" is null
+    or (
+      select
+        gv.visibility
+      from
+        groups gv
+      where
+        gv.id = "e"."group_id"
+    ) = 'public'
+    or exists (
+      select
+        1
+      from
+        group_members gm
+      where
+        gm.group_id = "e"."group_id"
+        and gm.user_id = $37::bigint
+    )
+  )
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $41::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $42::bigint
+      ) is null
+    )
+  )
+  and "e"."ends_at" > now()
+  and "e"."status" = $43
+  and coalesce(
+    case
+      when e.group_id is null then e.organizer_id = $44::bigint
+      else exists (
+        select
+          1
+        from
+          group_members pm
+        where
+          pm.group_id = "e"."group_id"
+          and pm.user_id = $45::bigint
+          and pm.role in ($46, $47)
+      )
+    end,
+    false
+  )
+order by
+  "e"."starts_at",
+  "e"."id"
+limit
+  $48;
+
 -- lockEvent
 select
   "e"."id",

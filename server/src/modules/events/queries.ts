@@ -180,6 +180,8 @@ export interface EventListQuery {
   seriesId: number | null;
   placeId: number | null;
   includeCancelled: boolean;
+  /** Only the viewer's: those they answered going (or are waitlisted for), or those they may change. */
+  mine: 'attending' | 'organizing' | null;
   needsPlayers: boolean;
   limit: number;
   after: ListPosition | null;
@@ -214,6 +216,14 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows:
     select = select.where('e.place_id', '=', query.placeId).where('e.location_privacy', '=', 'exact');
   }
   if (!query.includeCancelled) select = select.where('e.status', '=', 'scheduled');
+  if (query.mine === 'attending') {
+    select = select.where(
+      sql<boolean>`exists (select 1 from event_rsvps mr where mr.event_id = e.id
+        and mr.user_id = ${query.viewerId}::bigint and mr.status in ('going', 'waitlisted'))`,
+    );
+  } else if (query.mine === 'organizing') {
+    select = select.where(canEditSql(query.viewerId));
+  }
   if (query.order === 'distance') {
     if (after?.o === 'distance') {
       select = select.where(sql<boolean>`(${distance}, e.id) > (${after.d}::float8, ${after.i}::bigint)`);

@@ -313,6 +313,14 @@ export const EventsQuery = Type.Object(
       default: false,
       description: 'Also list cancelled meetups (shown as cancelled).',
     }),
+    mine: Type.Optional(
+      Type.Union([Type.Literal('attending'), Type.Literal('organizing')], {
+        description:
+          'Only your meetups (needs signing in): `attending`, those you are going to or waitlisted for (see myRsvp ' +
+          'for your waitlist position); `organizing`, those you may change (yours, and your groups’ as their owner ' +
+          'or organizer).',
+      }),
+    ),
     needsPlayers: Type.Optional(
       Type.Boolean({ description: 'Only meetups with minPlayers that still need people to go.' }),
     ),

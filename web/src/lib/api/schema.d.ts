@@ -1042,6 +1042,8 @@ export interface paths {
           limit: number;
           /** @description Degrees east, WGS84. */
           lng?: number;
+          /** @description Only your meetups (needs signing in): `attending`, those you are going to or waitlisted for (see myRsvp for your waitlist position); `organizing`, those you may change (yours, and your groups’ as their owner or organizer). */
+          mine?: 'attending' | 'organizing';
           /** @description Only meetups with minPlayers that still need people to go. */
           needsPlayers?: boolean;
           /** @description distance (nearest first, needs lat/lng/radius; the default when they are given) or soonest. */
@@ -3663,6 +3665,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The groups you belong to, with your role
+     * @description Private groups included. Groups you own first, then those you organize, then the others.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PersonGroupList'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/notification-settings': {
     parameters: {
       query?: never;
@@ -4894,6 +4944,124 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/people/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A person’s public profile
+     * @description Display name, bio and avatar; never their email or home location.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PublicUser'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/people/{id}/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public groups a person belongs to, with their role
+     * @description Only public groups, also for fellow members of a private one; your own private groups are listed too.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PersonGroupList'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/places': {
     parameters: {
       query?: never;
@@ -5963,6 +6131,114 @@ export interface paths {
         };
       };
     };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * OGC API – Features landing page
+     * @description Links to the API definition, the conformance classes and the collections.
+     */
+    get: operations['getOgcLandingPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc/collections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The collections: places, groups, meetups, posts */
+    get: operations['getOgcCollections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc/collections/{collectionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One collection */
+    get: operations['getOgcCollection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc/collections/{collectionId}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A collection’s items as GeoJSON, a page at a time
+     * @description Items in id order, 100 a page by default and at most 1000; follow the `next` link. What a viewer sees is what /api/nearby and /api/map show them: signed in, a private group’s members also see its meetups and posts.
+     */
+    get: operations['getOgcItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc/collections/{collectionId}/items/{featureId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One item of a collection as a GeoJSON Feature */
+    get: operations['getOgcItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc/conformance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The OGC API – Features conformance classes this server implements */
+    get: operations['getOgcConformance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -7074,9 +7350,80 @@ export interface components {
       /** @description IANA time zone of the quiet hours, e.g. Europe/Berlin. */
       timeZone: string;
     };
+    OgcCollection: {
+      crs: string[];
+      description: string;
+      extent: {
+        spatial: {
+          bbox: number[][];
+          crs: string;
+        };
+      };
+      id: string;
+      /** @enum {string} */
+      itemType: 'feature';
+      links: components['schemas']['OgcLink'][];
+      title: string;
+    };
+    OgcCollections: {
+      collections: components['schemas']['OgcCollection'][];
+      links: components['schemas']['OgcLink'][];
+    };
+    OgcConformance: {
+      conformsTo: string[];
+    };
+    OgcFeature: {
+      geometry: components['schemas']['GeoJsonPoint'];
+      /** @description The item’s id within its collection (GET /api/places/{id}…). */
+      id: number;
+      links?: components['schemas']['OgcLink'][];
+      properties: {
+        /** @description The feature’s id again, for GIS tools that read ids from properties. */
+        id: number;
+        name: string;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      type: 'Feature';
+    };
+    OgcFeatureCollection: {
+      features: components['schemas']['OgcFeature'][];
+      links: components['schemas']['OgcLink'][];
+      numberMatched: number;
+      numberReturned: number;
+      /** Format: date-time */
+      timeStamp: string;
+      /** @enum {string} */
+      type: 'FeatureCollection';
+    };
+    OgcLandingPage: {
+      description: string;
+      links: components['schemas']['OgcLink'][];
+      title: string;
+    };
+    OgcLink: {
+      href: string;
+      rel: string;
+      title?: string;
+      type?: string;
+    };
     PersonalCalendarLink: {
       /** @description Path of your own iCalendar feed (the meetups you go to, wait for or organize), with a key that lets a calendar app read it as you. Treat it like a password: whoever has it sees those meetups. */
       calendarUrl: string;
+    };
+    PersonGroup: {
+      id: number;
+      memberCount: number;
+      name: string;
+      role: 'owner' | 'organizer' | 'member';
+      /** @description Path of the group’s page in the web app. */
+      url: string;
+      visibility: 'public' | 'private';
+    };
+    PersonGroupList: {
+      /** @description Groups owned first, then organized, then the others; by name within each. */
+      groups: components['schemas']['PersonGroup'][];
     };
     Place: {
       address: string | null;
@@ -7277,6 +7624,42 @@ export interface components {
       /** @description Direct replies, oldest first. */
       replies: components['schemas']['PostComment'][];
     };
+    PublicUser: {
+      /** @description Their profile photo; null when they have none. */
+      avatar?: {
+        /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+        alt: string;
+        height: number;
+        id: number;
+        /** @description The same renditions as JPEG, for browsers without WebP. */
+        jpegUrls: {
+          large: string;
+          medium: string;
+          small: string;
+        };
+        /** @description A ThumbHash of the photo (base64, a few dozen bytes): decode it to show its shape and colours while it loads. */
+        placeholder: string;
+        /** @description WebP renditions, 320, 960 and 1920 px on the long side (never larger than the photo sent). A photo of a private group’s content, or one not yet attached, carries a `key` valid for a day or two that lets the browser fetch it as you. */
+        urls: {
+          large: string;
+          medium: string;
+          small: string;
+        };
+        /** @description Of the largest rendition, in pixels, orientation applied. */
+        width: number;
+        /** @description The width in pixels of each rendition, for `srcset`. */
+        widths: {
+          large: number;
+          medium: number;
+          small: number;
+        };
+      } | null;
+      bio: string;
+      /** Format: date-time */
+      createdAt: string;
+      displayName: string;
+      id: number;
+    };
     QueueItem: {
       /** @description The author’s record with the moderators. */
       authorStanding: {
@@ -7471,4 +7854,255 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+  getOgcLandingPage: {
+    parameters: {
+      query?: {
+        f?: 'json' | 'geojson';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OgcLandingPage'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOgcCollections: {
+    parameters: {
+      query?: {
+        f?: 'json' | 'geojson';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OgcCollections'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOgcCollection: {
+    parameters: {
+      query?: {
+        f?: 'json' | 'geojson';
+      };
+      header?: never;
+      path: {
+        /** @description places, groups, meetups or posts. */
+        collectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OgcCollection'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOgcItems: {
+    parameters: {
+      query?: {
+        /** @description minLng,minLat,maxLng,maxLat in degrees (CRS84). */
+        bbox?: string;
+        /** @description Meetups only: an instant or an interval `start/end` (RFC 3339, `..` for open), meetups overlapping it. */
+        datetime?: string;
+        f?: 'json' | 'geojson';
+        /** @description Items per page, default 100; more than 1000 answers 1000. */
+        limit?: number;
+        /** @description Items to skip (next links). */
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        /** @description places, groups, meetups or posts. */
+        collectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/geo+json': components['schemas']['OgcFeatureCollection'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOgcItem: {
+    parameters: {
+      query?: {
+        f?: 'json' | 'geojson';
+      };
+      header?: never;
+      path: {
+        /** @description places, groups, meetups or posts. */
+        collectionId: string;
+        /** @description The item’s id. */
+        featureId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/geo+json': components['schemas']['OgcFeature'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOgcConformance: {
+    parameters: {
+      query?: {
+        f?: 'json' | 'geojson';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OgcConformance'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+}
