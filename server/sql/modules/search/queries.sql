@@ -94,14 +94,65 @@ from
               )
             )
             and (
+              (
+                select
+                  mc.state
+                from
+                  moderated_content mc
+                where
+                  mc.subject_type = $12::text
+                  and mc.subject_id = "events"."id"
+              ) is null
+            )
+            and (
+              (
+                not exists (
+                  select
+                    1
+                  from
+                    blocks bx
+                  where
+                    bx.blocker_id = $13::bigint
+                )
+                and not exists (
+                  select
+                    1
+                  from
+                    blocks by
+                  where
+                    by.blocked_id = $14::bigint
+                )
+              )
+              or (
+                (
+                  select
+                    1
+                  from
+                    blocks b1
+                  where
+                    b1.blocker_id = $15::bigint
+                    and b1.blocked_id = "events"."organizer_id"
+                ) is null
+                and (
+                  select
+                    1
+                  from
+                    blocks b2
+                  where
+                    b2.blocker_id = "events"."organizer_id"
+                    and b2.blocked_id = $16::bigint
+                ) is null
+              )
+            )
+            and (
               search_vector (
                 search_document (
                   events.title,
                   events.description,
                   search_words (events.games)
                 )
-              ) @@ search_query ($12)
-              or search_fold ($13) <% search_fold (events.title)
+              ) @@ search_query ($17)
+              or search_fold ($18) <% search_fold (events.title)
             )
           union all
           select
@@ -109,29 +160,29 @@ from
             "groups"."name",
             groups.public_location as "loc",
             group_item_props (groups) as "props",
-            $14 as "kind",
+            $19 as "kind",
             (
               case
                 when (
-                  search_vector (groups.name) @@ search_query ($15)
-                  or search_fold ($16) <% search_fold (groups.name)
+                  search_vector (groups.name) @@ search_query ($20)
+                  or search_fold ($21) <% search_fold (groups.name)
                 ) then 2
                 else 0
               end + ts_rank(
                 search_vector (search_document (groups.name, groups.description)),
-                search_query ($17)
-              ) + word_similarity (search_fold ($18), search_fold (groups.name))
+                search_query ($22)
+              ) + word_similarity (search_fold ($23), search_fold (groups.name))
             )::float8 as "text_score",
             (
-              search_vector (groups.name) @@ search_query ($19)
-              or search_fold ($20) <% search_fold (groups.name)
+              search_vector (groups.name) @@ search_query ($24)
+              or search_fold ($25) <% search_fold (groups.name)
             ) as "name_matches"
           from
             "groups"
           where
             (
-              search_vector (search_document (groups.name, groups.description)) @@ search_query ($21)
-              or search_fold ($22) <% search_fold (groups.name)
+              search_vector (search_document (groups.name, groups.description)) @@ search_query ($26)
+              or search_fold ($27) <% search_fold (groups.name)
             )
           union all
           select
@@ -139,12 +190,12 @@ from
             "places"."name",
             places.public_location as "loc",
             place_item_props (places) as "props",
-            $23 as "kind",
+            $28 as "kind",
             (
               case
                 when (
-                  search_vector (places.name) @@ search_query ($24)
-                  or search_fold ($25) <% search_fold (places.name)
+                  search_vector (places.name) @@ search_query ($29)
+                  or search_fold ($30) <% search_fold (places.name)
                 ) then 2
                 else 0
               end + ts_rank(
@@ -156,12 +207,12 @@ from
                     search_words (places.tags)
                   )
                 ),
-                search_query ($26)
-              ) + word_similarity (search_fold ($27), search_fold (places.name))
+                search_query ($31)
+              ) + word_similarity (search_fold ($32), search_fold (places.name))
             )::float8 as "text_score",
             (
-              search_vector (places.name) @@ search_query ($28)
-              or search_fold ($29) <% search_fold (places.name)
+              search_vector (places.name) @@ search_query ($33)
+              or search_fold ($34) <% search_fold (places.name)
             ) as "name_matches"
           from
             "places"
@@ -174,8 +225,8 @@ from
                   replace(places.kind, '_', ' '),
                   search_words (places.tags)
                 )
-              ) @@ search_query ($30)
-              or search_fold ($31) <% search_fold (places.name)
+              ) @@ search_query ($35)
+              or search_fold ($36) <% search_fold (places.name)
             )
           union all
           select
@@ -183,22 +234,22 @@ from
             "posts"."title" as "name",
             posts.location as "loc",
             post_item_props (posts) as "props",
-            $32 as "kind",
+            $37 as "kind",
             (
               case
                 when (
-                  search_vector (posts.title) @@ search_query ($33)
-                  or search_fold ($34) <% search_fold (posts.title)
+                  search_vector (posts.title) @@ search_query ($38)
+                  or search_fold ($39) <% search_fold (posts.title)
                 ) then 2
                 else 0
               end + ts_rank(
                 search_vector (search_document (posts.title, posts.body)),
-                search_query ($35)
-              ) + word_similarity (search_fold ($36), search_fold (posts.title))
+                search_query ($40)
+              ) + word_similarity (search_fold ($41), search_fold (posts.title))
             )::float8 as "text_score",
             (
-              search_vector (posts.title) @@ search_query ($37)
-              or search_fold ($38) <% search_fold (posts.title)
+              search_vector (posts.title) @@ search_query ($42)
+              or search_fold ($43) <% search_fold (posts.title)
             ) as "name_matches"
           from
             "posts"
@@ -221,20 +272,71 @@ from
                   group_members gm
                 where
                   gm.group_id = "posts"."group_id"
-                  and gm.user_id = $39::bigint
+                  and gm.user_id = $44::bigint
               )
             )
             and (
-              search_vector (search_document (posts.title, posts.body)) @@ search_query ($40)
-              or search_fold ($41) <% search_fold (posts.title)
+              (
+                select
+                  mc.state
+                from
+                  moderated_content mc
+                where
+                  mc.subject_type = $45::text
+                  and mc.subject_id = "posts"."id"
+              ) is null
+            )
+            and (
+              (
+                not exists (
+                  select
+                    1
+                  from
+                    blocks bx
+                  where
+                    bx.blocker_id = $46::bigint
+                )
+                and not exists (
+                  select
+                    1
+                  from
+                    blocks by
+                  where
+                    by.blocked_id = $47::bigint
+                )
+              )
+              or (
+                (
+                  select
+                    1
+                  from
+                    blocks b1
+                  where
+                    b1.blocker_id = $48::bigint
+                    and b1.blocked_id = "posts"."author_id"
+                ) is null
+                and (
+                  select
+                    1
+                  from
+                    blocks b2
+                  where
+                    b2.blocker_id = "posts"."author_id"
+                    and b2.blocked_id = $49::bigint
+                ) is null
+              )
+            )
+            and (
+              search_vector (search_document (posts.title, posts.body)) @@ search_query ($50)
+              or search_fold ($51) <% search_fold (posts.title)
             )
         )
       ) m
     where
       ST_DWithin (
         "m"."loc",
-        ST_SetSRID (ST_MakePoint ($42::float8, $43::float8), 4326)::geography,
-        $44::float8 * $45::float8 + 1,
+        ST_SetSRID (ST_MakePoint ($52::float8, $53::float8), 4326)::geography,
+        $54::float8 * $55::float8 + 1,
         false
       )
     offset
@@ -243,8 +345,8 @@ from
 where
   ST_DWithin (
     loc,
-    ST_SetSRID (ST_MakePoint ($46::float8, $47::float8), 4326)::geography,
-    $48::float8
+    ST_SetSRID (ST_MakePoint ($56::float8, $57::float8), 4326)::geography,
+    $58::float8
   )
 order by
   score desc,
@@ -252,4 +354,4 @@ order by
   kind,
   id
 limit
-  $49;
+  $59;
