@@ -27,6 +27,8 @@ export type Route =
   | { name: 'notifications' }
   | { name: 'notification-settings' }
   | { name: 'unsubscribe' }
+  | { name: 'moderation' }
+  | { name: 'moderation-log' }
   | { name: 'not-found' };
 
 type RouteName = Route['name'];
@@ -53,6 +55,8 @@ const ROUTES: Array<{ pattern: RegExp; name: RouteName }> = [
   { pattern: /^\/notifications$/, name: 'notifications' },
   { pattern: /^\/me\/notifications$/, name: 'notification-settings' },
   { pattern: /^\/unsubscribe$/, name: 'unsubscribe' },
+  { pattern: /^\/moderation$/, name: 'moderation' },
+  { pattern: /^\/moderation\/log$/, name: 'moderation-log' },
 ];
 
 /** Maps a path to its route; a trailing slash is tolerated like the server does. */
