@@ -127,6 +127,7 @@ export const QUERY_FILES: QueryFile[] = [
     module: policy,
     examples: {
       findGroupRole: [(db) => policy.findGroupRole(db, 1, 7), (db) => policy.findGroupRole(db, 1, 7, 'share')],
+      findMembershipStart: (db) => policy.findMembershipStart(db, 1, 7),
     },
   },
   {

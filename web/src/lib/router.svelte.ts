@@ -29,6 +29,7 @@ export type Route =
   | { name: 'unsubscribe' }
   | { name: 'moderation' }
   | { name: 'moderation-log' }
+  | { name: 'reset-password' }
   | { name: 'not-found' };
 
 type RouteName = Route['name'];
@@ -57,6 +58,7 @@ const ROUTES: Array<{ pattern: RegExp; name: RouteName }> = [
   { pattern: /^\/unsubscribe$/, name: 'unsubscribe' },
   { pattern: /^\/moderation$/, name: 'moderation' },
   { pattern: /^\/moderation\/log$/, name: 'moderation-log' },
+  { pattern: /^\/reset-password$/, name: 'reset-password' },
 ];
 
 /** Maps a path to its route; a trailing slash is tolerated like the server does. */
