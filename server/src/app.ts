@@ -44,6 +44,8 @@ import membershipRoutes from './modules/memberships/routes.js';
 import eventRoutes from './modules/events/routes.js';
 import privacyRoutes from './modules/privacy/routes.js';
 import notificationRoutes from './modules/notifications/routes.js';
+import moderationRoutes from './modules/moderation/routes.js';
+import blockRoutes from './modules/blocks/routes.js';
 import type { StreamOptions } from './modules/notifications/stream.js';
 import { createMailer } from './mail/mailer.js';
 
@@ -136,7 +138,11 @@ export async function buildApp({
   // Before compression, so that the ETag is the hash of the answer itself, whatever its encoding.
   await app.register(httpCachingPlugin);
   await app.register(compressionPlugin);
-  await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
+  await app.register(authPlugin, {
+    secret: config.jwtSecret,
+    expiresIn: config.jwtExpiresIn,
+    adminEmails: config.adminEmails,
+  });
   await app.register(signedValuesPlugin, { secret: config.jwtSecret });
   await app.register(publicUrlPlugin, { publicUrl: config.publicUrl, port: config.port });
   // Schemas that several features' routes refer to by name ($ref).
@@ -190,6 +196,15 @@ export async function buildApp({
     secret: config.jwtSecret,
     stream: notificationStreams,
   });
+  await app.register(moderationRoutes, {
+    firstLine: {
+      newAccountHours: config.newAccountHours,
+      postsPerHour: config.newAccountPostsPerHour,
+      maxLinks: config.newAccountMaxLinks,
+    },
+    reportsPerHour: config.reportsPerHour,
+  });
+  await app.register(blockRoutes);
   app.addMetric(
     'vicinity_notification_streams',
     'Live notification streams open on this process.',

@@ -69,9 +69,60 @@ from
             and gm.user_id = $1::bigint
         )
       )
+      and (
+        (
+          select
+            mc.state
+          from
+            moderated_content mc
+          where
+            mc.subject_type = $2::text
+            and mc.subject_id = "posts"."id"
+        ) is null
+      )
+      and (
+        (
+          not exists (
+            select
+              1
+            from
+              blocks bx
+            where
+              bx.blocker_id = $3::bigint
+          )
+          and not exists (
+            select
+              1
+            from
+              blocks by
+            where
+              by.blocked_id = $4::bigint
+          )
+        )
+        or (
+          (
+            select
+              1
+            from
+              blocks b1
+            where
+              b1.blocker_id = $5::bigint
+              and b1.blocked_id = "posts"."author_id"
+          ) is null
+          and (
+            select
+              1
+            from
+              blocks b2
+            where
+              b2.blocker_id = "posts"."author_id"
+              and b2.blocked_id = $6::bigint
+          ) is null
+        )
+      )
   ) as "s"
 where
-  "s"."id" = $2;
+  "s"."id" = $7;
 
 -- findCollectionItems
 select
@@ -129,19 +180,70 @@ from
             and gm.user_id = $2::bigint
         )
       )
+      and (
+        (
+          select
+            mc.state
+          from
+            moderated_content mc
+          where
+            mc.subject_type = $3::text
+            and mc.subject_id = "events"."id"
+        ) is null
+      )
+      and (
+        (
+          not exists (
+            select
+              1
+            from
+              blocks bx
+            where
+              bx.blocker_id = $4::bigint
+          )
+          and not exists (
+            select
+              1
+            from
+              blocks by
+            where
+              by.blocked_id = $5::bigint
+          )
+        )
+        or (
+          (
+            select
+              1
+            from
+              blocks b1
+            where
+              b1.blocker_id = $6::bigint
+              and b1.blocked_id = "events"."organizer_id"
+          ) is null
+          and (
+            select
+              1
+            from
+              blocks b2
+            where
+              b2.blocker_id = "events"."organizer_id"
+              and b2.blocked_id = $7::bigint
+          ) is null
+        )
+      )
   ) as "s"
 where
   s.loc::geometry && ST_MakeEnvelope (
-    $3::float8,
-    $4::float8,
-    $5::float8,
-    $6::float8,
+    $8::float8,
+    $9::float8,
+    $10::float8,
+    $11::float8,
     4326
   )
-  and (s.props ->> 'endsAt')::timestamptz >= $7::timestamptz
+  and (s.props ->> 'endsAt')::timestamptz >= $12::timestamptz
 order by
   "s"."id"
 limit
-  $8
+  $13
 offset
-  $9;
+  $14;
