@@ -186,45 +186,7 @@ export interface paths {
       cookie?: never;
     };
     /** The people you blocked */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description The people you blocked, most recent first. */
-              blocks: {
-                /** Format: date-time */
-                since: string;
-                user: {
-                  displayName: string;
-                  id: number;
-                };
-              }[];
-            };
-          };
-        };
-        /** @description Every error answer has this shape. */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    get: operations['getBlocks'];
     put?: never;
     post?: never;
     delete?: never;
@@ -245,93 +207,10 @@ export interface paths {
      * Block a person
      * @description Neither of you sees the other’s posts, comments or meetups anywhere (feed, nearby, map, search, calendars); their comments in threads show as "a comment from someone you blocked" with the replies still readable; they cannot reply to you, and neither learns of the other’s doings near home. They are not told. Blocking again changes nothing.
      */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          userId: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Every error answer has this shape. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    put: operations['putBlocksByUserId'];
     post?: never;
     /** Unblock a person */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          userId: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Every error answer has this shape. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteBlocksByUserId'];
     options?: never;
     head?: never;
     patch?: never;
@@ -692,72 +571,7 @@ export interface paths {
      * Remove a member (owners only)
      * @description The person stops being a member at once: private content and their calendar link stop working, and a calendar link from before stays dead if they are let back in. Owners cannot be removed (change their role first); to leave yourself use `DELETE /api/groups/{id}/members/me`.
      */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-          userId: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Removed. */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description Every error answer has this shape. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    delete: operations['deleteGroupsByIdMembersByUserId'];
     options?: never;
     head?: never;
     /**
@@ -872,127 +686,12 @@ export interface paths {
      * A group’s rules, shown to people joining
      * @description Readable before joining, private groups too. Held terms only for the group’s moderators.
      */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              groupId: number;
-              /** @description Words or links that hold a post or comment for review; shown to the group’s moderators only. */
-              heldTerms: string[] | null;
-              /** @description Shown to people joining; linked from each moderation action. */
-              rules: string;
-            };
-          };
-        };
-        /** @description Every error answer has this shape. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    get: operations['getGroupsByIdRules'];
     /**
      * Change a group’s rules and held terms (its owners and organizers)
      * @description `heldTerms`: words or links (compared without case) that send a post or comment to the group’s queue as "held for review" instead of publishing it.
      */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: number;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            heldTerms?: string[];
-            rules?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              groupId: number;
-              /** @description Words or links that hold a post or comment for review; shown to the group’s moderators only. */
-              heldTerms: string[] | null;
-              /** @description Shown to people joining; linked from each moderation action. */
-              rules: string;
-            };
-          };
-        };
-        /** @description Every error answer has this shape. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    put: operations['putGroupsByIdRules'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1255,124 +954,7 @@ export interface paths {
      * Act on a subject: remove, restore, dismiss, lock, unlock, ban_from_group, suspend, warn
      * @description Every action needs a reason and is recorded in the public log with the role of who acted. Actions that decide (all but restore and unlock) close the subject’s open reports.
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * @description `remove` (shows "removed by moderators: <reason>", replies stay), `restore`, `dismiss` (close its reports), `lock`/`unlock` a discussion, `ban_from_group` (the author, or the `user` subject with `groupId`), `suspend` (site admins only: the person can read and export, not write), `warn`.
-             * @enum {unknown}
-             */
-            action: 'remove' | 'restore' | 'dismiss' | 'lock' | 'unlock' | 'ban_from_group' | 'suspend' | 'warn';
-            /** @description The group of a ban when the subject is a person. */
-            groupId?: number;
-            /** @description Shown in the public log and to the people told. */
-            reason: string;
-            subject: {
-              id: number;
-              /**
-               * @description `event` is a meetup; `user` a person’s profile.
-               * @enum {unknown}
-               */
-              type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
-            };
-            /**
-             * Format: date-time
-             * @description End of a ban or suspension; absent: indefinite.
-             */
-            until?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              entry: {
-                /** @description Who acted, as a role: "a site admin", "a moderator of <group>", "the automatic first line". */
-                actedAs: string;
-                action: string;
-                /** Format: date-time */
-                at: string;
-                group: {
-                  id: number;
-                  name: string;
-                } | null;
-                id: number;
-                reason: string;
-                /** @description The group’s rules, which the action applies. */
-                rulesUrl: string | null;
-                /** @description For posts, meetups, groups and places; null for comments and people. */
-                subjectId: number | null;
-                /**
-                 * @description `event` is a meetup; `user` a person’s profile.
-                 * @enum {unknown}
-                 */
-                subjectType: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
-                /** Format: date-time */
-                until: string | null;
-              };
-              reportsClosed: number;
-            };
-          };
-        };
-        /** @description Every error answer has this shape. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    post: operations['postModerationActions'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1390,65 +972,7 @@ export interface paths {
      * The public moderation log, newest first
      * @description Date, action, subject type, reason and who acted as a role ("a moderator of Catan Crew", "a site admin", "the automatic first line"). Never the removed text, never who reported or who was warned. A private group’s entries are shown to its members only.
      */
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          groupId?: number;
-          limit?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              entries: {
-                /** @description Who acted, as a role: "a site admin", "a moderator of <group>", "the automatic first line". */
-                actedAs: string;
-                action: string;
-                /** Format: date-time */
-                at: string;
-                group: {
-                  id: number;
-                  name: string;
-                } | null;
-                id: number;
-                reason: string;
-                /** @description The group’s rules, which the action applies. */
-                rulesUrl: string | null;
-                /** @description For posts, meetups, groups and places; null for comments and people. */
-                subjectId: number | null;
-                /**
-                 * @description `event` is a meetup; `user` a person’s profile.
-                 * @enum {unknown}
-                 */
-                subjectType: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
-                /** Format: date-time */
-                until: string | null;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Every error answer has this shape. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    get: operations['getModerationLog'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1468,124 +992,7 @@ export interface paths {
      * Open reports and held content, one row per subject, oldest first
      * @description Group moderators (owners and organizers) see their groups’ content; site admins see everything. Each row has the content as written (removed text included), its context and the author’s standing. Someone who moderates nothing gets 403.
      */
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          /** @description Only this group’s queue. */
-          groupId?: number;
-          limit?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** @description The author’s record with the moderators. */
-                authorStanding: {
-                  accountAgeDays: number;
-                  /** @description Earlier removals of their content. */
-                  removals: number;
-                  suspended: boolean;
-                  warnings: number;
-                } | null;
-                /** @description What was reported, as written (moderators see removed text); null when it is gone. */
-                content: {
-                  author: {
-                    displayName: string;
-                    id: number;
-                  } | null;
-                  text: string;
-                  title: string | null;
-                  /** @description Its page in the web app. */
-                  url: string | null;
-                } | null;
-                /** @description Around a comment: the comment it answers and the post or meetup it belongs to. */
-                context: {
-                  author: {
-                    displayName: string;
-                    id: number;
-                  } | null;
-                  id: number;
-                  relation: string;
-                  text: string;
-                }[];
-                /** @description The group whose moderators decide; null: the site admins. */
-                group: {
-                  id: number;
-                  name: string;
-                } | null;
-                /** @description Why the automatic first line held it. */
-                heldReason: string | null;
-                /** @description What the reporters wrote (never who they are). */
-                notes: string[];
-                reasons: (
-                  | 'spam'
-                  | 'harassment'
-                  | 'hate'
-                  | 'violence'
-                  | 'sexual'
-                  | 'private_information'
-                  | 'misleading'
-                  | 'off_topic'
-                  | 'other'
-                )[];
-                /** @description Open reports about it. */
-                reports: number;
-                /** Format: date-time */
-                since: string;
-                state: 'visible' | 'removed' | 'held';
-                subject: {
-                  id: number;
-                  /**
-                   * @description `event` is a meetup; `user` a person’s profile.
-                   * @enum {unknown}
-                   */
-                  type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
-                };
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Every error answer has this shape. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    get: operations['getModerationQueue'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1879,185 +1286,13 @@ export interface paths {
       cookie?: never;
     };
     /** Your reports and what the moderators decided */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              reports: {
-                /** Format: date-time */
-                createdAt: string;
-                id: number;
-                note: string | null;
-                /** @description The action taken and its reason, once decided. */
-                outcome: string | null;
-                /**
-                 * @description spam, harassment, hate, violence (violence or threats), sexual (sexual content), private_information, misleading, off_topic, other.
-                 * @enum {unknown}
-                 */
-                reason:
-                  | 'spam'
-                  | 'harassment'
-                  | 'hate'
-                  | 'violence'
-                  | 'sexual'
-                  | 'private_information'
-                  | 'misleading'
-                  | 'off_topic'
-                  | 'other';
-                /** @description `open` until a moderator decides; `actioned` (something was done) or `dismissed`. */
-                status: 'open' | 'actioned' | 'dismissed';
-                subject: {
-                  id: number;
-                  /**
-                   * @description `event` is a meetup; `user` a person’s profile.
-                   * @enum {unknown}
-                   */
-                  type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
-                };
-              }[];
-            };
-          };
-        };
-        /** @description Every error answer has this shape. */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    get: operations['getReports'];
     put?: never;
     /**
      * Report a post, comment, meetup, group, place or person to the moderators
      * @description One open report per person and subject (a second answers 409 `report_open`). Reports about a group’s content go to its moderators, others to the site admins. The reporter hears the outcome: see `GET /api/reports`. Limited per person per hour (429).
      */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description What the moderators should know. */
-            note?: string;
-            /**
-             * @description spam, harassment, hate, violence (violence or threats), sexual (sexual content), private_information, misleading, off_topic, other.
-             * @enum {unknown}
-             */
-            reason:
-              | 'spam'
-              | 'harassment'
-              | 'hate'
-              | 'violence'
-              | 'sexual'
-              | 'private_information'
-              | 'misleading'
-              | 'off_topic'
-              | 'other';
-            subject: {
-              id: number;
-              /**
-               * @description `event` is a meetup; `user` a person’s profile.
-               * @enum {unknown}
-               */
-              type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['Report'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    post: operations['postReports'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4398,6 +3633,157 @@ export interface operations {
       };
     };
   };
+  getBlocks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The people you blocked, most recent first. */
+            blocks: {
+              /** Format: date-time */
+              since: string;
+              user: {
+                displayName: string;
+                id: number;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  putBlocksByUserId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  deleteBlocksByUserId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   getCalendarIcs: {
     parameters: {
       query: {
@@ -6270,6 +5656,81 @@ export interface operations {
       };
     };
   };
+  deleteGroupsByIdMembersByUserId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        userId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   patchGroupsByIdMembersByUserId: {
     parameters: {
       query?: never;
@@ -6680,6 +6141,159 @@ export interface operations {
       };
       /** @description Every error answer has this shape. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getGroupsByIdRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            groupId: number;
+            /** @description Words or links that hold a post or comment for review; shown to the group’s moderators only. */
+            heldTerms: string[] | null;
+            /** @description Shown to people joining; linked from each moderation action. */
+            rules: string;
+          };
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  putGroupsByIdRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          heldTerms?: string[];
+          rules?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            groupId: number;
+            /** @description Words or links that hold a post or comment for review; shown to the group’s moderators only. */
+            heldTerms: string[] | null;
+            /** @description Shown to people joining; linked from each moderation action. */
+            rules: string;
+          };
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7644,6 +7258,346 @@ export interface operations {
       };
       /** @description Every error answer has this shape. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  postModerationActions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @description `remove` (shows "removed by moderators: <reason>", replies stay), `restore`, `dismiss` (close its reports), `lock`/`unlock` a discussion, `ban_from_group` (the author, or the `user` subject with `groupId`), `suspend` (site admins only: the person can read and export, not write), `warn`.
+           * @enum {unknown}
+           */
+          action: 'remove' | 'restore' | 'dismiss' | 'lock' | 'unlock' | 'ban_from_group' | 'suspend' | 'warn';
+          /** @description The group of a ban when the subject is a person. */
+          groupId?: number;
+          /** @description Shown in the public log and to the people told. */
+          reason: string;
+          subject: {
+            id: number;
+            /**
+             * @description `event` is a meetup; `user` a person’s profile.
+             * @enum {unknown}
+             */
+            type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+          };
+          /**
+           * Format: date-time
+           * @description End of a ban or suspension; absent: indefinite.
+           */
+          until?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entry: {
+              /** @description Who acted, as a role: "a site admin", "a moderator of <group>", "the automatic first line". */
+              actedAs: string;
+              action: string;
+              /** Format: date-time */
+              at: string;
+              group: {
+                id: number;
+                name: string;
+              } | null;
+              id: number;
+              reason: string;
+              /** @description The group’s rules, which the action applies. */
+              rulesUrl: string | null;
+              /** @description For posts, meetups, groups and places; null for comments and people. */
+              subjectId: number | null;
+              /**
+               * @description `event` is a meetup; `user` a person’s profile.
+               * @enum {unknown}
+               */
+              subjectType: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+              /** Format: date-time */
+              until: string | null;
+            };
+            reportsClosed: number;
+          };
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getModerationLog: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        groupId?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entries: {
+              /** @description Who acted, as a role: "a site admin", "a moderator of <group>", "the automatic first line". */
+              actedAs: string;
+              action: string;
+              /** Format: date-time */
+              at: string;
+              group: {
+                id: number;
+                name: string;
+              } | null;
+              id: number;
+              reason: string;
+              /** @description The group’s rules, which the action applies. */
+              rulesUrl: string | null;
+              /** @description For posts, meetups, groups and places; null for comments and people. */
+              subjectId: number | null;
+              /**
+               * @description `event` is a meetup; `user` a person’s profile.
+               * @enum {unknown}
+               */
+              subjectType: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+              /** Format: date-time */
+              until: string | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getModerationQueue: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        /** @description Only this group’s queue. */
+        groupId?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @description The author’s record with the moderators. */
+              authorStanding: {
+                accountAgeDays: number;
+                /** @description Earlier removals of their content. */
+                removals: number;
+                suspended: boolean;
+                warnings: number;
+              } | null;
+              /** @description What was reported, as written (moderators see removed text); null when it is gone. */
+              content: {
+                author: {
+                  displayName: string;
+                  id: number;
+                } | null;
+                text: string;
+                title: string | null;
+                /** @description Its page in the web app. */
+                url: string | null;
+              } | null;
+              /** @description Around a comment: the comment it answers and the post or meetup it belongs to. */
+              context: {
+                author: {
+                  displayName: string;
+                  id: number;
+                } | null;
+                id: number;
+                relation: string;
+                text: string;
+              }[];
+              /** @description The group whose moderators decide; null: the site admins. */
+              group: {
+                id: number;
+                name: string;
+              } | null;
+              /** @description Why the automatic first line held it. */
+              heldReason: string | null;
+              /** @description What the reporters wrote (never who they are). */
+              notes: string[];
+              reasons: (
+                | 'spam'
+                | 'harassment'
+                | 'hate'
+                | 'violence'
+                | 'sexual'
+                | 'private_information'
+                | 'misleading'
+                | 'off_topic'
+                | 'other'
+              )[];
+              /** @description Open reports about it. */
+              reports: number;
+              /** Format: date-time */
+              since: string;
+              state: 'visible' | 'removed' | 'held';
+              subject: {
+                id: number;
+                /**
+                 * @description `event` is a meetup; `user` a person’s profile.
+                 * @enum {unknown}
+                 */
+                type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+              };
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -9049,6 +9003,216 @@ export interface operations {
       };
       /** @description Every error answer has this shape. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            reports: {
+              /** Format: date-time */
+              createdAt: string;
+              id: number;
+              note: string | null;
+              /** @description The action taken and its reason, once decided. */
+              outcome: string | null;
+              /**
+               * @description spam, harassment, hate, violence (violence or threats), sexual (sexual content), private_information, misleading, off_topic, other.
+               * @enum {unknown}
+               */
+              reason:
+                | 'spam'
+                | 'harassment'
+                | 'hate'
+                | 'violence'
+                | 'sexual'
+                | 'private_information'
+                | 'misleading'
+                | 'off_topic'
+                | 'other';
+              /** @description `open` until a moderator decides; `actioned` (something was done) or `dismissed`. */
+              status: 'open' | 'actioned' | 'dismissed';
+              subject: {
+                id: number;
+                /**
+                 * @description `event` is a meetup; `user` a person’s profile.
+                 * @enum {unknown}
+                 */
+                type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  postReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description What the moderators should know. */
+          note?: string;
+          /**
+           * @description spam, harassment, hate, violence (violence or threats), sexual (sexual content), private_information, misleading, off_topic, other.
+           * @enum {unknown}
+           */
+          reason:
+            | 'spam'
+            | 'harassment'
+            | 'hate'
+            | 'violence'
+            | 'sexual'
+            | 'private_information'
+            | 'misleading'
+            | 'off_topic'
+            | 'other';
+          subject: {
+            id: number;
+            /**
+             * @description `event` is a meetup; `user` a person’s profile.
+             * @enum {unknown}
+             */
+            type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Report'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
