@@ -1310,56 +1310,7 @@ export interface paths {
      * Find places, groups, meetups and posts by their words, near a point
      * @description Matches names, titles, descriptions, post text, games, place kinds and tags with PostgreSQL full-text search: accents and case are ignored, words match as written and by their German and English stems, and a name that is close to the words (trigram similarity) matches too. Only items within `radius` of lat/lng that you may see are searched, exactly as on the map (a private group’s meetups and posts only for its members; approximate locations stay approximate). Ordered by `score = textScore / (1 + km)`, so a close match nearby comes before the same match far away; each result says why in `ranking.why`. Towns are found with /api/geocode.
      */
-    get: {
-      parameters: {
-        query: {
-          /** @description Comma-separated kinds among event, group, place, post; all of them when omitted. */
-          kinds?: string;
-          /** @description Degrees north, WGS84. */
-          lat: number;
-          limit: number;
-          /** @description Degrees east, WGS84. */
-          lng: number;
-          /** @description Words to find, e.g. "Catan" or "board game café"; accents and case are ignored. */
-          q: string;
-          /** @description Metres around lat/lng to search, 1 to 500000; default 50000. */
-          radius: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['SearchCollection'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-        /** @description Every error answer has this shape. */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': components['schemas']['ErrorBody'];
-          };
-        };
-      };
-    };
+    get: operations['getSearch'];
     put?: never;
     post?: never;
     delete?: never;
@@ -9314,6 +9265,65 @@ export interface operations {
       };
       /** @description Every error answer has this shape. */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getSearch: {
+    parameters: {
+      query: {
+        /** @description Comma-separated kinds among event, group, place, post; all of them when omitted. */
+        kinds?: string;
+        /** @description Degrees north, WGS84. */
+        lat: number;
+        limit: number;
+        /** @description Degrees east, WGS84. */
+        lng: number;
+        /** @description Words to find, e.g. "Catan" or "board game café"; accents and case are ignored. */
+        q: string;
+        /** @description Metres around lat/lng to search, 1 to 500000; default 50000. */
+        radius: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchCollection'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
