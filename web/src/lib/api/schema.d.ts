@@ -1299,6 +1299,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Find places, groups, meetups and posts by their words, near a point
+     * @description Matches names, titles, descriptions, post text, games, place kinds and tags with PostgreSQL full-text search: accents and case are ignored, words match as written and by their German and English stems, and a name that is close to the words (trigram similarity) matches too. Only items within `radius` of lat/lng that you may see are searched, exactly as on the map (a private group’s meetups and posts only for its members; approximate locations stay approximate). Ordered by `score = textScore / (1 + km)`, so a close match nearby comes before the same match far away; each result says why in `ranking.why`. Towns are found with /api/geocode.
+     */
+    get: operations['getSearch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/media/{id}/{file}': {
     parameters: {
       query?: never;
@@ -2952,6 +2972,38 @@ export interface components {
       waitlisted: number;
       /** @description null unless waitlisted. */
       waitlistPosition: number | null;
+    };
+    SearchCollection: {
+      features: components['schemas']['SearchFeature'][];
+      /** @enum {string} */
+      type: 'FeatureCollection';
+    };
+    SearchFeature: {
+      geometry: components['schemas']['GeoJsonPoint'];
+      /** @description "<kind>:<itemId>", as in /api/nearby. */
+      id: string;
+      properties: components['schemas']['SearchProperties'];
+      /** @enum {string} */
+      type: 'Feature';
+    };
+    SearchProperties: {
+      distanceMeters: number;
+      itemId: number;
+      kind: 'event' | 'group' | 'place' | 'post';
+      name: string;
+      ranking: components['schemas']['SearchRanking'];
+    } & {
+      [key: string]: unknown;
+    };
+    SearchRanking: {
+      formula: string;
+      nameMatches: boolean;
+      /** @description textScore / (1 + distance in km); higher first. */
+      score: number;
+      /** @description How well the text matches: 2 when the name matches the words, plus the full-text rank of name and description (ts_rank), plus the trigram similarity of the name (0 to 1). */
+      textScore: number;
+      /** @description In plain words, e.g. "Name matches · 1.2 km away". */
+      why: string;
     };
     StreamTicket: {
       /**
@@ -9213,6 +9265,65 @@ export interface operations {
       };
       /** @description Every error answer has this shape. */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getSearch: {
+    parameters: {
+      query: {
+        /** @description Comma-separated kinds among event, group, place, post; all of them when omitted. */
+        kinds?: string;
+        /** @description Degrees north, WGS84. */
+        lat: number;
+        limit: number;
+        /** @description Degrees east, WGS84. */
+        lng: number;
+        /** @description Words to find, e.g. "Catan" or "board game café"; accents and case are ignored. */
+        q: string;
+        /** @description Metres around lat/lng to search, 1 to 500000; default 50000. */
+        radius: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchCollection'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
