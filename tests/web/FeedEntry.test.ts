@@ -25,14 +25,22 @@ const POST: FeedItem = {
 };
 
 describe('FeedEntry', () => {
-  it('links to the item and says why it is in the feed, with its score', () => {
+  it('links to the item and says why it is in the feed, with the score one click away', () => {
     render(FeedEntry, { item: POST });
     const article = screen.getByRole('article', { name: POST.title });
     expect(screen.getByRole('link', { name: POST.title }).getAttribute('href')).toBe('/posts/1');
     expect(article.textContent).toContain('Post · Kreuzberg Board Gamers · Würfel & Zucker');
     expect(article.querySelector('.why')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Why it is here: 570 m away · posted 5 hours ago (score 0.700)',
+      'Why it is here: 570 m away · posted 5 hours ago',
     );
+    expect(article.querySelector('details')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Details Score 0.700, the product of: distance × 0.75, age × 0.93.',
+    );
+  });
+
+  it('leaves the score out where it did not order the page', () => {
+    render(FeedEntry, { item: POST, ranked: false });
+    expect(document.querySelector('details')).toBeNull();
   });
 
   it('shows the excerpt as text', () => {
