@@ -20,6 +20,7 @@ import * as groups from '../../src/modules/groups/queries.js';
 import * as map from '../../src/modules/map/queries.js';
 import * as media from '../../src/modules/media/queries.js';
 import * as memberships from '../../src/modules/memberships/queries.js';
+import * as games from '../../src/modules/games/queries.js';
 import * as places from '../../src/modules/places/queries.js';
 import * as posts from '../../src/modules/posts/queries.js';
 import * as privacy from '../../src/modules/privacy/queries.js';
@@ -341,6 +342,21 @@ export const QUERY_FILES: QueryFile[] = [
       removeMember: (db) => memberships.removeMember(db, 1, 7),
       setRole: (db) => memberships.setRole(db, 1, 7, 'organizer'),
       ownerCount: (db) => memberships.ownerCount(db, 1),
+    },
+  },
+  {
+    source: 'modules/games/queries.ts',
+    module: games,
+    examples: {
+      searchGames: (db) => games.searchGames(db, 'cat', 20),
+      findGame: (db) => games.findGame(db, 1),
+      insertGame: (db) => games.insertGame(db, { name: 'Catan', minPlayers: 3, maxPlayers: 4, playMinutes: 90 }, 7),
+      findGameByName: (db) => games.findGameByName(db, 'catan'),
+      findGames: (db) => games.findGames(db, [1, 2]),
+      gamesOf: (db) => games.gamesOf(db, 'group', [1, 2]),
+      setGamesOf: (db) => games.setGamesOf(db, { type: 'event', id: 1 }, [2, 1]),
+      groupForGames: (db) => games.groupForGames(db, 1, 7),
+      placeForGames: (db) => games.placeForGames(db, 1),
     },
   },
   {

@@ -4,6 +4,7 @@
  */
 import type { AccountTables } from './tables/accounts.js';
 import type { EventTables } from './tables/events.js';
+import type { GameTables } from './tables/games.js';
 import type { ItemTables } from './tables/items.js';
 import type { JobTables } from './tables/jobs.js';
 import type { NotificationTables } from './tables/notifications.js';
@@ -20,6 +21,7 @@ export interface Database
     ItemTables,
     PostTables,
     EventTables,
+    GameTables,
     JobTables,
     NotificationTables,
     MediaTables,
