@@ -10,6 +10,7 @@
  *   BENCH_SECONDS=10                   duration of each load test
  *   BENCH_SEED_ONLY=1                  seed (or check) the database and stop
  *   BENCH_POOL_SIZE=16                 connection pool of the server under test
+ *   BENCH_REPLICA_URL=postgres://…     a streaming replica of that server, for the replica comparison
  *
  * docs/performance.md says what each figure means; docs/configuration.md lists these variables.
  */
@@ -28,6 +29,7 @@ import { measureEmbedded } from './measures/embedded.js';
 import { measureText } from './measures/text.js';
 import { measureWeb } from './measures/web.js';
 import { measureNearbyHttp } from './measures/http.js';
+import { measureScaleOut } from './measures/scale-out.js';
 import { measureMedia } from './measures/media.js';
 import { measureRadius } from './measures/radius.js';
 import { measureNotifications } from './measures/notifications.js';
@@ -137,11 +139,8 @@ async function main() {
     try {
       log('Radius queries (SQL)…');
       figures.push(...(await measureRadius(handle.db, planDir, scaleName === 'full')));
-      const server = await startServer('bench/server.ts', {
-        DATABASE_URL: url,
-        PORT: String(await freePort()),
-        JWT_SECRET,
-      });
+      const serverEnv = { DATABASE_URL: url, JWT_SECRET };
+      const server = await startServer('bench/server.ts', { ...serverEnv, PORT: String(await freePort()) });
       try {
         log('Feed, map, thread and RSVP latency…');
         figures.push(...(await measureApi(server, handle.db, { url, dir: planDir }, JWT_SECRET, scaleName === 'full')));
@@ -154,6 +153,8 @@ async function main() {
           unit: 'MiB',
           value: http.peakRssMiB,
         });
+        log('One process against two, and with a read replica…');
+        figures.push(...(await measureScaleOut(server, serverEnv, seconds, process.env.BENCH_REPLICA_URL)));
       } finally {
         await server.stop();
       }

@@ -8,8 +8,18 @@ export interface Figure {
   p50?: number;
   p99?: number;
   value?: number;
-  baseline?: { name: string; p50?: number; p99?: number; value?: number };
+  baseline?: {
+    name: string;
+    p50?: number;
+    p99?: number;
+    value?: number;
+    /** How many times it was measured in the run, and (max − min) / median of those runs. */
+    runs?: number;
+    spread?: number;
+  };
   ratio?: number;
+  /** Set instead of `ratio` when the baseline varied too much within the run (lib/repeat.ts). */
+  unreliable?: string;
   ratioMeaning?: string;
   note?: string;
 }
@@ -40,11 +50,22 @@ export function printTable(figures: Figure[]): string {
   const rows = figures.map((f) => [
     f.group,
     f.name,
-    f.value !== undefined ? `${fmt(f.value)} ${f.unit}` : `p50 ${fmt(f.p50)} / p99 ${fmt(f.p99)} ${f.unit}`,
+    f.value !== undefined
+      ? `${fmt(f.value)} ${f.unit}`
+      : f.p50 !== undefined
+        ? `p50 ${fmt(f.p50)} / p99 ${fmt(f.p99)} ${f.unit}`
+        : 'not measured',
     f.baseline
-      ? `${f.baseline.name}: ${f.baseline.value !== undefined ? fmt(f.baseline.value) : `p50 ${fmt(f.baseline.p50)} / p99 ${fmt(f.baseline.p99)}`}`
+      ? `${f.baseline.name}: ${f.baseline.value !== undefined ? fmt(f.baseline.value) : `p50 ${fmt(f.baseline.p50)} / p99 ${fmt(f.baseline.p99)}`}` +
+        (f.baseline.runs
+          ? ` (median of ${f.baseline.runs}, spread ${((f.baseline.spread ?? 0) * 100).toFixed(0)}%)`
+          : '')
       : '',
-    f.ratio !== undefined ? `${fmt(f.ratio)}× ${f.ratioMeaning ?? ''}`.trim() : '',
+    f.unreliable
+      ? `unreliable: ${f.unreliable}`
+      : f.ratio !== undefined
+        ? `${fmt(f.ratio)}× ${f.ratioMeaning ?? ''}`.trim()
+        : '',
     f.note ?? '',
   ]);
   const header = ['group', 'measure', 'result', 'baseline (same run)', 'ratio', 'note'];

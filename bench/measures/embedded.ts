@@ -17,6 +17,7 @@ import { findRadiusPages, radiusQuery as radiusQuerySql, type RadiusAsk } from '
 import { createItemRegistry } from '../../server/src/app.js';
 import { queryPoints } from '../lib/geography.js';
 import { httpLoad, type LoadResult } from '../lib/load.js';
+import { openLoopLoad } from '../lib/open-loop.js';
 import { savePlan } from '../lib/plans.js';
 import { loopDelay } from '../lib/probes.js';
 import { freePort } from '../lib/ports.js';
@@ -106,11 +107,31 @@ export async function measureEmbedded(
     const hundred = await httpLoad(server.url, paths, 100, seconds);
     const loopAtHundred = await loopDelay(server);
     const rss = server.rssMiB();
+    const group = `Embedded PGlite, ${rows.toLocaleString('en')} places`;
+    // The target: at a fixed arrival rate (open loop) of 50% and 80% of the capacity just measured,
+    // p99 under 50 and 150 ms. Capacity: the better of the two closed-loop throughputs.
+    const capacity = Math.max(ten.rps, hundred.rps);
+    const openLoop: Figure[] = [];
+    for (const [share, targetMs] of [
+      [0.5, 50],
+      [0.8, 150],
+    ] as const) {
+      const load = await openLoopLoad(server.url, paths, capacity * share, Math.max(seconds, 5));
+      openLoop.push({
+        group,
+        name: `GET /api/nearby, open loop at ${share * 100}% of capacity`,
+        unit: 'ms',
+        p50: load.p50,
+        p99: load.p99,
+        note:
+          `${load.targetRps.toFixed(0)} req/s asked, ${load.achievedRps.toFixed(0)} answered, ${load.errors} errors; ` +
+          `target p99 under ${targetMs} ms: ${load.p99 < targetMs && load.errors === 0 ? 'met' : 'missed'}`,
+      });
+    }
     const bareTen = await httpLoad(server.url, ['/bench/bare'], 10, seconds);
     const bareHundred = await httpLoad(server.url, ['/bench/bare'], 100, seconds);
     await server.stop();
 
-    const group = `Embedded PGlite, ${rows.toLocaleString('en')} places`;
     return [
       { group, name: 'cold start (first run, empty data dir)', unit: 's', value: cold.startedInMs / 1000 },
       { group, name: 'warm start (existing data dir)', unit: 's', value: warm.startedInMs / 1000 },
@@ -134,6 +155,7 @@ export async function measureEmbedded(
         { hundred: bareHundred, ten: bareTen },
         `${bareHundred.rps.toFixed(0)} vs ${bareTen.rps.toFixed(0)} req/s: what queueing alone does to clients that never pause`,
       ),
+      ...openLoop,
       {
         group,
         name: 'event-loop delay under /api/nearby, 100 connections',

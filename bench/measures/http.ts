@@ -11,6 +11,7 @@ import { queryPoints } from '../lib/geography.js';
 import { httpLoad, pgbench, type LoadResult } from '../lib/load.js';
 import { gcPauses } from '../lib/probes.js';
 import type { Figure } from '../lib/report.js';
+import { median, ROUNDS, spreadOf, trustedRatio } from '../lib/repeat.js';
 import type { RunningServer } from '../lib/server.js';
 
 /** pgbench needs one PostgreSQL connection per client: stay under max_connections (100 on Debian). */
@@ -75,16 +76,34 @@ export async function measureNearbyHttp(
   let peakRssMiB = 0;
   const sampler = setInterval(() => (peakRssMiB = Math.max(peakRssMiB, server.rssMiB())), 250);
   const sqlText = nearbySqlForPgbench(db, 5000, 50);
+  // Each baseline is measured ROUNDS times, interleaved with the figure it stands beside.
+  const roundSeconds = Math.max(2, Math.ceil(seconds / ROUNDS));
   for (const connections of [50, 200]) {
     const group = `GET /api/nearby (5 km, 50 nearest), ${connections} connections`;
+    const clients = Math.min(connections, await pgbenchClientLimit(db));
+    const nearbyRuns: LoadResult[] = [];
+    const bareRuns: LoadResult[] = [];
+    const pgbenchRuns: number[] = [];
     await gcPauses(server);
-    const nearby = await httpLoad(server.url, paths, connections, seconds);
+    for (let round = 0; round < ROUNDS; round++) {
+      nearbyRuns.push(await httpLoad(server.url, paths, connections, roundSeconds));
+      bareRuns.push(await httpLoad(server.url, ['/bench/bare'], connections, roundSeconds));
+      pgbenchRuns.push((await pgbench(databaseUrl, sqlText, points.slice(0, 40), clients, roundSeconds)).tps);
+    }
     const gc = await gcPauses(server);
+    const nearby: LoadResult = {
+      rps: median(nearbyRuns.map((run) => run.rps)),
+      p50: median(nearbyRuns.map((run) => run.p50)),
+      p99: median(nearbyRuns.map((run) => run.p99)),
+      errors: nearbyRuns.reduce((sum, run) => sum + run.errors, 0),
+      non2xx: nearbyRuns.reduce((sum, run) => sum + run.non2xx, 0),
+      requests: nearbyRuns.reduce((sum, run) => sum + run.requests, 0),
+    };
+    const bareRps = bareRuns.map((run) => run.rps);
     if (connections === 50)
       figures.push(await compressedFigure(server, paths, { group, connections, plain: nearby }, seconds));
-    const bare = await httpLoad(server.url, ['/bench/bare'], connections, seconds);
-    const clients = Math.min(connections, await pgbenchClientLimit(db));
-    const database = await pgbench(databaseUrl, sqlText, points.slice(0, 40), clients, seconds);
+    const versusDatabase = trustedRatio(nearby.rps / median(pgbenchRuns), pgbenchRuns);
+    const versusBare = trustedRatio(nearby.rps / median(bareRps), bareRps);
     figures.push(
       {
         group,
@@ -93,6 +112,7 @@ export async function measureNearbyHttp(
         p50: nearby.p50,
         p99: nearby.p99,
         note:
+          `medians of ${ROUNDS} runs of ${roundSeconds} s (throughput spread ${(spreadOf(nearbyRuns.map((run) => run.rps)) * 100).toFixed(0)}%); ` +
           `${nearby.requests} requests, ${nearby.errors} errors, ${nearby.non2xx} non-2xx; ` +
           `GC paused the server ${gc.pauses} times, ${gc.totalMs.toFixed(0)} ms in all, longest ${gc.longestMs.toFixed(1)} ms`,
       },
@@ -101,12 +121,19 @@ export async function measureNearbyHttp(
         name: "throughput vs pgbench (one request's SQL each)",
         unit: 'req/s',
         value: nearby.rps,
-        baseline: { name: `pgbench -c ${clients}`, value: database.tps },
-        ratio: nearby.rps / database.tps,
+        baseline: {
+          name: `pgbench -c ${clients}`,
+          value: median(pgbenchRuns),
+          runs: ROUNDS,
+          spread: versusDatabase.spread,
+        },
+        ratio: versusDatabase.ratio,
+        unreliable: versusDatabase.unreliable,
         ratioMeaning: 'of the database limit',
         note: [
           // The server answers requests that wait meanwhile together (SERVER_RADIUS_STATEMENTS).
           'pgbench runs one statement per request; the server, one per batch of waiting requests',
+          `pgbench runs: ${pgbenchRuns.map((tps) => tps.toFixed(0)).join(', ')} tps`,
           ...(clients < connections ? [`pgbench capped at ${clients} clients (max_connections)`] : []),
         ].join('; '),
       },
@@ -115,8 +142,16 @@ export async function measureNearbyHttp(
         name: 'throughput vs bare route',
         unit: 'req/s',
         value: nearby.rps,
-        baseline: { name: 'bare Fastify route', value: bare.rps, p50: bare.p50, p99: bare.p99 },
-        ratio: nearby.rps / bare.rps,
+        baseline: {
+          name: 'bare Fastify route',
+          value: median(bareRps),
+          p50: median(bareRuns.map((run) => run.p50)),
+          p99: median(bareRuns.map((run) => run.p99)),
+          runs: ROUNDS,
+          spread: versusBare.spread,
+        },
+        ratio: versusBare.ratio,
+        unreliable: versusBare.unreliable,
         ratioMeaning: 'of the HTTP limit',
       },
     );

@@ -14,6 +14,7 @@ import { queryPoints, RURAL_POINT } from '../lib/geography.js';
 import { savePlan } from '../lib/plans.js';
 import { firstPassNote, timeSerial, timeTwice } from '../lib/stats.js';
 import type { Figure } from '../lib/report.js';
+import { interleaved, median, ROUNDS, trustedRatio } from '../lib/repeat.js';
 
 const TABLES: Record<string, string> = { place: 'places', group: 'groups', event: 'events', post: 'posts' };
 
@@ -42,11 +43,15 @@ export async function measureRadius(db: Kysely<Database>, planDir: string, full:
   const points = queryPoints(400);
   const figures: Figure[] = [];
   const naiveRuns = full ? 12 : 25;
-  const naive5k = await timeSerial(
-    (i) => db.executeQuery(naiveQuery(db, points[i % points.length]!, 5000)),
-    naiveRuns,
-    2,
+  // The naive baseline, ROUNDS times, each between runs of the indexed query it stands beside.
+  const perRound = Math.max(4, Math.ceil(naiveRuns / ROUNDS));
+  const fiveKm = await interleaved(
+    () => timeSerial((i) => db.executeQuery(radiusQuery(db, points[i % points.length]!, 5000)), 100),
+    () => timeSerial((i) => db.executeQuery(naiveQuery(db, points[i % points.length]!, 5000)), perRound, 1),
   );
+  const naive5kRuns = fiveKm.baselines.map((timing) => timing.p50);
+  const naive5k = { p50: median(naive5kRuns), p99: median(fiveKm.baselines.map((timing) => timing.p99)) };
+  const versusNaive = trustedRatio(naive5k.p50 / median(fiveKm.figures.map((timing) => timing.p50)), naive5kRuns);
   await savePlan(db as Kysely<never>, naiveQuery(db, points[0]!, 5000), planDir, 'radius-naive-5km');
 
   for (const [label, radius, at] of [
@@ -74,17 +79,32 @@ export async function measureRadius(db: Kysely<Database>, planDir: string, full:
       note: firstPassNote(first),
       ...(radius === 5000 && at === null
         ? {
-            baseline: { name: 'naive haversine, no index', p50: naive5k.p50, p99: naive5k.p99 },
-            ratio: naive5k.p50 / timing.p50,
-            ratioMeaning: 'times faster (p50)',
+            baseline: {
+              name: 'naive haversine, no index',
+              p50: naive5k.p50,
+              p99: naive5k.p99,
+              runs: ROUNDS,
+              spread: versusNaive.spread,
+            },
+            ratio: versusNaive.ratio,
+            unreliable: versusNaive.unreliable,
+            ratioMeaning: 'times faster (p50, interleaved runs)',
           }
         : {}),
     });
   }
-  const naivePlaces = await timeSerial(
-    (i) => db.executeQuery(naiveQuery(db, points[i % points.length]!, 5000, ['place'])),
-    naiveRuns,
-    2,
+  const placesRounds = await interleaved(
+    () => timeSerial((i) => db.executeQuery(radiusQuery(db, points[i % points.length]!, 5000, ['place'])), 100),
+    () => timeSerial((i) => db.executeQuery(naiveQuery(db, points[i % points.length]!, 5000, ['place'])), perRound, 1),
+  );
+  const naivePlacesRuns = placesRounds.baselines.map((timing) => timing.p50);
+  const naivePlaces = {
+    p50: median(naivePlacesRuns),
+    p99: median(placesRounds.baselines.map((timing) => timing.p99)),
+  };
+  const versusNaivePlaces = trustedRatio(
+    naivePlaces.p50 / median(placesRounds.figures.map((timing) => timing.p50)),
+    naivePlacesRuns,
   );
   const { first: placesFirst, cached: placesOnly } = await timeTwice(
     (i) => db.executeQuery(radiusQuery(db, points[i % points.length]!, 5000, ['place'])),
@@ -98,9 +118,16 @@ export async function measureRadius(db: Kysely<Database>, planDir: string, full:
     p50: placesOnly.p50,
     p99: placesOnly.p99,
     note: firstPassNote(placesFirst),
-    baseline: { name: 'naive haversine, no index, places', p50: naivePlaces.p50, p99: naivePlaces.p99 },
-    ratio: naivePlaces.p50 / placesOnly.p50,
-    ratioMeaning: 'times faster (p50)',
+    baseline: {
+      name: 'naive haversine, no index, places',
+      p50: naivePlaces.p50,
+      p99: naivePlaces.p99,
+      runs: ROUNDS,
+      spread: versusNaivePlaces.spread,
+    },
+    ratio: versusNaivePlaces.ratio,
+    unreliable: versusNaivePlaces.unreliable,
+    ratioMeaning: 'times faster (p50, interleaved runs)',
   });
   return figures;
 }

@@ -181,7 +181,7 @@ export async function buildApp({
   await app.register(postRoutes);
   await app.register(feedRoutes);
   await app.register(membershipRoutes);
-  await app.register(eventRoutes);
+  await app.register(eventRoutes, { publicUrl: config.publicUrl });
   await app.register(gameRoutes);
   await app.register(privacyRoutes);
   await app.register(notificationRoutes, {

@@ -1,8 +1,9 @@
 import ICAL from 'ical.js';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { findInstallationId } from '../../server/src/modules/events/queries.js';
 import { useTestApp } from '../helpers/app.js';
-import { createEvent, DAY, fromNow, HOUR, type EventJson } from '../helpers/events.js';
+import { createEvent, DAY, fromNow, HOUR, rsvp, type EventJson } from '../helpers/events.js';
 import { createGroup, createPlace } from '../helpers/places.js';
 import { createUsers, type TestUser } from '../helpers/users.js';
 
@@ -45,6 +46,23 @@ function parse(body: string): { name: string; events: ParsedEvent[] } {
   };
 }
 
+/** The instants a file's repeating entry stands for, with ical.js's expansion (RRULE less EXDATE). */
+function instances(body: string): number[] {
+  const calendar = new ICAL.Component(ICAL.parse(body));
+  const master = calendar.getAllSubcomponents('vevent').find((component) => component.hasProperty('rrule'))!;
+  const iterator = new ICAL.Event(master).iterator();
+  const found: number[] = [];
+  for (let next = iterator.next(); next && found.length < 60; next = iterator.next()) {
+    found.push(next.toJSDate().getTime());
+  }
+  return found;
+}
+
+/** The host name this installation's calendar UIDs carry (no PUBLIC_URL in these tests). */
+async function uidHost(): Promise<string> {
+  return `${await findInstallationId(t.db)}.vicinity.invalid`;
+}
+
 async function fetchCalendar(url: string, user?: TestUser) {
   const response = await t.app.inject({ url, headers: user?.auth ?? {} });
   expect(response.statusCode, response.body).toBe(200);
@@ -72,7 +90,7 @@ describe('GET /api/events/:id/calendar.ics', () => {
     expect(first.events).toHaveLength(1);
     const parsed = first.events[0]!;
     expect(parsed).toMatchObject({
-      uid: `event-${event.id}@vicinity`,
+      uid: `event-${event.id}@${await uidHost()}`,
       summary: 'Board games; snacks, and more',
       start: Date.parse(`${YEAR}-03-04T18:00:00Z`),
       end: Date.parse(`${YEAR}-03-04T21:30:00Z`),
@@ -150,35 +168,64 @@ describe('GET /api/groups/:id/calendar.ics', () => {
     const feed = await fetchCalendar(`/api/groups/${group.id}/calendar.ics`);
     expect(feed.name).toBe('Catan Crew');
     expect(feed.events.map((e) => [e.uid, e.status])).toEqual([
-      [`event-${cancelled.id}@vicinity`, 'CANCELLED'],
-      [`event-${upcoming.id}@vicinity`, 'CONFIRMED'],
+      [`event-${cancelled.id}@${await uidHost()}`, 'CANCELLED'],
+      [`event-${upcoming.id}@${await uidHost()}`, 'CONFIRMED'],
     ]);
     expect(feed.events[1]!.start).toBe(Date.parse(upcoming.startsAt));
   });
 
-  it('keeps a weekly series at 19:00 Berlin time across DST, each occurrence its own VEVENT', async () => {
+  it('writes a weekly series as one repeating entry at 19:00 Berlin time across DST, with its exceptions', async () => {
     const [owner] = await createUsers(t.app, t.db, 1);
     const group = await createGroup(t.app, owner!, kreuzberg);
     const year = new Date().getUTCFullYear() + 1;
     // Europe changes to summer time on the last Sunday of March; start on the Tuesday before it.
     const lastSundayOfMarch = 31 - new Date(Date.UTC(year, 2, 31)).getUTCDay();
+    const day = String(lastSundayOfMarch - 5).padStart(2, '0');
     const first = await createEvent(t.app, owner!, kreuzberg, {
       groupId: group.id,
-      startsAt: `${year}-03-${String(lastSundayOfMarch - 5).padStart(2, '0')}T19:00:00+01:00`,
-      endsAt: `${year}-03-${String(lastSundayOfMarch - 5).padStart(2, '0')}T21:00:00+01:00`,
-      recurrence: { freq: 'weekly', count: 2 },
+      startsAt: `${year}-03-${day}T19:00:00+01:00`,
+      endsAt: `${year}-03-${day}T21:00:00+01:00`,
+      recurrence: { freq: 'weekly', count: 4 },
     });
     const feed = await fetchCalendar(`/api/groups/${group.id}/calendar.ics`);
-    expect(feed.events).toHaveLength(2);
-    const [before, after] = feed.events as [ParsedEvent, ParsedEvent];
-    expect(before.start).toBe(Date.parse(first.startsAt));
+    expect(feed.events).toHaveLength(1);
+    expect(feed.events[0]!.uid).toBe(`series-${first.series!.id}@${await uidHost()}`);
+    expect(feed.raw).toContain(`DTSTART;TZID=Europe/Berlin:${year}03${day}T190000\r\n`);
+    expect(feed.raw).toContain('RRULE:FREQ=WEEKLY;COUNT=4\r\n');
     const berlinHour = (instant: number) =>
       new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(
         instant,
       );
-    expect([berlinHour(before.start), berlinHour(after.start)]).toEqual(['19', '19']);
-    expect(after.start - before.start).toBe(7 * DAY - HOUR);
-    expect(new Set(feed.events.map((e) => e.uid)).size).toBe(2);
+    const starts = instances(feed.raw);
+    expect(starts.map(berlinHour)).toEqual(['19', '19', '19', '19']);
+    expect(starts[1]! - starts[0]!).toBe(7 * DAY - HOUR);
+
+    // Cancel the third occurrence and move the fourth by an hour.
+    const occurrences: number[] = (await t.app.inject(`/api/events?seriesId=${first.series!.id}`))
+      .json()
+      .features.map((f: { properties: { id: number } }) => f.properties.id);
+    const cancelled = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/events/${occurrences[2]}`,
+      headers: owner!.auth,
+    });
+    expect(cancelled.statusCode).toBe(200);
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/events/${occurrences[3]}`,
+      headers: owner!.auth,
+      payload: {
+        startsAt: new Date(starts[3]! + HOUR).toISOString(),
+        endsAt: new Date(starts[3]! + 3 * HOUR).toISOString(),
+      },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const changed = await fetchCalendar(`/api/groups/${group.id}/calendar.ics`);
+    expect(changed.events).toHaveLength(2);
+    expect(changed.raw).toMatch(/^EXDATE;TZID=Europe\/Berlin:\d{8}T190000\r$/m);
+    expect(changed.raw).toMatch(/^RECURRENCE-ID;TZID=Europe\/Berlin:\d{8}T190000\r$/m);
+    expect(changed.events[1]!.start).toBe(starts[3]! + HOUR);
+    expect(instances(changed.raw)).toEqual([starts[0], starts[1], starts[3]]);
   });
 
   it('shows a private group’s feed only to members', async () => {
@@ -247,7 +294,7 @@ describe('calendar links a calendar app can subscribe to', () => {
     const link: string = (await t.app.inject({ url: `/api/events/${event.id}`, headers: member.auth })).json()
       .calendarUrl;
     expect(link).toContain('?key=');
-    expect((await fetchCalendar(link)).events.map((e) => e.uid)).toEqual([`event-${event.id}@vicinity`]);
+    expect((await fetchCalendar(link)).events.map((e) => e.uid)).toEqual([`event-${event.id}@${await uidHost()}`]);
   });
 
   it('refuses an edited key, and a key used for another group, with 400 naming key', async () => {
@@ -280,11 +327,11 @@ describe('GET /api/calendar.ics', () => {
 
     const url = `/api/calendar.ics?lat=${here.lat}&lng=${here.lng}&radius=1000`;
     const forStranger = await fetchCalendar(url, stranger);
-    expect(forStranger.events.map((e) => e.uid)).toEqual([`event-${inside.id}@vicinity`]);
+    expect(forStranger.events.map((e) => e.uid)).toEqual([`event-${inside.id}@${await uidHost()}`]);
     expect(forStranger.events[0]!.geo).toEqual([-33.901, 18.4]);
     const forOwner = await fetchCalendar(url, owner);
     expect(forOwner.events.map((e) => e.uid).sort()).toEqual(
-      [`event-${hidden.id}@vicinity`, `event-${inside.id}@vicinity`].sort(),
+      [`event-${hidden.id}@${await uidHost()}`, `event-${inside.id}@${await uidHost()}`].sort(),
     );
   });
 
@@ -292,5 +339,34 @@ describe('GET /api/calendar.ics', () => {
     const response = await t.app.inject('/api/calendar.ics?lat=1&lng=1');
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].field).toBe('radius');
+  });
+});
+
+describe('your own calendar feed', () => {
+  it('carries the meetups you go to, wait for or organize, read with the key in your link', async () => {
+    const [me, other] = await createUsers(t.app, t.db, 2);
+    const going = await createEvent(t.app, other!, kreuzberg, { title: 'I go' });
+    const notGoing = await createEvent(t.app, other!, kreuzberg, { title: 'I do not go' });
+    const mine = await createEvent(t.app, me!, kreuzberg, { title: 'I organize' });
+    expect((await rsvp(t.app, me!, going.id, 'going')).statusCode).toBe(200);
+
+    expect((await t.app.inject('/api/me/calendar')).statusCode).toBe(401);
+    const { calendarUrl } = (await t.app.inject({ url: '/api/me/calendar', headers: me!.auth })).json();
+    expect(calendarUrl).toMatch(/^\/api\/me\/calendar\.ics\?key=/);
+    const feed = await fetchCalendar(calendarUrl);
+    expect(feed.events.map((e) => e.summary).sort()).toEqual(['I go', 'I organize']);
+    expect(feed.events.map((e) => e.uid)).not.toContain(`event-${notGoing.id}@${await uidHost()}`);
+    expect(feed.events.map((e) => e.uid)).toContain(`event-${mine.id}@${await uidHost()}`);
+
+    expect((await t.app.inject('/api/me/calendar.ics?key=forged')).statusCode).toBe(400);
+    expect((await t.app.inject('/api/me/calendar.ics')).statusCode).toBe(400);
+  });
+
+  it('does not open with a group’s calendar key', async () => {
+    const [owner] = await createUsers(t.app, t.db, 1);
+    const group = await createGroup(t.app, owner!, kreuzberg, { visibility: 'private' });
+    const { calendarUrl } = (await t.app.inject({ url: `/api/groups/${group.id}`, headers: owner!.auth })).json();
+    const key = new URL(calendarUrl, 'http://x').searchParams.get('key')!;
+    expect((await t.app.inject(`/api/me/calendar.ics?key=${encodeURIComponent(key)}`)).statusCode).toBe(400);
   });
 });

@@ -20,8 +20,10 @@ export function runs(program: string, args: string[]): boolean {
 
 /** GDAL's command-line tools (Debian gdal-bin): the GIS clients the API is tested with. */
 export const hasGdal = () => runs('ogr2ogr', ['--version']) && runs('ogrinfo', ['--version']);
+/** Debian's Python, which python3-icalendar installs into (a python3 earlier on PATH may be another one). */
+export const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 /** Python's icalendar (Debian python3-icalendar): a calendar parser the .ics files are tested with. */
-export const hasPythonIcalendar = () => runs('python3', ['-c', 'import icalendar']);
+export const hasPythonIcalendar = () => runs(PYTHON, ['-c', 'import icalendar, dateutil, pytz']);
 
 export default function setup() {
   if (process.env.CI !== 'true') return;
@@ -29,7 +31,7 @@ export default function setup() {
   if (!process.env.TEST_DATABASE_URL) missing.push('TEST_DATABASE_URL (a PostgreSQL server with PostGIS)');
   if (!existsSync(CHROMIUM)) missing.push(`Chromium at ${CHROMIUM}`);
   if (!hasGdal()) missing.push('GDAL (ogr2ogr, ogrinfo from gdal-bin)');
-  if (!hasPythonIcalendar()) missing.push('Python icalendar (python3-icalendar)');
+  if (!hasPythonIcalendar()) missing.push(`Python icalendar (python3-icalendar) for ${PYTHON}`);
   if (missing.length > 0)
     throw new Error(`CI=true but these are missing, so suites would be skipped: ${missing.join('; ')}`);
 }

@@ -14,14 +14,21 @@ describe('matchRoute', () => {
     ['/me', { name: 'account' }],
     ['/events/new', { name: 'new-event' }],
     ['/posts/new', { name: 'new-post' }],
+    ['/places/new', { name: 'new-place' }],
+    ['/places/4/edit', { name: 'edit-place', id: 4 }],
+    ['/groups/new', { name: 'new-group' }],
+    ['/groups/3/edit', { name: 'edit-group', id: 3 }],
+    ['/events/7/edit', { name: 'edit-event', id: 7 }],
+    ['/me/meetups', { name: 'mine' }],
+    ['/people/5', { name: 'person', id: 5 }],
   ])('maps %s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
   });
 
   it.each([
-    '/places/new',
-    '/groups/new',
     '/events/new/1',
+    '/groups/new/edit',
+    '/people/new',
     '/places',
     '/places/abc',
     '/places/0',

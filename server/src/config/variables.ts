@@ -130,5 +130,11 @@ export const BENCH_SECTION: Section = {
       default: '`16`',
       description: 'Connection pool of the server under test.',
     },
+    {
+      name: 'BENCH_REPLICA_URL',
+      default: '_(unset: replica comparison skipped)_',
+      description:
+        'A streaming replica of the `DATABASE_URL` server (any database name: the benchmark’s own is used), for `/api/nearby` read from a replica against the primary only. The benchmark does not make one on a server it shares.',
+    },
   ],
 };

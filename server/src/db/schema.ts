@@ -5,6 +5,7 @@
 import type { AccountTables } from './tables/accounts.js';
 import type { EventTables } from './tables/events.js';
 import type { GameTables } from './tables/games.js';
+import type { InstallationTables } from './tables/installation.js';
 import type { ItemTables } from './tables/items.js';
 import type { JobTables } from './tables/jobs.js';
 import type { NotificationTables } from './tables/notifications.js';
@@ -26,4 +27,5 @@ export interface Database
     NotificationTables,
     MediaTables,
     RateLimitTables,
-    SessionTables {}
+    SessionTables,
+    InstallationTables {}

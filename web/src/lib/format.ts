@@ -125,7 +125,7 @@ export function formatCoordinates({ lat, lng }: { lat: number; lng: number }): s
 }
 
 /** Kinds whose name is more than their words; keyed by the API's kinds, so tsc notices one that is gone. */
-const PLACE_KINDS: Partial<Record<PlaceKind, string>> = {
+export const PLACE_KIND_NAMES: Partial<Record<PlaceKind, string>> = {
   cafe: 'Café',
   game_store: 'Game store',
   community_centre: 'Community centre',
@@ -133,7 +133,7 @@ const PLACE_KINDS: Partial<Record<PlaceKind, string>> = {
 
 /** "game_store" → "Game store"; a few names get their proper spelling. */
 export function formatPlaceKind(placeKind: string): string {
-  const known = PLACE_KINDS[placeKind as PlaceKind];
+  const known = PLACE_KIND_NAMES[placeKind as PlaceKind];
   if (known) return known;
   const words = placeKind.replace(/[_-]+/g, ' ').trim();
   return capitalise(words);

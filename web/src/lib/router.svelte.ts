@@ -17,6 +17,13 @@ export type Route =
   | { name: 'account' }
   | { name: 'new-event' }
   | { name: 'new-post' }
+  | { name: 'new-group' }
+  | { name: 'edit-group'; id: number }
+  | { name: 'edit-event'; id: number }
+  | { name: 'new-place' }
+  | { name: 'edit-place'; id: number }
+  | { name: 'mine' }
+  | { name: 'person'; id: number }
   | { name: 'notifications' }
   | { name: 'notification-settings' }
   | { name: 'unsubscribe' }
@@ -26,16 +33,23 @@ type RouteName = Route['name'];
 
 const ROUTES: Array<{ pattern: RegExp; name: RouteName }> = [
   { pattern: /^\/$/, name: 'home' },
+  { pattern: /^\/places\/new$/, name: 'new-place' },
   { pattern: /^\/places\/(\d+)$/, name: 'place' },
+  { pattern: /^\/places\/(\d+)\/edit$/, name: 'edit-place' },
+  { pattern: /^\/groups\/new$/, name: 'new-group' },
   { pattern: /^\/groups\/(\d+)$/, name: 'group' },
+  { pattern: /^\/groups\/(\d+)\/edit$/, name: 'edit-group' },
   { pattern: /^\/events\/new$/, name: 'new-event' },
   { pattern: /^\/events\/(\d+)$/, name: 'event' },
+  { pattern: /^\/events\/(\d+)\/edit$/, name: 'edit-event' },
   { pattern: /^\/posts\/new$/, name: 'new-post' },
   { pattern: /^\/posts\/(\d+)$/, name: 'post' },
   { pattern: /^\/feed$/, name: 'feed' },
   { pattern: /^\/signin$/, name: 'signin' },
   { pattern: /^\/register$/, name: 'register' },
   { pattern: /^\/me$/, name: 'account' },
+  { pattern: /^\/me\/meetups$/, name: 'mine' },
+  { pattern: /^\/people\/(\d+)$/, name: 'person' },
   { pattern: /^\/notifications$/, name: 'notifications' },
   { pattern: /^\/me\/notifications$/, name: 'notification-settings' },
   { pattern: /^\/unsubscribe$/, name: 'unsubscribe' },

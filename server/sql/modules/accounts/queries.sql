@@ -67,6 +67,17 @@ from
 where
   "id" = $1;
 
+-- findPublicUser
+select
+  "id",
+  "display_name",
+  "bio",
+  "created_at"
+from
+  "users"
+where
+  "id" = $1;
+
 -- findUsablePasswordReset
 select
   "password_resets"."id",

@@ -34,6 +34,71 @@ from
 where
   "id" = $1;
 
+-- groupsOfPerson (example 1)
+select
+  "g"."id",
+  "g"."name",
+  "g"."visibility",
+  "m"."role",
+  (
+    select
+      count(*)::int
+    from
+      group_members c
+    where
+      c.group_id = g.id
+  ) as "member_count"
+from
+  "group_members" as "m"
+  inner join "groups" as "g" on "g"."id" = "m"."group_id"
+where
+  "m"."user_id" = $1
+order by
+  (
+    case m.role
+      when 'owner' then 0
+      when 'organizer' then 1
+      else 2
+    end
+  ),
+  "g"."name",
+  "g"."id"
+limit
+  $2;
+
+-- groupsOfPerson (example 2)
+select
+  "g"."id",
+  "g"."name",
+  "g"."visibility",
+  "m"."role",
+  (
+    select
+      count(*)::int
+    from
+      group_members c
+    where
+      c.group_id = g.id
+  ) as "member_count"
+from
+  "group_members" as "m"
+  inner join "groups" as "g" on "g"."id" = "m"."group_id"
+where
+  "m"."user_id" = $1
+  and "g"."visibility" = $2
+order by
+  (
+    case m.role
+      when 'owner' then 0
+      when 'organizer' then 1
+      else 2
+    end
+  ),
+  "g"."name",
+  "g"."id"
+limit
+  $3;
+
 -- hasRequest
 select
   "user_id"
@@ -104,6 +169,14 @@ from
 where
   "group_id" = $1
   and "role" = $2;
+
+-- personExists
+select
+  "id"
+from
+  "users"
+where
+  "id" = $1;
 
 -- removeMember
 delete from "group_members"

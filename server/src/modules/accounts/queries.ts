@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { coarsen, COARSEN_METERS } from '../../geo/coarsen.js';
 import { latSql, lngSql, pointSql, type LatLng } from '../../geo/point.js';
-import type { Me, UpdateMeBody } from './schemas.js';
+import type { Me, PublicUser, UpdateMeBody } from './schemas.js';
 
 type Db = Kysely<Database>;
 
@@ -75,6 +75,16 @@ export async function updateMe(db: Db, id: number, patch: UpdateMeBody): Promise
     .where('id', '=', id)
     .execute();
   return findMe(db, id);
+}
+
+/** What anyone may see of a person: never their email or home. */
+export async function findPublicUser(db: Db, id: number): Promise<PublicUser | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'bio', 'created_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { id: row.id, displayName: row.display_name, bio: row.bio, createdAt: row.created_at.toISOString() };
 }
 
 export async function findAccountByEmail(db: Db, email: string) {

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { Mailer } from '../../mail/mailer.js';
 import { AppError, errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
+import { IdParams } from '../../plugins/schemas.js';
 import { createSignedCodec } from '../../plugins/signed-values.js';
 import { passwordResetEmailJob } from './jobs.js';
 import {
@@ -17,6 +18,7 @@ import {
   logIn,
   PASSWORD_RESET_EMAIL_JOB,
   readMe,
+  readPerson,
   register,
   requestPasswordReset,
 } from './service.js';
@@ -28,6 +30,7 @@ import {
   Me,
   PasswordResetBody,
   PasswordResetConfirmBody,
+  PublicUser,
   RegisterBody,
   SessionId,
   SessionList,
@@ -93,6 +96,21 @@ export default async function accountRoutes(app: FastifyInstance, options: Accou
       const user = await logIn(app.db, request.body);
       return { token: await app.issueToken(user.id, request.headers['user-agent']), user };
     },
+  );
+
+  api.get(
+    '/api/people/:id',
+    {
+      onRequest: app.optionalUser,
+      schema: {
+        tags: ['accounts'],
+        summary: 'A person’s public profile',
+        description: 'Display name, bio and avatar; never their email or home location.',
+        params: IdParams,
+        response: { 200: PublicUser, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => readPerson(app.db, request.params.id),
   );
 
   api.get(

@@ -2,13 +2,17 @@ import { Type, type Static } from 'typebox';
 import { CoarseLocation, LatLngBody } from '../../geo/schemas.js';
 import { AvatarRef, Id } from '../../plugins/schemas.js';
 
-/** What anyone may see of a person. Never the email, never the precise home. */
-export const PublicUser = Type.Object({
-  id: Type.Integer(),
-  displayName: Type.String(),
-  bio: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
+/** What anyone may see of a person. Never the email, never the home, not even its area. */
+export const PublicUser = Type.Object(
+  {
+    id: Type.Integer(),
+    displayName: Type.String(),
+    bio: Type.String(),
+    createdAt: Type.String({ format: 'date-time' }),
+    avatar: Type.Optional(AvatarRef),
+  },
+  { $id: 'PublicUser' },
+);
 export type PublicUser = Static<typeof PublicUser>;
 
 /** What the signed-in person sees of themselves. */

@@ -17,6 +17,7 @@ import {
   findLoginLock,
   findMe,
   findPasswordHash,
+  findPublicUser,
   findUsablePasswordReset,
   insertPasswordReset,
   insertUser,
@@ -30,6 +31,7 @@ import type {
   LoginBody,
   Me,
   PasswordResetConfirmBody,
+  PublicUser,
   RegisterBody,
   Session,
   UpdateMeBody,
@@ -177,6 +179,14 @@ export async function readMe(db: Db, userId: number): Promise<Me> {
   if (!me) throw notFound('Your account');
   await addAvatars(db, [me]);
   return me;
+}
+
+/** A person's public profile. */
+export async function readPerson(db: Db, id: number): Promise<PublicUser> {
+  const person = await findPublicUser(db, id);
+  if (!person) throw notFound('This person');
+  await addAvatars(db, [person]);
+  return person;
 }
 
 export async function changeMe(db: Db, userId: number, body: UpdateMeBody): Promise<Me> {

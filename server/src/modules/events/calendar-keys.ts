@@ -57,3 +57,26 @@ export function calendarReader(
   if (g !== groupId) throw invalidField('key', 'belongs to another group');
   return u;
 }
+
+/** A key to one person's own calendar (the meetups they go to): names the person, and no group. */
+interface PersonalKey {
+  u: number;
+  mine: 1;
+}
+
+const isPersonalKey = (value: unknown): value is PersonalKey =>
+  typeof value === 'object' &&
+  value !== null &&
+  Number.isSafeInteger((value as PersonalKey).u) &&
+  (value as PersonalKey).mine === 1 &&
+  !('g' in value);
+
+/** The path of a person's own calendar feed, with the key that reads it as them. */
+export function personalCalendarPath(codec: SignedCodec, userId: number): string {
+  return `/api/me/calendar.ics?key=${codec.encode({ u: userId, mine: 1 } satisfies PersonalKey)}`;
+}
+
+/** Whose own calendar a key opens (400 naming `key` when it is not such a key). */
+export function personalCalendarOwner(codec: SignedCodec, key: string): number {
+  return codec.decode(key, isPersonalKey).u;
+}

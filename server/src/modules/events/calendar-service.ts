@@ -8,25 +8,49 @@ import type { Database } from '../../db/schema.js';
 import type { LatLng } from '../../geo/point.js';
 import { AppError, notFound } from '../../plugins/errors.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
-import { buildCalendar, CALENDAR_LIMIT } from './calendar.js';
+import { buildCalendar, CALENDAR_LIMIT, type CalendarContext } from './calendar.js';
 import { calendarReader } from './calendar-keys.js';
-import { calendarEvents, findCalendarGroup, findEventGroupId } from './queries.js';
+import {
+  calendarEvents,
+  findCalendarGroup,
+  findEventGroupId,
+  findInstallationId,
+  type CalendarEntry,
+} from './queries.js';
 
 type Db = Kysely<Database>;
+
+/**
+ * The feed's meetups plus every other occurrence of the series among them, past ones too: a
+ * series is one repeating entry, and its EXDATEs and changed occurrences need all of them.
+ */
+async function withWholeSeries(db: Db, events: CalendarEntry[], reader: number | null): Promise<CalendarEntry[]> {
+  const seriesIds = [...new Set(events.flatMap((event) => (event.series ? [event.series.id] : [])))];
+  if (seriesIds.length === 0) return events;
+  const occurrences = await calendarEvents(db, { seriesIds }, reader, CALENDAR_LIMIT);
+  const listed = new Set(events.map((event) => event.id));
+  return [...events, ...occurrences.filter((event) => !listed.has(event.id))];
+}
+
+/** The meetups a person goes to, is waiting for, or organizes, each an entry of its own. */
+export async function personalCalendar(db: Db, userId: number, context: CalendarContext): Promise<CalendarFile> {
+  const events = await calendarEvents(db, { attendee: userId }, userId, CALENDAR_LIMIT);
+  return { body: buildCalendar('My meetups', events, context, { asSeries: false }) };
+}
 
 export interface CalendarFile {
   body: string;
   filename?: string;
 }
 
-/** One meetup's file; `origin` makes its links absolute. */
+/** One meetup's file, an entry of its own also when it belongs to a series. */
 export async function eventCalendar(
   calendarKeys: SignedCodec,
   db: Db,
   eventId: number,
   key: string | undefined,
   viewerId: number | null,
-  origin: string,
+  context: CalendarContext,
 ): Promise<CalendarFile> {
   let reader = viewerId;
   if (key !== undefined) {
@@ -37,7 +61,10 @@ export async function eventCalendar(
   }
   const [event] = await calendarEvents(db, { eventId }, reader, 1);
   if (!event) throw notFound('This meetup');
-  return { body: buildCalendar(event.title, [event], origin), filename: `meetup-${event.id}.ics` };
+  return {
+    body: buildCalendar(event.title, [event], context, { asSeries: false }),
+    filename: `meetup-${event.id}.ics`,
+  };
 }
 
 /** A group's upcoming meetups. */
@@ -47,14 +74,14 @@ export async function groupCalendar(
   groupId: number,
   key: string | undefined,
   viewerId: number | null,
-  origin: string,
+  context: CalendarContext,
 ): Promise<CalendarFile> {
   const reader = calendarReader(calendarKeys, key, groupId, viewerId);
   const group = await findCalendarGroup(db, groupId, reader);
   if (!group) throw notFound('This group');
   if (!group.visible) throw new AppError(403, 'members_only', 'Only members can see this group’s meetups.');
-  const events = await calendarEvents(db, { groupId }, reader, CALENDAR_LIMIT);
-  return { body: buildCalendar(group.name, events, origin) };
+  const events = await withWholeSeries(db, await calendarEvents(db, { groupId }, reader, CALENDAR_LIMIT), reader);
+  return { body: buildCalendar(group.name, events, context) };
 }
 
 /** Upcoming meetups within a radius. */
@@ -63,9 +90,18 @@ export async function areaCalendar(
   point: LatLng,
   radius: number,
   viewerId: number | null,
-  origin: string,
+  context: CalendarContext,
 ): Promise<CalendarFile> {
-  const events = await calendarEvents(db, { near: { point, radius } }, viewerId, CALENDAR_LIMIT);
+  const events = await withWholeSeries(
+    db,
+    await calendarEvents(db, { near: { point, radius } }, viewerId, CALENDAR_LIMIT),
+    viewerId,
+  );
   const name = `Meetups within ${radius >= 1000 ? `${Math.round(radius / 100) / 10} km` : `${Math.round(radius)} m`}`;
-  return { body: buildCalendar(name, events, origin) };
+  return { body: buildCalendar(name, events, context) };
+}
+
+/** The host name calendar UIDs carry without PUBLIC_URL: this installation's random id. */
+export async function installationUidHost(db: Db): Promise<string> {
+  return `${await findInstallationId(db)}.vicinity.invalid`;
 }

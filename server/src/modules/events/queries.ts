@@ -173,6 +173,8 @@ export interface EventListQuery {
   seriesId: number | null;
   placeId: number | null;
   includeCancelled: boolean;
+  /** Only the viewer's: those they answered going (or are waitlisted for), or those they may change. */
+  mine: 'attending' | 'organizing' | null;
   needsPlayers: boolean;
   limit: number;
   after: ListPosition | null;
@@ -207,6 +209,14 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows:
     select = select.where('e.place_id', '=', query.placeId).where('e.location_privacy', '=', 'exact');
   }
   if (!query.includeCancelled) select = select.where('e.status', '=', 'scheduled');
+  if (query.mine === 'attending') {
+    select = select.where(
+      sql<boolean>`exists (select 1 from event_rsvps mr where mr.event_id = e.id
+        and mr.user_id = ${query.viewerId}::bigint and mr.status in ('going', 'waitlisted'))`,
+    );
+  } else if (query.mine === 'organizing') {
+    select = select.where(canEditSql(query.viewerId));
+  }
   if (query.order === 'distance') {
     if (after?.o === 'distance') {
       select = select.where(sql<boolean>`(${distance}, e.id) > (${after.d}::float8, ${after.i}::bigint)`);
@@ -236,19 +246,45 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows:
 
 export type CalendarEntry = Omit<Event, 'calendarUrl' | 'media' | 'linkedGames'> & { revision: number };
 
-/** The meetups of a calendar feed: not yet ended, soonest first, cancelled ones included. */
+/**
+ * The meetups of a calendar feed: not yet ended, soonest first, cancelled ones included. A single
+ * meetup's file, and the occurrences of given series (for their repeating entry), whenever
+ * visible, even after they ended. `attendee`: the meetups that person goes to, waits for or organizes.
+ */
 export async function calendarEvents(
   db: Db,
-  filter: { eventId?: number; groupId?: number; near?: { point: LatLng; radius: number } },
+  filter: {
+    eventId?: number;
+    groupId?: number;
+    near?: { point: LatLng; radius: number };
+    seriesIds?: number[];
+    attendee?: number;
+  },
   viewerId: number | null,
   limit: number,
 ): Promise<CalendarEntry[]> {
   let select = visibleEvents(db, viewerId).select(['e.description', 'e.revision']);
-  // A single meetup's file is served whenever it is visible, even after it ended.
   if (filter.eventId !== undefined) select = select.where('e.id', '=', filter.eventId);
+  else if (filter.seriesIds !== undefined) select = select.where('e.series_id', 'in', [...filter.seriesIds, -1]);
   else select = select.where('e.ends_at', '>', sql<Date>`now()`);
   if (filter.groupId !== undefined) select = select.where('e.group_id', '=', filter.groupId);
   if (filter.near) select = select.where(withinSql('e.public_location', filter.near.point, filter.near.radius));
+  if (filter.attendee !== undefined) {
+    const attendee = filter.attendee;
+    select = select.where((eb) =>
+      eb.or([
+        eb('e.organizer_id', '=', attendee),
+        eb.exists(
+          eb
+            .selectFrom('event_rsvps as mine')
+            .select(sql`1`.as('one'))
+            .whereRef('mine.event_id', '=', 'e.id')
+            .where('mine.user_id', '=', attendee)
+            .where('mine.status', 'in', ['going', 'waitlisted']),
+        ),
+      ]),
+    );
+  }
   const rows = await select.orderBy('e.starts_at').orderBy('e.id').limit(limit).execute();
   return rows.map((row) => ({ ...toSummary(row), description: row.description, revision: row.revision }));
 }
@@ -567,4 +603,15 @@ export async function lockEventForPlayerCheck(trx: Db, id: number) {
 export async function findPlayerDeadlines(trx: Db, ids: number[]) {
   if (ids.length === 0) return [];
   return trx.selectFrom('events').select(['id', 'players_deadline', 'status']).where('id', 'in', ids).execute();
+}
+
+/**
+ * This installation's random id (migration 0030), made again should its row be missing: calendar
+ * UIDs carry it when PUBLIC_URL is not set.
+ */
+export async function findInstallationId(db: Db): Promise<string> {
+  const { rows } = await sql<{ id: string }>`
+    with made as (insert into installation default values on conflict do nothing returning id)
+    select id from made union all select id from installation limit 1`.execute(db);
+  return rows[0]!.id;
 }

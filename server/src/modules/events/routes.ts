@@ -2,16 +2,23 @@
  * Meetups: created by a person or by a group's owners and organizers, found by distance or
  * time, answered with RSVPs (seats, then a waitlist), and exported as iCalendar files.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../../plugins/errors.js';
 import { GEOJSON_TYPE, producesGeoJson } from '../../plugins/json-text.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
-import { CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT } from './calendar.js';
-import { CalendarKeyQuery } from './calendar-keys.js';
-import { areaCalendar, eventCalendar, groupCalendar, type CalendarFile } from './calendar-service.js';
+import { CALENDAR_CONTENT_TYPE, CALENDAR_LIMIT, type CalendarContext } from './calendar.js';
+import { CalendarKeyQuery, personalCalendarOwner, personalCalendarPath } from './calendar-keys.js';
+import {
+  areaCalendar,
+  eventCalendar,
+  groupCalendar,
+  installationUidHost,
+  personalCalendar,
+  type CalendarFile,
+} from './calendar-service.js';
 import { rsvp } from './rsvp-service.js';
 import { PLAYER_CHECK_JOB, playerCheckJob } from './players.js';
 import { commentOnEvent, eventDiscussion, setEventDiscussion } from './discussion-service.js';
@@ -34,6 +41,8 @@ import {
   EventsQuery,
   NearbyCalendarQuery,
   RsvpAnswer,
+  PersonalCalendarLink,
+  PersonalCalendarQuery,
   RsvpBody,
   UpdateEventBody,
 } from './schemas.js';
@@ -52,9 +61,16 @@ function sendCalendar(reply: FastifyReply, file: CalendarFile) {
   return reply.send(file.body);
 }
 
-export default async function eventRoutes(app: FastifyInstance) {
+export default async function eventRoutes(app: FastifyInstance, { publicUrl }: { publicUrl: string | null }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   app.jobs.handle(PLAYER_CHECK_JOB, playerCheckJob(app.db));
+
+  // UIDs name the installation: PUBLIC_URL's host, else its random id, read once when first needed.
+  let uidHost: Promise<string> | null = publicUrl ? Promise.resolve(new URL(publicUrl).hostname) : null;
+  const calendarContext = async (request: FastifyRequest): Promise<CalendarContext> => {
+    uidHost ??= installationUidHost(app.db);
+    return { origin: app.publicOrigin(request), uidHost: await uidHost };
+  };
 
   const read = (id: number, viewerId: number | null) =>
     readEvent(app.calendarKeys, app.db, id, viewerId, app.mediaKeys);
@@ -296,7 +312,8 @@ export default async function eventRoutes(app: FastifyInstance) {
         tags: ['calendars'],
         summary: 'One meetup as an iCalendar file',
         description:
-          'UID `event-<id>@vicinity`; a cancelled meetup has STATUS:CANCELLED. A private group’s meetup is read ' +
+          'UID `event-<id>@<host>` (PUBLIC_URL’s host, else this installation’s id), local times with their TZID and ' +
+          'VTIMEZONE; a cancelled meetup has STATUS:CANCELLED. A private group’s meetup is read ' +
           'with a member’s Authorization header or the key in the meetup’s `calendarUrl`.',
         params: IdParams,
         querystring: CalendarKeyQuery,
@@ -312,7 +329,7 @@ export default async function eventRoutes(app: FastifyInstance) {
         id,
         request.query.key,
         viewerId,
-        app.publicOrigin(request),
+        await calendarContext(request),
       );
       return sendCalendar(reply, file);
     },
@@ -326,7 +343,9 @@ export default async function eventRoutes(app: FastifyInstance) {
         tags: ['calendars'],
         summary: 'A group’s upcoming meetups as an iCalendar feed',
         description:
-          `Meetups that have not ended, cancelled ones included (STATUS:CANCELLED), at most ${CALENDAR_LIMIT}. ` +
+          `Meetups that have not ended, cancelled ones included (STATUS:CANCELLED), at most ${CALENDAR_LIMIT}. A series ` +
+          'is one VEVENT with an RRULE (UID `series-<id>@<host>`), cancelled occurrences as EXDATE and occurrences ' +
+          'changed on their own as VEVENTs with its UID and a RECURRENCE-ID. ' +
           'A private group’s feed needs a member’s Authorization header or, for calendar apps, the key in the ' +
           'group’s `calendarUrl` (403 members_only otherwise, also once that member has left).',
         params: IdParams,
@@ -343,7 +362,7 @@ export default async function eventRoutes(app: FastifyInstance) {
         id,
         request.query.key,
         viewerId,
-        app.publicOrigin(request),
+        await calendarContext(request),
       );
       return sendCalendar(reply, file);
     },
@@ -356,7 +375,7 @@ export default async function eventRoutes(app: FastifyInstance) {
       schema: {
         tags: ['calendars'],
         summary: 'Upcoming meetups within a radius as an iCalendar feed',
-        description: `Meetups that have not ended, cancelled ones included, soonest first, at most ${CALENDAR_LIMIT}.`,
+        description: `Meetups that have not ended, cancelled ones included, soonest first, at most ${CALENDAR_LIMIT}; series as in a group’s feed.`,
         querystring: NearbyCalendarQuery,
         response: { ...calendarResponse, ...errorResponses(400, 401) },
       },
@@ -364,7 +383,43 @@ export default async function eventRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const { lat, lng, radius } = request.query;
       const viewerId = request.viewer?.id ?? null;
-      return sendCalendar(reply, await areaCalendar(app.db, { lat, lng }, radius, viewerId, app.publicOrigin(request)));
+      return sendCalendar(
+        reply,
+        await areaCalendar(app.db, { lat, lng }, radius, viewerId, await calendarContext(request)),
+      );
+    },
+  );
+
+  api.get(
+    '/api/me/calendar',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['calendars'],
+        summary: 'The address of your own meetups’ calendar feed',
+        ...secured,
+        response: { 200: PersonalCalendarLink, ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ calendarUrl: personalCalendarPath(app.calendarKeys, viewerOf(request).id) }),
+  );
+
+  api.get(
+    '/api/me/calendar.ics',
+    {
+      schema: {
+        tags: ['calendars'],
+        summary: 'Your own meetups as an iCalendar feed',
+        description:
+          `The meetups you go to, are waiting for or organize that have not ended, at most ${CALENDAR_LIMIT}, each ` +
+          'an entry of its own. Read with the key in the `calendarUrl` of GET /api/me/calendar, as calendar apps do.',
+        querystring: PersonalCalendarQuery,
+        response: { ...calendarResponse, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const owner = personalCalendarOwner(app.calendarKeys, request.query.key);
+      return sendCalendar(reply, await personalCalendar(app.db, owner, await calendarContext(request)));
     },
   );
 }

@@ -319,6 +319,14 @@ export const EventsQuery = Type.Object(
       default: false,
       description: 'Also list cancelled meetups (shown as cancelled).',
     }),
+    mine: Type.Optional(
+      Type.Union([Type.Literal('attending'), Type.Literal('organizing')], {
+        description:
+          'Only your meetups (needs signing in): `attending`, those you are going to or waitlisted for (see myRsvp ' +
+          'for your waitlist position); `organizing`, those you may change (yours, and your groups’ as their owner ' +
+          'or organizer).',
+      }),
+    ),
     needsPlayers: Type.Optional(
       Type.Boolean({ description: 'Only meetups with minPlayers that still need people to go.' }),
     ),
@@ -401,3 +409,19 @@ export const DiscussionSettingsBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type DiscussionSettingsBody = Static<typeof DiscussionSettingsBody>;
+
+export const PersonalCalendarLink = Type.Object(
+  {
+    calendarUrl: Type.String({
+      description:
+        'Path of your own iCalendar feed (the meetups you go to, wait for or organize), with a key that lets a ' +
+        'calendar app read it as you. Treat it like a password: whoever has it sees those meetups.',
+    }),
+  },
+  { $id: 'PersonalCalendarLink' },
+);
+
+export const PersonalCalendarQuery = Type.Object(
+  { key: Type.String({ minLength: 1, maxLength: 200, description: 'The key in your `calendarUrl`.' }) },
+  { additionalProperties: false },
+);

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { LatLng } from '../../geo/point.js';
-import { conflict, forbidden, invalidField, notFound } from '../../plugins/errors.js';
+import { conflict, forbidden, invalidField, notFound, unauthorized } from '../../plugins/errors.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { roleMay } from '../../policy/group-roles.js';
 import {
@@ -305,6 +305,7 @@ export async function listEventsPage(cursors: SignedCodec, db: Db, query: Events
   if (order === 'distance' && !near) throw invalidField('lat', 'is required for order=distance (with lng and radius)');
   const after = query.cursor ? cursors.decode(query.cursor, isListPosition) : null;
   if (after && after.o !== order) throw invalidField('cursor', 'belongs to a list in another order');
+  if (query.mine && viewerId === null) throw unauthorized('Sign in to list your meetups.');
   const { rows, more } = await listEvents(db, {
     near,
     order,
@@ -313,6 +314,7 @@ export async function listEventsPage(cursors: SignedCodec, db: Db, query: Events
     seriesId: query.seriesId ?? null,
     placeId: query.placeId ?? null,
     includeCancelled: query.includeCancelled,
+    mine: query.mine ?? null,
     needsPlayers: query.needsPlayers ?? false,
     limit: query.limit,
     after,

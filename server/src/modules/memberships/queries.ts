@@ -160,3 +160,27 @@ export async function ownerCount(db: Db, groupId: number): Promise<number> {
     .executeTakeFirstOrThrow();
   return n;
 }
+
+/**
+ * The groups a person belongs to, with their role: all of them for the person themself, only
+ * public ones for anyone else (a private group's member list is for its members).
+ */
+export async function groupsOfPerson(db: Db, userId: number, includePrivate: boolean) {
+  let select = db
+    .selectFrom('group_members as m')
+    .innerJoin('groups as g', 'g.id', 'm.group_id')
+    .select([
+      'g.id',
+      'g.name',
+      'g.visibility',
+      'm.role',
+      sql<number>`(select count(*)::int from group_members c where c.group_id = g.id)`.as('member_count'),
+    ])
+    .where('m.user_id', '=', userId);
+  if (!includePrivate) select = select.where('g.visibility', '=', 'public');
+  return select.orderBy(roleRank).orderBy('g.name').orderBy('g.id').limit(500).execute();
+}
+
+export async function personExists(db: Db, userId: number): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()) !== undefined;
+}

@@ -14,6 +14,7 @@ import {
   declineRequest,
   join,
   leave,
+  listGroupsOf,
   listJoinRequests,
   listMembers,
   withdrawRequest,
@@ -26,6 +27,7 @@ import {
   MemberList,
   MemberParams,
   PageQuery,
+  PersonGroupList,
   RoleBody,
 } from './schemas.js';
 
@@ -33,6 +35,37 @@ const secured = { security: [{ bearerAuth: [] }] };
 
 export default async function membershipRoutes(app: FastifyInstance) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    '/api/me/groups',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['groups'],
+        summary: 'The groups you belong to, with your role',
+        description: 'Private groups included. Groups you own first, then those you organize, then the others.',
+        ...secured,
+        response: { 200: PersonGroupList, ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ groups: await listGroupsOf(app.db, viewerOf(request).id, viewerOf(request).id) }),
+  );
+
+  api.get(
+    '/api/people/:id/groups',
+    {
+      onRequest: app.optionalUser,
+      schema: {
+        tags: ['groups'],
+        summary: 'The public groups a person belongs to, with their role',
+        description:
+          'Only public groups, also for fellow members of a private one; your own private groups are listed too.',
+        params: IdParams,
+        response: { 200: PersonGroupList, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => ({ groups: await listGroupsOf(app.db, request.params.id, request.viewer?.id ?? null) }),
+  );
 
   api.get(
     '/api/groups/:id/members',

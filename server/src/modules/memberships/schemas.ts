@@ -85,3 +85,25 @@ export const JoinRequestList = Type.Object(
   },
   { $id: 'JoinRequestList' },
 );
+
+export const PersonGroup = Type.Object(
+  {
+    id: Type.Integer(),
+    name: Type.String(),
+    visibility: Type.Union([Type.Literal('public'), Type.Literal('private')]),
+    role: Role,
+    memberCount: Type.Integer(),
+    url: Type.String({ description: 'Path of the group’s page in the web app.' }),
+  },
+  { $id: 'PersonGroup' },
+);
+export type PersonGroup = Static<typeof PersonGroup>;
+
+export const PersonGroupList = Type.Object(
+  {
+    groups: Type.Array(PersonGroup, {
+      description: 'Groups owned first, then organized, then the others; by name within each.',
+    }),
+  },
+  { $id: 'PersonGroupList' },
+);

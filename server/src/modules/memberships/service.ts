@@ -25,7 +25,10 @@ import {
   requestsPage,
   setRole,
   type MemberPosition,
+  groupsOfPerson,
+  personExists,
 } from './queries.js';
+import type { PersonGroup } from './schemas.js';
 import type { Member, PageQuery } from './schemas.js';
 
 type Db = Kysely<Database>;
@@ -171,4 +174,18 @@ export function isMemberPosition(value: unknown): value is MemberPosition {
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(v.t) &&
     Number.isSafeInteger(v.u)
   );
+}
+
+/** The groups a person is in: all of yours for you; only public ones for anyone else. */
+export async function listGroupsOf(db: Db, userId: number, viewerId: number | null): Promise<PersonGroup[]> {
+  if (!(await personExists(db, userId))) throw notFound('This person');
+  const rows = await groupsOfPerson(db, userId, userId === viewerId);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    visibility: row.visibility,
+    role: row.role,
+    memberCount: row.member_count,
+    url: `/groups/${row.id}`,
+  }));
 }

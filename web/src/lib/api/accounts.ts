@@ -25,3 +25,10 @@ export function getMe(signal?: AbortSignal): Promise<Me> {
 export function updateMe(changes: ProfileChanges): Promise<Me> {
   return request('PATCH', '/api/me', { body: changes });
 }
+
+export type Person = Schema<'PublicUser'>;
+
+/** A person's public profile: never their email or home. */
+export function getPerson(id: number, signal?: AbortSignal): Promise<Person> {
+  return getJson(`/api/people/${id}`, signal);
+}

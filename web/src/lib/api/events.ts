@@ -55,3 +55,32 @@ export function answerRsvp(
 ): Promise<RsvpAnswer> {
   return request('PUT', `/api/events/${id}/rsvp`, { body: { status } });
 }
+
+export type MeetupChanges = RequestBody<'/api/events/{id}', 'patch'>;
+export type Attendee = Schema<'Attendee'>;
+
+/** Changes a meetup; RSVPs are kept, and the people going are told. */
+export function updateMeetup(id: number, changes: MeetupChanges): Promise<Meetup> {
+  return request('PATCH', `/api/events/${id}`, { body: changes });
+}
+
+/** Who is going (in arrival order) or waitlisted (in waitlist order). */
+export function listAttendees(
+  id: number,
+  status: 'going' | 'waitlisted',
+  cursor?: string | null,
+  signal?: AbortSignal,
+): Promise<Schema<'AttendeeList'>> {
+  const url = withQuery<Query<'/api/events/{id}/attendees'>>(`/api/events/${id}/attendees`, {
+    status,
+    limit: 200,
+    cursor: cursor ?? undefined,
+  });
+  return getJson(url, signal);
+}
+
+/** Your upcoming meetups: those you answered going to (or wait for), or those you may change. */
+export function listMyMeetups(mine: 'attending' | 'organizing', signal?: AbortSignal): Promise<MeetupCollection> {
+  const url = withQuery<Query<'/api/events'>>('/api/events', { mine, order: 'soonest', limit: 100 });
+  return getJson(url, signal);
+}

@@ -54,3 +54,33 @@ export function setGroupPhotos(id: number, mediaIds: number[]): Promise<Group> {
   const body: RequestBody<'/api/groups/{id}', 'patch'> = { mediaIds };
   return request('PATCH', `/api/groups/${id}`, { body });
 }
+
+export type NewGroup = RequestBody<'/api/groups', 'post'>;
+export type GroupChanges = RequestBody<'/api/groups/{id}', 'patch'>;
+
+/** Starts a group; the person starting it becomes its owner. */
+export function createGroup(group: NewGroup): Promise<Group> {
+  return request('POST', '/api/groups', { body: group });
+}
+
+/** Changes a group's name, description, visibility or location; for its owners. */
+export function updateGroup(id: number, changes: GroupChanges): Promise<Group> {
+  return request('PATCH', `/api/groups/${id}`, { body: changes });
+}
+
+/** Deletes a group with its memberships; for its owners. */
+export function deleteGroup(id: number): Promise<void> {
+  return request('DELETE', `/api/groups/${id}`);
+}
+
+export type PersonGroup = Schema<'PersonGroup'>;
+
+/** The groups you belong to, private ones included, with your role. */
+export function getMyGroups(signal?: AbortSignal): Promise<Answer<'/api/me/groups'>> {
+  return getJson('/api/me/groups', signal);
+}
+
+/** The public groups a person belongs to. */
+export function getGroupsOf(personId: number, signal?: AbortSignal): Promise<Answer<'/api/people/{id}/groups'>> {
+  return getJson(`/api/people/${personId}/groups`, signal);
+}

@@ -28,3 +28,15 @@ export function setPlacePhotos(id: number, mediaIds: number[]): Promise<Place> {
   const body: RequestBody<'/api/places/{id}', 'patch'> = { mediaIds };
   return request('PATCH', `/api/places/${id}`, { body });
 }
+
+export type NewPlace = RequestBody<'/api/places', 'post'>;
+export type PlaceChanges = RequestBody<'/api/places/{id}', 'patch'>;
+
+export function createPlace(place: NewPlace): Promise<Place> {
+  return request('POST', '/api/places', { body: place });
+}
+
+/** Changes a place; for the person who added it. */
+export function updatePlace(id: number, changes: PlaceChanges): Promise<Place> {
+  return request('PATCH', `/api/places/${id}`, { body: changes });
+}

@@ -50,3 +50,14 @@ export function editComment(id: number, body: RequestBody<'/api/comments/{id}', 
 export function deleteComment(id: number): Promise<void> {
   return request('DELETE', `/api/comments/${id}`);
 }
+
+export type PostChanges = RequestBody<'/api/posts/{id}', 'patch'>;
+
+export function updatePost(id: number, changes: PostChanges): Promise<Post> {
+  return request('PATCH', `/api/posts/${id}`, { body: changes });
+}
+
+/** Deletes a post; its discussion stays readable. */
+export function deletePost(id: number): Promise<void> {
+  return request('DELETE', `/api/posts/${id}`);
+}

@@ -614,7 +614,7 @@ export interface paths {
     };
     /**
      * Upcoming meetups within a radius as an iCalendar feed
-     * @description Meetups that have not ended, cancelled ones included, soonest first, at most 500.
+     * @description Meetups that have not ended, cancelled ones included, soonest first, at most 500; series as in a group’s feed.
      */
     get: {
       parameters: {
@@ -883,6 +883,8 @@ export interface paths {
           limit: number;
           /** @description Degrees east, WGS84. */
           lng?: number;
+          /** @description Only your meetups (needs signing in): `attending`, those you are going to or waitlisted for (see myRsvp for your waitlist position); `organizing`, those you may change (yours, and your groups’ as their owner or organizer). */
+          mine?: 'attending' | 'organizing';
           /** @description Only meetups with minPlayers that still need people to go. */
           needsPlayers?: boolean;
           /** @description distance (nearest first, needs lat/lng/radius; the default when they are given) or soonest. */
@@ -1376,7 +1378,7 @@ export interface paths {
     };
     /**
      * One meetup as an iCalendar file
-     * @description UID `event-<id>@vicinity`; a cancelled meetup has STATUS:CANCELLED. A private group’s meetup is read with a member’s Authorization header or the key in the meetup’s `calendarUrl`.
+     * @description UID `event-<id>@<host>` (PUBLIC_URL’s host, else this installation’s id), local times with their TZID and VTIMEZONE; a cancelled meetup has STATUS:CANCELLED. A private group’s meetup is read with a member’s Authorization header or the key in the meetup’s `calendarUrl`.
      */
     get: {
       parameters: {
@@ -2346,7 +2348,7 @@ export interface paths {
     };
     /**
      * A group’s upcoming meetups as an iCalendar feed
-     * @description Meetups that have not ended, cancelled ones included (STATUS:CANCELLED), at most 500. A private group’s feed needs a member’s Authorization header or, for calendar apps, the key in the group’s `calendarUrl` (403 members_only otherwise, also once that member has left).
+     * @description Meetups that have not ended, cancelled ones included (STATUS:CANCELLED), at most 500. A series is one VEVENT with an RRULE (UID `series-<id>@<host>`), cancelled occurrences as EXDATE and occurrences changed on their own as VEVENTs with its UID and a RECURRENCE-ID. A private group’s feed needs a member’s Authorization header or, for calendar apps, the key in the group’s `calendarUrl` (403 members_only otherwise, also once that member has left).
      */
     get: {
       parameters: {
@@ -3525,6 +3527,102 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/me/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The address of your own meetups’ calendar feed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PersonalCalendarLink'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/calendar.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your own meetups as an iCalendar feed
+     * @description The meetups you go to, are waiting for or organize that have not ended, at most 500, each an entry of its own. Read with the key in the `calendarUrl` of GET /api/me/calendar, as calendar apps do.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description The key in your `calendarUrl`. */
+          key: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An iCalendar (RFC 5545) file. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/calendar': string;
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me/export': {
     parameters: {
       query?: never;
@@ -3552,6 +3650,54 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['DataExport'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The groups you belong to, with your role
+     * @description Private groups included. Groups you own first, then those you organize, then the others.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PersonGroupList'];
           };
         };
         /** @description Every error answer has this shape. */
@@ -4446,6 +4592,124 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/people/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A person’s public profile
+     * @description Display name, bio and avatar; never their email or home location.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PublicUser'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/people/{id}/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public groups a person belongs to, with their role
+     * @description Only public groups, also for fellow members of a private one; your own private groups are listed too.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PersonGroupList'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -6543,6 +6807,23 @@ export interface components {
       /** @description IANA time zone of the quiet hours, e.g. Europe/Berlin. */
       timeZone: string;
     };
+    PersonalCalendarLink: {
+      /** @description Path of your own iCalendar feed (the meetups you go to, wait for or organize), with a key that lets a calendar app read it as you. Treat it like a password: whoever has it sees those meetups. */
+      calendarUrl: string;
+    };
+    PersonGroup: {
+      id: number;
+      memberCount: number;
+      name: string;
+      role: 'owner' | 'organizer' | 'member';
+      /** @description Path of the group’s page in the web app. */
+      url: string;
+      visibility: 'public' | 'private';
+    };
+    PersonGroupList: {
+      /** @description Groups owned first, then organized, then the others; by name within each. */
+      groups: components['schemas']['PersonGroup'][];
+    };
     Place: {
       address: string | null;
       /** Format: date-time */
@@ -6725,6 +7006,42 @@ export interface components {
       parentId: number | null;
       /** @description Direct replies, oldest first. */
       replies: components['schemas']['PostComment'][];
+    };
+    PublicUser: {
+      /** @description Their profile photo; null when they have none. */
+      avatar?: {
+        /** @description What the photo shows, for people who cannot see it: 1 to 1500 characters, required. It is the `alt` text wherever the photo appears. */
+        alt: string;
+        height: number;
+        id: number;
+        /** @description The same renditions as JPEG, for browsers without WebP. */
+        jpegUrls: {
+          large: string;
+          medium: string;
+          small: string;
+        };
+        /** @description A ThumbHash of the photo (base64, a few dozen bytes): decode it to show its shape and colours while it loads. */
+        placeholder: string;
+        /** @description WebP renditions, 320, 960 and 1920 px on the long side (never larger than the photo sent). A photo of a private group’s content, or one not yet attached, carries a `key` valid for a day or two that lets the browser fetch it as you. */
+        urls: {
+          large: string;
+          medium: string;
+          small: string;
+        };
+        /** @description Of the largest rendition, in pixels, orientation applied. */
+        width: number;
+        /** @description The width in pixels of each rendition, for `srcset`. */
+        widths: {
+          large: number;
+          medium: number;
+          small: number;
+        };
+      } | null;
+      bio: string;
+      /** Format: date-time */
+      createdAt: string;
+      displayName: string;
+      id: number;
     };
     Readiness: {
       database: 'ok' | 'unreachable';
