@@ -36,6 +36,7 @@ import placeRoutes from './modules/places/routes.js';
 import groupRoutes from './modules/groups/routes.js';
 import nearbyRoutes from './modules/nearby/routes.js';
 import mapRoutes from './modules/map/routes.js';
+import ogcRoutes from './modules/ogc/routes.js';
 import geocodeRoutes from './modules/geocode/routes.js';
 import postRoutes from './modules/posts/routes.js';
 import feedRoutes from './modules/feed/routes.js';
@@ -44,6 +45,8 @@ import eventRoutes from './modules/events/routes.js';
 import gameRoutes from './modules/games/routes.js';
 import privacyRoutes from './modules/privacy/routes.js';
 import notificationRoutes from './modules/notifications/routes.js';
+import moderationRoutes from './modules/moderation/routes.js';
+import blockRoutes from './modules/blocks/routes.js';
 import type { StreamOptions } from './modules/notifications/stream.js';
 import { createMailer } from './mail/mailer.js';
 
@@ -136,7 +139,11 @@ export async function buildApp({
   // Before compression, so that the ETag is the hash of the answer itself, whatever its encoding.
   await app.register(httpCachingPlugin);
   await app.register(compressionPlugin);
-  await app.register(authPlugin, { secret: config.jwtSecret, expiresIn: config.jwtExpiresIn });
+  await app.register(authPlugin, {
+    secret: config.jwtSecret,
+    expiresIn: config.jwtExpiresIn,
+    adminEmails: config.adminEmails,
+  });
   await app.register(signedValuesPlugin, { secret: config.jwtSecret });
   await app.register(publicUrlPlugin, { publicUrl: config.publicUrl, port: config.port });
   // Schemas that several features' routes refer to by name ($ref).
@@ -177,6 +184,7 @@ export async function buildApp({
   await app.register(groupRoutes);
   await app.register(nearbyRoutes);
   await app.register(mapRoutes);
+  await app.register(ogcRoutes);
   await app.register(geocodeRoutes);
   await app.register(postRoutes);
   await app.register(feedRoutes);
@@ -190,6 +198,15 @@ export async function buildApp({
     secret: config.jwtSecret,
     stream: notificationStreams,
   });
+  await app.register(moderationRoutes, {
+    firstLine: {
+      newAccountHours: config.newAccountHours,
+      postsPerHour: config.newAccountPostsPerHour,
+      maxLinks: config.newAccountMaxLinks,
+    },
+    reportsPerHour: config.reportsPerHour,
+  });
+  await app.register(blockRoutes);
   app.addMetric(
     'vicinity_notification_streams',
     'Live notification streams open on this process.',

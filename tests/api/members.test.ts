@@ -260,3 +260,50 @@ describe('GET /api/groups/:id/members', () => {
     expect((await t.app.inject('/api/groups/987654/members')).statusCode).toBe(404);
   });
 });
+
+describe('removing a member', () => {
+  const remove = (actor: TestUser, groupId: number, userId: number) =>
+    t.app.inject({ method: 'DELETE', url: `/api/groups/${groupId}/members/${userId}`, headers: actor.auth });
+
+  it('lets owners remove others, not organizers or members, and not other owners', async () => {
+    const { group, owner, organizer, member, stranger } = await cast();
+    for (const actor of [organizer, member]) {
+      const refused = await remove(actor, group.id, stranger.id === actor.id ? owner.id : member.id);
+      expect(refused.statusCode).toBe(403);
+    }
+    expect((await remove(owner, group.id, stranger.id)).statusCode).toBe(404);
+    expect((await remove(owner, group.id, owner.id)).statusCode).toBe(409);
+    expect((await setRole(owner, group.id, organizer.id, 'owner')).statusCode).toBe(200);
+    expect((await remove(owner, group.id, organizer.id)).statusCode).toBe(403);
+
+    expect((await remove(owner, group.id, member.id)).statusCode).toBe(204);
+    expect((await groupAs(member, group.id)).myRole).toBeNull();
+  });
+
+  it('ends a removed member’s access and calendar link, and the old link stays dead when they come back', async () => {
+    const { group, owner, member } = await cast('private');
+    const link: string = (await groupAs(member, group.id)).calendarUrl;
+    expect(link).toContain('?key=');
+    expect((await t.app.inject(link)).statusCode).toBe(200);
+
+    expect((await remove(owner, group.id, member.id)).statusCode).toBe(204);
+    const after = await t.app.inject(link);
+    expect(after.statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/groups/${group.id}/members`, headers: member.auth })).statusCode).toBe(403);
+
+    // Let back in: a new link works, the old one does not.
+    expect((await join(member, group.id)).statusCode).toBe(202);
+    const approve = await t.app.inject({
+      method: 'POST',
+      url: `/api/groups/${group.id}/requests/${member.id}/approve`,
+      headers: owner.auth,
+    });
+    expect(approve.statusCode, approve.body).toBe(200);
+    const fresh: string = (await groupAs(member, group.id)).calendarUrl;
+    expect(fresh).not.toBe(link);
+    expect((await t.app.inject(fresh)).statusCode).toBe(200);
+    const old = await t.app.inject(link);
+    expect(old.statusCode).toBe(403);
+    expect(old.json().error.code).toBe('link_expired');
+  });
+});

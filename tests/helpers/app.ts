@@ -22,6 +22,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     embeddedMaxInFlight: 100_000,
     serverMaxInFlight: 100_000,
     maxQueued: 0,
+    // Tests write many posts from accounts made a moment ago; the first line has its own tests.
+    newAccountHours: 0,
     ...overrides,
   };
 }

@@ -83,4 +83,30 @@ describe.skipIf(!gdal)('GDAL (ogr2ogr) reading the API', () => {
       expect(rows.map((row) => row.id).sort()).toEqual(answer.features.map((f) => f.id).sort());
     }
   });
+
+  it('lists the OGC API – Features collections with ogrinfo OAPIF:', async () => {
+    const listing = await gdalTool('ogrinfo', ['-ro', '-q', `OAPIF:${server.baseUrl}/ogc`]);
+    for (const collection of ['places', 'groups', 'meetups', 'posts']) expect(listing).toContain(collection);
+  });
+
+  it('copies every OGC collection into a GeoPackage, row counts and ids as the server has them', async () => {
+    for (const collection of ['places', 'groups', 'meetups', 'posts']) {
+      const page = (await (await fetch(`${server.baseUrl}/ogc/collections/${collection}/items?limit=1000`)).json()) as {
+        numberMatched: number;
+        features: { id: number }[];
+      };
+      expect(page.numberMatched, collection).toBeGreaterThan(0);
+      const file = path.join(scratch, `ogc-${collection}.gpkg`);
+      // A small page size makes GDAL follow the next links.
+      await gdalTool('ogr2ogr', ['-f', 'GPKG', file, `OAPIF:${server.baseUrl}/ogc`, collection, '-oo', 'PAGE_SIZE=7']);
+      // GDAL numbers the rows itself and keeps each feature's id in its `id` field.
+      const listing = await gdalTool('ogrinfo', ['-ro', '-q', file, collection]);
+      const ids = [...listing.matchAll(/^ {2}id \(Integer(?:64)?\) = (\d+)$/gm)].map((m) => Number(m[1]));
+      expect(ids.length, collection).toBe(page.numberMatched);
+      expect(
+        ids.sort((a, b) => a - b),
+        collection,
+      ).toEqual(page.features.map((f) => f.id).sort((a, b) => a - b));
+    }
+  });
 });

@@ -57,6 +57,11 @@ describe('loadConfig defaults', () => {
       mediaS3Region: 'us-east-1',
       mediaS3AccessKeyId: null,
       mediaS3SecretAccessKey: null,
+      adminEmails: [],
+      newAccountHours: 24,
+      newAccountPostsPerHour: 5,
+      newAccountMaxLinks: 2,
+      reportsPerHour: 30,
     });
   });
 

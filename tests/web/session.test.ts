@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 describe('the sign-in token', () => {
-  it('is sent with every request while it is stored, and not after signing out', async () => {
+  it('is sent with every request while it is stored, ends the session on the server, and is not sent after', async () => {
     const { requests } = stubApi(() => ({ body: ME }));
     session.signedIn({ token: 'jwt-1', user: ME });
     expect(storedToken()).toBe('jwt-1');
@@ -27,8 +27,10 @@ describe('the sign-in token', () => {
     expect(requests[0]!.headers.authorization).toBe('Bearer jwt-1');
     session.signOut();
     expect(storedToken()).toBeNull();
+    expect(requests[1]).toMatchObject({ method: 'POST', path: '/api/auth/sign-out' });
+    expect(requests[1]!.headers.authorization).toBe('Bearer jwt-1');
     await getMe().catch(() => {});
-    expect(requests[1]!.headers.authorization).toBeUndefined();
+    expect(requests[2]!.headers.authorization).toBeUndefined();
   });
 
   it('is dropped when the server refuses it, and a read is repeated without it', async () => {

@@ -21,10 +21,13 @@ import * as map from '../../src/modules/map/queries.js';
 import * as media from '../../src/modules/media/queries.js';
 import * as memberships from '../../src/modules/memberships/queries.js';
 import * as games from '../../src/modules/games/queries.js';
+import * as ogc from '../../src/modules/ogc/queries.js';
 import * as places from '../../src/modules/places/queries.js';
 import * as posts from '../../src/modules/posts/queries.js';
 import * as privacy from '../../src/modules/privacy/queries.js';
 import * as notifications from '../../src/modules/notifications/queries.js';
+import * as moderation from '../../src/modules/moderation/queries.js';
+import * as blocks from '../../src/modules/blocks/queries.js';
 
 type Db = Kysely<Database>;
 /** Runs the query (or returns a builder, which the dump compiles). */
@@ -125,6 +128,7 @@ export const QUERY_FILES: QueryFile[] = [
     module: policy,
     examples: {
       findGroupRole: [(db) => policy.findGroupRole(db, 1, 7), (db) => policy.findGroupRole(db, 1, 7, 'share')],
+      findMembershipStart: (db) => policy.findMembershipStart(db, 1, 7),
     },
   },
   {
@@ -367,6 +371,23 @@ export const QUERY_FILES: QueryFile[] = [
     },
   },
   {
+    source: 'modules/ogc/queries.ts',
+    module: ogc,
+    examples: {
+      findCollectionItems: (db) =>
+        ogc.findCollectionItems(
+          db,
+          registry.source('event')!,
+          7,
+          { bbox: [13.3, 52.45, 13.5, 52.55], during: { from: '2026-06-01T00:00:00Z', to: null } },
+          { limit: 100, offset: 200 },
+        ),
+      countCollectionItems: (db) =>
+        ogc.countCollectionItems(db, registry.source('place')!, null, { bbox: [170, -20, -170, -10], during: null }),
+      findCollectionItem: (db) => ogc.findCollectionItem(db, registry.source('post')!, 7, 12),
+    },
+  },
+  {
     source: 'modules/memberships/queries.ts',
     module: memberships,
     examples: {
@@ -578,6 +599,81 @@ export const QUERY_FILES: QueryFile[] = [
       updateAlt: (db) => media.updateAlt(db, 1, 'A chess clock'),
       findFileForViewer: (db) => media.findFileForViewer(db, 1, 'medium', 'webp', 7),
       findMediaOfOwner: (db) => media.findMediaOfOwner(db, 7),
+    },
+  },
+  {
+    source: 'modules/moderation/queries.ts',
+    module: moderation,
+    examples: {
+      findSubject: [
+        (db) => moderation.findSubject(db, 'post', 1, 7),
+        (db) => moderation.findSubject(db, 'comment', 1, 7),
+        (db) => moderation.findSubject(db, 'event', 1, 'anyone'),
+        (db) => moderation.findSubject(db, 'group', 1, 7),
+        (db) => moderation.findSubject(db, 'place', 1, 7),
+        (db) => moderation.findSubject(db, 'user', 1, 7),
+      ],
+      insertReport: (db) =>
+        moderation.insertReport(db, { reporterId: 7, type: 'comment', id: 1, groupId: 2, reason: 'spam', note: null }),
+      findReport: (db) => moderation.findReport(db, 1),
+      listReportsBy: (db) => moderation.listReportsBy(db, 7, 100),
+      findQueuePage: [
+        (db) => moderation.findQueuePage(db, { id: 7, isAdmin: false }, { after: null, limit: 25 }),
+        (db) =>
+          moderation.findQueuePage(
+            db,
+            { id: 7, isAdmin: true },
+            { groupId: 2, after: { s: when.toISOString(), t: 'post', i: 1 }, limit: 25 },
+          ),
+      ],
+      findContent: [
+        (db) => moderation.findContent(db, 'post', 1),
+        (db) => moderation.findContent(db, 'comment', 1),
+        (db) => moderation.findContent(db, 'event', 1),
+        (db) => moderation.findContent(db, 'group', 1),
+        (db) => moderation.findContent(db, 'place', 1),
+        (db) => moderation.findContent(db, 'user', 1),
+      ],
+      findStanding: (db) => moderation.findStanding(db, 7),
+      setModerated: (db) =>
+        moderation.setModerated(db, { type: 'post', id: 1, state: 'removed', reason: 'Spam', groupId: 2, authorId: 7 }),
+      clearModerated: (db) => moderation.clearModerated(db, 'post', 1),
+      moderatedState: (db) => moderation.moderatedState(db, 'post', 1),
+      closeReports: (db) => moderation.closeReports(db, 'post', 1, 'actioned', 'remove: Spam'),
+      insertAction: (db) =>
+        moderation.insertAction(db, {
+          action: 'remove',
+          type: 'post',
+          id: 1,
+          groupId: 2,
+          targetUserId: 8,
+          actorId: 7,
+          actorRole: 'group_moderator',
+          reason: 'Spam',
+          until: null,
+        }),
+      findLogPage: (db) => moderation.findLogPage(db, 7, { groupId: 2, beforeId: 100, limit: 50 }),
+      lockDiscussion: (db) => moderation.lockDiscussion(db, 'post', 1, true),
+      threadOfComment: (db) => moderation.threadOfComment(db, 1),
+      banFromGroup: (db) => moderation.banFromGroup(db, { groupId: 2, userId: 8, until: later, reason: 'Rude' }),
+      findBan: (db) => moderation.findBan(db, 2, 8),
+      suspendUser: (db) => moderation.suspendUser(db, 8, later),
+      findGroupRole: (db) => moderation.findGroupRole(db, 2, 7),
+      findGroupForRules: (db) => moderation.findGroupForRules(db, 2),
+      updateGroupRules: (db) => moderation.updateGroupRules(db, 2, { rules: 'Be kind', heldTerms: ['spam.example'] }),
+      firstLineFacts: (db) => moderation.firstLineFacts(db, 7, 2),
+      isBlocked: [(db) => moderation.isBlocked(db, 7, 8, 'either'), (db) => moderation.isBlocked(db, 7, 8, 'one_way')],
+      moderatesAnyGroup: (db) => moderation.moderatesAnyGroup(db, 7),
+    },
+  },
+  {
+    source: 'modules/blocks/queries.ts',
+    module: blocks,
+    examples: {
+      userExists: (db) => blocks.userExists(db, 8),
+      insertBlock: (db) => blocks.insertBlock(db, 7, 8),
+      deleteBlock: (db) => blocks.deleteBlock(db, 7, 8),
+      listBlocks: (db) => blocks.listBlocks(db, 7),
     },
   },
 ];

@@ -12,6 +12,9 @@ where
 select
   "users"."id",
   "users"."display_name",
+  "users"."email",
+  "users"."is_admin",
+  "users"."suspended_until",
   "sessions"."last_seen_at"
 from
   "sessions"

@@ -138,14 +138,65 @@ from
                                             and gm.user_id = $16::bigint
                                         )
                                       )
+                                      and (
+                                        (
+                                          select
+                                            mc.state
+                                          from
+                                            moderated_content mc
+                                          where
+                                            mc.subject_type = $17::text
+                                            and mc.subject_id = "events"."id"
+                                        ) is null
+                                      )
+                                      and (
+                                        (
+                                          not exists (
+                                            select
+                                              1
+                                            from
+                                              blocks bx
+                                            where
+                                              bx.blocker_id = $18::bigint
+                                          )
+                                          and not exists (
+                                            select
+                                              1
+                                            from
+                                              blocks by
+                                            where
+                                              by.blocked_id = $19::bigint
+                                          )
+                                        )
+                                        or (
+                                          (
+                                            select
+                                              1
+                                            from
+                                              blocks b1
+                                            where
+                                              b1.blocker_id = $20::bigint
+                                              and b1.blocked_id = "events"."organizer_id"
+                                          ) is null
+                                          and (
+                                            select
+                                              1
+                                            from
+                                              blocks b2
+                                            where
+                                              b2.blocker_id = "events"."organizer_id"
+                                              and b2.blocked_id = $21::bigint
+                                          ) is null
+                                        )
+                                      )
                                   )
                                 ) s
                               where
                                 true
                               order by
-                                s.loc::geometry <-> ST_SetSRID (ST_MakePoint ($17::float8, $18::float8), 4326)
+                                s.loc::geometry <-> ST_SetSRID (ST_MakePoint ($22::float8, $23::float8), 4326)
                               limit
-                                $19
+                                $24
                             ) k
                         ) as "b",
                         (
@@ -175,7 +226,7 @@ from
                             "events"
                           where
                             "events"."ends_at" > now()
-                            and "events"."status" = $20
+                            and "events"."status" = $25
                             and (
                               "events"."group_id" is null
                               or (
@@ -193,19 +244,70 @@ from
                                   group_members gm
                                 where
                                   gm.group_id = "events"."group_id"
-                                  and gm.user_id = $21::bigint
+                                  and gm.user_id = $26::bigint
+                              )
+                            )
+                            and (
+                              (
+                                select
+                                  mc.state
+                                from
+                                  moderated_content mc
+                                where
+                                  mc.subject_type = $27::text
+                                  and mc.subject_id = "events"."id"
+                              ) is null
+                            )
+                            and (
+                              (
+                                not exists (
+                                  select
+                                    1
+                                  from
+                                    blocks bx
+                                  where
+                                    bx.blocker_id = $28::bigint
+                                )
+                                and not exists (
+                                  select
+                                    1
+                                  from
+                                    blocks by
+                                  where
+                                    by.blocked_id = $29::bigint
+                                )
+                              )
+                              or (
+                                (
+                                  select
+                                    1
+                                  from
+                                    blocks b1
+                                  where
+                                    b1.blocker_id = $30::bigint
+                                    and b1.blocked_id = "events"."organizer_id"
+                                ) is null
+                                and (
+                                  select
+                                    1
+                                  from
+                                    blocks b2
+                                  where
+                                    b2.blocker_id = "events"."organizer_id"
+                                    and b2.blocked_id = $31::bigint
+                                ) is null
                               )
                             )
                         ) as "s"
                       where
                         ST_DWithin (
                           "s"."loc",
-                          ST_SetSRID (ST_MakePoint ($22::float8, $23::float8), 4326)::geography,
-                          b.r * $24::float8 + 1,
+                          ST_SetSRID (ST_MakePoint ($32::float8, $33::float8), 4326)::geography,
+                          b.r * $34::float8 + 1,
                           false
                         )
                       offset
-                        $25
+                        $35
                     ) as "c"
                   where
                     c.distance <= c.r
@@ -214,7 +316,7 @@ from
                     "c"."distance",
                     "c"."id"
                   limit
-                    $26
+                    $36
                 ) as "b_event"
             ) as "u"
           order by
@@ -222,7 +324,7 @@ from
             "kind",
             "id"
           limit
-            $27
+            $37
         )
       ) r
   ) p;
@@ -362,6 +464,57 @@ from
                                                 and gm.user_id = $13::bigint
                                             )
                                           )
+                                          and (
+                                            (
+                                              select
+                                                mc.state
+                                              from
+                                                moderated_content mc
+                                              where
+                                                mc.subject_type = $14::text
+                                                and mc.subject_id = "posts"."id"
+                                            ) is null
+                                          )
+                                          and (
+                                            (
+                                              not exists (
+                                                select
+                                                  1
+                                                from
+                                                  blocks bx
+                                                where
+                                                  bx.blocker_id = $15::bigint
+                                              )
+                                              and not exists (
+                                                select
+                                                  1
+                                                from
+                                                  blocks by
+                                                where
+                                                  by.blocked_id = $16::bigint
+                                              )
+                                            )
+                                            or (
+                                              (
+                                                select
+                                                  1
+                                                from
+                                                  blocks b1
+                                                where
+                                                  b1.blocker_id = $17::bigint
+                                                  and b1.blocked_id = "posts"."author_id"
+                                              ) is null
+                                              and (
+                                                select
+                                                  1
+                                                from
+                                                  blocks b2
+                                                where
+                                                  b2.blocker_id = "posts"."author_id"
+                                                  and b2.blocked_id = $18::bigint
+                                              ) is null
+                                            )
+                                          )
                                       )
                                     ) s
                                   where
@@ -369,7 +522,7 @@ from
                                   order by
                                     s.loc::geometry <-> "ask"."geometry"
                                   limit
-                                    $14
+                                    $19
                                 ) k
                             ) as "b",
                             (
@@ -399,7 +552,58 @@ from
                                       group_members gm
                                     where
                                       gm.group_id = "posts"."group_id"
-                                      and gm.user_id = $15::bigint
+                                      and gm.user_id = $20::bigint
+                                  )
+                                )
+                                and (
+                                  (
+                                    select
+                                      mc.state
+                                    from
+                                      moderated_content mc
+                                    where
+                                      mc.subject_type = $21::text
+                                      and mc.subject_id = "posts"."id"
+                                  ) is null
+                                )
+                                and (
+                                  (
+                                    not exists (
+                                      select
+                                        1
+                                      from
+                                        blocks bx
+                                      where
+                                        bx.blocker_id = $22::bigint
+                                    )
+                                    and not exists (
+                                      select
+                                        1
+                                      from
+                                        blocks by
+                                      where
+                                        by.blocked_id = $23::bigint
+                                    )
+                                  )
+                                  or (
+                                    (
+                                      select
+                                        1
+                                      from
+                                        blocks b1
+                                      where
+                                        b1.blocker_id = $24::bigint
+                                        and b1.blocked_id = "posts"."author_id"
+                                    ) is null
+                                    and (
+                                      select
+                                        1
+                                      from
+                                        blocks b2
+                                      where
+                                        b2.blocker_id = "posts"."author_id"
+                                        and b2.blocked_id = $25::bigint
+                                    ) is null
                                   )
                                 )
                             ) as "s"
@@ -407,11 +611,11 @@ from
                             ST_DWithin (
                               "s"."loc",
                               "ask"."geography",
-                              b.r * $16::float8 + 1,
+                              b.r * $26::float8 + 1,
                               false
                             )
                           offset
-                            $17
+                            $27
                         ) as "c"
                       where
                         c.distance <= c.r
@@ -420,7 +624,7 @@ from
                         "c"."distance",
                         "c"."id"
                       limit
-                        $18
+                        $28
                     ) as "b_post"
                 ) as "u"
               order by
@@ -428,7 +632,7 @@ from
                 "kind",
                 "id"
               limit
-                $19
+                $29
             )
           ) r
       ) p
@@ -576,22 +780,107 @@ from
                                       and gm.user_id = $19::bigint
                                   )
                                 )
+                                and (
+                                  (
+                                    select
+                                      mc.state
+                                    from
+                                      moderated_content mc
+                                    where
+                                      mc.subject_type = "n"."kind"
+                                      and mc.subject_id = "n"."id"
+                                  ) is null
+                                )
+                                and (
+                                  (
+                                    not exists (
+                                      select
+                                        1
+                                      from
+                                        blocks bx
+                                      where
+                                        bx.blocker_id = $20::bigint
+                                    )
+                                    and not exists (
+                                      select
+                                        1
+                                      from
+                                        blocks by
+                                      where
+                                        by.blocked_id = $21::bigint
+                                    )
+                                  )
+                                  or (
+                                    (
+                                      select
+                                        1
+                                      from
+                                        blocks b1
+                                      where
+                                        b1.blocker_id = $22::bigint
+                                        and b1.blocked_id = case "n"."kind"
+                                          when 'post' then (
+                                            select
+                                              pa.author_id
+                                            from
+                                              posts pa
+                                            where
+                                              pa.id = "n"."id"
+                                          )
+                                          when 'event' then (
+                                            select
+                                              ea.organizer_id
+                                            from
+                                              events ea
+                                            where
+                                              ea.id = "n"."id"
+                                          )
+                                        end
+                                    ) is null
+                                    and (
+                                      select
+                                        1
+                                      from
+                                        blocks b2
+                                      where
+                                        b2.blocker_id = case "n"."kind"
+                                          when 'post' then (
+                                            select
+                                              pa.author_id
+                                            from
+                                              posts pa
+                                            where
+                                              pa.id = "n"."id"
+                                          )
+                                          when 'event' then (
+                                            select
+                                              ea.organizer_id
+                                            from
+                                              events ea
+                                            where
+                                              ea.id = "n"."id"
+                                          )
+                                        end
+                                        and b2.blocked_id = $23::bigint
+                                    ) is null
+                                  )
+                                )
                                 and true
                               order by
-                                n.location::geometry <-> ST_SetSRID (ST_MakePoint ($20::float8, $21::float8), 4326)
+                                n.location::geometry <-> ST_SetSRID (ST_MakePoint ($24::float8, $25::float8), 4326)
                               limit
-                                $22
+                                $26
                             ) k
                         ) b,
                         nearby_items n
                       where
                         ST_DWithin (
                           "n"."location",
-                          ST_SetSRID (ST_MakePoint ($23::float8, $24::float8), 4326)::geography,
-                          b.r * $25::float8 + 1,
+                          ST_SetSRID (ST_MakePoint ($27::float8, $28::float8), 4326)::geography,
+                          b.r * $29::float8 + 1,
                           false
                         )
-                        and n.kind in ($26::text, $27::text, $28::text, $29::text)
+                        and n.kind in ($30::text, $31::text, $32::text, $33::text)
                         and (
                           n.ends_at is null
                           or n.ends_at > now()
@@ -613,7 +902,92 @@ from
                               group_members gm
                             where
                               gm.group_id = "n"."group_id"
-                              and gm.user_id = $30::bigint
+                              and gm.user_id = $34::bigint
+                          )
+                        )
+                        and (
+                          (
+                            select
+                              mc.state
+                            from
+                              moderated_content mc
+                            where
+                              mc.subject_type = "n"."kind"
+                              and mc.subject_id = "n"."id"
+                          ) is null
+                        )
+                        and (
+                          (
+                            not exists (
+                              select
+                                1
+                              from
+                                blocks bx
+                              where
+                                bx.blocker_id = $35::bigint
+                            )
+                            and not exists (
+                              select
+                                1
+                              from
+                                blocks by
+                              where
+                                by.blocked_id = $36::bigint
+                            )
+                          )
+                          or (
+                            (
+                              select
+                                1
+                              from
+                                blocks b1
+                              where
+                                b1.blocker_id = $37::bigint
+                                and b1.blocked_id = case "n"."kind"
+                                  when 'post' then (
+                                    select
+                                      pa.author_id
+                                    from
+                                      posts pa
+                                    where
+                                      pa.id = "n"."id"
+                                  )
+                                  when 'event' then (
+                                    select
+                                      ea.organizer_id
+                                    from
+                                      events ea
+                                    where
+                                      ea.id = "n"."id"
+                                  )
+                                end
+                            ) is null
+                            and (
+                              select
+                                1
+                              from
+                                blocks b2
+                              where
+                                b2.blocker_id = case "n"."kind"
+                                  when 'post' then (
+                                    select
+                                      pa.author_id
+                                    from
+                                      posts pa
+                                    where
+                                      pa.id = "n"."id"
+                                  )
+                                  when 'event' then (
+                                    select
+                                      ea.organizer_id
+                                    from
+                                      events ea
+                                    where
+                                      ea.id = "n"."id"
+                                  )
+                                end
+                                and b2.blocked_id = $38::bigint
+                            ) is null
                           )
                         )
                       offset
@@ -627,7 +1001,7 @@ from
                     c.kind,
                     c.id
                   limit
-                    $31
+                    $39
                 ) item
             ) as "p"
           order by
@@ -796,6 +1170,91 @@ from
                                       )
                                     )
                                     and (
+                                      (
+                                        select
+                                          mc.state
+                                        from
+                                          moderated_content mc
+                                        where
+                                          mc.subject_type = "n"."kind"
+                                          and mc.subject_id = "n"."id"
+                                      ) is null
+                                    )
+                                    and (
+                                      (
+                                        not exists (
+                                          select
+                                            1
+                                          from
+                                            blocks bx
+                                          where
+                                            bx.blocker_id = "ask"."viewer_id"
+                                        )
+                                        and not exists (
+                                          select
+                                            1
+                                          from
+                                            blocks by
+                                          where
+                                            by.blocked_id = "ask"."viewer_id"
+                                        )
+                                      )
+                                      or (
+                                        (
+                                          select
+                                            1
+                                          from
+                                            blocks b1
+                                          where
+                                            b1.blocker_id = "ask"."viewer_id"
+                                            and b1.blocked_id = case "n"."kind"
+                                              when 'post' then (
+                                                select
+                                                  pa.author_id
+                                                from
+                                                  posts pa
+                                                where
+                                                  pa.id = "n"."id"
+                                              )
+                                              when 'event' then (
+                                                select
+                                                  ea.organizer_id
+                                                from
+                                                  events ea
+                                                where
+                                                  ea.id = "n"."id"
+                                              )
+                                            end
+                                        ) is null
+                                        and (
+                                          select
+                                            1
+                                          from
+                                            blocks b2
+                                          where
+                                            b2.blocker_id = case "n"."kind"
+                                              when 'post' then (
+                                                select
+                                                  pa.author_id
+                                                from
+                                                  posts pa
+                                                where
+                                                  pa.id = "n"."id"
+                                              )
+                                              when 'event' then (
+                                                select
+                                                  ea.organizer_id
+                                                from
+                                                  events ea
+                                                where
+                                                  ea.id = "n"."id"
+                                              )
+                                            end
+                                            and b2.blocked_id = "ask"."viewer_id"
+                                        ) is null
+                                      )
+                                    )
+                                    and (
                                       ST_Distance ("n"."location", "ask"."geography"),
                                       n.kind,
                                       n.id
@@ -837,6 +1296,91 @@ from
                                 where
                                   gm.group_id = "n"."group_id"
                                   and gm.user_id = "ask"."viewer_id"
+                              )
+                            )
+                            and (
+                              (
+                                select
+                                  mc.state
+                                from
+                                  moderated_content mc
+                                where
+                                  mc.subject_type = "n"."kind"
+                                  and mc.subject_id = "n"."id"
+                              ) is null
+                            )
+                            and (
+                              (
+                                not exists (
+                                  select
+                                    1
+                                  from
+                                    blocks bx
+                                  where
+                                    bx.blocker_id = "ask"."viewer_id"
+                                )
+                                and not exists (
+                                  select
+                                    1
+                                  from
+                                    blocks by
+                                  where
+                                    by.blocked_id = "ask"."viewer_id"
+                                )
+                              )
+                              or (
+                                (
+                                  select
+                                    1
+                                  from
+                                    blocks b1
+                                  where
+                                    b1.blocker_id = "ask"."viewer_id"
+                                    and b1.blocked_id = case "n"."kind"
+                                      when 'post' then (
+                                        select
+                                          pa.author_id
+                                        from
+                                          posts pa
+                                        where
+                                          pa.id = "n"."id"
+                                      )
+                                      when 'event' then (
+                                        select
+                                          ea.organizer_id
+                                        from
+                                          events ea
+                                        where
+                                          ea.id = "n"."id"
+                                      )
+                                    end
+                                ) is null
+                                and (
+                                  select
+                                    1
+                                  from
+                                    blocks b2
+                                  where
+                                    b2.blocker_id = case "n"."kind"
+                                      when 'post' then (
+                                        select
+                                          pa.author_id
+                                        from
+                                          posts pa
+                                        where
+                                          pa.id = "n"."id"
+                                      )
+                                      when 'event' then (
+                                        select
+                                          ea.organizer_id
+                                        from
+                                          events ea
+                                        where
+                                          ea.id = "n"."id"
+                                      )
+                                    end
+                                    and b2.blocked_id = "ask"."viewer_id"
+                                ) is null
                               )
                             )
                           offset
@@ -1064,22 +1608,107 @@ from
                             and gm.user_id = $14::bigint
                         )
                       )
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = "n"."kind"
+                            and mc.subject_id = "n"."id"
+                        ) is null
+                      )
+                      and (
+                        (
+                          not exists (
+                            select
+                              1
+                            from
+                              blocks bx
+                            where
+                              bx.blocker_id = $15::bigint
+                          )
+                          and not exists (
+                            select
+                              1
+                            from
+                              blocks by
+                            where
+                              by.blocked_id = $16::bigint
+                          )
+                        )
+                        or (
+                          (
+                            select
+                              1
+                            from
+                              blocks b1
+                            where
+                              b1.blocker_id = $17::bigint
+                              and b1.blocked_id = case "n"."kind"
+                                when 'post' then (
+                                  select
+                                    pa.author_id
+                                  from
+                                    posts pa
+                                  where
+                                    pa.id = "n"."id"
+                                )
+                                when 'event' then (
+                                  select
+                                    ea.organizer_id
+                                  from
+                                    events ea
+                                  where
+                                    ea.id = "n"."id"
+                                )
+                              end
+                          ) is null
+                          and (
+                            select
+                              1
+                            from
+                              blocks b2
+                            where
+                              b2.blocker_id = case "n"."kind"
+                                when 'post' then (
+                                  select
+                                    pa.author_id
+                                  from
+                                    posts pa
+                                  where
+                                    pa.id = "n"."id"
+                                )
+                                when 'event' then (
+                                  select
+                                    ea.organizer_id
+                                  from
+                                    events ea
+                                  where
+                                    ea.id = "n"."id"
+                                )
+                              end
+                              and b2.blocked_id = $18::bigint
+                          ) is null
+                        )
+                      )
                       and true
                     order by
-                      n.location::geometry <-> ST_SetSRID (ST_MakePoint ($15::float8, $16::float8), 4326)
+                      n.location::geometry <-> ST_SetSRID (ST_MakePoint ($19::float8, $20::float8), 4326)
                     limit
-                      $17
+                      $21
                   ) k
               ) b,
               nearby_items n
             where
               ST_DWithin (
                 "n"."location",
-                ST_SetSRID (ST_MakePoint ($18::float8, $19::float8), 4326)::geography,
-                b.r * $20::float8 + 1,
+                ST_SetSRID (ST_MakePoint ($22::float8, $23::float8), 4326)::geography,
+                b.r * $24::float8 + 1,
                 false
               )
-              and n.kind in ($21::text, $22::text, $23::text, $24::text)
+              and n.kind in ($25::text, $26::text, $27::text, $28::text)
               and (
                 n.ends_at is null
                 or n.ends_at > now()
@@ -1101,7 +1730,92 @@ from
                     group_members gm
                   where
                     gm.group_id = "n"."group_id"
-                    and gm.user_id = $25::bigint
+                    and gm.user_id = $29::bigint
+                )
+              )
+              and (
+                (
+                  select
+                    mc.state
+                  from
+                    moderated_content mc
+                  where
+                    mc.subject_type = "n"."kind"
+                    and mc.subject_id = "n"."id"
+                ) is null
+              )
+              and (
+                (
+                  not exists (
+                    select
+                      1
+                    from
+                      blocks bx
+                    where
+                      bx.blocker_id = $30::bigint
+                  )
+                  and not exists (
+                    select
+                      1
+                    from
+                      blocks by
+                    where
+                      by.blocked_id = $31::bigint
+                  )
+                )
+                or (
+                  (
+                    select
+                      1
+                    from
+                      blocks b1
+                    where
+                      b1.blocker_id = $32::bigint
+                      and b1.blocked_id = case "n"."kind"
+                        when 'post' then (
+                          select
+                            pa.author_id
+                          from
+                            posts pa
+                          where
+                            pa.id = "n"."id"
+                        )
+                        when 'event' then (
+                          select
+                            ea.organizer_id
+                          from
+                            events ea
+                          where
+                            ea.id = "n"."id"
+                        )
+                      end
+                  ) is null
+                  and (
+                    select
+                      1
+                    from
+                      blocks b2
+                    where
+                      b2.blocker_id = case "n"."kind"
+                        when 'post' then (
+                          select
+                            pa.author_id
+                          from
+                            posts pa
+                          where
+                            pa.id = "n"."id"
+                        )
+                        when 'event' then (
+                          select
+                            ea.organizer_id
+                          from
+                            events ea
+                          where
+                            ea.id = "n"."id"
+                        )
+                      end
+                      and b2.blocked_id = $33::bigint
+                  ) is null
                 )
               )
             offset
@@ -1115,7 +1829,7 @@ from
           c.kind,
           c.id
         limit
-          $26
+          $34
       ) item
   ) as "p"
 order by

@@ -18,3 +18,12 @@ where
   "group_id" = $1
   and "user_id" = $2
 for share;
+
+-- findMembershipStart
+select
+  "joined_at"
+from
+  "group_members"
+where
+  "group_id" = $1
+  and "user_id" = $2;

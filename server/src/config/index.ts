@@ -69,6 +69,16 @@ export interface Config {
   mediaS3Region: string;
   mediaS3AccessKeyId: string | null;
   mediaS3SecretAccessKey: string | null;
+  /** Accounts with these emails (lower case) are site admins, besides those granted with `npm run admin`. */
+  adminEmails: string[];
+  /** How long an account counts as new, for the automatic first line of moderation. */
+  newAccountHours: number;
+  /** Posts and comments a new account may write per hour; past that they are held for review. */
+  newAccountPostsPerHour: number;
+  /** Links a new account's post or comment may carry; more and it is held for review. */
+  newAccountMaxLinks: number;
+  /** Reports one person may file per hour. */
+  reportsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -559,6 +569,54 @@ export const SERVER_SECTIONS = [
         default: '_(unset)_',
         description: 'Secret of that access key.',
         parse: (raw) => raw ?? null,
+      }),
+    ],
+  },
+  {
+    title: 'Moderation',
+    intro:
+      'Who the site admins are, and the automatic first line that holds new accounts’ posts for review (see [api.md](api.md#moderation-and-safety)).',
+    variables: [
+      variable({
+        name: 'ADMIN_EMAILS',
+        key: 'adminEmails',
+        default: '_(empty: no admins but those granted with `npm run admin`)_',
+        description:
+          'Comma-separated emails of the site admins, e.g. `ana@example.org,li@example.org`. Admins see every report and may suspend accounts. `npm run admin -- grant|revoke <email>` adds or removes admins in the database.',
+        parse: (raw) =>
+          (raw ?? '')
+            .split(',')
+            .map((email) => email.trim().toLowerCase())
+            .filter(Boolean),
+      }),
+      variable({
+        name: 'NEW_ACCOUNT_HOURS',
+        key: 'newAccountHours',
+        default: '`24`',
+        description: 'How long an account counts as new, 0 to 8760 hours (0: no account is new).',
+        parse: integer(24, 0, 8760),
+      }),
+      variable({
+        name: 'NEW_ACCOUNT_POSTS_PER_HOUR',
+        key: 'newAccountPostsPerHour',
+        default: '`5`',
+        description:
+          'Posts and comments a new account may publish per hour, 1 to 10000; further ones are held for review.',
+        parse: integer(5, 1, 10_000),
+      }),
+      variable({
+        name: 'NEW_ACCOUNT_MAX_LINKS',
+        key: 'newAccountMaxLinks',
+        default: '`2`',
+        description: 'Links a new account’s post or comment may carry, 0 to 1000; with more it is held for review.',
+        parse: integer(2, 0, 1000),
+      }),
+      variable({
+        name: 'REPORTS_PER_HOUR',
+        key: 'reportsPerHour',
+        default: '`30`',
+        description: 'Reports one person may file per hour, 1 to 100000; more are answered `429`.',
+        parse: integer(30, 1, 100_000),
       }),
     ],
   },

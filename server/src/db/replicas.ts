@@ -58,6 +58,21 @@ export function parseLsn(text: string | undefined | null): bigint | null {
   return match ? (BigInt(`0x${match[1]}`) << 32n) | BigInt(`0x${match[2]}`) : null;
 }
 
+const WAL_PAGE = 8192n;
+/** The longest header a WAL page starts with (a segment's first page). */
+const WAL_PAGE_HEADER = 40n;
+
+/**
+ * Whether a replica has replayed all the primary has written. An idle primary's insert position
+ * can sit just past the header of a new WAL page, which no record will reach until the next
+ * write: that counts as caught up too.
+ */
+export function caughtUp(replayLsn: bigint, primaryLsn: bigint): boolean {
+  return (
+    replayLsn >= primaryLsn || (primaryLsn - replayLsn <= WAL_PAGE_HEADER && primaryLsn % WAL_PAGE <= WAL_PAGE_HEADER)
+  );
+}
+
 export interface ReplicaStatus {
   /** host:port/database, without credentials. */
   name: string;
@@ -191,7 +206,7 @@ export class Replicas {
       const replayLsn = parseLsn(state.replayLsn);
       replica.replayLsn = replayLsn;
       replica.lagMs =
-        replayLsn !== null && primaryLsn !== null && replayLsn >= primaryLsn
+        replayLsn !== null && primaryLsn !== null && caughtUp(replayLsn, primaryLsn)
           ? 0
           : state.sinceLastReplayMs === null
             ? null

@@ -10,6 +10,7 @@ import type { ItemTables } from './tables/items.js';
 import type { JobTables } from './tables/jobs.js';
 import type { NotificationTables } from './tables/notifications.js';
 import type { MediaTables } from './tables/media.js';
+import type { ModerationTables } from './tables/moderation.js';
 import type { PlaceAndGroupTables } from './tables/places-and-groups.js';
 import type { PostTables } from './tables/posts.js';
 import type { RateLimitTables } from './tables/rate-limits.js';
@@ -28,4 +29,5 @@ export interface Database
     MediaTables,
     RateLimitTables,
     SessionTables,
-    InstallationTables {}
+    InstallationTables,
+    ModerationTables {}

@@ -35,7 +35,14 @@ export async function findSessionViewer(db: Db, sessionId: string, userId: numbe
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.display_name', 'sessions.last_seen_at'])
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.email',
+      'users.is_admin',
+      'users.suspended_until',
+      'sessions.last_seen_at',
+    ])
     .where('sessions.id', '=', sessionId)
     .where('sessions.user_id', '=', userId)
     .where('sessions.revoked_at', 'is', null)

@@ -20,6 +20,7 @@ import {
   type PointSource,
 } from '../geo/point.js';
 import type { ItemKind } from '../geo/schemas.js';
+import { nearbyItemAuthorSql, notBlockedSql, visibleItemSql } from '../policy/moderation.js';
 import { groupContentVisibleSql, type ViewerRef } from '../policy/visibility.js';
 import type { ItemRegistry } from './registry.js';
 
@@ -168,7 +169,8 @@ function acrossKindsQuery(db: Kysely<Database>, registry: ItemRegistry, query: R
   const { point, radius, limit, after, viewerId, kinds } = query;
   const distance = distanceSql('n.location', point);
   const listed = sql<boolean>`n.kind in (${sql.join(kinds.map((kind) => sql`${kind}::text`))})
-    and (n.ends_at is null or n.ends_at > now()) and ${groupContentVisibleSql('n.group_id', viewerId)}`;
+    and (n.ends_at is null or n.ends_at > now()) and ${groupContentVisibleSql('n.group_id', viewerId)}
+    and ${visibleItemSql('n.kind', 'n.id')} and ${notBlockedSql(nearbyItemAuthorSql('n.kind', 'n.id'), viewerId)}`;
   const afterPosition = after
     ? sql<boolean>`(${distance}, n.kind, n.id) > (${after.d}::float8, ${after.k}::text, ${after.i}::bigint)`
     : sql<boolean>`true`;

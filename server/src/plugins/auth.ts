@@ -14,11 +14,32 @@ import { randomUUID } from 'node:crypto';
 import { AppError, unauthorized, type ErrorCode } from './errors.js';
 import { deleteEndedSessions, findSessionViewer, insertSessions, touchSession } from '../db/sessions.js';
 
+/** Methods that only read: a suspended account may still use them. */
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Writes a suspended account may still make: signing in and out, and leaving for good (deleting
+ * the account is the person's right whatever they did).
+ */
+const WRITES_WHILE_SUSPENDED = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/sign-out',
+  'POST /api/auth/sign-out-everywhere',
+  'DELETE /api/account/sessions/:id',
+  'PUT /api/account/password',
+  'POST /api/account/password',
+  'DELETE /api/me',
+]);
+
 export interface Viewer {
   id: number;
   displayName: string;
   /** The session the request's token names. */
   sessionId: string;
+  /** A site admin: granted in the database or listed in ADMIN_EMAILS. */
+  isAdmin: boolean;
+  /** Suspended now: may sign in, read and export, but not write. */
+  suspended: boolean;
 }
 
 interface TokenPayload {
@@ -81,8 +102,9 @@ function invalid(message = 'The token is invalid. Sign in again.'): AppError {
   return new AppError(401, 'token_invalid', message);
 }
 
-export default fp<{ secret: string; expiresIn: string }>(
-  async function auth(app, { secret, expiresIn }) {
+export default fp<{ secret: string; expiresIn: string; adminEmails?: readonly string[] }>(
+  async function auth(app, { secret, expiresIn, adminEmails = [] }) {
+    const admins = new Set(adminEmails.map((email) => email.toLowerCase()));
     const lifetimeSeconds = durationSeconds(expiresIn);
     await app.register(jwt, {
       secret,
@@ -118,7 +140,31 @@ export default fp<{ secret: string; expiresIn: string }>(
           request.log.warn({ err: error }, 'could not note the session as seen'),
         );
       }
-      request.viewer = { id: found.id, displayName: found.display_name, sessionId: payload.sid };
+      const suspended = found.suspended_until !== null && found.suspended_until.getTime() > Date.now();
+      request.viewer = {
+        id: found.id,
+        displayName: found.display_name,
+        sessionId: payload.sid,
+        isAdmin: found.is_admin || admins.has(found.email.toLowerCase()),
+        suspended,
+      };
+      // Every write route signs its person in here, so this one check covers them all.
+      if (
+        suspended &&
+        !READ_METHODS.has(request.method) &&
+        !WRITES_WHILE_SUSPENDED.has(`${request.method} ${request.routeOptions.url ?? ''}`)
+      ) {
+        const until = found.suspended_until!;
+        const indefinite = until.getUTCFullYear() >= 9999;
+        throw new AppError(
+          403,
+          'account_suspended',
+          indefinite
+            ? 'Your account is suspended: you can read and export your data, not write.'
+            : `Your account is suspended until ${until.toISOString()}: you can read and export your data, not write.`,
+          { until: indefinite ? null : until.toISOString() },
+        );
+      }
     }
 
     async function issueTokens(userIds: number[], userAgent = ''): Promise<string[]> {

@@ -21,6 +21,10 @@ export const ERROR_CODES = {
   members_only: 'Only members of the private group may see this.',
   wrong_password: 'The password given to confirm the action is not the account’s.',
   link_expired: 'The link has expired: load the page it came from again for a new one.',
+  account_suspended:
+    'The account is suspended by the site admins: it may read and export its data but not write (`details.until`).',
+  banned_from_group: 'A moderator banned you from this group’s discussions (`details.until`).',
+  blocked: 'You cannot reply to or contact this person.',
   // 404
   not_found: 'No such thing, or it is hidden from you.',
   // 405, 406
@@ -40,6 +44,7 @@ export const ERROR_CODES = {
   thread_deleted: 'The post was deleted; its discussion is closed.',
   comment_deleted: 'The comment was deleted.',
   discussion_locked: 'The organizers locked this discussion: no new comments or edits.',
+  report_open: 'You already have an open report about this; you will hear its outcome.',
   // 408
   request_timeout: 'The request took too long to arrive.',
   // 413, 415, 422, 429, 431

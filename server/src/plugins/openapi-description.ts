@@ -21,4 +21,9 @@ time, never by popularity.
   Request bodies must be sent uncompressed: one with a \`Content-Encoding\` answers \`415 unsupported_encoding\`.
 - Send \`Authorization: Bearer <token>\` from \`/api/auth/register\` or \`/api/auth/login\` where a route says so.
 - A person's home location is only ever returned snapped to a grid of about 500 m.
+- On a server with read replicas, every successful write answers \`X-Read-After\` (a WAL position) and
+  sets the cookie \`vicinity_read_after\` for a minute; send either back (browsers send the cookie by
+  themselves) and reads come from a replica only once it has that write, so you always see your own.
+- Health: \`/api/health/live\` (the process answers), \`/api/health/ready\` (database reachable, migrations
+  current, not shutting down), \`/api/health\` (database and PostGIS, and each read replica's lag).
 `.trim();

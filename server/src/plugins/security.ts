@@ -58,7 +58,12 @@ export default fp<{ tileUrl: string; corsOrigins: string[] }>(
       done();
     });
     if (corsOrigins.length > 0) {
-      await app.register(cors, { origin: corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] });
+      await app.register(cors, {
+        origin: corsOrigins,
+        methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        // Pages on other sites may read these: when to come back, and where their last write is (read replicas).
+        exposedHeaders: ['retry-after', 'x-read-after'],
+      });
     }
     // Not global: only the routes that opt in (sign-up, sign-in) are limited.
     await app.register(rateLimit, {

@@ -26,3 +26,18 @@ export async function findGroupRole(
   const row = await select.executeTakeFirst();
   return row?.role ?? null;
 }
+
+/**
+ * When the person joined the group (their current membership), or null when they are not a
+ * member. Calendar keys carry it, so a key given out before someone was removed does not work
+ * again if they are let back in.
+ */
+export async function findMembershipStart(db: Db, groupId: number, userId: number): Promise<Date | null> {
+  const row = await db
+    .selectFrom('group_members')
+    .select('joined_at')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.joined_at ?? null;
+}

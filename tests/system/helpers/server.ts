@@ -62,6 +62,8 @@ export async function startServer({ seed = 'demo', env: extra = {} }: ServerOpti
     MAP_ZOOM: '14',
     // Journeys sign several people up and in from one address.
     AUTH_RATE_LIMIT: '1000',
+    // Journeys post from accounts made a moment ago; the first line has tests of its own.
+    NEW_ACCOUNT_HOURS: '0',
     ...extra,
   });
   const child = spawn(TSX, ['server/src/main.ts'], {

@@ -27,6 +27,7 @@ export type Route =
   | { name: 'notifications' }
   | { name: 'notification-settings' }
   | { name: 'unsubscribe' }
+  | { name: 'reset-password' }
   | { name: 'not-found' };
 
 type RouteName = Route['name'];
@@ -53,6 +54,7 @@ const ROUTES: Array<{ pattern: RegExp; name: RouteName }> = [
   { pattern: /^\/notifications$/, name: 'notifications' },
   { pattern: /^\/me\/notifications$/, name: 'notification-settings' },
   { pattern: /^\/unsubscribe$/, name: 'unsubscribe' },
+  { pattern: /^\/reset-password$/, name: 'reset-password' },
 ];
 
 /** Maps a path to its route; a trailing slash is tolerated like the server does. */

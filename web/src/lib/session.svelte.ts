@@ -3,7 +3,7 @@
  * to, so the header and pages can show their name and the actions only they may take.
  */
 import { ApiError, onTokenRejected, storedToken, storeToken } from './api/http';
-import { getMe, type Me, type SignedIn } from './api/accounts';
+import { getMe, signOutHere, type Me, type SignedIn } from './api/accounts';
 
 class Session {
   user = $state<Me | null>(null);
@@ -41,7 +41,14 @@ class Session {
     this.user = user;
   }
 
+  /** Ends the session on the server too (so a copied token stops working), then here. */
   signOut(): void {
+    if (storedToken()) void signOutHere().catch(() => {});
+    this.forget();
+  }
+
+  /** Forgets the sign-in here only (the server already ended it: signed out everywhere, deleted). */
+  forget(): void {
     storeToken(null);
     this.user = null;
   }

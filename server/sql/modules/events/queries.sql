@@ -296,24 +296,75 @@ where
         and gm.user_id = $37::bigint
     )
   )
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $41::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $42::bigint
+      ) is null
+    )
+  )
   and "e"."ends_at" > now()
   and (
     ST_DWithin (
       "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($38::float8, $39::float8), 4326)::geography,
-      $40::float8 * $41::float8 + 1,
+      ST_SetSRID (ST_MakePoint ($43::float8, $44::float8), 4326)::geography,
+      $45::float8 * $46::float8 + 1,
       false
     )
     and ST_Distance (
       "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($42::float8, $43::float8), 4326)::geography
-    ) <= $44::float8
+      ST_SetSRID (ST_MakePoint ($47::float8, $48::float8), 4326)::geography
+    ) <= $49::float8
   )
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $45;
+  $50;
 
 -- calendarEvents (example 2)
 select
@@ -611,12 +662,63 @@ where
         and gm.user_id = $37::bigint
     )
   )
-  and "e"."series_id" in ($38, $39, $40)
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $41::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $42::bigint
+      ) is null
+    )
+  )
+  and "e"."series_id" in ($43, $44, $45)
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $41;
+  $46;
 
 -- calendarEvents (example 3)
 select
@@ -914,9 +1016,60 @@ where
         and gm.user_id = $37::bigint
     )
   )
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $41::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $42::bigint
+      ) is null
+    )
+  )
   and "e"."ends_at" > now()
   and (
-    "e"."organizer_id" = $38
+    "e"."organizer_id" = $43
     or exists (
       select
         1 as "one"
@@ -924,15 +1077,15 @@ where
         "event_rsvps" as "mine"
       where
         "mine"."event_id" = "e"."id"
-        and "mine"."user_id" = $39
-        and "mine"."status" in ($40, $41)
+        and "mine"."user_id" = $44
+        and "mine"."status" in ($45, $46)
     )
   )
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $42;
+  $47;
 
 -- cancelEvent
 update "events"
@@ -1272,7 +1425,58 @@ where
         and gm.user_id = $37::bigint
     )
   )
-  and "e"."id" = $38;
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $41::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $42::bigint
+      ) is null
+    )
+  )
+  and "e"."id" = $43;
 
 -- findEventGroupId
 select
@@ -1762,18 +1966,69 @@ where
         and gm.user_id = $39::bigint
     )
   )
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $40::text
+        and mc.subject_id = "e"."id"
+    ) is null
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $41::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $42::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $43::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $44::bigint
+      ) is null
+    )
+  )
   and "e"."ends_at" > now()
   and (
     ST_DWithin (
       "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($40::float8, $41::float8), 4326)::geography,
-      $42::float8 * $43::float8 + 1,
+      ST_SetSRID (ST_MakePoint ($45::float8, $46::float8), 4326)::geography,
+      $47::float8 * $48::float8 + 1,
       false
     )
     and ST_Distance (
       "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($44::float8, $45::float8), 4326)::geography
-    ) <= $46::float8
+      ST_SetSRID (ST_MakePoint ($49::float8, $50::float8), 4326)::geography
+    ) <= $51::float8
   )
   and e.min_players is not null
   and e.min_players > (
@@ -1785,19 +2040,19 @@ where
       r.event_id = e.id
       and r.status = 'going'
   )
-  and "e"."status" = $47
+  and "e"."status" = $52
   and (
     ST_Distance (
       "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($48::float8, $49::float8), 4326)::geography
+      ST_SetSRID (ST_MakePoint ($53::float8, $54::float8), 4326)::geography
     ),
     e.id
-  ) > ($50::float8, $51::bigint)
+  ) > ($55::float8, $56::bigint)
 order by
   "distance",
   "e"."id"
 limit
-  $52;
+  $57;
 
 -- listEvents (example 2)
 select
@@ -1903,14 +2158,26 @@ where
     ) = 'public'
     or false
   )
-  and "e"."ends_at" > $3
-  and "e"."starts_at" < $4
-  and "e"."group_id" = $5
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $3::text
+        and mc.subject_id = "e"."id"
+    ) is null
+  )
+  and true
+  and "e"."ends_at" > $4
+  and "e"."starts_at" < $5
+  and "e"."group_id" = $6
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $6;
+  $7;
 
 -- listEvents (example 3)
 select
@@ -2207,8 +2474,59 @@ where
         and gm.user_id = $37::bigint
     )
   )
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $41::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $42::bigint
+      ) is null
+    )
+  )
   and "e"."ends_at" > now()
-  and "e"."status" = $38
+  and "e"."status" = $43
   and exists (
     select
       1
@@ -2216,14 +2534,14 @@ where
       event_rsvps mr
     where
       mr.event_id = e.id
-      and mr.user_id = $39::bigint
+      and mr.user_id = $44::bigint
       and mr.status in ('going', 'waitlisted')
   )
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $40;
+  $45;
 
 -- listEvents (example 4)
 select
@@ -2520,11 +2838,62 @@ where
         and gm.user_id = $37::bigint
     )
   )
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $38::text
+        and mc.subject_id = "e"."id"
+    ) is null
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $39::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $40::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $41::bigint
+          and b1.blocked_id = "e"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = $42::bigint
+      ) is null
+    )
+  )
   and "e"."ends_at" > now()
-  and "e"."status" = $38
+  and "e"."status" = $43
   and coalesce(
     case
-      when e.group_id is null then e.organizer_id = $39::bigint
+      when e.group_id is null then e.organizer_id = $44::bigint
       else exists (
         select
           1
@@ -2532,8 +2901,8 @@ where
           group_members pm
         where
           pm.group_id = "e"."group_id"
-          and pm.user_id = $40::bigint
-          and pm.role in ($41, $42)
+          and pm.user_id = $45::bigint
+          and pm.role in ($46, $47)
       )
     end,
     false
@@ -2542,7 +2911,7 @@ order by
   "e"."starts_at",
   "e"."id"
 limit
-  $43;
+  $48;
 
 -- lockEvent
 select

@@ -72,10 +72,61 @@ with
                               and gm.user_id = $17::bigint
                           )
                         )
+                        and (
+                          (
+                            select
+                              mc.state
+                            from
+                              moderated_content mc
+                            where
+                              mc.subject_type = $18::text
+                              and mc.subject_id = "p"."id"
+                          ) is null
+                        )
+                        and (
+                          (
+                            not exists (
+                              select
+                                1
+                              from
+                                blocks bx
+                              where
+                                bx.blocker_id = $19::bigint
+                            )
+                            and not exists (
+                              select
+                                1
+                              from
+                                blocks by
+                              where
+                                by.blocked_id = $20::bigint
+                            )
+                          )
+                          or (
+                            (
+                              select
+                                1
+                              from
+                                blocks b1
+                              where
+                                b1.blocker_id = $21::bigint
+                                and b1.blocked_id = "p"."author_id"
+                            ) is null
+                            and (
+                              select
+                                1
+                              from
+                                blocks b2
+                              where
+                                b2.blocker_id = "p"."author_id"
+                                and b2.blocked_id = $22::bigint
+                            ) is null
+                          )
+                        )
                       order by
-                        p.location::geometry <-> ST_SetSRID (ST_MakePoint ($18::float8, $19::float8), 4326)
+                        p.location::geometry <-> ST_SetSRID (ST_MakePoint ($23::float8, $24::float8), 4326)
                       limit
-                        $20::int
+                        $25::int
                     )
                     union all
                     (
@@ -84,14 +135,14 @@ with
                         e.id,
                         ST_Distance (
                           "e"."public_location",
-                          ST_SetSRID (ST_MakePoint ($21::float8, $22::float8), 4326)::geography
+                          ST_SetSRID (ST_MakePoint ($26::float8, $27::float8), 4326)::geography
                         ),
                         greatest(
                           0,
                           extract(
                             epoch
                             from
-                              (e.starts_at - $23::timestamptz)
+                              (e.starts_at - $28::timestamptz)
                           )::float8 / 3600
                         ),
                         e.created_at
@@ -99,9 +150,9 @@ with
                         events e
                       where
                         e.status = 'scheduled'
-                        and e.ends_at > $24::timestamptz
-                        and e.created_at <= $25::timestamptz
-                        and e.starts_at <= $26::timestamptz + make_interval(secs => $27::float8)
+                        and e.ends_at > $29::timestamptz
+                        and e.created_at <= $30::timestamptz
+                        and e.starts_at <= $31::timestamptz + make_interval(secs => $32::float8)
                         and (
                           "e"."group_id" is null
                           or (
@@ -119,13 +170,64 @@ with
                               group_members gm
                             where
                               gm.group_id = "e"."group_id"
-                              and gm.user_id = $28::bigint
+                              and gm.user_id = $33::bigint
+                          )
+                        )
+                        and (
+                          (
+                            select
+                              mc.state
+                            from
+                              moderated_content mc
+                            where
+                              mc.subject_type = $34::text
+                              and mc.subject_id = "e"."id"
+                          ) is null
+                        )
+                        and (
+                          (
+                            not exists (
+                              select
+                                1
+                              from
+                                blocks bx
+                              where
+                                bx.blocker_id = $35::bigint
+                            )
+                            and not exists (
+                              select
+                                1
+                              from
+                                blocks by
+                              where
+                                by.blocked_id = $36::bigint
+                            )
+                          )
+                          or (
+                            (
+                              select
+                                1
+                              from
+                                blocks b1
+                              where
+                                b1.blocker_id = $37::bigint
+                                and b1.blocked_id = "e"."organizer_id"
+                            ) is null
+                            and (
+                              select
+                                1
+                              from
+                                blocks b2
+                              where
+                                b2.blocker_id = "e"."organizer_id"
+                                and b2.blocked_id = $38::bigint
+                            ) is null
                           )
                         )
                       order by
-                        e.public_location <-> ST_SetSRID (ST_MakePoint ($29::float8, $30::float8), 4326)::geography
+                        e.public_location <-> ST_SetSRID (ST_MakePoint ($39::float8, $40::float8), 4326)::geography
                       limit
-                        $31::int
+                        $41::int
                     )
                     union all
                     (
@@ -134,14 +236,14 @@ with
                         p.id,
                         ST_Distance (
                           "p"."location",
-                          ST_SetSRID (ST_MakePoint ($32::float8, $33::float8), 4326)::geography
+                          ST_SetSRID (ST_MakePoint ($42::float8, $43::float8), 4326)::geography
                         ) as distance,
                         greatest(
                           0,
                           extract(
                             epoch
                             from
-                              ($34::timestamptz - p.created_at)
+                              ($44::timestamptz - p.created_at)
                           )::float8 / 3600
                         ) as hours,
                         p.created_at
@@ -149,8 +251,8 @@ with
                         posts p
                       where
                         p.deleted_at is null
-                        and p.created_at <= $35::timestamptz
-                        and p.created_at >= $36::timestamptz - make_interval(secs => $37::float8)
+                        and p.created_at <= $45::timestamptz
+                        and p.created_at >= $46::timestamptz - make_interval(secs => $47::float8)
                         and (
                           "p"."group_id" is null
                           or (
@@ -168,13 +270,64 @@ with
                               group_members gm
                             where
                               gm.group_id = "p"."group_id"
-                              and gm.user_id = $38::bigint
+                              and gm.user_id = $48::bigint
+                          )
+                        )
+                        and (
+                          (
+                            select
+                              mc.state
+                            from
+                              moderated_content mc
+                            where
+                              mc.subject_type = $49::text
+                              and mc.subject_id = "p"."id"
+                          ) is null
+                        )
+                        and (
+                          (
+                            not exists (
+                              select
+                                1
+                              from
+                                blocks bx
+                              where
+                                bx.blocker_id = $50::bigint
+                            )
+                            and not exists (
+                              select
+                                1
+                              from
+                                blocks by
+                              where
+                                by.blocked_id = $51::bigint
+                            )
+                          )
+                          or (
+                            (
+                              select
+                                1
+                              from
+                                blocks b1
+                              where
+                                b1.blocker_id = $52::bigint
+                                and b1.blocked_id = "p"."author_id"
+                            ) is null
+                            and (
+                              select
+                                1
+                              from
+                                blocks b2
+                              where
+                                b2.blocker_id = "p"."author_id"
+                                and b2.blocked_id = $53::bigint
+                            ) is null
                           )
                         )
                       order by
-                        p.location::geometry <-> ST_SetSRID (ST_MakePoint ($39::float8, $40::float8), 4326)
+                        p.location::geometry <-> ST_SetSRID (ST_MakePoint ($54::float8, $55::float8), 4326)
                       limit
-                        $41::int
+                        $56::int
                     )
                     union all
                     (
@@ -183,14 +336,14 @@ with
                         e.id,
                         ST_Distance (
                           "e"."public_location",
-                          ST_SetSRID (ST_MakePoint ($42::float8, $43::float8), 4326)::geography
+                          ST_SetSRID (ST_MakePoint ($57::float8, $58::float8), 4326)::geography
                         ),
                         greatest(
                           0,
                           extract(
                             epoch
                             from
-                              (e.starts_at - $44::timestamptz)
+                              (e.starts_at - $59::timestamptz)
                           )::float8 / 3600
                         ),
                         e.created_at
@@ -198,9 +351,9 @@ with
                         events e
                       where
                         e.status = 'scheduled'
-                        and e.ends_at > $45::timestamptz
-                        and e.created_at <= $46::timestamptz
-                        and e.starts_at <= $47::timestamptz + make_interval(secs => $48::float8)
+                        and e.ends_at > $60::timestamptz
+                        and e.created_at <= $61::timestamptz
+                        and e.starts_at <= $62::timestamptz + make_interval(secs => $63::float8)
                         and (
                           "e"."group_id" is null
                           or (
@@ -218,22 +371,73 @@ with
                               group_members gm
                             where
                               gm.group_id = "e"."group_id"
-                              and gm.user_id = $49::bigint
+                              and gm.user_id = $64::bigint
+                          )
+                        )
+                        and (
+                          (
+                            select
+                              mc.state
+                            from
+                              moderated_content mc
+                            where
+                              mc.subject_type = $65::text
+                              and mc.subject_id = "e"."id"
+                          ) is null
+                        )
+                        and (
+                          (
+                            not exists (
+                              select
+                                1
+                              from
+                                blocks bx
+                              where
+                                bx.blocker_id = $66::bigint
+                            )
+                            and not exists (
+                              select
+                                1
+                              from
+                                blocks by
+                              where
+                                by.blocked_id = $67::bigint
+                            )
+                          )
+                          or (
+                            (
+                              select
+                                1
+                              from
+                                blocks b1
+                              where
+                                b1.blocker_id = $68::bigint
+                                and b1.blocked_id = "e"."organizer_id"
+                            ) is null
+                            and (
+                              select
+                                1
+                              from
+                                blocks b2
+                              where
+                                b2.blocker_id = "e"."organizer_id"
+                                and b2.blocked_id = $69::bigint
+                            ) is null
                           )
                         )
                       order by
-                        e.public_location <-> ST_SetSRID (ST_MakePoint ($50::float8, $51::float8), 4326)::geography
+                        e.public_location <-> ST_SetSRID (ST_MakePoint ($70::float8, $71::float8), 4326)::geography
                       limit
-                        $52::int
+                        $72::int
                     )
                   ) w
               ) s
             where
-              s.distance <= $53::float8
+              s.distance <= $73::float8
             order by
               score desc
             limit
-              $54::int
+              $74::int
           ) k
       ) b
   ),
@@ -254,21 +458,21 @@ with
           p.place_id,
           ST_Distance (
             "p"."location",
-            ST_SetSRID (ST_MakePoint ($55::float8, $56::float8), 4326)::geography
+            ST_SetSRID (ST_MakePoint ($75::float8, $76::float8), 4326)::geography
           ) as distance,
           greatest(
             0,
             extract(
               epoch
               from
-                ($57::timestamptz - p.created_at)
+                ($77::timestamptz - p.created_at)
             )::float8 / 3600
           ) as hours
         from
           posts p
         where
           p.deleted_at is null
-          and p.created_at <= $58::timestamptz
+          and p.created_at <= $78::timestamptz
           and p.created_at >= coalesce(
             (
               select
@@ -280,7 +484,7 @@ with
           )
           and ST_DWithin (
             "p"."location",
-            ST_SetSRID (ST_MakePoint ($59::float8, $60::float8), 4326)::geography,
+            ST_SetSRID (ST_MakePoint ($79::float8, $80::float8), 4326)::geography,
             coalesce(
               (
                 select
@@ -288,8 +492,8 @@ with
                 from
                   bounds
               ),
-              $61::float8
-            ) * $62::float8 + 1,
+              $81::float8
+            ) * $82::float8 + 1,
             false
           )
           and (
@@ -309,7 +513,58 @@ with
                 group_members gm
               where
                 gm.group_id = "p"."group_id"
-                and gm.user_id = $63::bigint
+                and gm.user_id = $83::bigint
+            )
+          )
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $84::text
+                and mc.subject_id = "p"."id"
+            ) is null
+          )
+          and (
+            (
+              not exists (
+                select
+                  1
+                from
+                  blocks bx
+                where
+                  bx.blocker_id = $85::bigint
+              )
+              and not exists (
+                select
+                  1
+                from
+                  blocks by
+                where
+                  by.blocked_id = $86::bigint
+              )
+            )
+            or (
+              (
+                select
+                  1
+                from
+                  blocks b1
+                where
+                  b1.blocker_id = $87::bigint
+                  and b1.blocked_id = "p"."author_id"
+              ) is null
+              and (
+                select
+                  1
+                from
+                  blocks b2
+                where
+                  b2.blocker_id = "p"."author_id"
+                  and b2.blocked_id = $88::bigint
+              ) is null
             )
           )
         offset
@@ -323,7 +578,7 @@ with
           from
             bounds
         ),
-        $64::float8
+        $89::float8
       )
     union all
     select
@@ -346,24 +601,24 @@ with
           end as place_id,
           ST_Distance (
             "e"."public_location",
-            ST_SetSRID (ST_MakePoint ($65::float8, $66::float8), 4326)::geography
+            ST_SetSRID (ST_MakePoint ($90::float8, $91::float8), 4326)::geography
           ) as distance,
           greatest(
             0,
             extract(
               epoch
               from
-                (e.starts_at - $67::timestamptz)
+                (e.starts_at - $92::timestamptz)
             )::float8 / 3600
           ) as hours
         from
           events e
         where
           e.status = 'scheduled'
-          and e.ends_at > $68::timestamptz
-          and e.created_at <= $69::timestamptz
+          and e.ends_at > $93::timestamptz
+          and e.created_at <= $94::timestamptz
           and e.starts_at <= coalesce(
-            $70::timestamptz + make_interval(
+            $95::timestamptz + make_interval(
               secs => (
                 select
                   until_hours
@@ -376,7 +631,7 @@ with
           and true
           and ST_DWithin (
             "e"."public_location",
-            ST_SetSRID (ST_MakePoint ($71::float8, $72::float8), 4326)::geography,
+            ST_SetSRID (ST_MakePoint ($96::float8, $97::float8), 4326)::geography,
             coalesce(
               (
                 select
@@ -384,8 +639,8 @@ with
                 from
                   bounds
               ),
-              $73::float8
-            ) * $74::float8 + 1,
+              $98::float8
+            ) * $99::float8 + 1,
             false
           )
           and (
@@ -405,7 +660,58 @@ with
                 group_members gm
               where
                 gm.group_id = "e"."group_id"
-                and gm.user_id = $75::bigint
+                and gm.user_id = $100::bigint
+            )
+          )
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $101::text
+                and mc.subject_id = "e"."id"
+            ) is null
+          )
+          and (
+            (
+              not exists (
+                select
+                  1
+                from
+                  blocks bx
+                where
+                  bx.blocker_id = $102::bigint
+              )
+              and not exists (
+                select
+                  1
+                from
+                  blocks by
+                where
+                  by.blocked_id = $103::bigint
+              )
+            )
+            or (
+              (
+                select
+                  1
+                from
+                  blocks b1
+                where
+                  b1.blocker_id = $104::bigint
+                  and b1.blocked_id = "e"."organizer_id"
+              ) is null
+              and (
+                select
+                  1
+                from
+                  blocks b2
+                where
+                  b2.blocker_id = "e"."organizer_id"
+                  and b2.blocked_id = $105::bigint
+              ) is null
             )
           )
         offset
@@ -419,7 +725,7 @@ with
           from
             bounds
         ),
-        $76::float8
+        $106::float8
       )
   ),
   factored as (
@@ -432,10 +738,10 @@ with
           group_members gm
         where
           gm.group_id = c.group_id
-          and gm.user_id = $77::bigint
+          and gm.user_id = $107::bigint
       ) as is_member,
-      exp(- c.distance / $78::float8) as distance_effect,
-      exp(- least(c.hours, $79::float8) / $80::float8) as age_effect
+      exp(- c.distance / $108::float8) as distance_effect,
+      exp(- least(c.hours, $109::float8) / $110::float8) as age_effect
     from
       candidates c
   ),
@@ -449,7 +755,7 @@ with
       lateral (
         select
           case
-            when f.is_member then $81::float8
+            when f.is_member then $111::float8
             else 1::float8
           end as member_effect
       ) m
@@ -464,9 +770,9 @@ with
       s.kind,
       s.id
     limit
-      $82::int
+      $112::int
     offset
-      $83::int
+      $113::int
   )
 select
   p.kind,
@@ -568,10 +874,22 @@ with
                         ) = 'public'
                         or false
                       )
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $12::text
+                            and mc.subject_id = "p"."id"
+                        ) is null
+                      )
+                      and true
                     order by
                       p.created_at desc
                     limit
-                      $12::int
+                      $13::int
                   )
                   union all
                   (
@@ -581,20 +899,20 @@ with
                       events e
                     where
                       e.status = 'scheduled'
-                      and e.ends_at > $13::timestamptz
-                      and e.created_at <= $14::timestamptz
-                      and e.created_at >= $15::timestamptz - make_interval(secs => $16::float8)
+                      and e.ends_at > $14::timestamptz
+                      and e.created_at <= $15::timestamptz
+                      and e.created_at >= $16::timestamptz - make_interval(secs => $17::float8)
                       and (
                         ST_DWithin (
                           "e"."public_location",
-                          ST_SetSRID (ST_MakePoint ($17::float8, $18::float8), 4326)::geography,
-                          $19::float8 * $20::float8 + 1,
+                          ST_SetSRID (ST_MakePoint ($18::float8, $19::float8), 4326)::geography,
+                          $20::float8 * $21::float8 + 1,
                           false
                         )
                         and ST_Distance (
                           "e"."public_location",
-                          ST_SetSRID (ST_MakePoint ($21::float8, $22::float8), 4326)::geography
-                        ) <= $23::float8
+                          ST_SetSRID (ST_MakePoint ($22::float8, $23::float8), 4326)::geography
+                        ) <= $24::float8
                       )
                       and (
                         "e"."group_id" is null
@@ -608,22 +926,34 @@ with
                         ) = 'public'
                         or false
                       )
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $25::text
+                            and mc.subject_id = "e"."id"
+                        ) is null
+                      )
+                      and true
                     order by
                       e.created_at desc
                     limit
-                      $24::int
+                      $26::int
                   )
                 ) w
               order by
                 created_at desc
               limit
-                $25::int
+                $27::int
             ) k
         ),
         (
           select
             case
-              when count(*) < $26::int then null
+              when count(*) < $28::int then null
               else min(k.created_at)
             end
           from
@@ -639,19 +969,19 @@ with
                       posts p
                     where
                       p.deleted_at is null
-                      and p.created_at <= $27::timestamptz
-                      and p.created_at >= $28::timestamptz - make_interval(secs => $29::float8)
+                      and p.created_at <= $29::timestamptz
+                      and p.created_at >= $30::timestamptz - make_interval(secs => $31::float8)
                       and (
                         ST_DWithin (
                           "p"."location",
-                          ST_SetSRID (ST_MakePoint ($30::float8, $31::float8), 4326)::geography,
-                          $32::float8 * $33::float8 + 1,
+                          ST_SetSRID (ST_MakePoint ($32::float8, $33::float8), 4326)::geography,
+                          $34::float8 * $35::float8 + 1,
                           false
                         )
                         and ST_Distance (
                           "p"."location",
-                          ST_SetSRID (ST_MakePoint ($34::float8, $35::float8), 4326)::geography
-                        ) <= $36::float8
+                          ST_SetSRID (ST_MakePoint ($36::float8, $37::float8), 4326)::geography
+                        ) <= $38::float8
                       )
                       and (
                         "p"."group_id" is null
@@ -665,10 +995,22 @@ with
                         ) = 'public'
                         or false
                       )
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $39::text
+                            and mc.subject_id = "p"."id"
+                        ) is null
+                      )
+                      and true
                     order by
                       p.created_at desc
                     limit
-                      $37::int
+                      $40::int
                   )
                   union all
                   (
@@ -678,20 +1020,20 @@ with
                       events e
                     where
                       e.status = 'scheduled'
-                      and e.ends_at > $38::timestamptz
-                      and e.created_at <= $39::timestamptz
-                      and e.created_at >= $40::timestamptz - make_interval(secs => $41::float8)
+                      and e.ends_at > $41::timestamptz
+                      and e.created_at <= $42::timestamptz
+                      and e.created_at >= $43::timestamptz - make_interval(secs => $44::float8)
                       and (
                         ST_DWithin (
                           "e"."public_location",
-                          ST_SetSRID (ST_MakePoint ($42::float8, $43::float8), 4326)::geography,
-                          $44::float8 * $45::float8 + 1,
+                          ST_SetSRID (ST_MakePoint ($45::float8, $46::float8), 4326)::geography,
+                          $47::float8 * $48::float8 + 1,
                           false
                         )
                         and ST_Distance (
                           "e"."public_location",
-                          ST_SetSRID (ST_MakePoint ($46::float8, $47::float8), 4326)::geography
-                        ) <= $48::float8
+                          ST_SetSRID (ST_MakePoint ($49::float8, $50::float8), 4326)::geography
+                        ) <= $51::float8
                       )
                       and (
                         "e"."group_id" is null
@@ -705,22 +1047,34 @@ with
                         ) = 'public'
                         or false
                       )
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $52::text
+                            and mc.subject_id = "e"."id"
+                        ) is null
+                      )
+                      and true
                     order by
                       e.created_at desc
                     limit
-                      $49::int
+                      $53::int
                   )
                 ) w
               order by
                 created_at desc
               limit
-                $50::int
+                $54::int
             ) k
         ),
         (
           select
             case
-              when count(*) < $51::int then null
+              when count(*) < $55::int then null
               else min(k.created_at)
             end
           from
@@ -736,19 +1090,19 @@ with
                       posts p
                     where
                       p.deleted_at is null
-                      and p.created_at <= $52::timestamptz
-                      and p.created_at >= $53::timestamptz - make_interval(secs => $54::float8)
+                      and p.created_at <= $56::timestamptz
+                      and p.created_at >= $57::timestamptz - make_interval(secs => $58::float8)
                       and (
                         ST_DWithin (
                           "p"."location",
-                          ST_SetSRID (ST_MakePoint ($55::float8, $56::float8), 4326)::geography,
-                          $57::float8 * $58::float8 + 1,
+                          ST_SetSRID (ST_MakePoint ($59::float8, $60::float8), 4326)::geography,
+                          $61::float8 * $62::float8 + 1,
                           false
                         )
                         and ST_Distance (
                           "p"."location",
-                          ST_SetSRID (ST_MakePoint ($59::float8, $60::float8), 4326)::geography
-                        ) <= $61::float8
+                          ST_SetSRID (ST_MakePoint ($63::float8, $64::float8), 4326)::geography
+                        ) <= $65::float8
                       )
                       and (
                         "p"."group_id" is null
@@ -762,10 +1116,22 @@ with
                         ) = 'public'
                         or false
                       )
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $66::text
+                            and mc.subject_id = "p"."id"
+                        ) is null
+                      )
+                      and true
                     order by
                       p.created_at desc
                     limit
-                      $62::int
+                      $67::int
                   )
                   union all
                   (
@@ -775,20 +1141,20 @@ with
                       events e
                     where
                       e.status = 'scheduled'
-                      and e.ends_at > $63::timestamptz
-                      and e.created_at <= $64::timestamptz
-                      and e.created_at >= $65::timestamptz - make_interval(secs => $66::float8)
+                      and e.ends_at > $68::timestamptz
+                      and e.created_at <= $69::timestamptz
+                      and e.created_at >= $70::timestamptz - make_interval(secs => $71::float8)
                       and (
                         ST_DWithin (
                           "e"."public_location",
-                          ST_SetSRID (ST_MakePoint ($67::float8, $68::float8), 4326)::geography,
-                          $69::float8 * $70::float8 + 1,
+                          ST_SetSRID (ST_MakePoint ($72::float8, $73::float8), 4326)::geography,
+                          $74::float8 * $75::float8 + 1,
                           false
                         )
                         and ST_Distance (
                           "e"."public_location",
-                          ST_SetSRID (ST_MakePoint ($71::float8, $72::float8), 4326)::geography
-                        ) <= $73::float8
+                          ST_SetSRID (ST_MakePoint ($76::float8, $77::float8), 4326)::geography
+                        ) <= $78::float8
                       )
                       and (
                         "e"."group_id" is null
@@ -802,16 +1168,28 @@ with
                         ) = 'public'
                         or false
                       )
+                      and (
+                        (
+                          select
+                            mc.state
+                          from
+                            moderated_content mc
+                          where
+                            mc.subject_type = $79::text
+                            and mc.subject_id = "e"."id"
+                        ) is null
+                      )
+                      and true
                     order by
                       e.created_at desc
                     limit
-                      $74::int
+                      $80::int
                   )
                 ) w
               order by
                 created_at desc
               limit
-                $75::int
+                $81::int
             ) k
         )
       ) as since
@@ -833,21 +1211,21 @@ with
           p.place_id,
           ST_Distance (
             "p"."location",
-            ST_SetSRID (ST_MakePoint ($76::float8, $77::float8), 4326)::geography
+            ST_SetSRID (ST_MakePoint ($82::float8, $83::float8), 4326)::geography
           ) as distance,
           greatest(
             0,
             extract(
               epoch
               from
-                ($78::timestamptz - p.created_at)
+                ($84::timestamptz - p.created_at)
             )::float8 / 3600
           ) as hours
         from
           posts p
         where
           p.deleted_at is null
-          and p.created_at <= $79::timestamptz
+          and p.created_at <= $85::timestamptz
           and p.created_at >= coalesce(
             (
               select
@@ -859,7 +1237,7 @@ with
           )
           and ST_DWithin (
             "p"."location",
-            ST_SetSRID (ST_MakePoint ($80::float8, $81::float8), 4326)::geography,
+            ST_SetSRID (ST_MakePoint ($86::float8, $87::float8), 4326)::geography,
             coalesce(
               (
                 select
@@ -867,8 +1245,8 @@ with
                 from
                   bounds
               ),
-              $82::float8
-            ) * $83::float8 + 1,
+              $88::float8
+            ) * $89::float8 + 1,
             false
           )
           and (
@@ -883,6 +1261,18 @@ with
             ) = 'public'
             or false
           )
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $90::text
+                and mc.subject_id = "p"."id"
+            ) is null
+          )
+          and true
         offset
           0
       ) c
@@ -894,7 +1284,7 @@ with
           from
             bounds
         ),
-        $84::float8
+        $91::float8
       )
     union all
     select
@@ -917,24 +1307,24 @@ with
           end as place_id,
           ST_Distance (
             "e"."public_location",
-            ST_SetSRID (ST_MakePoint ($85::float8, $86::float8), 4326)::geography
+            ST_SetSRID (ST_MakePoint ($92::float8, $93::float8), 4326)::geography
           ) as distance,
           greatest(
             0,
             extract(
               epoch
               from
-                (e.starts_at - $87::timestamptz)
+                (e.starts_at - $94::timestamptz)
             )::float8 / 3600
           ) as hours
         from
           events e
         where
           e.status = 'scheduled'
-          and e.ends_at > $88::timestamptz
-          and e.created_at <= $89::timestamptz
+          and e.ends_at > $95::timestamptz
+          and e.created_at <= $96::timestamptz
           and e.starts_at <= coalesce(
-            $90::timestamptz + make_interval(
+            $97::timestamptz + make_interval(
               secs => (
                 select
                   until_hours
@@ -955,7 +1345,7 @@ with
           )
           and ST_DWithin (
             "e"."public_location",
-            ST_SetSRID (ST_MakePoint ($91::float8, $92::float8), 4326)::geography,
+            ST_SetSRID (ST_MakePoint ($98::float8, $99::float8), 4326)::geography,
             coalesce(
               (
                 select
@@ -963,8 +1353,8 @@ with
                 from
                   bounds
               ),
-              $93::float8
-            ) * $94::float8 + 1,
+              $100::float8
+            ) * $101::float8 + 1,
             false
           )
           and (
@@ -979,6 +1369,18 @@ with
             ) = 'public'
             or false
           )
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $102::text
+                and mc.subject_id = "e"."id"
+            ) is null
+          )
+          and true
         offset
           0
       ) c
@@ -990,15 +1392,15 @@ with
           from
             bounds
         ),
-        $95::float8
+        $103::float8
       )
   ),
   factored as (
     select
       c.*,
       false as is_member,
-      exp(- c.distance / $96::float8) as distance_effect,
-      exp(- least(c.hours, $97::float8) / $98::float8) as age_effect
+      exp(- c.distance / $104::float8) as distance_effect,
+      exp(- least(c.hours, $105::float8) / $106::float8) as age_effect
     from
       candidates c
   ),
@@ -1012,7 +1414,7 @@ with
       lateral (
         select
           case
-            when f.is_member then $99::float8
+            when f.is_member then $107::float8
             else 1::float8
           end as member_effect
       ) m
@@ -1027,9 +1429,9 @@ with
       s.kind,
       s.id desc
     limit
-      $100::int
+      $108::int
     offset
-      $101::int
+      $109::int
   )
 select
   p.kind,

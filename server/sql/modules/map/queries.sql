@@ -182,21 +182,72 @@ from
                     and gm.user_id = $3::bigint
                 )
               )
+              and (
+                (
+                  select
+                    mc.state
+                  from
+                    moderated_content mc
+                  where
+                    mc.subject_type = $4::text
+                    and mc.subject_id = "events"."id"
+                ) is null
+              )
+              and (
+                (
+                  not exists (
+                    select
+                      1
+                    from
+                      blocks bx
+                    where
+                      bx.blocker_id = $5::bigint
+                  )
+                  and not exists (
+                    select
+                      1
+                    from
+                      blocks by
+                    where
+                      by.blocked_id = $6::bigint
+                  )
+                )
+                or (
+                  (
+                    select
+                      1
+                    from
+                      blocks b1
+                    where
+                      b1.blocker_id = $7::bigint
+                      and b1.blocked_id = "events"."organizer_id"
+                  ) is null
+                  and (
+                    select
+                      1
+                    from
+                      blocks b2
+                    where
+                      b2.blocker_id = "events"."organizer_id"
+                      and b2.blocked_id = $8::bigint
+                  ) is null
+                )
+              )
           ) as "s"
         where
           (
             "s"."loc"::geometry && ST_MakeEnvelope (
-              $4::float8,
-              $5::float8,
-              $6::float8,
-              $7::float8,
+              $9::float8,
+              $10::float8,
+              $11::float8,
+              $12::float8,
               4326
             )
           )
         order by
           "s"."id"
         limit
-          $8
+          $13
       ) as "b_event"
     union all
     select
@@ -204,7 +255,7 @@ from
     from
       (
         select
-          $9::text as "kind",
+          $14::text as "kind",
           "s"."id",
           "s"."name",
           ST_Y (s.loc::geometry) as "lat",
@@ -223,17 +274,17 @@ from
         where
           (
             "s"."loc"::geometry && ST_MakeEnvelope (
-              $10::float8,
-              $11::float8,
-              $12::float8,
-              $13::float8,
+              $15::float8,
+              $16::float8,
+              $17::float8,
+              $18::float8,
               4326
             )
           )
         order by
           "s"."id"
         limit
-          $14
+          $19
       ) as "b_group"
     union all
     select
@@ -241,7 +292,7 @@ from
     from
       (
         select
-          $15::text as "kind",
+          $20::text as "kind",
           "s"."id",
           "s"."name",
           ST_Y (s.loc::geometry) as "lat",
@@ -260,17 +311,17 @@ from
         where
           (
             "s"."loc"::geometry && ST_MakeEnvelope (
-              $16::float8,
-              $17::float8,
-              $18::float8,
-              $19::float8,
+              $21::float8,
+              $22::float8,
+              $23::float8,
+              $24::float8,
               4326
             )
           )
         order by
           "s"."id"
         limit
-          $20
+          $25
       ) as "b_place"
     union all
     select
@@ -278,7 +329,7 @@ from
     from
       (
         select
-          $21::text as "kind",
+          $26::text as "kind",
           "s"."id",
           "s"."name",
           ST_Y (s.loc::geometry) as "lat",
@@ -312,31 +363,82 @@ from
                     group_members gm
                   where
                     gm.group_id = "posts"."group_id"
-                    and gm.user_id = $22::bigint
+                    and gm.user_id = $27::bigint
+                )
+              )
+              and (
+                (
+                  select
+                    mc.state
+                  from
+                    moderated_content mc
+                  where
+                    mc.subject_type = $28::text
+                    and mc.subject_id = "posts"."id"
+                ) is null
+              )
+              and (
+                (
+                  not exists (
+                    select
+                      1
+                    from
+                      blocks bx
+                    where
+                      bx.blocker_id = $29::bigint
+                  )
+                  and not exists (
+                    select
+                      1
+                    from
+                      blocks by
+                    where
+                      by.blocked_id = $30::bigint
+                  )
+                )
+                or (
+                  (
+                    select
+                      1
+                    from
+                      blocks b1
+                    where
+                      b1.blocker_id = $31::bigint
+                      and b1.blocked_id = "posts"."author_id"
+                  ) is null
+                  and (
+                    select
+                      1
+                    from
+                      blocks b2
+                    where
+                      b2.blocker_id = "posts"."author_id"
+                      and b2.blocked_id = $32::bigint
+                  ) is null
                 )
               )
           ) as "s"
         where
           (
             "s"."loc"::geometry && ST_MakeEnvelope (
-              $23::float8,
-              $24::float8,
-              $25::float8,
-              $26::float8,
+              $33::float8,
+              $34::float8,
+              $35::float8,
+              $36::float8,
               4326
             )
           )
         order by
           "s"."id"
         limit
-          $27
+          $37
       ) as "b_post"
   ) as "v"
 order by
   "kind",
   "id"
 limit
-  $28;
+  $38;
 
 -- findSplittingCells
 select

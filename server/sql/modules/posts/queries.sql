@@ -8,7 +8,11 @@ select
   "comments"."author_id",
   "comments"."deleted_at",
   "posts"."deleted_at" as "post_deleted_at",
-  coalesce(events.discussion_locked, false) as "locked"
+  coalesce(
+    events.discussion_locked,
+    posts.discussion_locked,
+    false
+  ) as "locked"
 from
   "comments"
   left join "posts" on "posts"."id" = "comments"."post_id"
@@ -158,7 +162,26 @@ select
     where
       gm.group_id = posts.group_id
       and gm.user_id = $1::bigint
-  ) as "my_role"
+  ) as "my_role",
+  "posts"."discussion_locked",
+  (
+    select
+      mc.state
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'post'
+      and mc.subject_id = posts.id
+  ) as "mod_state",
+  (
+    select
+      mc.reason
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'post'
+      and mc.subject_id = posts.id
+  ) as "mod_reason"
 from
   "posts"
   left join "users" on "users"."id" = "posts"."author_id"
@@ -185,7 +208,60 @@ where
         and gm.user_id = $2::bigint
     )
   )
-  and "posts"."id" = $3;
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $3::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $4::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $5::bigint
+          and b1.blocked_id = "posts"."author_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "posts"."author_id"
+          and b2.blocked_id = $6::bigint
+      ) is null
+    )
+  )
+  and (
+    posts.author_id = $7::bigint
+    or not exists (
+      select
+        1
+      from
+        moderated_content mh
+      where
+        mh.subject_type = 'post'
+        and mh.subject_id = posts.id
+        and mh.state = 'held'
+    )
+  )
+  and "posts"."id" = $8;
 
 -- groupForPosting
 select
@@ -282,7 +358,43 @@ select
       users u
     where
       u.id = tree.author_id
-  ) as author_name
+  ) as author_name,
+  (
+    select
+      mc.state
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'comment'
+      and mc.subject_id = "tree"."id"
+  ) as mod_state,
+  (
+    select
+      mc.reason
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'comment'
+      and mc.subject_id = "tree"."id"
+  ) as mod_reason,
+  exists (
+    select
+      1
+    from
+      blocks b
+    where
+      b.blocker_id = $2::bigint
+      and b.blocked_id = "tree"."author_id"
+  ) as blocked_by_viewer,
+  exists (
+    select
+      1
+    from
+      blocks b
+    where
+      b.blocker_id = "tree"."author_id"
+      and b.blocked_id = $3::bigint
+  ) as blocks_viewer
 from
   tree
 order by
@@ -392,6 +504,42 @@ select
     where
       u.id = page.author_id
   ) as author_name,
+  (
+    select
+      mc.state
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'comment'
+      and mc.subject_id = "page"."id"
+  ) as mod_state,
+  (
+    select
+      mc.reason
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'comment'
+      and mc.subject_id = "page"."id"
+  ) as mod_reason,
+  exists (
+    select
+      1
+    from
+      blocks b
+    where
+      b.blocker_id = $6::bigint
+      and b.blocked_id = "page"."author_id"
+  ) as blocked_by_viewer,
+  exists (
+    select
+      1
+    from
+      blocks b
+    where
+      b.blocker_id = "page"."author_id"
+      and b.blocked_id = $7::bigint
+  ) as blocks_viewer,
   (
     select
       count(*)
@@ -524,6 +672,42 @@ select
   ) as author_name,
   (
     select
+      mc.state
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'comment'
+      and mc.subject_id = "page"."id"
+  ) as mod_state,
+  (
+    select
+      mc.reason
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'comment'
+      and mc.subject_id = "page"."id"
+  ) as mod_reason,
+  exists (
+    select
+      1
+    from
+      blocks b
+    where
+      b.blocker_id = $8::bigint
+      and b.blocked_id = "page"."author_id"
+  ) as blocked_by_viewer,
+  exists (
+    select
+      1
+    from
+      blocks b
+    where
+      b.blocker_id = "page"."author_id"
+      and b.blocked_id = $9::bigint
+  ) as blocks_viewer,
+  (
+    select
       count(*)
     from
       page_roots
@@ -644,6 +828,42 @@ select
   ) as author_name,
   (
     select
+      mc.state
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'comment'
+      and mc.subject_id = "page"."id"
+  ) as mod_state,
+  (
+    select
+      mc.reason
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'comment'
+      and mc.subject_id = "page"."id"
+  ) as mod_reason,
+  exists (
+    select
+      1
+    from
+      blocks b
+    where
+      b.blocker_id = $6::bigint
+      and b.blocked_id = "page"."author_id"
+  ) as blocked_by_viewer,
+  exists (
+    select
+      1
+    from
+      blocks b
+    where
+      b.blocker_id = "page"."author_id"
+      and b.blocked_id = $7::bigint
+  ) as blocks_viewer,
+  (
+    select
       count(*)
     from
       page_roots
@@ -677,17 +897,54 @@ select
       users u
     where
       u.id = c.author_id
-  ) as author_name
+  ) as author_name,
+  (
+    select
+      mc.state
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'comment'
+      and mc.subject_id = "c"."id"
+  ) as mod_state,
+  (
+    select
+      mc.reason
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'comment'
+      and mc.subject_id = "c"."id"
+  ) as mod_reason,
+  exists (
+    select
+      1
+    from
+      blocks b
+    where
+      b.blocker_id = $1::bigint
+      and b.blocked_id = "c"."author_id"
+  ) as blocked_by_viewer,
+  exists (
+    select
+      1
+    from
+      blocks b
+    where
+      b.blocker_id = "c"."author_id"
+      and b.blocked_id = $2::bigint
+  ) as blocks_viewer
 from
   comments c
 where
-  c.id = $1::bigint
-  and "c"."event_id" = $2::bigint;
+  c.id = $3::bigint
+  and "c"."event_id" = $4::bigint;
 
 -- lockParentComment
 select
   "depth",
-  "deleted_at"
+  "deleted_at",
+  "author_id"
 from
   "comments"
 where
@@ -698,7 +955,10 @@ for share;
 -- lockThreadForReply (example 1)
 select
   "id",
-  "deleted_at"
+  "deleted_at",
+  "discussion_locked",
+  "group_id",
+  "author_id"
 from
   "posts"
 where
@@ -723,12 +983,54 @@ where
         and gm.user_id = $2::bigint
     )
   )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $3::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $4::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $5::bigint
+          and b1.blocked_id = "posts"."author_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "posts"."author_id"
+          and b2.blocked_id = $6::bigint
+      ) is null
+    )
+  )
 for share;
 
 -- lockThreadForReply (example 2)
 select
   "id",
-  "discussion_locked"
+  "discussion_locked",
+  "group_id",
+  "organizer_id"
 from
   "events"
 where
@@ -751,6 +1053,46 @@ where
       where
         gm.group_id = "events"."group_id"
         and gm.user_id = $2::bigint
+    )
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $3::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $4::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $5::bigint
+          and b1.blocked_id = "events"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "events"."organizer_id"
+          and b2.blocked_id = $6::bigint
+      ) is null
     )
   )
 for share;

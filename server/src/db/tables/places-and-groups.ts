@@ -34,6 +34,10 @@ export interface GroupsTable {
   created_by: number | null;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** The rules people read when they join, linked from each moderation action (migration 0090). */
+  rules: ColumnType<string, string | undefined, string>;
+  /** Words or links that send a post or comment to the group's queue instead of publishing it. */
+  held_terms: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface GroupMembersTable {

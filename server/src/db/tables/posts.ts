@@ -16,6 +16,8 @@ export interface PostsTable {
   created_at: ColumnType<Date, Date | undefined, never>;
   edited_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   deleted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Locked by a moderator: the discussion takes no new comments (migration 0090). */
+  discussion_locked: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface CommentsTable {

@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../plugins/errors.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { buildCalendar, CALENDAR_LIMIT, type CalendarContext } from './calendar.js';
 import { calendarReader } from './calendar-keys.js';
+import { findMembershipStart } from '../../policy/queries.js';
 import {
   calendarEvents,
   findCalendarGroup,
@@ -57,7 +58,7 @@ export async function eventCalendar(
     // A key opens one group's calendars: the meetup's group decides whether it fits.
     const target = await findEventGroupId(db, eventId);
     if (!target) throw notFound('This meetup');
-    reader = calendarReader(calendarKeys, key, target.groupId, reader);
+    reader = await calendarReader((g, u) => findMembershipStart(db, g, u), calendarKeys, key, target.groupId, reader);
   }
   const [event] = await calendarEvents(db, { eventId }, reader, 1);
   if (!event) throw notFound('This meetup');
@@ -76,7 +77,7 @@ export async function groupCalendar(
   viewerId: number | null,
   context: CalendarContext,
 ): Promise<CalendarFile> {
-  const reader = calendarReader(calendarKeys, key, groupId, viewerId);
+  const reader = await calendarReader((g, u) => findMembershipStart(db, g, u), calendarKeys, key, groupId, viewerId);
   const group = await findCalendarGroup(db, groupId, reader);
   if (!group) throw notFound('This group');
   if (!group.visible) throw new AppError(403, 'members_only', 'Only members can see this group’s meetups.');

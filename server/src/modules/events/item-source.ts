@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ItemSource } from '../../items/item-source.js';
+import { notBlockedSql, visibleContentSql } from '../../policy/moderation.js';
 import { groupContentVisibleSql } from '../../policy/visibility.js';
 
 /**
@@ -30,7 +31,9 @@ export const eventItemSource: ItemSource = {
       ])
       .where('events.ends_at', '>', sql<Date>`now()`)
       .where('events.status', '=', 'scheduled')
-      .where(groupContentVisibleSql('events.group_id', viewerId));
+      .where(groupContentVisibleSql('events.group_id', viewerId))
+      .where(visibleContentSql('event', 'events.id'))
+      .where(notBlockedSql('events.organizer_id', viewerId));
     return filter?.needsPlayers
       ? listed.where(
           sql<boolean>`events.min_players > (select count(*) from event_rsvps r

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.js';
 import type { EventStatus, LocationPrivacy, RecurrenceFreq, RsvpStatus, Shortfall } from '../../db/tables/events.js';
 import type { GroupVisibility } from '../../db/tables/places-and-groups.js';
 import { distanceSql, latSql, lngSql, pointSql, withinSql, type LatLng } from '../../geo/point.js';
+import { notBlockedSql, visibleContentSql } from '../../policy/moderation.js';
 import { groupContentVisibleSql } from '../../policy/visibility.js';
 import { viewerMaySql } from '../../policy/group-roles.js';
 import type { Occurrence } from './recurrence.js';
@@ -49,55 +50,61 @@ function visibleEvents(db: Db, viewerId: number | null) {
   const viewer = sql`${viewerId}::bigint`;
   const seesExact = seesExactSql(viewerId);
   const exactOnly = <T>(value: RawBuilder<T>) => sql<T | null>`case when ${seesExact} then ${value} end`;
-  return db
-    .selectFrom('events as e')
-    .leftJoin('places as p', 'p.id', 'e.place_id')
-    .leftJoin('groups as g', 'g.id', 'e.group_id')
-    .leftJoin('users as u', 'u.id', 'e.organizer_id')
-    .leftJoin('event_series as s', 's.id', 'e.series_id')
-    .select([
-      'e.id',
-      'e.title',
-      'e.starts_at',
-      'e.ends_at',
-      'e.time_zone',
-      'e.capacity',
-      'e.games',
-      'e.status',
-      'e.series_id',
-      'e.series_index',
-      's.freq as series_freq',
-      's.occurrences as series_count',
-      exactOnly(sql<number>`e.place_id`).as('place_id'),
-      exactOnly(sql<string>`p.name`).as('place_name'),
-      exactOnly(sql<string | null>`p.address`).as('place_address'),
-      seesExact.as('sees_exact'),
-      'e.location_privacy',
-      'e.min_players',
-      'e.players_deadline',
-      'e.on_shortfall',
-      'e.group_id',
-      'g.name as group_name',
-      'g.visibility as group_visibility',
-      'e.organizer_id',
-      'u.display_name as organizer_name',
-      'e.created_at',
-      'e.updated_at',
-      shownSql(seesExact, latSql).as('lat'),
-      shownSql(seesExact, lngSql).as('lng'),
-      goingCountSql.as('going'),
-      sql<number>`(select count(*)::int from event_rsvps r where r.event_id = e.id and r.status = 'waitlisted')`.as(
-        'waitlisted',
-      ),
-      sql<RsvpStatus | null>`(select r.status from event_rsvps r where r.event_id = e.id and r.user_id = ${viewer})`.as(
-        'my_status',
-      ),
-      sql<number>`(select count(*)::int from event_rsvps me join event_rsvps w
+  return (
+    db
+      .selectFrom('events as e')
+      .leftJoin('places as p', 'p.id', 'e.place_id')
+      .leftJoin('groups as g', 'g.id', 'e.group_id')
+      .leftJoin('users as u', 'u.id', 'e.organizer_id')
+      .leftJoin('event_series as s', 's.id', 'e.series_id')
+      .select([
+        'e.id',
+        'e.title',
+        'e.starts_at',
+        'e.ends_at',
+        'e.time_zone',
+        'e.capacity',
+        'e.games',
+        'e.status',
+        'e.series_id',
+        'e.series_index',
+        's.freq as series_freq',
+        's.occurrences as series_count',
+        exactOnly(sql<number>`e.place_id`).as('place_id'),
+        exactOnly(sql<string>`p.name`).as('place_name'),
+        exactOnly(sql<string | null>`p.address`).as('place_address'),
+        seesExact.as('sees_exact'),
+        'e.location_privacy',
+        'e.min_players',
+        'e.players_deadline',
+        'e.on_shortfall',
+        'e.group_id',
+        'g.name as group_name',
+        'g.visibility as group_visibility',
+        'e.organizer_id',
+        'u.display_name as organizer_name',
+        'e.created_at',
+        'e.updated_at',
+        shownSql(seesExact, latSql).as('lat'),
+        shownSql(seesExact, lngSql).as('lng'),
+        goingCountSql.as('going'),
+        sql<number>`(select count(*)::int from event_rsvps r where r.event_id = e.id and r.status = 'waitlisted')`.as(
+          'waitlisted',
+        ),
+        sql<RsvpStatus | null>`(select r.status from event_rsvps r where r.event_id = e.id and r.user_id = ${viewer})`.as(
+          'my_status',
+        ),
+        sql<number>`(select count(*)::int from event_rsvps me join event_rsvps w
         on w.event_id = me.event_id and w.status = 'waitlisted' and w.arrival <= me.arrival
         where me.event_id = e.id and me.user_id = ${viewer} and me.status = 'waitlisted')`.as('my_position'),
-      canEditSql(viewerId).as('can_edit'),
-    ])
-    .where(groupContentVisibleSql('e.group_id', viewerId));
+        canEditSql(viewerId).as('can_edit'),
+      ])
+      .where(groupContentVisibleSql('e.group_id', viewerId))
+      // Removed or held meetups and those of people who blocked each other are gone from every
+      // list, calendar and page.
+      .where(visibleContentSql('event', 'e.id'))
+      .where(notBlockedSql('e.organizer_id', viewerId))
+  );
 }
 
 type EventRow = Awaited<ReturnType<ReturnType<typeof visibleEvents>['executeTakeFirstOrThrow']>>;

@@ -38,6 +38,7 @@ import { fillSeats } from './rsvp-service.js';
 import { schedulePlayerChecks } from './players.js';
 import type { AttendeesQuery, CreateEventBody, Event, EventsQuery, UpdateEventBody } from './schemas.js';
 import { canonicalTimeZone } from './zoned-time.js';
+import { findMembershipStart } from '../../policy/queries.js';
 
 type Db = Kysely<Database>;
 
@@ -289,7 +290,13 @@ export async function readEvent(
     ...event,
     media: (await mediaOf(db, 'event', [id], viewer)).get(id) ?? [],
     linkedGames: await linkedGames(db, 'event', id),
-    calendarUrl: calendarPath(calendarKeys, `/api/events/${id}/calendar.ics`, event.group, viewerId),
+    calendarUrl: await calendarPath(
+      (g, u) => findMembershipStart(db, g, u),
+      calendarKeys,
+      `/api/events/${id}/calendar.ics`,
+      event.group,
+      viewerId,
+    ),
   };
 }
 

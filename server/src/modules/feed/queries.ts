@@ -15,6 +15,7 @@ import {
   withinSql,
   type LatLng,
 } from '../../geo/point.js';
+import { notBlockedSql, visibleContentSql } from '../../policy/moderation.js';
 import { groupContentVisibleSql } from '../../policy/visibility.js';
 import { AGE_SCALE_HOURS, DISTANCE_SCALE_METERS, GROUP_BOOST, MAX_AGE_HOURS, type ScoredRow } from './score.js';
 
@@ -81,11 +82,13 @@ function nthNewestSql(query: FeedQuery, now: RawBuilder<unknown>, hours: number)
         (select p.created_at from posts p
          where p.deleted_at is null and p.created_at <= ${now} and p.created_at >= ${since}
            and ${withinSql('p.location', point, radius)} and ${groupContentVisibleSql('p.group_id', viewerId)}
+       and ${visibleContentSql('post', 'p.id')} and ${notBlockedSql('p.author_id', viewerId)}
          order by p.created_at desc limit ${needed}::int)
         union all
         (select e.created_at from events e
          where e.status = 'scheduled' and e.ends_at > ${now} and e.created_at <= ${now} and e.created_at >= ${since}
            and ${withinSql('e.public_location', point, radius)} and ${groupContentVisibleSql('e.group_id', viewerId)}
+       and ${visibleContentSql('event', 'e.id')} and ${notBlockedSql('e.organizer_id', viewerId)}
          order by e.created_at desc limit ${needed}::int)) w
       order by created_at desc limit ${needed}::int) k`;
 }
@@ -122,6 +125,7 @@ function pruneSql(query: FeedQuery, now: RawBuilder<unknown>): RawBuilder<unknow
      where p.deleted_at is null and p.created_at <= ${now}
        and p.created_at >= ${now} - make_interval(secs => ${hours * 3600}::float8)
        and ${groupContentVisibleSql('p.group_id', viewerId)}
+       and ${visibleContentSql('post', 'p.id')} and ${notBlockedSql('p.author_id', viewerId)}
      order by p.location::geometry <-> ${planarPointSql(point)}
      limit ${needed}::int)
     union all
@@ -131,6 +135,7 @@ function pruneSql(query: FeedQuery, now: RawBuilder<unknown>): RawBuilder<unknow
      where e.status = 'scheduled' and e.ends_at > ${now} and e.created_at <= ${now}
        and e.starts_at <= ${now} + make_interval(secs => ${hours * 3600}::float8)
        and ${groupContentVisibleSql('e.group_id', viewerId)}
+       and ${visibleContentSql('event', 'e.id')} and ${notBlockedSql('e.organizer_id', viewerId)}
      order by e.public_location <-> ${pointSql(point)}
      limit ${needed}::int)`;
   // The same item may be a seed of both windows; counted once.
@@ -171,7 +176,8 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
       and p.created_at <= ${now}
       and p.created_at >= ${since}
       and ${roughlyWithinSql('p.location', point, reach)}
-      and ${groupContentVisibleSql('p.group_id', viewerId)}`);
+      and ${groupContentVisibleSql('p.group_id', viewerId)}
+       and ${visibleContentSql('post', 'p.id')} and ${notBlockedSql('p.author_id', viewerId)}`);
 
   // Upcoming: scheduled and not yet over. Before it starts, "age" is the time until it does.
   const events = within(sql`
@@ -188,7 +194,8 @@ export function feedSql(query: FeedQuery): RawBuilder<FeedRow> {
       and e.starts_at <= ${until}
       and ${query.mode === 'latest' ? sql`e.created_at >= ${since}` : sql`true`}
       and ${roughlyWithinSql('e.public_location', point, reach)}
-      and ${groupContentVisibleSql('e.group_id', viewerId)}`);
+      and ${groupContentVisibleSql('e.group_id', viewerId)}
+       and ${visibleContentSql('event', 'e.id')} and ${notBlockedSql('e.organizer_id', viewerId)}`);
 
   const isMember =
     viewerId === null

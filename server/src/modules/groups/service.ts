@@ -24,6 +24,7 @@ import {
   type GroupFields,
 } from './queries.js';
 import type { CreateGroupBody, Group, UpdateGroupBody } from './schemas.js';
+import { findMembershipStart } from '../../policy/queries.js';
 
 type Db = Kysely<Database>;
 
@@ -66,7 +67,16 @@ export async function readGroup(
     media: (await mediaOf(db, 'group', [id], null)).get(id) ?? [],
   };
   const member = myRole === null ? null : viewerId;
-  return { ...group, calendarUrl: calendarPath(calendarKeys, `/api/groups/${id}/calendar.ics`, group, member) };
+  return {
+    ...group,
+    calendarUrl: await calendarPath(
+      (g, u) => findMembershipStart(db, g, u),
+      calendarKeys,
+      `/api/groups/${id}/calendar.ics`,
+      group,
+      member,
+    ),
+  };
 }
 
 /** Creates the group and makes its creator the owner, together or not at all. */

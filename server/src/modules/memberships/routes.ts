@@ -17,6 +17,7 @@ import {
   listGroupsOf,
   listJoinRequests,
   listMembers,
+  removeFromGroup,
   withdrawRequest,
 } from './service.js';
 import {
@@ -127,6 +128,29 @@ export default async function membershipRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       await leave(app.db, request.params.id, viewerOf(request).id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.delete(
+    '/api/groups/:id/members/:userId',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags: ['groups'],
+        summary: 'Remove a member (owners only)',
+        description:
+          'The person stops being a member at once: private content and their calendar link stop working, and a ' +
+          'calendar link from before stays dead if they are let back in. Owners cannot be removed (change their ' +
+          'role first); to leave yourself use `DELETE /api/groups/{id}/members/me`.',
+        ...secured,
+        params: MemberParams,
+        response: { 204: Type.Null({ description: 'Removed.' }), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { id, userId } = request.params;
+      await removeFromGroup(app.db, id, viewerOf(request).id, userId);
       return reply.status(204).send(null);
     },
   );

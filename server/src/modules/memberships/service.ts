@@ -79,6 +79,25 @@ export async function withdrawRequest(db: Db, groupId: number, userId: number): 
   });
 }
 
+/**
+ * An owner removes another member (not an owner: make them a member first). Their calendar link
+ * stops working with the membership, and stays dead should they be let back in (calendar-keys.ts).
+ * To leave yourself, use `leave`.
+ */
+export async function removeFromGroup(db: Db, groupId: number, actorId: number, userId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockExisting(trx, groupId);
+    if (!roleMay(await findGroupRole(trx, groupId, actorId), 'change_roles')) {
+      throw forbidden('Only the group’s owners can remove members.');
+    }
+    if (userId === actorId) throw conflict('conflict', 'To leave the group yourself, use DELETE …/members/me.');
+    const role = await findGroupRole(trx, groupId, userId);
+    if (role === null) throw notFound('This member');
+    if (role === 'owner') throw forbidden('An owner cannot be removed: change their role to member first.');
+    await removeMember(trx, groupId, userId);
+  });
+}
+
 /** The owner sets a member's role; demoting the last owner is refused. */
 export async function changeRole(
   db: Db,

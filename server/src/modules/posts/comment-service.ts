@@ -7,10 +7,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { renderMarkdown } from '../../markdown/render.js';
-import { conflict, forbidden, invalidField, notFound } from '../../plugins/errors.js';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../../plugins/errors.js';
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { mayEdit } from '../../policy/content.js';
 import { notifyReply } from '../notifications/index.js';
+import { assertNotBanned, blockedBetween, holdIfNeeded } from '../moderation/index.js';
 import {
   commentForChange,
   deleteComment,
@@ -26,9 +27,11 @@ import {
   type Thread,
 } from './queries.js';
 import {
+  BLOCKED_COMMENT_TEXT,
   BRANCHES_PER_PAGE,
   COMMENTS_PER_PAGE,
   DELETED_COMMENT_TEXT,
+  removedText,
   MAX_COMMENT_DEPTH,
   type CommentNode,
   type Discussion,
@@ -45,8 +48,17 @@ const discussionLocked = () =>
   conflict('discussion_locked', 'The organizers locked this discussion; it takes no new comments or edits.');
 
 function toCommentNode(row: CommentRow, viewerId: number | null): CommentNode {
-  const deleted = row.deleted_at !== null;
+  // Blocking is silent: to the person blocked, the blocker's comments read as deleted ones.
+  const deleted = row.deleted_at !== null || row.blocks_viewer;
   const mine = !deleted && mayEdit({ authorId: row.author_id }, viewerId);
+  if (!deleted && row.mod_state === 'removed') {
+    const text = removedText(row.mod_reason ?? '');
+    return {
+      ...placeholder(row, text),
+      moderation: { state: 'removed', reason: row.mod_reason ?? '' },
+    };
+  }
+  if (!deleted && row.blocked_by_viewer) return { ...placeholder(row, BLOCKED_COMMENT_TEXT), blocked: true };
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -62,8 +74,38 @@ function toCommentNode(row: CommentRow, viewerId: number | null): CommentNode {
     deleted,
     canEdit: mine,
     canDelete: mine,
+    ...(!deleted && row.mod_state === 'held'
+      ? { moderation: { state: 'held' as const, reason: row.mod_reason ?? '' } }
+      : {}),
     replies: [],
   };
+}
+
+/** A comment that keeps its place with a note instead of its text and author. */
+function placeholder(row: CommentRow, text: string): CommentNode {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    depth: row.depth,
+    author: null,
+    body: text,
+    bodyHtml: `<p>${escapeHtml(text)}</p>`,
+    createdAt: row.created_at.toISOString(),
+    editedAt: null,
+    deleted: false,
+    canEdit: false,
+    canDelete: false,
+    replies: [],
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A held comment is seen by its author only. */
+function seenBy(row: CommentRow, viewerId: number | null): boolean {
+  return row.mod_state !== 'held' || (viewerId !== null && row.author_id === viewerId);
 }
 
 /** Where a page of branches ends: the post (`p`) or meetup (`e`) and its last top-level comment. */
@@ -118,29 +160,37 @@ export async function discussionPage(
     }
     after = position.i;
   }
-  const page = await loadDiscussionPage(db, thread, after, {
-    branches: BRANCHES_PER_PAGE,
-    comments: COMMENTS_PER_PAGE,
-  });
-  const comments = nestComments(page.rows.map((row) => toCommentNode(row, viewerId)));
+  const page = await loadDiscussionPage(
+    db,
+    thread,
+    after,
+    { branches: BRANCHES_PER_PAGE, comments: COMMENTS_PER_PAGE },
+    viewerId,
+  );
+  const comments = nestComments(
+    page.rows.filter((row) => seenBy(row, viewerId)).map((row) => toCommentNode(row, viewerId)),
+  );
   const lastRootId = comments.at(-1)?.id ?? null;
   const pinnedRow =
-    state.pinnedCommentId === null ? undefined : await loadThreadComment(db, thread, state.pinnedCommentId);
+    state.pinnedCommentId === null ? undefined : await loadThreadComment(db, thread, state.pinnedCommentId, viewerId);
   return {
     comments,
     nextBranchCursor: page.more && lastRootId !== null ? cursors.encode(positionOf(thread, lastRootId)) : null,
     totalComments: state.totalComments,
     locked: state.locked,
-    pinned: pinnedRow && pinnedRow.deleted_at === null ? toCommentNode(pinnedRow, viewerId) : null,
+    pinned:
+      pinnedRow && pinnedRow.deleted_at === null && seenBy(pinnedRow, viewerId)
+        ? toCommentNode(pinnedRow, viewerId)
+        : null,
   };
 }
 
 /** A post's discussion state, from its row. */
-export function postThread(post: { id: number; total_comments: number }): ThreadState {
+export function postThread(post: { id: number; total_comments: number; discussion_locked: boolean }): ThreadState {
   return {
     thread: { kind: 'post', id: post.id },
     totalComments: post.total_comments,
-    locked: false,
+    locked: post.discussion_locked,
     pinnedCommentId: null,
   };
 }
@@ -160,7 +210,7 @@ export async function listComments(
 
 /** One comment with all its replies, as the viewer sees it. */
 async function commentTree(db: Db, id: number, viewerId: number | null): Promise<CommentNode> {
-  const rows = await loadCommentTree(db, id);
+  const rows = (await loadCommentTree(db, id, viewerId)).filter((row) => seenBy(row, viewerId));
   return nestComments(rows.map((row) => toCommentNode(row, viewerId))).find((node) => node.id === id)!;
 }
 
@@ -183,6 +233,7 @@ export async function addComment(
     if (!owner) throw notFound(thread.kind === 'post' ? 'This post' : 'This meetup');
     if (owner.deleted) throw threadDeleted();
     if (owner.locked) throw discussionLocked();
+    await assertNotBanned(trx, owner.groupId, authorId);
     let depth = 0;
     if (parentId !== null) {
       const parent = await lockParentComment(trx, parentId, thread);
@@ -194,6 +245,11 @@ export async function addComment(
         );
       }
       if (parent.deleted_at !== null) throw commentDeleted();
+      if (parent.author_id !== null && (await blockedBetween(trx, authorId, parent.author_id))) {
+        // Silent to the person blocked: the blocker's comment reads as deleted to them.
+        if (await blockedBetween(trx, parent.author_id, authorId, 'one_way')) throw commentDeleted();
+        throw new AppError(403, 'blocked', 'You blocked this person: unblock them to reply.');
+      }
       depth = parent.depth + 1;
       if (depth >= MAX_COMMENT_DEPTH) {
         throw invalidField(
@@ -204,7 +260,13 @@ export async function addComment(
       }
     }
     const commentId = await insertComment(trx, { thread, parentId, depth, authorId, body: input.body, bodyHtml });
-    await notifyReply(trx, commentId);
+    const held = await holdIfNeeded(trx, {
+      subject: { type: 'comment', id: commentId },
+      authorId,
+      groupId: owner.groupId,
+      text: input.body,
+    });
+    if (!held) await notifyReply(trx, commentId);
     return commentId;
   });
   return commentTree(db, id, authorId);

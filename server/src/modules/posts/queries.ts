@@ -4,6 +4,7 @@ import type { GroupRole } from '../../db/tables/places-and-groups.js';
 import { latSql, lngSql, pointSql, type LatLng } from '../../geo/point.js';
 import { excerptOf } from '../../markdown/excerpt.js';
 import { renderMarkdown } from '../../markdown/render.js';
+import { notBlockedSql } from '../../policy/moderation.js';
 import { groupContentVisibleSql } from '../../policy/visibility.js';
 
 type Db = Kysely<Database>;
@@ -11,36 +12,49 @@ type Db = Kysely<Database>;
 export const DELETED_POST_TITLE = '[deleted]';
 
 function postColumns(db: Db, viewerId: number | null) {
-  return db
-    .selectFrom('posts')
-    .leftJoin('users', 'users.id', 'posts.author_id')
-    .leftJoin('places', 'places.id', 'posts.place_id')
-    .leftJoin('groups', 'groups.id', 'posts.group_id')
-    .select([
-      'posts.id',
-      'posts.title',
-      'posts.body',
-      'posts.body_html',
-      'posts.author_id',
-      'posts.created_at',
-      'posts.edited_at',
-      'posts.deleted_at',
-      'posts.place_id',
-      'posts.group_id',
-      'users.display_name as author_name',
-      'places.name as place_name',
-      'groups.name as group_name',
-      'groups.visibility as group_visibility',
-      latSql('posts.location').as('lat'),
-      lngSql('posts.location').as('lng'),
-      sql<number>`(select count(*)::int from comments c where c.post_id = posts.id and c.deleted_at is null)`.as(
-        'comment_count',
-      ),
-      sql<number>`(select count(*)::int from comments c where c.post_id = posts.id)`.as('total_comments'),
-      sql<GroupRole | null>`(select gm.role from group_members gm
+  return (
+    db
+      .selectFrom('posts')
+      .leftJoin('users', 'users.id', 'posts.author_id')
+      .leftJoin('places', 'places.id', 'posts.place_id')
+      .leftJoin('groups', 'groups.id', 'posts.group_id')
+      .select([
+        'posts.id',
+        'posts.title',
+        'posts.body',
+        'posts.body_html',
+        'posts.author_id',
+        'posts.created_at',
+        'posts.edited_at',
+        'posts.deleted_at',
+        'posts.place_id',
+        'posts.group_id',
+        'users.display_name as author_name',
+        'places.name as place_name',
+        'groups.name as group_name',
+        'groups.visibility as group_visibility',
+        latSql('posts.location').as('lat'),
+        lngSql('posts.location').as('lng'),
+        sql<number>`(select count(*)::int from comments c where c.post_id = posts.id and c.deleted_at is null)`.as(
+          'comment_count',
+        ),
+        sql<number>`(select count(*)::int from comments c where c.post_id = posts.id)`.as('total_comments'),
+        sql<GroupRole | null>`(select gm.role from group_members gm
         where gm.group_id = posts.group_id and gm.user_id = ${viewerId}::bigint)`.as('my_role'),
-    ])
-    .where(groupContentVisibleSql('posts.group_id', viewerId));
+        'posts.discussion_locked',
+        sql<'removed' | 'held' | null>`(select mc.state from moderated_content mc
+        where mc.subject_type = 'post' and mc.subject_id = posts.id)`.as('mod_state'),
+        sql<string | null>`(select mc.reason from moderated_content mc
+        where mc.subject_type = 'post' and mc.subject_id = posts.id)`.as('mod_reason'),
+      ])
+      .where(groupContentVisibleSql('posts.group_id', viewerId))
+      .where(notBlockedSql('posts.author_id', viewerId))
+      // A post held for review is seen by its author only (and by moderators, in their queue).
+      .where(
+        sql<boolean>`(posts.author_id = ${viewerId}::bigint or not exists (select 1 from moderated_content mh
+        where mh.subject_type = 'post' and mh.subject_id = posts.id and mh.state = 'held'))`,
+      )
+  );
 }
 
 export type PostRow = NonNullable<Awaited<ReturnType<ReturnType<typeof postColumns>['executeTakeFirst']>>>;
@@ -173,6 +187,27 @@ export interface CommentRow {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
+  /** Removed by moderators or held for review; null when neither. */
+  mod_state: 'removed' | 'held' | null;
+  mod_reason: string | null;
+  /** The viewer blocked the comment's author. */
+  blocked_by_viewer: boolean;
+  /** The comment's author blocked the viewer. */
+  blocks_viewer: boolean;
+}
+
+/**
+ * What a comment row adds for the viewer (`row`: the alias of the comment): its moderation state
+ * and whether a block stands between its author and the viewer.
+ */
+function viewerFieldsSql(row: string, viewerId: number | null) {
+  const author = sql.ref(`${row}.author_id`);
+  const id = sql.ref(`${row}.id`);
+  const viewer = sql`${viewerId}::bigint`;
+  return sql`(select mc.state from moderated_content mc where mc.subject_type = 'comment' and mc.subject_id = ${id}) as mod_state,
+    (select mc.reason from moderated_content mc where mc.subject_type = 'comment' and mc.subject_id = ${id}) as mod_reason,
+    exists (select 1 from blocks b where b.blocker_id = ${viewer} and b.blocked_id = ${author}) as blocked_by_viewer,
+    exists (select 1 from blocks b where b.blocker_id = ${author} and b.blocked_id = ${viewer}) as blocks_viewer`;
 }
 
 /** The columns of a comment row, for the base and the recursive term alike. */
@@ -195,6 +230,7 @@ export async function loadDiscussionPage(
   thread: Thread,
   afterRootId: number | null,
   limits: { branches: number; comments: number },
+  viewerId: number | null = null,
 ): Promise<{ rows: CommentRow[]; more: boolean }> {
   const owner = sql.ref(`c.${threadColumn(thread)}`);
   const afterOwner = sql.ref(`a.${threadColumn(thread)}`);
@@ -224,6 +260,7 @@ export async function loadDiscussionPage(
       select ${COMMENT_FIELDS} from comments c join kept_roots k on c.root_id = k.id
     )
     select page.*, (select u.display_name from users u where u.id = page.author_id) as author_name,
+           ${viewerFieldsSql('page', viewerId)},
            (select count(*) from page_roots) > (select count(*) from kept_roots) as has_more
     from page
     order by page.created_at, page.id`.execute(db);
@@ -231,23 +268,34 @@ export async function loadDiscussionPage(
 }
 
 /** One comment with all its replies (one recursive query), e.g. to answer an edit; oldest first. */
-export async function loadCommentTree(db: Db, commentId: number): Promise<CommentRow[]> {
+export async function loadCommentTree(
+  db: Db,
+  commentId: number,
+  viewerId: number | null = null,
+): Promise<CommentRow[]> {
   const { rows } = await sql<CommentRow>`
     with recursive tree as (
       select ${COMMENT_FIELDS} from comments c where c.id = ${commentId}::bigint
       union all
       select ${COMMENT_FIELDS} from comments c join tree t on c.parent_id = t.id
     )
-    select tree.*, (select u.display_name from users u where u.id = tree.author_id) as author_name
+    select tree.*, (select u.display_name from users u where u.id = tree.author_id) as author_name,
+      ${viewerFieldsSql('tree', viewerId)}
     from tree
     order by tree.created_at, tree.id`.execute(db);
   return rows;
 }
 
 /** One comment of the thread, without its replies (a pinned comment); undefined when not in it. */
-export async function loadThreadComment(db: Db, thread: Thread, commentId: number): Promise<CommentRow | undefined> {
+export async function loadThreadComment(
+  db: Db,
+  thread: Thread,
+  commentId: number,
+  viewerId: number | null = null,
+): Promise<CommentRow | undefined> {
   const { rows } = await sql<CommentRow>`
-    select ${COMMENT_FIELDS}, (select u.display_name from users u where u.id = c.author_id) as author_name
+    select ${COMMENT_FIELDS}, (select u.display_name from users u where u.id = c.author_id) as author_name,
+      ${viewerFieldsSql('c', viewerId)}
     from comments c
     where c.id = ${commentId}::bigint and ${sql.ref(`c.${threadColumn(thread)}`)} = ${thread.id}::bigint`.execute(db);
   return rows[0];
@@ -272,32 +320,43 @@ export async function lockThreadForReply(
   trx: Db,
   thread: Thread,
   viewerId: number,
-): Promise<{ deleted: boolean; locked: boolean } | undefined> {
+): Promise<{ deleted: boolean; locked: boolean; groupId: number | null; authorId: number | null } | undefined> {
   if (thread.kind === 'post') {
     const post = await trx
       .selectFrom('posts')
-      .select(['id', 'deleted_at'])
+      .select(['id', 'deleted_at', 'discussion_locked', 'group_id', 'author_id'])
       .where('id', '=', thread.id)
       .where(groupContentVisibleSql('posts.group_id', viewerId))
+      .where(notBlockedSql('posts.author_id', viewerId))
       .forShare()
       .executeTakeFirst();
-    return post && { deleted: post.deleted_at !== null, locked: false };
+    return (
+      post && {
+        deleted: post.deleted_at !== null,
+        locked: post.discussion_locked,
+        groupId: post.group_id,
+        authorId: post.author_id,
+      }
+    );
   }
   const event = await trx
     .selectFrom('events')
-    .select(['id', 'discussion_locked'])
+    .select(['id', 'discussion_locked', 'group_id', 'organizer_id'])
     .where('id', '=', thread.id)
     .where(groupContentVisibleSql('events.group_id', viewerId))
+    .where(notBlockedSql('events.organizer_id', viewerId))
     .forShare()
     .executeTakeFirst();
-  return event && { deleted: false, locked: event.discussion_locked };
+  return (
+    event && { deleted: false, locked: event.discussion_locked, groupId: event.group_id, authorId: event.organizer_id }
+  );
 }
 
 /** The comment replied to, if it belongs to the thread, read with FOR SHARE like the thread. */
 export async function lockParentComment(trx: Db, parentId: number, thread: Thread) {
   return trx
     .selectFrom('comments')
-    .select(['depth', 'deleted_at'])
+    .select(['depth', 'deleted_at', 'author_id'])
     .where('id', '=', parentId)
     .where(threadColumn(thread), '=', thread.id)
     .forShare()
@@ -340,7 +399,7 @@ export async function commentForChange(db: Db, id: number, viewerId: number | nu
       'comments.author_id',
       'comments.deleted_at',
       'posts.deleted_at as post_deleted_at',
-      sql<boolean>`coalesce(events.discussion_locked, false)`.as('locked'),
+      sql<boolean>`coalesce(events.discussion_locked, posts.discussion_locked, false)`.as('locked'),
     ])
     .where('comments.id', '=', id)
     .where((eb) =>

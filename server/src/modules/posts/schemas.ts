@@ -109,10 +109,29 @@ export interface CommentNode {
   deleted: boolean;
   canEdit: boolean;
   canDelete: boolean;
+  /** Removed by moderators (shown to everyone) or held for review (shown to its author only). */
+  moderation?: { state: 'removed' | 'held'; reason: string };
+  /** A comment from someone the viewer blocked: a placeholder, its replies still shown. */
+  blocked?: boolean;
   replies: CommentNode[];
 }
 
 export const DELETED_COMMENT_TEXT = '[deleted]';
+export const BLOCKED_COMMENT_TEXT = 'a comment from someone you blocked';
+/** What removed content shows instead of its text. */
+export const removedText = (reason: string) => `removed by moderators: ${reason}`;
+
+/** Content removed by moderators or held for review by the automatic first line. */
+export const ModerationNote = Type.Object(
+  {
+    state: Type.Union([Type.Literal('removed'), Type.Literal('held')], {
+      description:
+        '`removed`: moderators removed it (everyone sees the reason instead of the text); `held`: held for review, seen by its author only until a moderator decides.',
+    }),
+    reason: Type.String({ description: 'Why, as the moderator or the automatic first line wrote it.' }),
+  },
+  { description: 'Absent when the content is published normally.' },
+);
 
 /** One comment and its replies. It contains itself, so it is a shared schema (added in plugins/openapi.ts) used by $id. */
 export const CommentSchema = Type.Object(
@@ -130,6 +149,12 @@ export const CommentSchema = Type.Object(
     }),
     canEdit: Type.Boolean(),
     canDelete: Type.Boolean(),
+    moderation: Type.Optional(ModerationNote),
+    blocked: Type.Optional(
+      Type.Boolean({
+        description: `You blocked its author: body "${BLOCKED_COMMENT_TEXT}", author null; its replies stay readable.`,
+      }),
+    ),
     replies: Type.Array(Type.Ref('PostComment'), { description: 'Direct replies, oldest first.' }),
   },
   { $id: 'PostComment' },
@@ -184,6 +209,7 @@ export const Post = Type.Object(
     commentCount: Type.Integer({ description: 'Comments not deleted. For display only; never used for ranking.' }),
     canEdit: Type.Boolean({ description: 'You wrote it and it is not deleted.' }),
     canDelete: Type.Boolean({ description: 'You wrote it, or you own or organise its group.' }),
+    moderation: Type.Optional(ModerationNote),
     media: MediaList,
     discussion: Discussion,
   },

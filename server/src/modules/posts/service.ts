@@ -11,6 +11,7 @@ import { conflict, forbidden, invalidField, notFound } from '../../plugins/error
 import type { SignedCodec } from '../../plugins/signed-values.js';
 import { mayEdit, mayRemove } from '../../policy/content.js';
 import { addAvatars, deleteMediaOf, mediaOf, setMedia, type MediaViewer } from '../media/index.js';
+import { assertNotBanned, holdIfNeeded } from '../moderation/index.js';
 import { discussionPage, postThread } from './comment-service.js';
 import {
   deletePost,
@@ -22,7 +23,17 @@ import {
   updatePost,
   type PostRow,
 } from './queries.js';
-import type { CommentNode, CreatePostBody, Discussion, Post, UpdatePostBody } from './schemas.js';
+import {
+  removedText,
+  type CommentNode,
+  type CreatePostBody,
+  type Discussion,
+  type Post,
+  type UpdatePostBody,
+} from './schemas.js';
+
+/** The title a removed post shows instead of its own. */
+const REMOVED_POST_TITLE = '[removed]';
 
 type Db = Kysely<Database>;
 
@@ -35,7 +46,22 @@ const authored = (row: PostRow) => ({ authorId: row.author_id, viewerRole: row.m
 
 function toPost(row: PostRow, viewerId: number | null, discussion: Discussion): Post {
   const deleted = row.deleted_at !== null;
+  if (!deleted && row.mod_state === 'removed') {
+    // Everyone sees why, never what: the discussion under it stays readable.
+    const reason = row.mod_reason ?? '';
+    return {
+      ...toPost({ ...row, mod_state: null }, viewerId, discussion),
+      title: REMOVED_POST_TITLE,
+      body: '',
+      bodyHtml: `<p>${removedText(reason).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`,
+      author: null,
+      canEdit: false,
+      canDelete: false,
+      moderation: { state: 'removed', reason },
+    };
+  }
   return {
+    ...(row.mod_state === 'held' ? { moderation: { state: 'held' as const, reason: row.mod_reason ?? '' } } : {}),
     id: row.id,
     title: deleted ? DELETED_POST_TITLE : row.title,
     body: deleted ? '' : row.body,
@@ -117,6 +143,7 @@ export async function createPost(db: Db, body: CreatePostBody, authorId: number)
   notBlank(body.body, 'body');
   const location = await resolveLocation(db, body, authorId);
   return db.transaction().execute(async (trx) => {
+    await assertNotBanned(trx, body.groupId ?? null, authorId);
     const id = await insertPost(trx, {
       authorId,
       title: body.title.trim(),
@@ -126,6 +153,12 @@ export async function createPost(db: Db, body: CreatePostBody, authorId: number)
       groupId: body.groupId ?? null,
     });
     if (body.mediaIds) await setMedia(trx, { type: 'post', id }, body.mediaIds, authorId);
+    await holdIfNeeded(trx, {
+      subject: { type: 'post', id },
+      authorId,
+      groupId: body.groupId ?? null,
+      text: `${body.title}\n${body.body}`,
+    });
     return id;
   });
 }

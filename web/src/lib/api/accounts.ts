@@ -1,6 +1,6 @@
 /** Registration, sign-in and the signed-in person's own profile. */
 import { getJson, request } from './http';
-import type { RequestBody, Schema } from './types';
+import type { Answer, RequestBody, Schema } from './types';
 
 export type Me = Schema<'Me'>;
 /** The answer to registering or signing in: a token and whose it is. */
@@ -24,6 +24,39 @@ export function getMe(signal?: AbortSignal): Promise<Me> {
 
 export function updateMe(changes: ProfileChanges): Promise<Me> {
   return request('PATCH', '/api/me', { body: changes });
+}
+
+/** A signed-in device, as the list of sessions shows it. */
+export type SignedInDevice = Answer<'/api/account/sessions'>['sessions'][number];
+export type PasswordChange = RequestBody<'/api/account/password', 'post'>;
+
+/** Ends this session on the server (the token stops working everywhere it was copied). */
+export function signOutHere(): Promise<void> {
+  return request('POST', '/api/auth/sign-out');
+}
+
+export function signOutEverywhere(): Promise<void> {
+  return request('POST', '/api/auth/sign-out-everywhere');
+}
+
+export async function listDevices(signal?: AbortSignal): Promise<SignedInDevice[]> {
+  return (await getJson<Answer<'/api/account/sessions'>>('/api/account/sessions', signal)).sessions;
+}
+
+export function signOutDevice(id: string): Promise<void> {
+  return request('DELETE', `/api/account/sessions/${encodeURIComponent(id)}`);
+}
+
+export function changePassword(change: PasswordChange): Promise<void> {
+  return request('POST', '/api/account/password', { body: change });
+}
+
+export function requestPasswordReset(email: string): Promise<{ message: string }> {
+  return request('POST', '/api/auth/password-reset', { body: { email } });
+}
+
+export function resetPassword(token: string, newPassword: string): Promise<SignedIn> {
+  return request('POST', '/api/auth/password-reset/confirm', { body: { token, newPassword } });
 }
 
 export type Person = Schema<'PublicUser'>;

@@ -33,6 +33,11 @@ export function leaveGroup(id: number): Promise<void> {
   return request('DELETE', `/api/groups/${id}/members/me`);
 }
 
+/** Removes another member (owners only); their calendar link stops working. */
+export function removeGroupMember(groupId: number, userId: number): Promise<void> {
+  return request('DELETE', `/api/groups/${groupId}/members/${userId}`);
+}
+
 export function withdrawJoinRequest(id: number): Promise<void> {
   return request('DELETE', `/api/groups/${id}/requests/me`);
 }

@@ -605,6 +605,165 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/blocks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The people you blocked */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The people you blocked, most recent first. */
+              blocks: {
+                /** Format: date-time */
+                since: string;
+                user: {
+                  displayName: string;
+                  id: number;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/blocks/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Block a person
+     * @description Neither of you sees the other’s posts, comments or meetups anywhere (feed, nearby, map, search, calendars); their comments in threads show as "a comment from someone you blocked" with the replies still readable; they cannot reply to you, and neither learns of the other’s doings near home. They are not told. Blocking again changes nothing.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Unblock a person */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/calendar.ics': {
     parameters: {
       query?: never;
@@ -2720,7 +2879,76 @@ export interface paths {
     get?: never;
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Remove a member (owners only)
+     * @description The person stops being a member at once: private content and their calendar link stop working, and a calendar link from before stays dead if they are let back in. Owners cannot be removed (change their role first); to leave yourself use `DELETE /api/groups/{id}/members/me`.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+          userId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     /**
@@ -3169,6 +3397,145 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/groups/{id}/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A group’s rules, shown to people joining
+     * @description Readable before joining, private groups too. Held terms only for the group’s moderators.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              groupId: number;
+              /** @description Words or links that hold a post or comment for review; shown to the group’s moderators only. */
+              heldTerms: string[] | null;
+              /** @description Shown to people joining; linked from each moderation action. */
+              rules: string;
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /**
+     * Change a group’s rules and held terms (its owners and organizers)
+     * @description `heldTerms`: words or links (compared without case) that send a post or comment to the group’s queue as "held for review" instead of publishing it.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            heldTerms?: string[];
+            rules?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              groupId: number;
+              /** @description Words or links that hold a post or comment for review; shown to the group’s moderators only. */
+              heldTerms: string[] | null;
+              /** @description Shown to people joining; linked from each moderation action. */
+              rules: string;
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -4163,6 +4530,358 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/moderation/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Act on a subject: remove, restore, dismiss, lock, unlock, ban_from_group, suspend, warn
+     * @description Every action needs a reason and is recorded in the public log with the role of who acted. Actions that decide (all but restore and unlock) close the subject’s open reports.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description `remove` (shows "removed by moderators: <reason>", replies stay), `restore`, `dismiss` (close its reports), `lock`/`unlock` a discussion, `ban_from_group` (the author, or the `user` subject with `groupId`), `suspend` (site admins only: the person can read and export, not write), `warn`.
+             * @enum {unknown}
+             */
+            action: 'remove' | 'restore' | 'dismiss' | 'lock' | 'unlock' | 'ban_from_group' | 'suspend' | 'warn';
+            /** @description The group of a ban when the subject is a person. */
+            groupId?: number;
+            /** @description Shown in the public log and to the people told. */
+            reason: string;
+            subject: {
+              id: number;
+              /**
+               * @description `event` is a meetup; `user` a person’s profile.
+               * @enum {unknown}
+               */
+              type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+            };
+            /**
+             * Format: date-time
+             * @description End of a ban or suspension; absent: indefinite.
+             */
+            until?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entry: {
+                /** @description Who acted, as a role: "a site admin", "a moderator of <group>", "the automatic first line". */
+                actedAs: string;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                group: {
+                  id: number;
+                  name: string;
+                } | null;
+                id: number;
+                reason: string;
+                /** @description The group’s rules, which the action applies. */
+                rulesUrl: string | null;
+                /** @description For posts, meetups, groups and places; null for comments and people. */
+                subjectId: number | null;
+                /**
+                 * @description `event` is a meetup; `user` a person’s profile.
+                 * @enum {unknown}
+                 */
+                subjectType: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+                /** Format: date-time */
+                until: string | null;
+              };
+              reportsClosed: number;
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/moderation/log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public moderation log, newest first
+     * @description Date, action, subject type, reason and who acted as a role ("a moderator of Catan Crew", "a site admin", "the automatic first line"). Never the removed text, never who reported or who was warned. A private group’s entries are shown to its members only.
+     */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          groupId?: number;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entries: {
+                /** @description Who acted, as a role: "a site admin", "a moderator of <group>", "the automatic first line". */
+                actedAs: string;
+                action: string;
+                /** Format: date-time */
+                at: string;
+                group: {
+                  id: number;
+                  name: string;
+                } | null;
+                id: number;
+                reason: string;
+                /** @description The group’s rules, which the action applies. */
+                rulesUrl: string | null;
+                /** @description For posts, meetups, groups and places; null for comments and people. */
+                subjectId: number | null;
+                /**
+                 * @description `event` is a meetup; `user` a person’s profile.
+                 * @enum {unknown}
+                 */
+                subjectType: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+                /** Format: date-time */
+                until: string | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/moderation/queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open reports and held content, one row per subject, oldest first
+     * @description Group moderators (owners and organizers) see their groups’ content; site admins see everything. Each row has the content as written (removed text included), its context and the author’s standing. Someone who moderates nothing gets 403.
+     */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          /** @description Only this group’s queue. */
+          groupId?: number;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description The author’s record with the moderators. */
+                authorStanding: {
+                  accountAgeDays: number;
+                  /** @description Earlier removals of their content. */
+                  removals: number;
+                  suspended: boolean;
+                  warnings: number;
+                } | null;
+                /** @description What was reported, as written (moderators see removed text); null when it is gone. */
+                content: {
+                  author: {
+                    displayName: string;
+                    id: number;
+                  } | null;
+                  text: string;
+                  title: string | null;
+                  /** @description Its page in the web app. */
+                  url: string | null;
+                } | null;
+                /** @description Around a comment: the comment it answers and the post or meetup it belongs to. */
+                context: {
+                  author: {
+                    displayName: string;
+                    id: number;
+                  } | null;
+                  id: number;
+                  relation: string;
+                  text: string;
+                }[];
+                /** @description The group whose moderators decide; null: the site admins. */
+                group: {
+                  id: number;
+                  name: string;
+                } | null;
+                /** @description Why the automatic first line held it. */
+                heldReason: string | null;
+                /** @description What the reporters wrote (never who they are). */
+                notes: string[];
+                reasons: (
+                  | 'spam'
+                  | 'harassment'
+                  | 'hate'
+                  | 'violence'
+                  | 'sexual'
+                  | 'private_information'
+                  | 'misleading'
+                  | 'off_topic'
+                  | 'other'
+                )[];
+                /** @description Open reports about it. */
+                reports: number;
+                /** Format: date-time */
+                since: string;
+                state: 'visible' | 'removed' | 'held';
+                subject: {
+                  id: number;
+                  /**
+                   * @description `event` is a meetup; `user` a person’s profile.
+                   * @enum {unknown}
+                   */
+                  type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+                };
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/nearby': {
@@ -5641,6 +6360,199 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your reports and what the moderators decided */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              reports: {
+                /** Format: date-time */
+                createdAt: string;
+                id: number;
+                note: string | null;
+                /** @description The action taken and its reason, once decided. */
+                outcome: string | null;
+                /**
+                 * @description spam, harassment, hate, violence (violence or threats), sexual (sexual content), private_information, misleading, off_topic, other.
+                 * @enum {unknown}
+                 */
+                reason:
+                  | 'spam'
+                  | 'harassment'
+                  | 'hate'
+                  | 'violence'
+                  | 'sexual'
+                  | 'private_information'
+                  | 'misleading'
+                  | 'off_topic'
+                  | 'other';
+                /** @description `open` until a moderator decides; `actioned` (something was done) or `dismissed`. */
+                status: 'open' | 'actioned' | 'dismissed';
+                subject: {
+                  id: number;
+                  /**
+                   * @description `event` is a meetup; `user` a person’s profile.
+                   * @enum {unknown}
+                   */
+                  type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Report a post, comment, meetup, group, place or person to the moderators
+     * @description One open report per person and subject (a second answers 409 `report_open`). Reports about a group’s content go to its moderators, others to the site admins. The reporter hears the outcome: see `GET /api/reports`. Limited per person per hour (429).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description What the moderators should know. */
+            note?: string;
+            /**
+             * @description spam, harassment, hate, violence (violence or threats), sexual (sexual content), private_information, misleading, off_topic, other.
+             * @enum {unknown}
+             */
+            reason:
+              | 'spam'
+              | 'harassment'
+              | 'hate'
+              | 'violence'
+              | 'sexual'
+              | 'private_information'
+              | 'misleading'
+              | 'off_topic'
+              | 'other';
+            subject: {
+              id: number;
+              /**
+               * @description `event` is a meetup; `user` a person’s profile.
+               * @enum {unknown}
+               */
+              type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Report'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description Every error answer has this shape. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/media/{id}/{file}': {
     parameters: {
       query?: never;
@@ -5713,6 +6625,114 @@ export interface paths {
         };
       };
     };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * OGC API – Features landing page
+     * @description Links to the API definition, the conformance classes and the collections.
+     */
+    get: operations['getOgcLandingPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc/collections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The collections: places, groups, meetups, posts */
+    get: operations['getOgcCollections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc/collections/{collectionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One collection */
+    get: operations['getOgcCollection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc/collections/{collectionId}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A collection’s items as GeoJSON, a page at a time
+     * @description Items in id order, 100 a page by default and at most 1000; follow the `next` link. What a viewer sees is what /api/nearby and /api/map show them: signed in, a private group’s members also see its meetups and posts.
+     */
+    get: operations['getOgcItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc/collections/{collectionId}/items/{featureId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One item of a collection as a GeoJSON Feature */
+    get: operations['getOgcItem'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ogc/conformance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The OGC API – Features conformance classes this server implements */
+    get: operations['getOgcConformance'];
     put?: never;
     post?: never;
     delete?: never;
@@ -5997,6 +7017,9 @@ export interface components {
          *     - `members_only`: Only members of the private group may see this.
          *     - `wrong_password`: The password given to confirm the action is not the account’s.
          *     - `link_expired`: The link has expired: load the page it came from again for a new one.
+         *     - `account_suspended`: The account is suspended by the site admins: it may read and export its data but not write (`details.until`).
+         *     - `banned_from_group`: A moderator banned you from this group’s discussions (`details.until`).
+         *     - `blocked`: You cannot reply to or contact this person.
          *     - `not_found`: No such thing, or it is hidden from you.
          *     - `method_not_allowed`: The address exists but not with this method.
          *     - `not_acceptable`: No answer in a form the request accepts.
@@ -6013,6 +7036,7 @@ export interface components {
          *     - `thread_deleted`: The post was deleted; its discussion is closed.
          *     - `comment_deleted`: The comment was deleted.
          *     - `discussion_locked`: The organizers locked this discussion: no new comments or edits.
+         *     - `report_open`: You already have an open report about this; you will hear its outcome.
          *     - `request_timeout`: The request took too long to arrive.
          *     - `payload_too_large`: The body is larger than this server accepts.
          *     - `unsupported_media_type`: This content type is not accepted; send application/json.
@@ -6047,6 +7071,9 @@ export interface components {
           | 'members_only'
           | 'wrong_password'
           | 'link_expired'
+          | 'account_suspended'
+          | 'banned_from_group'
+          | 'blocked'
           | 'not_found'
           | 'method_not_allowed'
           | 'not_acceptable'
@@ -6063,6 +7090,7 @@ export interface components {
           | 'thread_deleted'
           | 'comment_deleted'
           | 'discussion_locked'
+          | 'report_open'
           | 'request_timeout'
           | 'payload_too_large'
           | 'unsupported_media_type'
@@ -6635,6 +7663,30 @@ export interface components {
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
     };
+    ModerationLogEntry: {
+      /** @description Who acted, as a role: "a site admin", "a moderator of <group>", "the automatic first line". */
+      actedAs: string;
+      action: string;
+      /** Format: date-time */
+      at: string;
+      group: {
+        id: number;
+        name: string;
+      } | null;
+      id: number;
+      reason: string;
+      /** @description The group’s rules, which the action applies. */
+      rulesUrl: string | null;
+      /** @description For posts, meetups, groups and places; null for comments and people. */
+      subjectId: number | null;
+      /**
+       * @description `event` is a meetup; `user` a person’s profile.
+       * @enum {unknown}
+       */
+      subjectType: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+      /** Format: date-time */
+      until: string | null;
+    };
     /** @description Your RSVP; null when you have none or are signed out. */
     MyRsvp: {
       status: 'going' | 'waitlisted' | 'not_going';
@@ -6807,6 +7859,64 @@ export interface components {
       /** @description IANA time zone of the quiet hours, e.g. Europe/Berlin. */
       timeZone: string;
     };
+    OgcCollection: {
+      crs: string[];
+      description: string;
+      extent: {
+        spatial: {
+          bbox: number[][];
+          crs: string;
+        };
+      };
+      id: string;
+      /** @enum {string} */
+      itemType: 'feature';
+      links: components['schemas']['OgcLink'][];
+      title: string;
+    };
+    OgcCollections: {
+      collections: components['schemas']['OgcCollection'][];
+      links: components['schemas']['OgcLink'][];
+    };
+    OgcConformance: {
+      conformsTo: string[];
+    };
+    OgcFeature: {
+      geometry: components['schemas']['GeoJsonPoint'];
+      /** @description The item’s id within its collection (GET /api/places/{id}…). */
+      id: number;
+      links?: components['schemas']['OgcLink'][];
+      properties: {
+        /** @description The feature’s id again, for GIS tools that read ids from properties. */
+        id: number;
+        name: string;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      type: 'Feature';
+    };
+    OgcFeatureCollection: {
+      features: components['schemas']['OgcFeature'][];
+      links: components['schemas']['OgcLink'][];
+      numberMatched: number;
+      numberReturned: number;
+      /** Format: date-time */
+      timeStamp: string;
+      /** @enum {string} */
+      type: 'FeatureCollection';
+    };
+    OgcLandingPage: {
+      description: string;
+      links: components['schemas']['OgcLink'][];
+      title: string;
+    };
+    OgcLink: {
+      href: string;
+      rel: string;
+      title?: string;
+      type?: string;
+    };
     PersonalCalendarLink: {
       /** @description Path of your own iCalendar feed (the meetups you go to, wait for or organize), with a key that lets a calendar app read it as you. Treat it like a password: whoever has it sees those meetups. */
       calendarUrl: string;
@@ -6945,6 +8055,13 @@ export interface components {
       };
       /** @description Its photos, in order. */
       media: components['schemas']['Media'][];
+      /** @description Absent when the content is published normally. */
+      moderation?: {
+        /** @description Why, as the moderator or the automatic first line wrote it. */
+        reason: string;
+        /** @description `removed`: moderators removed it (everyone sees the reason instead of the text); `held`: held for review, seen by its author only until a moderator decides. */
+        state: 'removed' | 'held';
+      };
       place: {
         id: number;
         name: string;
@@ -6987,6 +8104,8 @@ export interface components {
         displayName: string;
         id: number;
       } | null;
+      /** @description You blocked its author: body "a comment from someone you blocked", author null; its replies stay readable. */
+      blocked?: boolean;
       /** @description Markdown source, for editing; "[deleted]" once deleted. */
       body: string;
       /** @description The body rendered on the server and sanitized: no scripts, styles, event handlers or non-http(s)/mailto links; links carry rel="nofollow ugc noopener". Safe to insert as HTML. */
@@ -7002,6 +8121,13 @@ export interface components {
       /** Format: date-time */
       editedAt: string | null;
       id: number;
+      /** @description Absent when the content is published normally. */
+      moderation?: {
+        /** @description Why, as the moderator or the automatic first line wrote it. */
+        reason: string;
+        /** @description `removed`: moderators removed it (everyone sees the reason instead of the text); `held`: held for review, seen by its author only until a moderator decides. */
+        state: 'removed' | 'held';
+      };
       /** @description null for a direct reply to the post. */
       parentId: number | null;
       /** @description Direct replies, oldest first. */
@@ -7043,6 +8169,70 @@ export interface components {
       displayName: string;
       id: number;
     };
+    QueueItem: {
+      /** @description The author’s record with the moderators. */
+      authorStanding: {
+        accountAgeDays: number;
+        /** @description Earlier removals of their content. */
+        removals: number;
+        suspended: boolean;
+        warnings: number;
+      } | null;
+      /** @description What was reported, as written (moderators see removed text); null when it is gone. */
+      content: {
+        author: {
+          displayName: string;
+          id: number;
+        } | null;
+        text: string;
+        title: string | null;
+        /** @description Its page in the web app. */
+        url: string | null;
+      } | null;
+      /** @description Around a comment: the comment it answers and the post or meetup it belongs to. */
+      context: {
+        author: {
+          displayName: string;
+          id: number;
+        } | null;
+        id: number;
+        relation: string;
+        text: string;
+      }[];
+      /** @description The group whose moderators decide; null: the site admins. */
+      group: {
+        id: number;
+        name: string;
+      } | null;
+      /** @description Why the automatic first line held it. */
+      heldReason: string | null;
+      /** @description What the reporters wrote (never who they are). */
+      notes: string[];
+      reasons: (
+        | 'spam'
+        | 'harassment'
+        | 'hate'
+        | 'violence'
+        | 'sexual'
+        | 'private_information'
+        | 'misleading'
+        | 'off_topic'
+        | 'other'
+      )[];
+      /** @description Open reports about it. */
+      reports: number;
+      /** Format: date-time */
+      since: string;
+      state: 'visible' | 'removed' | 'held';
+      subject: {
+        id: number;
+        /**
+         * @description `event` is a meetup; `user` a person’s profile.
+         * @enum {unknown}
+         */
+        type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+      };
+    };
     Readiness: {
       database: 'ok' | 'unreachable';
       /** @description The process is shutting down: it finishes what it has, takes nothing new. */
@@ -7051,6 +8241,38 @@ export interface components {
       pendingMigrations: string[];
       /** @description True when this process should be sent traffic. */
       ready: boolean;
+    };
+    Report: {
+      /** Format: date-time */
+      createdAt: string;
+      id: number;
+      note: string | null;
+      /** @description The action taken and its reason, once decided. */
+      outcome: string | null;
+      /**
+       * @description spam, harassment, hate, violence (violence or threats), sexual (sexual content), private_information, misleading, off_topic, other.
+       * @enum {unknown}
+       */
+      reason:
+        | 'spam'
+        | 'harassment'
+        | 'hate'
+        | 'violence'
+        | 'sexual'
+        | 'private_information'
+        | 'misleading'
+        | 'off_topic'
+        | 'other';
+      /** @description `open` until a moderator decides; `actioned` (something was done) or `dismissed`. */
+      status: 'open' | 'actioned' | 'dismissed';
+      subject: {
+        id: number;
+        /**
+         * @description `event` is a meetup; `user` a person’s profile.
+         * @enum {unknown}
+         */
+        type: 'post' | 'comment' | 'event' | 'group' | 'place' | 'user';
+      };
     };
     RsvpAnswer: {
       going: number;
@@ -7141,4 +8363,255 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+  getOgcLandingPage: {
+    parameters: {
+      query?: {
+        f?: 'json' | 'geojson';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OgcLandingPage'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOgcCollections: {
+    parameters: {
+      query?: {
+        f?: 'json' | 'geojson';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OgcCollections'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOgcCollection: {
+    parameters: {
+      query?: {
+        f?: 'json' | 'geojson';
+      };
+      header?: never;
+      path: {
+        /** @description places, groups, meetups or posts. */
+        collectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OgcCollection'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOgcItems: {
+    parameters: {
+      query?: {
+        /** @description minLng,minLat,maxLng,maxLat in degrees (CRS84). */
+        bbox?: string;
+        /** @description Meetups only: an instant or an interval `start/end` (RFC 3339, `..` for open), meetups overlapping it. */
+        datetime?: string;
+        f?: 'json' | 'geojson';
+        /** @description Items per page, default 100; more than 1000 answers 1000. */
+        limit?: number;
+        /** @description Items to skip (next links). */
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        /** @description places, groups, meetups or posts. */
+        collectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/geo+json': components['schemas']['OgcFeatureCollection'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOgcItem: {
+    parameters: {
+      query?: {
+        f?: 'json' | 'geojson';
+      };
+      header?: never;
+      path: {
+        /** @description places, groups, meetups or posts. */
+        collectionId: string;
+        /** @description The item’s id. */
+        featureId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/geo+json': components['schemas']['OgcFeature'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getOgcConformance: {
+    parameters: {
+      query?: {
+        f?: 'json' | 'geojson';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OgcConformance'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+}
