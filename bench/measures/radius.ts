@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
 import { radiusQuery as radiusQuerySql } from '../../server/src/items/radius-query.js';
+import { searchItems } from '../../server/src/modules/search/queries.js';
 import { createItemRegistry } from '../../server/src/app.js';
 
 const registry = createItemRegistry();
@@ -129,5 +130,32 @@ export async function measureRadius(db: Kysely<Database>, planDir: string, full:
     unreliable: versusNaivePlaces.unreliable,
     ratioMeaning: 'times faster (p50, interleaved runs)',
   });
+  // Text search (GET /api/search) in the same run, beside the radius query it is compared with.
+  for (const [label, q, radius] of [
+    ['"game store", 5 km', 'game store', 5000],
+    ['"game store", 50 km', 'game store', 50_000],
+    ['"Meetup 1234", 50 km', 'Meetup 1234', 50_000],
+  ] as const) {
+    const { first, cached: timing } = await timeTwice(
+      (i) =>
+        searchItems(db, registry, {
+          q,
+          point: points[i % points.length]!,
+          radius,
+          kinds: registry.kinds(),
+          limit: 20,
+          viewerId: null,
+        }),
+      radius === 5000 ? 200 : 60,
+    );
+    figures.push({
+      group: 'Search, SQL (20 best, all kinds)',
+      name: label,
+      unit: 'ms',
+      p50: timing.p50,
+      p99: timing.p99,
+      note: firstPassNote(first),
+    });
+  }
   return figures;
 }

@@ -35,6 +35,7 @@ import accountRoutes from './modules/accounts/routes.js';
 import placeRoutes from './modules/places/routes.js';
 import groupRoutes from './modules/groups/routes.js';
 import nearbyRoutes from './modules/nearby/routes.js';
+import searchRoutes from './modules/search/routes.js';
 import mapRoutes from './modules/map/routes.js';
 import ogcRoutes from './modules/ogc/routes.js';
 import geocodeRoutes from './modules/geocode/routes.js';
@@ -183,6 +184,7 @@ export async function buildApp({
   await app.register(placeRoutes);
   await app.register(groupRoutes);
   await app.register(nearbyRoutes);
+  await app.register(searchRoutes);
   await app.register(mapRoutes);
   await app.register(ogcRoutes);
   await app.register(geocodeRoutes);

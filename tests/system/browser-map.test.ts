@@ -188,7 +188,7 @@ describe.skipIf(skip)('the home map in a browser', () => {
     });
 
     it('finds Hamburg by typing "Hamb" and flies the map there', async () => {
-      const search = page.getByRole('combobox', { name: 'Search for a town or city' });
+      const search = page.getByRole('combobox', { name: 'Search places, groups, meetups and towns' });
       await search.pressSequentially('Hamb', { delay: 30 });
       const option = page.getByRole('option', { name: /Hamburg/ }).first();
       await option.waitFor();

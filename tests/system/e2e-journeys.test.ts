@@ -191,7 +191,7 @@ describe.skipIf(skip)('journeys through the app in a browser', () => {
       'searches for Berlin and sees the meetups there on the map and in the list',
       async () => {
         const { page } = newcomer;
-        const search = page.getByRole('combobox', { name: 'Search for a town or city' });
+        const search = page.getByRole('combobox', { name: 'Search places, groups, meetups and towns' });
         await search.pressSequentially('Berlin', { delay: 30 });
         await page
           .getByRole('option', { name: /Berlin/ })

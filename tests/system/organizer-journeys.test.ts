@@ -286,6 +286,31 @@ describe.skipIf(skip)('an organiser’s journeys in a browser', () => {
   );
 
   it(
+    'finds things near the map by their words from the one search field, towns below',
+    async () => {
+      await page.goto(`${baseUrl}/`);
+      const search = page.getByRole('combobox', { name: 'Search places, groups, meetups and towns' });
+      await search.pressSequentially('Catan', { delay: 30 });
+      const found = page.getByRole('option', { name: /Catan/ }).first();
+      await found.waitFor();
+      expect(await found.textContent()).toMatch(/(Place|Group|Meetup|Post) · /);
+      await checked('search results');
+      await search.fill('');
+
+      // Accents are ignored: "wurfelgluck" finds the café added above, first.
+      await search.pressSequentially('wurfelgluck', { delay: 30 });
+      const cafe = page.getByRole('option', { name: /Café Würfelglück am Kanal/ });
+      await cafe.waitFor();
+      await search.press('ArrowDown');
+      expect(await search.getAttribute('aria-activedescendant')).toBe(await cafe.getAttribute('id'));
+      await search.press('Enter');
+      await page.waitForURL(`${baseUrl}/places/${placeId}`);
+      await heading('Café Würfelglück am Kanal');
+    },
+    STEP_MS,
+  );
+
+  it(
     'has no serious accessibility problems on the new pages on a phone',
     async () => {
       const phone = await signedInPage(organiser, PHONE);

@@ -26,6 +26,7 @@ import * as places from '../../src/modules/places/queries.js';
 import * as posts from '../../src/modules/posts/queries.js';
 import * as privacy from '../../src/modules/privacy/queries.js';
 import * as notifications from '../../src/modules/notifications/queries.js';
+import * as searchQueries from '../../src/modules/search/queries.js';
 import * as moderation from '../../src/modules/moderation/queries.js';
 import * as blocks from '../../src/modules/blocks/queries.js';
 
@@ -368,6 +369,21 @@ export const QUERY_FILES: QueryFile[] = [
           ]),
           ['place', 'event'],
         ),
+    },
+  },
+  {
+    source: 'modules/search/queries.ts',
+    module: searchQueries,
+    examples: {
+      searchItems: (db) =>
+        searchQueries.searchItems(db, registry, {
+          q: 'board game café',
+          point: berlin,
+          radius: 50_000,
+          kinds: registry.kinds(),
+          limit: 20,
+          viewerId: 7,
+        }),
     },
   },
   {

@@ -7,6 +7,8 @@ import { mkdir, realpath } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { postgis } from '@electric-sql/pglite-postgis';
 import {
   errorFields,
@@ -17,8 +19,8 @@ import {
   type EmbeddedStarted,
 } from './embedded-protocol.js';
 
-/** PostGIS, and btree_gist for indexes over (location, time). */
-const extensions = { postgis, btree_gist };
+/** PostGIS, btree_gist for indexes over (location, time), unaccent and pg_trgm for search. */
+const extensions = { postgis, btree_gist, unaccent, pg_trgm };
 
 async function open(opening: EmbeddedOpening): Promise<PGlite> {
   if ('dataDir' in opening) {

@@ -46,3 +46,11 @@ export function isStorageFull(error: unknown): boolean {
   if (state === '53100' || state === 'ENOSPC') return true;
   return error instanceof Error && /No space left on device|could not extend file/i.test(error.message);
 }
+
+/**
+ * A value the request carried that PostgreSQL cannot read as its column's type (22P02, e.g.
+ * "Infinity" as a bigint) or that is out of its range (22003, 22008 datetime out of range).
+ * Validation should have refused it first; when a route's schema lets one through, it is still
+ * the request's fault, not the server's.
+ */
+export const isUnreadableValue = (error: unknown) => ['22P02', '22003', '22008'].includes(sqlState(error) ?? '');

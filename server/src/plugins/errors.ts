@@ -7,7 +7,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Duplex } from 'node:stream';
 import { Type } from 'typebox';
-import { isDatabaseUnavailable, isSerializationFailure, isStorageFull } from '../db/errors.js';
+import { isDatabaseUnavailable, isSerializationFailure, isStorageFull, isUnreadableValue } from '../db/errors.js';
 import { ERROR_CODE_LIST, ERROR_CODES, type ErrorCode } from './error-codes.js';
 
 export type { ErrorCode };
@@ -236,6 +236,12 @@ export default fp(
               message: 'The database is not reachable at the moment; nothing was stored. Please try again shortly.',
             },
           });
+      }
+      if (isUnreadableValue(error)) {
+        request.log.warn({ err: error }, 'a value the database cannot read');
+        return reply.status(400).send({
+          error: { code: 'bad_request', message: 'A value in the request is out of range or not of the right type.' },
+        });
       }
       if (isStorageFull(error)) {
         request.log.error({ err: error }, 'storage full');

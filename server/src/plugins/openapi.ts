@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { ErrorBody } from './errors.js';
 import { GEOJSON_TYPE } from './json-text.js';
 import { API_DESCRIPTION } from './openapi-description.js';
-import type { TSchema } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 
 /**
  * Schemas with an `$id` (Place, Event, NearbyCollection…) become named components of the
@@ -21,6 +21,9 @@ import type { TSchema } from 'typebox';
  * (validation.ts), for which two schemas with one `$id` are an error.
  */
 const WRAPPED = 'x-vicinity-named';
+
+/** The project's licence (package.json). */
+const LICENSE = 'UNLICENSED';
 
 interface Answer {
   $id?: unknown;
@@ -48,6 +51,39 @@ function wrapNamedAnswers(schema: FastifySchema): FastifySchema {
       : wrap(answer);
   }
   return { ...schema, response };
+}
+
+/** `getPlacesById` for GET /api/places/:id: stable names a generated client calls its functions by. */
+export function operationIdFor(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\//, '/')
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part.startsWith(':') ? `by-${part.slice(1)}` : part))
+    .flatMap((part) => part.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean);
+  return method.toLowerCase() + words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+}
+
+/**
+ * What every route's entry says beyond its own schema: an operationId; who may call it (a route
+ * whose answer changes when signed in takes a token but needs none); that any request may be
+ * answered 503 `busy` under load, and one with a body 413 (too large) or 415 (not JSON).
+ */
+function describeRoute(schema: FastifySchema, method: string, url: string, optionalAuth: boolean): FastifySchema {
+  const described = schema as FastifySchema & { operationId?: string; security?: unknown; body?: unknown };
+  const response = { ...(described.response as Record<string, unknown> | undefined) };
+  response[503] ??= Type.Ref('ErrorBody');
+  if (described.body !== undefined) {
+    response[413] ??= Type.Ref('ErrorBody');
+    response[415] ??= Type.Ref('ErrorBody');
+  }
+  return {
+    ...described,
+    operationId: described.operationId ?? operationIdFor(method, url),
+    security: described.security ?? (optionalAuth ? [{}, { bearerAuth: [] }] : []),
+    response,
+  } as FastifySchema;
 }
 
 type Node = Record<string, unknown>;
@@ -82,7 +118,13 @@ export default fp<{ sharedSchemas: TSchema[] }>(
     await app.register(swagger, {
       openapi: {
         openapi: '3.0.3',
-        info: { title: 'Vicinity API', version: '0.1.0', description: API_DESCRIPTION },
+        info: {
+          title: 'Vicinity API',
+          version: '0.1.0',
+          description: API_DESCRIPTION,
+          license: { name: LICENSE },
+        },
+        servers: [{ url: '/', description: 'This server' }],
         components: {
           securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
         },
@@ -107,7 +149,12 @@ export default fp<{ sharedSchemas: TSchema[] }>(
         ],
       },
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
-      transform: ({ schema, url }) => ({ schema: schema && wrapNamedAnswers(schema), url }),
+      transform: ({ schema, url, route }) => {
+        if (!schema) return { schema, url };
+        const method = [route.method].flat()[0] ?? 'GET';
+        const optionalAuth = [route.onRequest].flat().includes(app.optionalUser);
+        return { schema: wrapNamedAnswers(describeRoute(schema, method, url, optionalAuth)), url };
+      },
       transformObject: (document) =>
         'openapiObject' in document ? unwrapNamedAnswers(document.openapiObject) : document.swaggerObject,
     });

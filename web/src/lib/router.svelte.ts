@@ -27,6 +27,8 @@ export type Route =
   | { name: 'notifications' }
   | { name: 'notification-settings' }
   | { name: 'unsubscribe' }
+  | { name: 'moderation' }
+  | { name: 'moderation-log' }
   | { name: 'reset-password' }
   | { name: 'not-found' };
 
@@ -54,6 +56,8 @@ const ROUTES: Array<{ pattern: RegExp; name: RouteName }> = [
   { pattern: /^\/notifications$/, name: 'notifications' },
   { pattern: /^\/me\/notifications$/, name: 'notification-settings' },
   { pattern: /^\/unsubscribe$/, name: 'unsubscribe' },
+  { pattern: /^\/moderation$/, name: 'moderation' },
+  { pattern: /^\/moderation\/log$/, name: 'moderation-log' },
   { pattern: /^\/reset-password$/, name: 'reset-password' },
 ];
 

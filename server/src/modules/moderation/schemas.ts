@@ -179,7 +179,7 @@ export const ActionAnswer = Type.Object({ entry: LogEntry, reportsClosed: Type.I
 
 export const LogQuery = Type.Object(
   {
-    groupId: Type.Optional(Type.Integer({ minimum: 1 })),
+    groupId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
     cursor: Type.Optional(Type.String({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
   },
