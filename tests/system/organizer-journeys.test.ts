@@ -311,6 +311,27 @@ describe.skipIf(skip)('an organiser’s journeys in a browser', () => {
   );
 
   it(
+    'filters the map and the list to one kind with the legend',
+    async () => {
+      await page.goto(`${baseUrl}/`);
+      await expect.poll(() => page.locator('.map-marker--group').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const legend = page.getByRole('group', { name: 'Show on the map' });
+      for (const kind of ['Group', 'Meetup', 'Post']) await legend.getByLabel(kind).uncheck();
+      expect(await legend.getByLabel('Place').isChecked()).toBe(true);
+      await expect
+        .poll(() => page.locator('.map-marker--group, .map-marker--event, .map-marker--post').count(), {
+          timeout: 15_000,
+        })
+        .toBe(0);
+      expect(await page.locator('.map-marker--place').count()).toBeGreaterThan(0);
+      await checked('map filtered to places');
+      await legend.getByLabel('Group').check();
+      await expect.poll(() => page.locator('.map-marker--group').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    },
+    STEP_MS,
+  );
+
+  it(
     'has no serious accessibility problems on the new pages on a phone',
     async () => {
       const phone = await signedInPage(organiser, PHONE);

@@ -84,3 +84,17 @@ export function listMyMeetups(mine: 'attending' | 'organizing', signal?: AbortSi
   const url = withQuery<Query<'/api/events'>>('/api/events', { mine, order: 'soonest', limit: 100 });
   return getJson(url, signal);
 }
+
+/** The address of your own meetups' calendar feed (with the key a calendar app reads it by). */
+export function getMyCalendarLink(signal?: AbortSignal): Promise<Schema<'PersonalCalendarLink'>> {
+  return getJson('/api/me/calendar', signal);
+}
+
+/** The path of the calendar feed of meetups within a radius. */
+export function areaCalendarPath(center: LatLng, radiusMeters: number): string {
+  return withQuery<Query<'/api/calendar.ics'>>('/api/calendar.ics', {
+    lat: coordinate(center.lat),
+    lng: coordinate(center.lng),
+    radius: Math.max(1, Math.round(radiusMeters)),
+  });
+}
