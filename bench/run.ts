@@ -33,6 +33,7 @@ import { measureScaleOut } from './measures/scale-out.js';
 import { measureMedia } from './measures/media.js';
 import { measureRadius } from './measures/radius.js';
 import { measureNotifications } from './measures/notifications.js';
+import { measureModeration } from './measures/moderation.js';
 import { printBaselineComparison, printTable, type Figure, type Results } from './lib/report.js';
 import { freePort } from './lib/ports.js';
 import { SCALES, SEED_VERSION, seedContent, seedCore, type Scale } from './lib/seed.js';
@@ -169,6 +170,8 @@ async function main() {
     }
     log('Notifications: a cancelled meetup with 5,000 going, 1,000 live streams…');
     figures.push(...(await measureNotifications(adminUrl, log)));
+    log('Moderation: the queue at 10,000 open reports, the feed with 1,000 blocks…');
+    figures.push(...(await measureModeration(adminUrl, log)));
   }
   if (scaleName === 'full' || scaleName === 'embedded') {
     log('Embedded database…');

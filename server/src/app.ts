@@ -43,6 +43,7 @@ import postRoutes from './modules/posts/routes.js';
 import feedRoutes from './modules/feed/routes.js';
 import membershipRoutes from './modules/memberships/routes.js';
 import eventRoutes from './modules/events/routes.js';
+import gameRoutes from './modules/games/routes.js';
 import privacyRoutes from './modules/privacy/routes.js';
 import notificationRoutes from './modules/notifications/routes.js';
 import moderationRoutes from './modules/moderation/routes.js';
@@ -191,6 +192,7 @@ export async function buildApp({
   await app.register(feedRoutes);
   await app.register(membershipRoutes);
   await app.register(eventRoutes, { publicUrl: config.publicUrl });
+  await app.register(gameRoutes);
   await app.register(privacyRoutes);
   await app.register(notificationRoutes, {
     mailer,

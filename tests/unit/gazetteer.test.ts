@@ -79,3 +79,21 @@ describe('searchPlaces', () => {
     expect(searchPlaces('qqqxzy', 5)).toEqual([]);
   });
 });
+
+describe('local and other names of large cities', () => {
+  it.each([
+    ['München', 'Munich', 'DE'],
+    ['Wien', 'Vienna', 'AT'],
+    ['Köln', 'Köln', 'DE'],
+    ['Praha', 'Prague', 'CZ'],
+    ['Cologne', 'Köln', 'DE'],
+    ['Genf', 'Genève', 'CH'],
+  ])('finds the big city first for “%s”', (query, name, country) => {
+    expect(searchPlaces(query, 5)[0]).toMatchObject({ name, country });
+  });
+
+  it('lists a city found by two of its names once', () => {
+    const names = searchPlaces('mu', 50).map((match) => `${match.name}/${match.country}`);
+    expect(names.filter((name) => name === 'Munich/DE')).toHaveLength(1);
+  });
+});

@@ -27,6 +27,7 @@ function meetup(overrides: Partial<Meetup> = {}): Meetup {
     waitlisted: 0,
     seatsLeft: 5,
     games: [],
+    linkedGames: [],
     minPlayers: null,
     needsPlayers: 0,
     playersDeadline: null,

@@ -20,6 +20,7 @@ import * as groups from '../../src/modules/groups/queries.js';
 import * as map from '../../src/modules/map/queries.js';
 import * as media from '../../src/modules/media/queries.js';
 import * as memberships from '../../src/modules/memberships/queries.js';
+import * as games from '../../src/modules/games/queries.js';
 import * as ogc from '../../src/modules/ogc/queries.js';
 import * as places from '../../src/modules/places/queries.js';
 import * as posts from '../../src/modules/posts/queries.js';
@@ -423,6 +424,21 @@ export const QUERY_FILES: QueryFile[] = [
         (db) => memberships.groupsOfPerson(db, 7, false),
       ],
       personExists: (db) => memberships.personExists(db, 7),
+    },
+  },
+  {
+    source: 'modules/games/queries.ts',
+    module: games,
+    examples: {
+      searchGames: (db) => games.searchGames(db, 'cat', 20),
+      findGame: (db) => games.findGame(db, 1),
+      insertGame: (db) => games.insertGame(db, { name: 'Catan', minPlayers: 3, maxPlayers: 4, playMinutes: 90 }, 7),
+      findGameByName: (db) => games.findGameByName(db, 'catan'),
+      findGames: (db) => games.findGames(db, [1, 2]),
+      gamesOf: (db) => games.gamesOf(db, 'group', [1, 2]),
+      setGamesOf: (db) => games.setGamesOf(db, { type: 'event', id: 1 }, [2, 1]),
+      groupForGames: (db) => games.groupForGames(db, 1, 7),
+      placeForGames: (db) => games.placeForGames(db, 1),
     },
   },
   {

@@ -4,6 +4,7 @@
  */
 import type { AccountTables } from './tables/accounts.js';
 import type { EventTables } from './tables/events.js';
+import type { GameTables } from './tables/games.js';
 import type { InstallationTables } from './tables/installation.js';
 import type { ItemTables } from './tables/items.js';
 import type { JobTables } from './tables/jobs.js';
@@ -22,6 +23,7 @@ export interface Database
     ItemTables,
     PostTables,
     EventTables,
+    GameTables,
     JobTables,
     NotificationTables,
     MediaTables,

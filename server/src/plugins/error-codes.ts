@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   write_conflict: 'A simultaneous change to the same data won; nothing was stored, send it again.',
   email_taken: 'An account with this email already exists.',
   already_member: 'You are already a member of the group.',
+  game_exists: 'A game of that name is in the list already.',
   request_pending: 'You have already asked to join the group.',
   last_owner: 'A group needs an owner: make someone else owner first (`details.groups` names them).',
   event_cancelled: 'The meetup was cancelled.',

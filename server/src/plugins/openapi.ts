@@ -135,6 +135,7 @@ export default fp<{ sharedSchemas: TSchema[] }>(
           { name: 'places', description: 'Cafés, game stores, libraries and other places to meet' },
           { name: 'groups', description: 'Local communities, their members, roles and join requests' },
           { name: 'events', description: 'Meetups: RSVPs with seats and a waitlist, recurring series' },
+          { name: 'games', description: 'The games list, and the games meetups play and groups and places own' },
           { name: 'calendars', description: 'iCalendar (RFC 5545) files and feeds of meetups' },
           { name: 'ogc', description: 'OGC API – Features (Part 1: Core) under /ogc, for GIS tools' },
           { name: 'notifications', description: 'Your inbox, its live stream, email and what you are told' },

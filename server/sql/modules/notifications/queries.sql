@@ -738,6 +738,46 @@ where
     where
       gm.group_id = $2::bigint
       and gm.user_id = s.user_id
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = "s"."user_id"
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = "s"."user_id"
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = "s"."user_id"
+          and b1.blocked_id = "e"."organizer_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "e"."organizer_id"
+          and b2.blocked_id = "s"."user_id"
+      ) is null
+    )
   );
 
 -- reminderWantedSql

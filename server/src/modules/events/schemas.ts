@@ -5,6 +5,7 @@ import { YEAR_SECONDS, type Within } from '../../plugins/validation.js';
 import { Visibility } from '../groups/schemas.js';
 import { MAX_OCCURRENCES } from './recurrence.js';
 import { MediaIdsField, MediaList } from '../media/schemas.js';
+import { Game, GameIdsField } from '../games/schemas.js';
 
 export const MAX_CAPACITY = 10_000;
 
@@ -106,6 +107,7 @@ export const CreateEventBody = Type.Object(
     groupId: Type.Optional(IdOf('A group event; needs the owner or organizer role in the group.')),
     capacity: Type.Optional(Capacity),
     games: Type.Optional(Games),
+    gameIds: Type.Optional(GameIdsField),
     locationPrivacy: Type.Optional(LocationPrivacySchema),
     minPlayers: Type.Optional(MinPlayers),
     decideHoursBefore: Type.Optional(DecideHoursBefore),
@@ -136,6 +138,7 @@ export const UpdateEventBody = Type.Object(
       ),
     ),
     games: Type.Optional(Games),
+    gameIds: Type.Optional(GameIdsField),
     locationPrivacy: Type.Optional(LocationPrivacySchema),
     minPlayers: Type.Optional(MinPlayers),
     decideHoursBefore: Type.Optional(
@@ -232,6 +235,9 @@ export const Event = Type.Object(
     ...eventFields,
     description: Type.String(),
     media: MediaList,
+    linkedGames: Type.Array(Game, {
+      description: 'The games from the games list this meetup plays (`gameIds`); their names are also in `games`.',
+    }),
     calendarUrl: Type.String({
       description:
         'Path of this meetup’s iCalendar file. For a private group’s meetup it carries a key that lets a calendar ' +
@@ -241,7 +247,7 @@ export const Event = Type.Object(
   { $id: 'Event' },
 );
 export type Event = Static<typeof Event>;
-export type EventSummary = Omit<Event, 'description' | 'calendarUrl' | 'media'>;
+export type EventSummary = Omit<Event, 'description' | 'calendarUrl' | 'media' | 'linkedGames'>;
 
 export const EventCollection = Type.Object(
   {

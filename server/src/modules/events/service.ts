@@ -17,6 +17,7 @@ import {
 } from '../notifications/index.js';
 import { findGroupRole } from '../../policy/queries.js';
 import { addAvatars, mediaOf, setMedia } from '../media/index.js';
+import { gameNames, linkedGames, linkGames } from '../games/index.js';
 import { calendarPath } from './calendar-keys.js';
 import {
   cancelEvent,
@@ -124,6 +125,10 @@ export async function createEvents(db: Db, body: CreateEventBody, organizerId: n
   const occurrences = body.recurrence ? expandRecurrence(first, fields.timeZone, body.recurrence) : [first];
 
   return db.transaction().execute(async (trx) => {
+    if (body.gameIds && body.gameIds.length > 0) {
+      // Checked first, so their names join the meetup's games; linked to each occurrence below.
+      fields.games = games([...(await gameNames(trx, body.gameIds)), ...fields.games]);
+    }
     const place = body.placeId === undefined ? null : await placePoint(trx, body.placeId);
     const location = place ? { lat: place.lat, lng: place.lng } : body.location!;
     // A private home's meetups are approximate unless the organizer says otherwise.
@@ -152,6 +157,7 @@ export async function createEvents(db: Db, body: CreateEventBody, organizerId: n
     );
     await notifyEventsCreated(trx, ids, organizerId);
     await schedulePlayerChecks(trx, ids);
+    if (body.gameIds) for (const id of ids) await linkGames(trx, { type: 'event', id }, body.gameIds);
     // A photo is shown in one place: a series' photos go with its first meetup.
     if (body.mediaIds) await setMedia(trx, { type: 'event', id: ids[0]! }, body.mediaIds, organizerId);
     return ids;
@@ -236,12 +242,15 @@ export async function changeEvent(db: Db, id: number, viewerId: number, patch: U
       throw invalidField('decideHoursBefore', 'puts the deadline in the past', 'body');
     }
 
+    // Games from the list replace the names (with any names given beside them).
+    if (patch.gameIds) changes.games = games([...(await gameNames(trx, patch.gameIds)), ...(changes.games ?? [])]);
     const before = await eventSnapshot(trx, id);
     await updateEvent(trx, id, changes);
     if (changes.capacity !== undefined) await fillSeats(trx, { id, capacity: changes.capacity });
     await notifyEventChanged(trx, before, viewerId);
     await schedulePlayerChecks(trx, [id]);
     if (patch.mediaIds) await setMedia(trx, { type: 'event', id }, patch.mediaIds, viewerId);
+    if (patch.gameIds) await linkGames(trx, { type: 'event', id }, patch.gameIds);
   });
 }
 
@@ -280,6 +289,7 @@ export async function readEvent(
   return {
     ...event,
     media: (await mediaOf(db, 'event', [id], viewer)).get(id) ?? [],
+    linkedGames: await linkedGames(db, 'event', id),
     calendarUrl: await calendarPath(
       (g, u) => findMembershipStart(db, g, u),
       calendarKeys,

