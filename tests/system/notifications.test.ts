@@ -9,7 +9,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -20,25 +19,13 @@ import { SseStream } from '../helpers/sse.js';
 import { CHROMIUM } from '../setup/require-ci-tools.js';
 import { launchBrowser, openPage, PHONE, seriousViolations, tileHostOf } from './helpers/browser.js';
 import { buildWebIfStale, START_MS, startServer, stopServer, type Server } from './helpers/server.js';
+import { freePort } from '../helpers/ports.js';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 // Under CI the PostGIS run must happen; the global setup already fails a CI run without the URL.
 const skip = !TEST_DATABASE_URL && process.env.CI !== 'true';
 const withBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
 const JWT_SECRET = 'a-notifications-secret-that-is-long-enough';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 interface Person {
   token: string;

@@ -5,10 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../helpers/ports.js';
 
 export { buildWebIfStale } from '../../../web/build-if-stale.js';
 
@@ -18,19 +18,6 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 // PGlite + PostGIS runs initdb on the first start of an empty DATA_DIR: ~20-30 s alone, longer
 // while other suites share the cores.
 export const START_MS = 150_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export interface Server {
   child: ChildProcess;
