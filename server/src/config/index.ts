@@ -110,6 +110,20 @@ function variable<P extends ConfigPath>(entry: Variable<P, ValueAt<Config, P>>):
 }
 
 /** An http(s) address without a trailing slash, so paths can be appended to it. */
+/** A `postgres://` or `postgresql://` URL, as given; `unreadable` is the refusal when it is no URL at all. */
+function postgresUrl(raw: string, unreadable: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Refusal(unreadable);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new Refusal(`must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  return raw;
+}
+
 function publicUrl(raw: string): string {
   let url: URL;
   try {
@@ -251,16 +265,7 @@ export const SERVER_SECTIONS = [
         description: '`postgres://` or `postgresql://` URL of a PostgreSQL + PostGIS server.',
         parse: (raw) => {
           if (raw === undefined) return null;
-          let url: URL;
-          try {
-            url = new URL(raw);
-          } catch {
-            throw new Refusal('is not a valid URL (expected postgres://user:password@host:5432/database)');
-          }
-          if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-            throw new Refusal(`must start with postgres:// or postgresql://, got "${url.protocol}//"`);
-          }
-          return raw;
+          return postgresUrl(raw, 'is not a valid URL (expected postgres://user:password@host:5432/database)');
         },
       }),
       variable({
@@ -276,18 +281,7 @@ export const SERVER_SECTIONS = [
             .split(',')
             .map((url) => url.trim())
             .filter(Boolean);
-          for (const url of urls) {
-            let parsed: URL;
-            try {
-              parsed = new URL(url);
-            } catch {
-              throw new Refusal('must be postgres:// URLs separated by commas');
-            }
-            if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-              throw new Refusal(`must start with postgres:// or postgresql://, got "${parsed.protocol}//"`);
-            }
-          }
-          return urls;
+          return urls.map((url) => postgresUrl(url, 'must be postgres:// URLs separated by commas'));
         },
       }),
       variable({
