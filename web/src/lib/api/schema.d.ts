@@ -1632,61 +1632,73 @@ export interface components {
           event_cancelled: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           event_changed: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           group_event: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           join_approved: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           join_declined: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           join_request: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+            inApp: boolean;
+          };
+          moderation_action: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           nearby_event: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           reminder: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           reply: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+            inApp: boolean;
+          };
+          report_outcome: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           waitlist_promoted: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
         };
@@ -2527,6 +2539,8 @@ export interface components {
        *     - `join_declined`: Your request to join a group was declined.
        *     - `group_event`: A group you are in planned a meetup.
        *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       *     - `moderation_action`: A safety notice: moderators removed, restored or locked something you wrote, warned you, banned you from a group or suspended your account, with their reason. Always in the app.
+       *     - `report_outcome`: A safety notice: a report you filed was reviewed, and what came of it. Always in the app.
        * @enum {string}
        */
       kind:
@@ -2539,13 +2553,17 @@ export interface components {
         | 'join_approved'
         | 'join_declined'
         | 'group_event'
-        | 'nearby_event';
+        | 'nearby_event'
+        | 'moderation_action'
+        | 'report_outcome';
       /** Format: date-time */
       readAt: string | null;
-      /** @description What it is about. */
+      /** @description Safety notices about a group’s content or a ban from it: the group’s rules in the web app. */
+      rulesUrl?: string;
+      /** @description What it is about. `moderation`: a safety notice about the moderation action with this id (an entry of the public log). */
       subject: {
         id: number;
-        type: 'event' | 'post' | 'group';
+        type: 'event' | 'post' | 'group' | 'moderation';
       };
       /** @description What happened, as a sentence for people. */
       text: string;
@@ -2569,61 +2587,73 @@ export interface components {
         event_cancelled: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         event_changed: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         group_event: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         join_approved: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         join_declined: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         join_request: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+          inApp: boolean;
+        };
+        moderation_action: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         nearby_event: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         reminder: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         reply: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+          inApp: boolean;
+        };
+        report_outcome: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         waitlist_promoted: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
       };
@@ -3130,6 +3160,8 @@ export interface components {
        *     - `join_declined`: Your request to join a group was declined.
        *     - `group_event`: A group you are in planned a meetup.
        *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       *     - `moderation_action`: A safety notice: moderators removed, restored or locked something you wrote, warned you, banned you from a group or suspended your account, with their reason. Always in the app.
+       *     - `report_outcome`: A safety notice: a report you filed was reviewed, and what came of it. Always in the app.
        * @enum {string}
        */
       kind:
@@ -3142,7 +3174,9 @@ export interface components {
         | 'join_approved'
         | 'join_declined'
         | 'group_event'
-        | 'nearby_event';
+        | 'nearby_event'
+        | 'moderation_action'
+        | 'report_outcome';
     };
     UnsubscribeLink: {
       email: string;
@@ -3158,6 +3192,8 @@ export interface components {
        *     - `join_declined`: Your request to join a group was declined.
        *     - `group_event`: A group you are in planned a meetup.
        *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       *     - `moderation_action`: A safety notice: moderators removed, restored or locked something you wrote, warned you, banned you from a group or suspended your account, with their reason. Always in the app.
+       *     - `report_outcome`: A safety notice: a report you filed was reviewed, and what came of it. Always in the app.
        * @enum {string}
        */
       kind:
@@ -3170,7 +3206,9 @@ export interface components {
         | 'join_approved'
         | 'join_declined'
         | 'group_event'
-        | 'nearby_event';
+        | 'nearby_event'
+        | 'moderation_action'
+        | 'report_outcome';
       subscribed: boolean;
     };
   };
@@ -7333,61 +7371,73 @@ export interface operations {
             event_cancelled: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             event_changed: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             group_event: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             join_approved: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             join_declined: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             join_request: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+              inApp: boolean;
+            };
+            moderation_action: {
+              /** @description By email (when the server sends email). */
+              email: boolean;
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             nearby_event: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             reminder: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             reply: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+              inApp: boolean;
+            };
+            report_outcome: {
+              /** @description By email (when the server sends email). */
+              email: boolean;
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             waitlist_promoted: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
           };
