@@ -827,7 +827,7 @@ export interface paths {
     };
     /**
      * Items or clusters inside a map viewport
-     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Never more than 500 features.
+     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Clusters, like items, leave out removed and held posts and meetups, and for a signed-in viewer those of people either of them blocked. Never more than 500 features.
      */
     get: operations['getMap'];
     put?: never;
