@@ -1224,6 +1224,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/people/{id}/posts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A person’s public posts, newest first
+     * @description The posts anyone may read, for their profile: posts in private groups are never listed (not even to fellow members), nor deleted, removed or held ones; none between people who blocked one another.
+     */
+    get: operations['getPeopleByIdPosts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/places': {
     parameters: {
       query?: never;
@@ -1908,7 +1928,10 @@ export interface components {
       capacity: number | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description Markdown source, for editing. */
       description: string;
+      /** @description The description rendered on the server and sanitized exactly as a post’s body (`bodyHtml`): no scripts, styles, event handlers or non-http(s)/mailto links. Safe to insert as HTML. */
+      descriptionHtml: string;
       /**
        * Format: date-time
        * @description ISO 8601 with the offset of timeZone at that instant.
@@ -2719,6 +2742,28 @@ export interface components {
     PersonGroupList: {
       /** @description Groups owned first, then organized, then the others; by name within each. */
       groups: components['schemas']['PersonGroup'][];
+    };
+    PersonPostList: {
+      /** @description True when the person wrote more than the 20 shown. */
+      more: boolean;
+      posts: {
+        /** Format: date-time */
+        createdAt: string;
+        /** @description The start of the body as plain text (Markdown taken out). */
+        excerpt: string;
+        group: {
+          id: number;
+          name: string;
+        } | null;
+        id: number;
+        place: {
+          id: number;
+          name: string;
+        } | null;
+        title: string;
+        /** @description Path of the post’s page in the web app. */
+        url: string;
+      }[];
     };
     Place: {
       address: string | null;
@@ -8567,6 +8612,55 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PersonGroupList'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getPeopleByIdPosts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonPostList'];
         };
       };
       /** @description Every error answer has this shape. */
