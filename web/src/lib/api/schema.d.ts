@@ -502,8 +502,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Find towns and cities by name
-     * @description Exact names first, then larger places. Data: GeoNames (CC BY 4.0), searched offline.
+     * Find towns, cities, streets and addresses
+     * @description Without a geocoder (`GEOCODER_URL`), towns and cities by the start of their name, offline: exact names first, then larger places (GeoNames, CC BY 4.0). With one, the query goes to that Photon or Nominatim server, favouring results near `lat`/`lng`; its answers are cached for a week, and when it is slow, down or answers nonsense, the gazetteer answers instead (`source` says which did). Show `attribution` wherever the results are shown.
      */
     get: operations['getGeocode'];
     put?: never;
@@ -1573,6 +1573,8 @@ export interface components {
       user: components['schemas']['Me'];
     };
     ClientConfig: {
+      /** @description The server has a geocoder (`GEOCODER_URL`), so `/api/geocode` finds streets and addresses; without one it finds towns and cities only. */
+      addressSearch: boolean;
       mapCenter: {
         lat: number;
         lng: number;
@@ -2279,15 +2281,24 @@ export interface components {
       games: components['schemas']['Game'][];
     };
     GeocodeAnswer: {
+      /** @description Credit for the data, to be shown where the results are shown. */
       attribution: string;
       results: {
-        /** @description ISO 3166-1 alpha-2 code. */
+        /** @description ISO 3166-1 alpha-2 code; empty when the geocoder does not say. */
         country: string;
+        /** @description Where it is, for an address: postcode, town, country. */
+        detail?: string;
         lat: number;
         lng: number;
+        /** @description What was found: a town, or a street and house number. */
         name: string;
-        population: number;
+        /** @description Towns and cities from the gazetteer. */
+        population?: number;
+        /** @description What kind of thing it is, e.g. to choose a zoom level. */
+        type: 'town' | 'street' | 'address' | 'other';
       }[];
+      /** @description `geocoder`: the configured Photon or Nominatim server answered (now or from the cache); `gazetteer`: the offline list of towns and cities did, because there is no geocoder, `source=gazetteer` was asked, or the geocoder failed. */
+      source: 'gazetteer' | 'geocoder';
     };
     GeoJsonPoint: {
       /** @description [lng, lat] */
@@ -5448,9 +5459,14 @@ export interface operations {
   getGeocode: {
     parameters: {
       query: {
+        /** @description With `lng`: the map’s centre, which the geocoder favours. */
+        lat?: number;
         limit: number;
-        /** @description The start of a town or city name; accents and case are ignored. */
+        lng?: number;
+        /** @description What to find: the start of a town or city name (accents and case are ignored) or, when the server has a geocoder, a street or an address. */
         q: string;
+        /** @description `any`: the geocoder when the server has one, else (or when it fails) the gazetteer. `gazetteer`: towns and cities only, offline, e.g. while someone is still typing (Nominatim’s usage policy forbids search-as-you-type). */
+        source: 'any' | 'gazetteer';
       };
       header?: never;
       path?: never;
