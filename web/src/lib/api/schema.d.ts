@@ -502,8 +502,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Find towns and cities by name
-     * @description Exact names first, then larger places. Data: GeoNames (CC BY 4.0), searched offline.
+     * Find towns, cities, streets and addresses
+     * @description Without a geocoder (`GEOCODER_URL`), towns and cities by the start of their name, offline: exact names first, then larger places (GeoNames, CC BY 4.0). With one, the query goes to that Photon or Nominatim server, favouring results near `lat`/`lng`; its answers are cached for a week, and when it is slow, down or answers nonsense, the gazetteer answers instead (`source` says which did). Show `attribution` wherever the results are shown.
      */
     get: operations['getGeocode'];
     put?: never;
@@ -827,7 +827,7 @@ export interface paths {
     };
     /**
      * Items or clusters inside a map viewport
-     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Never more than 500 features.
+     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Clusters, like items, leave out removed and held posts and meetups, and for a signed-in viewer those of people either of them blocked. Never more than 500 features.
      */
     get: operations['getMap'];
     put?: never;
@@ -1224,6 +1224,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/people/{id}/posts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A person’s public posts, newest first
+     * @description The posts anyone may read, for their profile: posts in private groups are never listed (not even to fellow members), nor deleted, removed or held ones; none between people who blocked one another.
+     */
+    get: operations['getPeopleByIdPosts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/places': {
     parameters: {
       query?: never;
@@ -1553,6 +1573,8 @@ export interface components {
       user: components['schemas']['Me'];
     };
     ClientConfig: {
+      /** @description The server has a geocoder (`GEOCODER_URL`), so `/api/geocode` finds streets and addresses; without one it finds towns and cities only. */
+      addressSearch: boolean;
       mapCenter: {
         lat: number;
         lng: number;
@@ -1601,6 +1623,16 @@ export interface components {
       }[];
       /** Format: date-time */
       exportedAt: string;
+      /** @description Games you added to the shared games list. They stay in the list when you delete your account, without your name; which games a group or a place owns is not kept per person. */
+      gamesAdded: {
+        /** Format: date-time */
+        createdAt: string;
+        id: number;
+        maxPlayers: number | null;
+        minPlayers: number | null;
+        name: string;
+        playMinutes: number | null;
+      }[];
       groupsCreated: {
         /** Format: date-time */
         createdAt: string;
@@ -1632,61 +1664,73 @@ export interface components {
           event_cancelled: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           event_changed: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           group_event: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           join_approved: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           join_declined: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           join_request: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+            inApp: boolean;
+          };
+          moderation_action: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           nearby_event: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           reminder: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           reply: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+            inApp: boolean;
+          };
+          report_outcome: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           waitlist_promoted: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
         };
@@ -1743,6 +1787,7 @@ export interface components {
           lng: number;
         };
         name: string;
+        privateHome: boolean;
         tags: string[];
       }[];
       posts: {
@@ -1908,7 +1953,10 @@ export interface components {
       capacity: number | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description Markdown source, for editing. */
       description: string;
+      /** @description The description rendered on the server and sanitized exactly as a post’s body (`bodyHtml`): no scripts, styles, event handlers or non-http(s)/mailto links. Safe to insert as HTML. */
+      descriptionHtml: string;
       /**
        * Format: date-time
        * @description ISO 8601 with the offset of timeZone at that instant.
@@ -2233,15 +2281,24 @@ export interface components {
       games: components['schemas']['Game'][];
     };
     GeocodeAnswer: {
+      /** @description Credit for the data, to be shown where the results are shown. */
       attribution: string;
       results: {
-        /** @description ISO 3166-1 alpha-2 code. */
+        /** @description ISO 3166-1 alpha-2 code; empty when the geocoder does not say. */
         country: string;
+        /** @description Where it is, for an address: postcode, town, country. */
+        detail?: string;
         lat: number;
         lng: number;
+        /** @description What was found: a town, or a street and house number. */
         name: string;
-        population: number;
+        /** @description Towns and cities from the gazetteer. */
+        population?: number;
+        /** @description What kind of thing it is, e.g. to choose a zoom level. */
+        type: 'town' | 'street' | 'address' | 'other';
       }[];
+      /** @description `geocoder`: the configured Photon or Nominatim server answered (now or from the cache); `gazetteer`: the offline list of towns and cities did, because there is no geocoder, `source=gazetteer` was asked, or the geocoder failed. */
+      source: 'gazetteer' | 'geocoder';
     };
     GeoJsonPoint: {
       /** @description [lng, lat] */
@@ -2527,6 +2584,8 @@ export interface components {
        *     - `join_declined`: Your request to join a group was declined.
        *     - `group_event`: A group you are in planned a meetup.
        *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       *     - `moderation_action`: A safety notice: moderators removed, restored or locked something you wrote, warned you, banned you from a group or suspended your account, with their reason. Always in the app.
+       *     - `report_outcome`: A safety notice: a report you filed was reviewed, and what came of it. Always in the app.
        * @enum {string}
        */
       kind:
@@ -2539,13 +2598,17 @@ export interface components {
         | 'join_approved'
         | 'join_declined'
         | 'group_event'
-        | 'nearby_event';
+        | 'nearby_event'
+        | 'moderation_action'
+        | 'report_outcome';
       /** Format: date-time */
       readAt: string | null;
-      /** @description What it is about. */
+      /** @description Safety notices about a group’s content or a ban from it: the group’s rules in the web app. */
+      rulesUrl?: string;
+      /** @description What it is about. `moderation`: a safety notice about the moderation action with this id (an entry of the public log). */
       subject: {
         id: number;
-        type: 'event' | 'post' | 'group';
+        type: 'event' | 'post' | 'group' | 'moderation';
       };
       /** @description What happened, as a sentence for people. */
       text: string;
@@ -2569,61 +2632,73 @@ export interface components {
         event_cancelled: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         event_changed: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         group_event: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         join_approved: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         join_declined: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         join_request: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+          inApp: boolean;
+        };
+        moderation_action: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         nearby_event: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         reminder: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         reply: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+          inApp: boolean;
+        };
+        report_outcome: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         waitlist_promoted: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
       };
@@ -2719,6 +2794,28 @@ export interface components {
     PersonGroupList: {
       /** @description Groups owned first, then organized, then the others; by name within each. */
       groups: components['schemas']['PersonGroup'][];
+    };
+    PersonPostList: {
+      /** @description True when the person wrote more than the 20 shown. */
+      more: boolean;
+      posts: {
+        /** Format: date-time */
+        createdAt: string;
+        /** @description The start of the body as plain text (Markdown taken out). */
+        excerpt: string;
+        group: {
+          id: number;
+          name: string;
+        } | null;
+        id: number;
+        place: {
+          id: number;
+          name: string;
+        } | null;
+        title: string;
+        /** @description Path of the post’s page in the web app. */
+        url: string;
+      }[];
     };
     Place: {
       address: string | null;
@@ -3130,6 +3227,8 @@ export interface components {
        *     - `join_declined`: Your request to join a group was declined.
        *     - `group_event`: A group you are in planned a meetup.
        *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       *     - `moderation_action`: A safety notice: moderators removed, restored or locked something you wrote, warned you, banned you from a group or suspended your account, with their reason. Always in the app.
+       *     - `report_outcome`: A safety notice: a report you filed was reviewed, and what came of it. Always in the app.
        * @enum {string}
        */
       kind:
@@ -3142,7 +3241,9 @@ export interface components {
         | 'join_approved'
         | 'join_declined'
         | 'group_event'
-        | 'nearby_event';
+        | 'nearby_event'
+        | 'moderation_action'
+        | 'report_outcome';
     };
     UnsubscribeLink: {
       email: string;
@@ -3158,6 +3259,8 @@ export interface components {
        *     - `join_declined`: Your request to join a group was declined.
        *     - `group_event`: A group you are in planned a meetup.
        *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       *     - `moderation_action`: A safety notice: moderators removed, restored or locked something you wrote, warned you, banned you from a group or suspended your account, with their reason. Always in the app.
+       *     - `report_outcome`: A safety notice: a report you filed was reviewed, and what came of it. Always in the app.
        * @enum {string}
        */
       kind:
@@ -3170,7 +3273,9 @@ export interface components {
         | 'join_approved'
         | 'join_declined'
         | 'group_event'
-        | 'nearby_event';
+        | 'nearby_event'
+        | 'moderation_action'
+        | 'report_outcome';
       subscribed: boolean;
     };
   };
@@ -5354,9 +5459,14 @@ export interface operations {
   getGeocode: {
     parameters: {
       query: {
+        /** @description With `lng`: the map’s centre, which the geocoder favours. */
+        lat?: number;
         limit: number;
-        /** @description The start of a town or city name; accents and case are ignored. */
+        lng?: number;
+        /** @description What to find: the start of a town or city name (accents and case are ignored) or, when the server has a geocoder, a street or an address. */
         q: string;
+        /** @description `any`: the geocoder when the server has one, else (or when it fails) the gazetteer. `gazetteer`: towns and cities only, offline, e.g. while someone is still typing (Nominatim’s usage policy forbids search-as-you-type). */
+        source: 'any' | 'gazetteer';
       };
       header?: never;
       path?: never;
@@ -7333,61 +7443,73 @@ export interface operations {
             event_cancelled: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             event_changed: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             group_event: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             join_approved: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             join_declined: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             join_request: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+              inApp: boolean;
+            };
+            moderation_action: {
+              /** @description By email (when the server sends email). */
+              email: boolean;
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             nearby_event: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             reminder: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             reply: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+              inApp: boolean;
+            };
+            report_outcome: {
+              /** @description By email (when the server sends email). */
+              email: boolean;
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             waitlist_promoted: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
           };
@@ -8567,6 +8689,55 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PersonGroupList'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getPeopleByIdPosts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonPostList'];
         };
       };
       /** @description Every error answer has this shape. */
