@@ -827,7 +827,7 @@ export interface paths {
     };
     /**
      * Items or clusters inside a map viewport
-     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Never more than 500 features.
+     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Items sent one by one whose markers would lie closer than 32 pixels at this zoom come as a cluster of those items (also when `clustered` is false), until zoom 18: items that would still overlap there come one by one. The filters (placeKinds, thisWeek, needsPlayers) keep only the kinds they apply to, and clusters count only the items that pass them and that the caller may see. Never more than 500 features.
      */
     get: operations['getMap'];
     put?: never;
@@ -2340,7 +2340,7 @@ export interface components {
       kind: 'cluster';
     };
     MapCollection: {
-      /** @description True when the view held too many items to send one by one. */
+      /** @description True when the view held too many items to send one by one, so every cluster is a cell of the grid. False: items come one by one, except those whose markers would overlap, which come as clusters. */
       clustered: boolean;
       features: components['schemas']['MapFeature'][];
       /** @description Items in the view. */
@@ -6881,6 +6881,12 @@ export interface operations {
         bbox: string;
         /** @description Comma-separated kinds among event, group, place, post. */
         kinds?: string;
+        /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
+        needsPlayers?: boolean;
+        /** @description Comma-separated place kinds among cafe, game_store, library, bar, community_centre, park, other: only places of those kinds (other kinds are left out). */
+        placeKinds?: string;
+        /** @description Only meetups that start within the next 7 days or are on now (other kinds are left out). */
+        thisWeek?: boolean;
         /** @description The map zoom level (256-pixel tiles). */
         zoom: number;
       };
@@ -8105,8 +8111,12 @@ export interface operations {
         lng: number;
         /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
         needsPlayers?: boolean;
+        /** @description Comma-separated place kinds among cafe, game_store, library, bar, community_centre, park, other: only places of those kinds (other kinds are left out). */
+        placeKinds?: string;
         /** @description Metres, 1 to 500000; the boundary is included. */
         radius: number;
+        /** @description Only meetups that start within the next 7 days or are on now (other kinds are left out). */
+        thisWeek?: boolean;
       };
       header?: never;
       path?: never;
