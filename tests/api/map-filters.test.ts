@@ -64,11 +64,16 @@ describe('filters on /api/map and /api/nearby', () => {
     const host = await registerUser(t.app);
     const spot = { lat: 6.1, lng: 6.1 };
     const soon = await createEvent(t.app, host, spot, { startsAt: fromNow(3 * DAY), endsAt: fromNow(3 * DAY + HOUR) });
-    const later = await createEvent(t.app, host, { lat: 6.2, lng: 6.2 }, {
-      startsAt: fromNow(10 * DAY),
-      endsAt: fromNow(10 * DAY + HOUR),
-      minPlayers: 2,
-    });
+    const later = await createEvent(
+      t.app,
+      host,
+      { lat: 6.2, lng: 6.2 },
+      {
+        startsAt: fromNow(10 * DAY),
+        endsAt: fromNow(10 * DAY + HOUR),
+        minPlayers: 2,
+      },
+    );
     const full = await createEvent(t.app, host, { lat: 6.3, lng: 6.3 }, { minPlayers: 1 });
     await rsvp(t.app, host, full.id, 'going');
     await createPlace(t.app, host, { lat: 6.15, lng: 6.15 });
@@ -99,7 +104,7 @@ describe('filters on /api/map and /api/nearby', () => {
       select 'p ' || g, case when g % 3 = 0 then 'bar' else 'cafe' end, ST_SetSRID(ST_MakePoint(
         ${box.minLng}::float8 + (g * 0.6180339887 % 1) * 0.2, ${box.minLat}::float8 + (g * 0.7548776662 % 1) * 0.2), 4326)::geography
       from generate_series(1, ${INDIVIDUAL_LIMIT * 2}::int) g`.execute(t.db);
-    const bars = INDIVIDUAL_LIMIT * 2 / 3;
+    const bars = (INDIVIDUAL_LIMIT * 2) / 3;
     const bbox = 'bbox=70,30,70.2,30.2&zoom=8';
     const onlyBars = await view(`${bbox}&placeKinds=bar`);
     expect(onlyBars.clustered).toBe(false);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { uOf, vOf } from '../../server/src/geo/mercator.js';
-import { centreOf, groupOverlapping, LAST_SPLIT_ZOOM, OVERLAP_PIXELS, splitZoom } from '../../server/src/modules/map/overlap.js';
+import {
+  centreOf,
+  groupOverlapping,
+  LAST_SPLIT_ZOOM,
+  OVERLAP_PIXELS,
+  splitZoom,
+} from '../../server/src/modules/map/overlap.js';
 
 const at = (lng: number, lat: number) => ({ u: uOf(lng), v: vOf(lat) });
 /** The east-west distance of `pixels` at `zoom`, in u. */

@@ -44,7 +44,7 @@ export function groupOverlapping(points: readonly Placed[], zoom: number): numbe
   for (const [index, point] of points.entries()) {
     groups.push({ members: [index], u: point.u, v: point.v });
   }
-  for (let merged = true; merged; ) {
+  for (let merged = true; merged;) {
     merged = false;
     for (let i = 0; i < groups.length; i++) {
       for (let j = i + 1; j < groups.length; j++) {

@@ -63,8 +63,7 @@ export interface Cluster {
 
 /** Items sent one by one, except those whose markers would overlap: those come as clusters. */
 export type MapAnswer =
-  | { clustered: false; total: number; cells: Cluster[] }
-  | { clustered: true; total: number; cells: Cluster[] };
+  { clustered: false; total: number; cells: Cluster[] } | { clustered: true; total: number; cells: Cluster[] };
 
 /** `bbox=minLng,minLat,maxLng,maxLat`, checked; a 400 naming `bbox` otherwise. */
 export function parseBbox(raw: string): Bbox {
@@ -113,7 +112,8 @@ export async function itemsForView(
   // without reading its items one by one.
   if (countInside(counts, grid) <= INDIVIDUAL_LIMIT) {
     const items = await findItemsInBoxes(db, registry, boxes, listed, viewerId, filtered, INDIVIDUAL_LIMIT + 1);
-    if (items.length <= INDIVIDUAL_LIMIT) return { clustered: false, total: items.length, cells: groupItems(items, zoom) };
+    if (items.length <= INDIVIDUAL_LIMIT)
+      return { clustered: false, total: items.length, cells: groupItems(items, zoom) };
   }
   return { clustered: true, ...(await clusterView(db, registry, grid, counts, zoom, listed, viewerId, filtered)) };
 }
@@ -127,13 +127,27 @@ function groupItems(items: ItemRow[], zoom: number): Cluster[] {
     const splits = members.length > 1 ? splitZoom(at, zoom) : null;
     // One item, or items too close to split by the deepest zoom: single markers.
     if (splits === null) {
-      return members.map((item) => ({ lat: item.lat, lng: item.lng, count: 1, counts: {}, expansionZoom: zoom, single: item }));
+      return members.map((item) => ({
+        lat: item.lat,
+        lng: item.lng,
+        count: 1,
+        counts: {},
+        expansionZoom: zoom,
+        single: item,
+      }));
     }
     const centre = centreOf(at);
     const counts: Partial<Record<ItemKind, number>> = {};
     for (const item of members) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
     return [
-      { lat: latOfV(centre.v), lng: lngOfU(centre.u), count: members.length, counts, expansionZoom: splits, single: null },
+      {
+        lat: latOfV(centre.v),
+        lng: lngOfU(centre.u),
+        count: members.length,
+        counts,
+        expansionZoom: splits,
+        single: null,
+      },
     ];
   });
 }
