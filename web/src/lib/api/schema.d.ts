@@ -1601,6 +1601,16 @@ export interface components {
       }[];
       /** Format: date-time */
       exportedAt: string;
+      /** @description Games you added to the shared games list. They stay in the list when you delete your account, without your name; which games a group or a place owns is not kept per person. */
+      gamesAdded: {
+        /** Format: date-time */
+        createdAt: string;
+        id: number;
+        maxPlayers: number | null;
+        minPlayers: number | null;
+        name: string;
+        playMinutes: number | null;
+      }[];
       groupsCreated: {
         /** Format: date-time */
         createdAt: string;
@@ -1743,6 +1753,7 @@ export interface components {
           lng: number;
         };
         name: string;
+        privateHome: boolean;
         tags: string[];
       }[];
       posts: {
