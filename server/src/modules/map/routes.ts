@@ -37,6 +37,8 @@ export default async function mapRoutes(app: FastifyInstance) {
           `cluster of those items (also when \`clustered\` is false), until zoom ${LAST_SPLIT_ZOOM}: items that would ` +
           `still overlap there come one by one. The filters (placeKinds, thisWeek, needsPlayers) keep only the kinds ` +
           `they apply to, and clusters count only the items that pass them and that the caller may see. ` +
+          `Clusters, like items, leave out removed and held posts and meetups, and for a signed-in viewer those of ` +
+          `people either of them blocked. ` +
           `Never more than ${MAX_FEATURES} features.`,
         querystring: MapQuery,
         ...producesGeoJson,
