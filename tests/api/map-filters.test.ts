@@ -1,6 +1,7 @@
 /** /api/map and /api/nearby filters (place kind, this week, needs players) and overlapping markers grouped. */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { latOfV, lngOfU, uOf, vOf } from '../../server/src/geo/mercator.js';
 import { INDIVIDUAL_LIMIT } from '../../server/src/modules/map/service.js';
 import { useTestApp } from '../helpers/app.js';
 import { createEvent, DAY, fromNow, HOUR, rsvp } from '../helpers/events.js';
@@ -160,6 +161,24 @@ describe('overlapping markers on /api/map', () => {
     const before = await view(`bbox=80,40,81,41&zoom=${split - 1}`);
     expect(before.features.some((f) => f.properties.kind === 'cluster' && f.properties.count === 3)).toBe(true);
     expect(ids(await view('bbox=80,40,81,41&zoom=17'))).toEqual([...near, apart].map((p) => `place:${p.id}`).sort());
+  });
+
+  it('merges neighbouring cells whose markers would overlap in a dense view', async () => {
+    // Two clumps of 200 either side of an edge between two grid cells (level zoom + 2), 4 px apart.
+    const zoom = 11;
+    const pixel = 1 / (256 * 2 ** zoom);
+    const edge = Math.round(uOf(85.1) * 2 ** (zoom + 2)) / 2 ** (zoom + 2);
+    const v = (Math.floor(vOf(45.1) * 2 ** (zoom + 2)) + 0.5) / 2 ** (zoom + 2);
+    for (const u of [edge - 2 * pixel, edge + 2 * pixel]) {
+      await sql`insert into places (name, kind, location)
+        select 'clump ' || g, 'cafe', ST_SetSRID(ST_MakePoint(${lngOfU(u)}::float8, ${latOfV(v)}::float8), 4326)::geography
+        from generate_series(1, 200) g`.execute(t.db);
+    }
+    const answer = await view(`bbox=85,45,85.3,45.3&zoom=${zoom}`);
+    expect(answer.clustered).toBe(true);
+    expect(answer.features).toHaveLength(1);
+    expect(answer.features[0]!.properties).toMatchObject({ kind: 'cluster', count: 400, expansionZoom: zoom + 1 });
+    expect(answer.features[0]!.geometry.coordinates[0]).toBeCloseTo(lngOfU(edge), 4);
   });
 
   it('leaves items at one point as single markers, since no zoom would split them', async () => {

@@ -17,12 +17,15 @@ export const LAST_SPLIT_ZOOM = 18;
 export interface Placed {
   u: number;
   v: number;
+  /** How many items the point stands for (a cell of the grid); 1 when absent. */
+  weight?: number;
 }
 
 interface Group {
   members: number[];
   u: number;
   v: number;
+  weight: number;
 }
 
 /** The east-west distance, the short way round: a view may cross the antimeridian. */
@@ -42,7 +45,7 @@ export function groupOverlapping(points: readonly Placed[], zoom: number): numbe
   const near = (a: Group, b: Group) => Math.hypot(deltaU(a.u, b.u), b.v - a.v) < reach;
   const groups: Group[] = [];
   for (const [index, point] of points.entries()) {
-    groups.push({ members: [index], u: point.u, v: point.v });
+    groups.push({ members: [index], u: point.u, v: point.v, weight: point.weight ?? 1 });
   }
   for (let merged = true; merged;) {
     merged = false;
@@ -51,11 +54,12 @@ export function groupOverlapping(points: readonly Placed[], zoom: number): numbe
         const a = groups[i]!;
         const b = groups[j]!;
         if (!near(a, b)) continue;
-        const total = a.members.length + b.members.length;
+        const total = a.weight + b.weight;
         // The centre of all members, measured from a's centre so a group across the antimeridian stays whole.
-        const u = a.u + (deltaU(a.u, b.u) * b.members.length) / total;
+        const u = a.u + (deltaU(a.u, b.u) * b.weight) / total;
         a.u = u < 0 ? u + 1 : u >= 1 ? u - 1 : u;
-        a.v = (a.v * a.members.length + b.v * b.members.length) / total;
+        a.v = (a.v * a.weight + b.v * b.weight) / total;
+        a.weight = total;
         a.members.push(...b.members);
         groups.splice(j, 1);
         j = i;
@@ -77,15 +81,18 @@ export function splitZoom(members: readonly Placed[], zoom: number): number | nu
   return null;
 }
 
-/** The centre of points, taken the short way round the antimeridian. */
+/** The centre of points by their weights, taken the short way round the antimeridian. */
 export function centreOf(points: readonly Placed[]): Placed {
   const first = points[0]!;
   let du = 0;
   let v = 0;
+  let total = 0;
   for (const point of points) {
-    du += deltaU(first.u, point.u);
-    v += point.v;
+    const weight = point.weight ?? 1;
+    du += deltaU(first.u, point.u) * weight;
+    v += point.v * weight;
+    total += weight;
   }
-  const u = first.u + du / points.length;
-  return { u: u < 0 ? u + 1 : u >= 1 ? u - 1 : u, v: v / points.length };
+  const u = first.u + du / total;
+  return { u: u < 0 ? u + 1 : u >= 1 ? u - 1 : u, v: v / total };
 }

@@ -306,18 +306,42 @@ async function clusterView(
   } else if (crowded.length > 0) {
     splits = await splitZooms(db, grid.level, crowded, kinds);
   }
-  return {
-    total,
-    cells: shown.map((cell) => {
-      const key = `${cell.cx}:${cell.cy}`;
-      return {
-        lat: latOfV(cell.sy / cell.count),
-        lng: lngOfU(cell.sx / cell.count),
-        count: cell.count,
-        counts: cell.counts,
-        expansionZoom: Math.min(MAX_ZOOM, Math.max(zoom + 1, splits.get(key) ?? MAX_ZOOM)),
-        single: singles.get(key) ?? null,
-      };
-    }),
-  };
+  const markers = shown.map((cell): Cluster => {
+    const key = `${cell.cx}:${cell.cy}`;
+    return {
+      lat: latOfV(cell.sy / cell.count),
+      lng: lngOfU(cell.sx / cell.count),
+      count: cell.count,
+      counts: cell.counts,
+      expansionZoom: Math.min(MAX_ZOOM, Math.max(zoom + 1, splits.get(key) ?? MAX_ZOOM)),
+      single: singles.get(key) ?? null,
+    };
+  });
+  return { total, cells: mergeOverlapping(markers, zoom) };
+}
+
+/**
+ * Cells' markers that would overlap (centres of neighbouring cells can lie close to their common
+ * edge) merged into one cluster at their weighted centre, which splits a zoom level deeper.
+ */
+function mergeOverlapping(markers: Cluster[], zoom: number): Cluster[] {
+  const placed = markers.map((marker) => ({ u: uOf(marker.lng), v: vOf(marker.lat), weight: marker.count }));
+  return groupOverlapping(placed, zoom).map((indices) => {
+    if (indices.length === 1) return markers[indices[0]!]!;
+    const parts = indices.map((index) => markers[index]!);
+    const counts: Partial<Record<ItemKind, number>> = {};
+    for (const part of parts) {
+      for (const [kind, n] of Object.entries(part.counts) as [ItemKind, number][])
+        counts[kind] = (counts[kind] ?? 0) + n;
+    }
+    const centre = centreOf(indices.map((index) => placed[index]!));
+    return {
+      lat: latOfV(centre.v),
+      lng: lngOfU(centre.u),
+      count: parts.reduce((sum, part) => sum + part.count, 0),
+      counts,
+      expansionZoom: Math.min(MAX_ZOOM, zoom + 1),
+      single: null,
+    };
+  });
 }

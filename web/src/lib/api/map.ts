@@ -1,6 +1,5 @@
 /** What the map shows: items and clusters in a viewport, items within a radius, town search. */
 import { coordinate, getJson, withQuery } from './http';
-import type { PlaceKind } from './places';
 import type { Answer, Query, RequestBody, Schema } from './types';
 
 /** A point as the API takes it (`{lat, lng}` in degrees). */
@@ -42,7 +41,7 @@ export type GeocodeResult = Schema<'GeocodeAnswer'>['results'][number];
 
 /** Filters /api/map and /api/nearby share; each keeps only the kinds it applies to. */
 export interface ItemFilter {
-  placeKinds?: readonly PlaceKind[];
+  placeKinds?: readonly Schema<'Place'>['kind'][];
   thisWeek?: boolean;
   needsPlayers?: boolean;
 }
