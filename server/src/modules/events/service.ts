@@ -40,8 +40,11 @@ import type { AttendeesQuery, CreateEventBody, Event, EventsQuery, UpdateEventBo
 import { canonicalTimeZone } from './zoned-time.js';
 import { removedText } from '../posts/schemas.js';
 import { findMembershipStart } from '../../policy/queries.js';
+import { renderMarkdown } from '../../markdown/render.js';
 
 type Db = Kysely<Database>;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The title a removed meetup shows instead of its own (as a removed post). */
 const REMOVED_EVENT_TITLE = '[removed]';
@@ -289,6 +292,7 @@ function removedEvent(event: Awaited<ReturnType<typeof findEvent>> & object): Ev
     ...event,
     title: REMOVED_EVENT_TITLE,
     description: removedText(reason),
+    descriptionHtml: `<p>${escapeHtml(removedText(reason))}</p>`,
     place: null,
     organizer: null,
     games: [],
@@ -315,6 +319,8 @@ export async function readEvent(
   await addAvatars(db, [event.organizer]);
   return {
     ...event,
+    // Rendered as it is read, as few meetups are opened at once and their descriptions are short.
+    descriptionHtml: renderMarkdown(event.description),
     media: (await mediaOf(db, 'event', [id], viewer)).get(id) ?? [],
     linkedGames: await linkedGames(db, 'event', id),
     calendarUrl: await calendarPath(
