@@ -310,7 +310,7 @@ export interface paths {
     };
     /**
      * One meetup, with seats, waitlist and your RSVP
-     * @description A private group’s meetup answers 404 to anyone who is not a member.
+     * @description A private group’s meetup answers 404 to anyone who is not a member. A meetup removed by moderators answers a placeholder with the reason (`moderation`); one held for review answers only its organizer.
      */
     get: operations['getEventsById'];
     put?: never;
@@ -1014,7 +1014,7 @@ export interface paths {
     put?: never;
     /**
      * Act on a subject: remove, restore, dismiss, lock, unlock, ban_from_group, suspend, warn
-     * @description Every action needs a reason and is recorded in the public log with the role of who acted. Actions that decide (all but restore and unlock) close the subject’s open reports.
+     * @description Every action needs a reason and is recorded in the public log with the role of who acted. Actions that decide (all but restore and unlock) close the subject’s open reports. In the same transaction, the person it concerns is notified with the reason (`moderation_action`, for every action but dismiss) and the reporters whose reports it closed are told the outcome (`report_outcome`). Whoever may remove something may restore it.
      */
     post: operations['postModerationActions'];
     delete?: never;
@@ -1988,6 +1988,13 @@ export interface components {
       media: components['schemas']['Media'][];
       /** @description null: no minimum. */
       minPlayers: number | null;
+      /** @description Absent when the meetup is published normally. A removed meetup’s page still answers, for everyone: title "[removed]", description "removed by moderators: <reason>", no organizer, place or photos; its discussion stays readable. A held one is seen by its organizer only. */
+      moderation?: {
+        /** @description Why, as the moderator or the automatic first line wrote it. */
+        reason: string;
+        /** @description `removed`: moderators removed it (everyone sees the reason instead of the text); `held`: held for review, seen by its author only until a moderator decides. */
+        state: 'removed' | 'held';
+      };
       myRsvp: components['schemas']['MyRsvp'];
       /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
       needsPlayers: number;
