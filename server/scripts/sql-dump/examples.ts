@@ -475,6 +475,8 @@ export const QUERY_FILES: QueryFile[] = [
     module: posts,
     examples: {
       findPost: (db) => posts.findPost(db, 1, 7),
+      listPublicPostsBy: (db) => posts.listPublicPostsBy(db, 7, 8, 21),
+      personExists: (db) => posts.personExists(db, 7),
       insertPost: (db) =>
         posts.insertPost(db, {
           authorId: 7,

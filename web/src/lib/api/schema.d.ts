@@ -768,7 +768,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Is the server and its database up? */
+    /**
+     * Is the server and its database up?
+     * @description 200 `ok`; 503 `degraded` when the database answers but cannot write (its disk is full: writes answer 507 `storage_full`, reads go on), 503 `unavailable` when it does not answer.
+     */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -807,7 +810,7 @@ export interface paths {
     };
     /**
      * Should this process get traffic? (readiness)
-     * @description 200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. Never waits in the line.
+     * @description 200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. A full disk (`database: cannot_write`) leaves it ready. Never waits in the line.
      */
     get: operations['getHealthReady'];
     put?: never;
@@ -1216,6 +1219,26 @@ export interface paths {
      * @description Only public groups, also for fellow members of a private one; your own private groups are listed too.
      */
     get: operations['getPeopleByIdGroups'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/people/{id}/posts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A person’s public posts, newest first
+     * @description The posts anyone may read, for their profile: posts in private groups are never listed (not even to fellow members), nor deleted, removed or held ones; none between people who blocked one another.
+     */
+    get: operations['getPeopleByIdPosts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1933,7 +1956,10 @@ export interface components {
       capacity: number | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description Markdown source, for editing. */
       description: string;
+      /** @description The description rendered on the server and sanitized exactly as a post’s body (`bodyHtml`): no scripts, styles, event handlers or non-http(s)/mailto links. Safe to insert as HTML. */
+      descriptionHtml: string;
       /**
        * Format: date-time
        * @description ISO 8601 with the offset of timeZone at that instant.
@@ -2315,6 +2341,8 @@ export interface components {
       database: 'embedded' | 'postgres';
       /** @description PostGIS version; null when unreachable. */
       postgis: string | null;
+      /** @description What is wrong, when something is. */
+      problem?: string;
       /** @description Each read replica (DATABASE_REPLICA_URLS), when there are any. A replica down or lagging does not make the server unhealthy: the primary answers instead. */
       replicas?: {
         /** @description Replay lag behind the primary in milliseconds (0: caught up); null when unknown. */
@@ -2326,7 +2354,8 @@ export interface components {
         /** @description Whether lag-tolerant reads go to it now. */
         usable: boolean;
       }[];
-      status: 'ok' | 'unavailable';
+      /** @description `ok`; `degraded`: the database answers but cannot write (its disk is full; reads go on); `unavailable`: the database does not answer. Both of the latter answer 503. */
+      status: 'ok' | 'degraded' | 'unavailable';
     };
     JoinAnswer: {
       /** @description Your role; null while the request is pending. */
@@ -2772,6 +2801,28 @@ export interface components {
       /** @description Groups owned first, then organized, then the others; by name within each. */
       groups: components['schemas']['PersonGroup'][];
     };
+    PersonPostList: {
+      /** @description True when the person wrote more than the 20 shown. */
+      more: boolean;
+      posts: {
+        /** Format: date-time */
+        createdAt: string;
+        /** @description The start of the body as plain text (Markdown taken out). */
+        excerpt: string;
+        group: {
+          id: number;
+          name: string;
+        } | null;
+        id: number;
+        place: {
+          id: number;
+          name: string;
+        } | null;
+        title: string;
+        /** @description Path of the post’s page in the web app. */
+        url: string;
+      }[];
+    };
     Place: {
       address: string | null;
       /** Format: date-time */
@@ -3072,11 +3123,14 @@ export interface components {
       };
     };
     Readiness: {
-      database: 'ok' | 'unreachable';
+      /** @description `cannot_write`: it answers, but its disk is full (reads go on). The process stays ready then: every process shares that disk, so sending traffic elsewhere would not help. */
+      database: 'ok' | 'cannot_write' | 'unreachable';
       /** @description The process is shutting down: it finishes what it has, takes nothing new. */
       draining: boolean;
       /** @description Migrations this version needs that the database has not applied yet. */
       pendingMigrations: string[];
+      /** @description What is wrong, when something is. */
+      problem?: string;
       /** @description True when this process should be sent traffic. */
       ready: boolean;
     };
@@ -8644,6 +8698,55 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PersonGroupList'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getPeopleByIdPosts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonPostList'];
         };
       };
       /** @description Every error answer has this shape. */
