@@ -53,6 +53,30 @@ describe('GET /api/me/export', () => {
     expect(response.body).not.toContain('password');
   });
 
+  it('includes the games they added to the list, and not those others added', async () => {
+    const me = await registerUser(t.app);
+    const other = await registerUser(t.app);
+    const addGame = (user: TestUser, payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/games', headers: user.auth, payload });
+    const mine = (await addGame(me, { name: 'Cascadia', minPlayers: 1, maxPlayers: 4, playMinutes: 45 })).json();
+    await addGame(other, { name: 'Not my game' });
+    const place = await createPlace(t.app, me, home, { privateHome: true });
+
+    const data = (await t.app.inject({ url: '/api/me/export', headers: me.auth })).json();
+    expect(data.gamesAdded).toEqual([
+      {
+        id: mine.id,
+        name: 'Cascadia',
+        minPlayers: 1,
+        maxPlayers: 4,
+        playMinutes: 45,
+        createdAt: expect.any(String),
+      },
+    ]);
+    expect(data.placesCreated).toEqual([expect.objectContaining({ id: place.id, privateHome: true })]);
+    expect(JSON.stringify(data)).not.toContain('Not my game');
+  });
+
   it('needs a signed-in person', async () => {
     const response = await t.app.inject({ url: '/api/me/export' });
     expect(response.statusCode).toBe(401);
@@ -133,6 +157,25 @@ describe('DELETE /api/me', () => {
     const venue = await t.app.inject({ url: `/api/places/${place.id}` });
     expect(venue.statusCode).toBe(200);
     expect(venue.json().createdBy).toBeNull();
+  });
+
+  it('keeps the games they added in the shared list, without their name', async () => {
+    const me = await registerUser(t.app);
+    const organizer = await registerUser(t.app);
+    const game = (
+      await t.app.inject({ method: 'POST', url: '/api/games', headers: me.auth, payload: { name: 'Heat' } })
+    ).json();
+    const meetup = await createEvent(t.app, organizer, home, { gameIds: [game.id] });
+    expect((await deleteMe(me)).statusCode).toBe(204);
+
+    expect((await t.app.inject({ url: `/api/games/${game.id}` })).json()).toMatchObject({ name: 'Heat' });
+    expect((await readEvent(t.app, meetup.id)).linkedGames).toMatchObject([{ id: game.id, name: 'Heat' }]);
+    const stored = await t.db
+      .selectFrom('games')
+      .select('created_by')
+      .where('id', '=', game.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.created_by).toBeNull();
   });
 
   it('refuses while the person is the only owner of a group others are in, and names the groups', async () => {

@@ -4,6 +4,7 @@ import {
   notificationText,
   notificationTitle,
   notificationUrl,
+  subjectOf,
   type StoredNotification,
 } from '../../server/src/modules/notifications/text.js';
 
@@ -82,5 +83,43 @@ describe('what a notification says', () => {
     expect(notificationText(reminder)).toBe('In two hours: “Catan” at Sat 12 Dec, 19:00.');
     expect(notificationUrl({ ...base, subject_type: 'group', group_id: 4 })).toBe('/groups/4');
     expect(notificationUrl(base)).toBe('/posts/7');
+  });
+
+  it('tells safety notices plainly, with the reason and where to look', () => {
+    const notice = {
+      ...base,
+      kind: 'moderation_action' as const,
+      subject_type: 'moderation' as const,
+      post_id: null,
+      moderation_action_id: 9,
+    };
+    const removed = {
+      ...notice,
+      data: {
+        action: 'remove',
+        subjectType: 'post',
+        title: 'Dice',
+        reason: 'Spam (rule 2)',
+        actedAs: 'a moderator of Crew',
+        url: '/posts/7',
+      },
+    };
+    expect(notificationText(removed)).toBe(
+      'A moderator of Crew removed your post “Dice”: it shows as “removed by moderators” with the reason. Reason: Spam (rule 2)',
+    );
+    expect(notificationTitle(removed)).toBe('A moderators’ decision about your post “Dice”');
+    expect(notificationUrl(removed)).toBe('/posts/7');
+    expect(subjectOf(removed)).toEqual({ type: 'moderation', id: 9 });
+    expect(
+      notificationText({ ...notice, data: { action: 'restore', was: 'held', subjectType: 'comment', reason: 'Fine' } }),
+    ).toBe('A moderator published your comment, which was held for review. Reason: Fine');
+    expect(notificationUrl({ ...notice, data: {} })).toBe('/moderation/log');
+    const outcome = { ...notice, kind: 'report_outcome' as const };
+    expect(notificationText({ ...outcome, data: { action: 'dismiss', subjectType: 'event' } })).toBe(
+      'Your report about a meetup was reviewed: no action.',
+    );
+    expect(notificationText({ ...outcome, data: { action: 'remove', subjectType: 'comment' } })).toBe(
+      'Your report about a comment was reviewed: removed.',
+    );
   });
 });

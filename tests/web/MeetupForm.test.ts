@@ -35,6 +35,20 @@ const PLACES: Handler = (request) =>
       }
     : undefined;
 
+const CATAN = { id: 3, name: 'Catan', minPlayers: 3, maxPlayers: 4, playMinutes: 60 };
+
+/** The games list: Catan is in it; anything else can be added (as id 9). */
+const GAMES: Handler = (request) => {
+  if (request.path !== '/api/games') return undefined;
+  if (request.method === 'POST')
+    return {
+      status: 201,
+      body: { id: 9, minPlayers: null, maxPlayers: null, playMinutes: null, ...(request.body as object) },
+    };
+  const q = request.query.get('q')!.toLowerCase();
+  return { body: { games: 'catan'.includes(q) ? [CATAN] : [] } };
+};
+
 function created(request: { body: unknown }) {
   return { status: 201, body: { id: 77, ...(request.body as object) } };
 }
@@ -75,7 +89,7 @@ describe('MeetupForm', () => {
   });
 
   it('sends the times with the chosen zone’s offset and the point clicked on the map', async () => {
-    const { requests } = stubApi(CONFIG, PLACES, (request) =>
+    const { requests } = stubApi(CONFIG, PLACES, GAMES, (request) =>
       request.method === 'POST' && request.path === '/api/events' ? created(request) : undefined,
     );
     const onsaved = vi.fn();
@@ -84,12 +98,25 @@ describe('MeetupForm', () => {
     await fill('Starts', '2026-12-05T19:00');
     await fill('Time zone', 'America/New_York');
     await fill('Seats (optional)', '6');
-    await fill('Games (optional)', 'Catan,  Azul , ');
+    // One game found in the list as the name is typed, one added to it.
+    await fill('Find a game', 'cat');
+    await fireEvent.click(await screen.findByRole('button', { name: /^Add Catan/ }));
+    await fill('Find a game', 'Azul');
+    await fireEvent.click(await screen.findByRole('button', { name: 'Add “Azul” as a new game…' }));
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Azul');
+    await fill('Fewest players', '2');
+    await fill('Most players', '4');
+    await fill('Play time (minutes)', '45');
+    await fireEvent.click(screen.getByRole('button', { name: 'Add to the list and choose it' }));
+    const chosen = await screen.findByRole('list', { name: 'Chosen games' });
+    await waitFor(() => expect(chosen.textContent).toContain('Azul'));
+    expect(chosen.textContent).toContain('3–4 players · 60 min');
+    expect(chosen.textContent).toContain('2–4 players · 45 min');
     await fireEvent.click(await screen.findByRole('button', { name: 'Click the map at 52.5, 13.4' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Create meetup' }));
 
     await waitFor(() => expect(onsaved).toHaveBeenCalled());
-    const sent = requests.find((request) => request.method === 'POST')!.body;
+    const sent = requests.find((request) => request.method === 'POST' && request.path === '/api/events')!.body;
     expect(sent).toEqual({
       title: 'Catan by the canal',
       startsAt: '2026-12-05T19:00:00-05:00',
@@ -97,7 +124,14 @@ describe('MeetupForm', () => {
       timeZone: 'America/New_York',
       location: { lat: 52.5, lng: 13.4 },
       capacity: 6,
-      games: ['Catan', 'Azul'],
+      gameIds: [3, 9],
+      locationPrivacy: 'exact',
+    });
+    expect(requests.find((request) => request.method === 'POST' && request.path === '/api/games')!.body).toEqual({
+      name: 'Azul',
+      minPlayers: 2,
+      maxPlayers: 4,
+      playMinutes: 45,
     });
   });
 
@@ -120,6 +154,82 @@ describe('MeetupForm', () => {
     expect(sent.placeId).toBe(5);
     expect(sent.groupId).toBe(2);
     expect(sent.location).toBeUndefined();
+  });
+
+  it('keeps the address for people going at a place that is a private home, unless turned off', async () => {
+    const { requests } = stubApi(
+      CONFIG,
+      PLACES,
+      (request) =>
+        request.path === '/api/places/5'
+          ? {
+              body: { id: 5, name: 'Reuterkiez Rösterei', privateHome: true, location: { lat: 52.4868, lng: 13.4308 } },
+            }
+          : undefined,
+      (request) => (request.method === 'POST' && request.path === '/api/events' ? created(request) : undefined),
+    );
+    const onsaved = vi.fn();
+    render(MeetupForm, { onsaved });
+    const exactOnlyForGoing = screen.getByLabelText('Exact address only for people going') as HTMLInputElement;
+    expect(exactOnlyForGoing.checked).toBe(false);
+    await fireEvent.click(screen.getByLabelText('At a place'));
+    const place = (await screen.findByLabelText('Place')) as HTMLSelectElement;
+    await waitFor(() => expect(place.options).toHaveLength(2));
+    await fireEvent.change(place, { target: { value: '5' } });
+    await waitFor(() => expect(exactOnlyForGoing.checked).toBe(true));
+    expect(screen.getByText(/The chosen place is a private home/)).toBeTruthy();
+    await fill('Title', 'Living-room Azul');
+    await fill('Starts', '2026-12-05T19:00');
+    await fill('Players needed (optional)', '4');
+    await fireEvent.click(screen.getByRole('button', { name: 'Create meetup' }));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const sent = requests.find((request) => request.method === 'POST')!.body as Record<string, unknown>;
+    expect(sent.locationPrivacy).toBe('approximate');
+    expect(sent.minPlayers).toBe(4);
+
+    // The organizer's own choice wins over the place's.
+    await fireEvent.click(exactOnlyForGoing);
+    expect(exactOnlyForGoing.checked).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Create meetup' }));
+    await waitFor(() => expect(onsaved).toHaveBeenCalledTimes(2));
+    const again = requests.filter((request) => request.method === 'POST').at(-1)!.body as Record<string, unknown>;
+    expect(again.locationPrivacy).toBe('exact');
+  });
+
+  it('changes a meetup’s games: list games by id, older names kept until removed', async () => {
+    const { requests } = stubApi(CONFIG, PLACES, GAMES, (request) =>
+      request.method === 'PATCH' ? { body: { ...(request.body as object) } } : undefined,
+    );
+    const onsaved = vi.fn();
+    const existing = {
+      id: 12,
+      title: 'Game night',
+      description: '',
+      startsAt: '2026-12-05T19:00:00+01:00',
+      endsAt: '2026-12-05T21:00:00+01:00',
+      timeZone: 'Europe/Berlin',
+      location: { lat: 52.5, lng: 13.4 },
+      locationPrivacy: 'approximate',
+      place: null,
+      capacity: null,
+      games: ['Catan', 'Kites'],
+      linkedGames: [CATAN],
+      minPlayers: 4,
+      onShortfall: 'keep',
+      media: [],
+    };
+    render(MeetupForm, { onsaved, existing: existing as never });
+    const chosen = screen.getByRole('list', { name: 'Chosen games' });
+    expect(chosen.textContent).toContain('Catan');
+    expect(chosen.textContent).toContain('not in the games list');
+    expect((screen.getByLabelText('Exact address only for people going') as HTMLInputElement).checked).toBe(true);
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove Kites' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const sent = requests.find((request) => request.method === 'PATCH')!.body as Record<string, unknown>;
+    expect(sent.gameIds).toEqual([3]);
+    expect(sent.games).toEqual([]);
+    expect(sent.locationPrivacy).toBe('approximate');
   });
 
   it('shows the server’s objection next to the field it concerns', async () => {

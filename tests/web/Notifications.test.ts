@@ -64,6 +64,22 @@ describe('NotificationList', () => {
     );
   });
 
+  it('shows a safety notice as one, with its link and the group’s rules', () => {
+    const notice: NotificationItem = {
+      ...item(3, null),
+      kind: 'moderation_action',
+      text: 'A moderator of Crew removed your comment. Reason: Insults (rule 1)',
+      url: '/posts/7',
+      rulesUrl: '/groups/4#rules',
+      subject: { type: 'moderation', id: 12 },
+    };
+    render(NotificationList, { items: [notice, item(1, null)], onread: vi.fn() });
+    const link = screen.getByRole('link', { name: notice.text });
+    expect(link.getAttribute('href')).toBe('/posts/7');
+    expect(screen.getByRole('link', { name: 'The group’s rules' }).getAttribute('href')).toBe('/groups/4#rules');
+    expect(screen.getAllByText('Safety notice')).toHaveLength(1);
+  });
+
   it('says what people are told when there is nothing yet', () => {
     render(NotificationList, { items: [], onread: vi.fn() });
     expect(screen.getByText(/Nothing here yet/)).toBeTruthy();
@@ -77,6 +93,19 @@ describe('NotificationSettingsForm', () => {
     const email = screen.getByRole('checkbox', { name: 'A meetup you are going to was cancelled by email' });
     expect((email as HTMLInputElement).disabled).toBe(true);
     expect((email as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('keeps safety notices in the app, with only their email a choice', () => {
+    render(NotificationSettingsForm, { settings: settings(), onsaved: vi.fn() });
+    const inApp = screen.getByRole('checkbox', {
+      name: 'Safety notices: moderators acted on something of yours, and why in the app',
+    }) as HTMLInputElement;
+    expect(inApp.checked).toBe(true);
+    expect(inApp.disabled).toBe(true);
+    const email = screen.getByRole('checkbox', {
+      name: 'Safety notices: what came of your reports by email',
+    }) as HTMLInputElement;
+    expect(email.disabled).toBe(false);
   });
 
   it('saves every choice as one document', async () => {

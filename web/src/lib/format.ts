@@ -147,3 +147,18 @@ export function capitalise(text: string): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** "2–4 players · 60 min", "5+ players", "up to 4 players"; empty when nothing is known. */
+export function formatGameFacts(game: {
+  minPlayers: number | null;
+  maxPlayers: number | null;
+  playMinutes: number | null;
+}): string {
+  const { minPlayers: min, maxPlayers: max, playMinutes } = game;
+  let players: string | null = null;
+  if (min !== null && max !== null) players = min === max ? plural(min, 'player') : `${min}–${max} players`;
+  else if (min !== null) players = `${min}+ players`;
+  else if (max !== null) players = `up to ${plural(max, 'player')}`;
+  const parts = [players, playMinutes !== null ? `${playMinutes} min` : null].filter(Boolean);
+  return parts.join(' · ');
+}

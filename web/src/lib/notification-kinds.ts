@@ -12,9 +12,14 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   join_declined: 'Your request to join a group was declined',
   group_event: 'New meetups in your groups',
   nearby_event: 'New public meetups near your home',
+  moderation_action: 'Safety notices: moderators acted on something of yours, and why',
+  report_outcome: 'Safety notices: what came of your reports',
 };
 
-/** The order the settings page lists them in: plans first, then people, then news. */
+/** Safety notices are always shown in the app; only their email can be turned off. */
+export const SAFETY_KINDS: readonly NotificationKind[] = ['moderation_action', 'report_outcome'];
+
+/** The order the settings page lists them in: plans first, then people, then news, then safety. */
 export const NOTIFICATION_KIND_ORDER: NotificationKind[] = [
   'waitlist_promoted',
   'event_changed',
@@ -26,4 +31,6 @@ export const NOTIFICATION_KIND_ORDER: NotificationKind[] = [
   'join_declined',
   'group_event',
   'nearby_event',
+  'moderation_action',
+  'report_outcome',
 ];

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'event'; id: number }
   | { name: 'post'; id: number }
   | { name: 'feed' }
+  | { name: 'games' }
   | { name: 'signin' }
   | { name: 'register' }
   | { name: 'account' }
@@ -48,6 +49,7 @@ const ROUTES: Array<{ pattern: RegExp; name: RouteName }> = [
   { pattern: /^\/posts\/new$/, name: 'new-post' },
   { pattern: /^\/posts\/(\d+)$/, name: 'post' },
   { pattern: /^\/feed$/, name: 'feed' },
+  { pattern: /^\/games$/, name: 'games' },
   { pattern: /^\/signin$/, name: 'signin' },
   { pattern: /^\/register$/, name: 'register' },
   { pattern: /^\/me$/, name: 'account' },

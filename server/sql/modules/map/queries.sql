@@ -2,120 +2,383 @@
 
 -- findCellCounts
 select
-  m.kind,
-  m.cx,
-  m.cy,
-  sum(m.n)::int as n,
-  sum(m.sx) as sx,
-  sum(m.sy) as sy
+  c.kind,
+  c.cx,
+  c.cy,
+  sum(c.n)::int as n,
+  sum(c.sx) as sx,
+  sum(c.sy) as sy
 from
   (
     select
-      generate_series($1::int, $2::int)
-  ) as view_column (cx)
-  join map_cells m on m.level = $3::int
-  and m.cx = view_column.cx
-  and m.cy between $4::int and $5::int
-where
-  m.n <> 0
-  and m.kind in ($6::text, $7::text, $8::text, $9::text)
-  and (
-    m.kind <> 'event'
-    or m.bucket > map_hour (now())
-  )
-group by
-  m.kind,
-  m.cx,
-  m.cy
-union all
-select
-  x.kind,
-  floor(map_u (x.location) * $10::float8)::int,
-  floor(map_v (x.location) * $11::float8)::int,
-  count(*)::int,
-  sum(map_u (x.location)),
-  sum(map_v (x.location))
-from
-  (
-    select
-      'event'::text as kind,
-      e.public_location as location
+      m.kind,
+      m.cx,
+      m.cy,
+      sum(m.n)::int as n,
+      sum(m.sx) as sx,
+      sum(m.sy) as sy
     from
-      events e
+      (
+        select
+          generate_series($1::int, $2::int)
+      ) as view_column (cx)
+      join map_cells m on m.level = $3::int
+      and m.cx = view_column.cx
+      and m.cy between $4::int and $5::int
     where
-      e.status = 'scheduled'
-      and e.ends_at > now()
-      and e.ends_at < map_hour (now()) + interval '1 hour'
-      and map_group_is_public (e.group_id)
+      m.n <> 0
+      and m.kind in ($6::text, $7::text, $8::text, $9::text)
       and (
-        "e"."public_location"::geometry && ST_MakeEnvelope (
-          $12::float8,
-          $13::float8,
-          $14::float8,
-          $15::float8,
-          4326
-        )
+        m.kind <> 'event'
+        or m.bucket > map_hour (now())
       )
+    group by
+      m.kind,
+      m.cx,
+      m.cy
     union all
     select
-      'post'::text,
-      p.location
+      x.kind,
+      floor(map_u (x.location) * $10::float8)::int,
+      floor(map_v (x.location) * $11::float8)::int,
+      sum(x.delta)::int,
+      sum(x.delta * map_u (x.location)),
+      sum(x.delta * map_v (x.location))
     from
-      posts p
-    where
-      p.deleted_at is null
-      and p.group_id in (
+      (
         select
-          g.id
+          'event'::text as kind,
+          e.public_location as location,
+          1 as delta
         from
-          groups g
-          join group_members gm on gm.group_id = g.id
+          events e
         where
-          g.visibility = 'private'
-          and gm.user_id = $16::bigint
-      )
-      and (
-        "p"."location"::geometry && ST_MakeEnvelope (
-          $17::float8,
-          $18::float8,
-          $19::float8,
-          $20::float8,
-          4326
-        )
-      )
-    union all
-    select
-      'event'::text,
-      e.public_location
-    from
-      events e
-    where
-      e.status = 'scheduled'
-      and e.ends_at > now()
-      and e.group_id in (
+          e.status = 'scheduled'
+          and e.ends_at > now()
+          and e.ends_at < map_hour (now()) + interval '1 hour'
+          and map_group_is_public (e.group_id)
+          and (
+            "e"."public_location"::geometry && ST_MakeEnvelope (
+              $12::float8,
+              $13::float8,
+              $14::float8,
+              $15::float8,
+              4326
+            )
+          )
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $16::text
+                and mc.subject_id = "e"."id"
+            ) is null
+          )
+          and (
+            (
+              not exists (
+                select
+                  1
+                from
+                  blocks bx
+                where
+                  bx.blocker_id = $17::bigint
+              )
+              and not exists (
+                select
+                  1
+                from
+                  blocks by
+                where
+                  by.blocked_id = $18::bigint
+              )
+            )
+            or (
+              (
+                select
+                  1
+                from
+                  blocks b1
+                where
+                  b1.blocker_id = $19::bigint
+                  and b1.blocked_id = "e"."organizer_id"
+              ) is null
+              and (
+                select
+                  1
+                from
+                  blocks b2
+                where
+                  b2.blocker_id = "e"."organizer_id"
+                  and b2.blocked_id = $20::bigint
+              ) is null
+            )
+          )
+        union all
         select
-          g.id
+          'post'::text,
+          p.location,
+          1
         from
-          groups g
-          join group_members gm on gm.group_id = g.id
+          posts p
         where
-          g.visibility = 'private'
-          and gm.user_id = $21::bigint
-      )
-      and (
-        "e"."public_location"::geometry && ST_MakeEnvelope (
-          $22::float8,
-          $23::float8,
-          $24::float8,
-          $25::float8,
-          4326
-        )
-      )
-  ) x
+          p.deleted_at is null
+          and p.group_id in (
+            select
+              g.id
+            from
+              groups g
+              join group_members gm on gm.group_id = g.id
+            where
+              g.visibility = 'private'
+              and gm.user_id = $21::bigint
+          )
+          and (
+            "p"."location"::geometry && ST_MakeEnvelope (
+              $22::float8,
+              $23::float8,
+              $24::float8,
+              $25::float8,
+              4326
+            )
+          )
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $26::text
+                and mc.subject_id = "p"."id"
+            ) is null
+          )
+          and (
+            (
+              not exists (
+                select
+                  1
+                from
+                  blocks bx
+                where
+                  bx.blocker_id = $27::bigint
+              )
+              and not exists (
+                select
+                  1
+                from
+                  blocks by
+                where
+                  by.blocked_id = $28::bigint
+              )
+            )
+            or (
+              (
+                select
+                  1
+                from
+                  blocks b1
+                where
+                  b1.blocker_id = $29::bigint
+                  and b1.blocked_id = "p"."author_id"
+              ) is null
+              and (
+                select
+                  1
+                from
+                  blocks b2
+                where
+                  b2.blocker_id = "p"."author_id"
+                  and b2.blocked_id = $30::bigint
+              ) is null
+            )
+          )
+        union all
+        select
+          'event'::text,
+          e.public_location,
+          1
+        from
+          events e
+        where
+          e.status = 'scheduled'
+          and e.ends_at > now()
+          and e.group_id in (
+            select
+              g.id
+            from
+              groups g
+              join group_members gm on gm.group_id = g.id
+            where
+              g.visibility = 'private'
+              and gm.user_id = $31::bigint
+          )
+          and (
+            "e"."public_location"::geometry && ST_MakeEnvelope (
+              $32::float8,
+              $33::float8,
+              $34::float8,
+              $35::float8,
+              4326
+            )
+          )
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $36::text
+                and mc.subject_id = "e"."id"
+            ) is null
+          )
+          and (
+            (
+              not exists (
+                select
+                  1
+                from
+                  blocks bx
+                where
+                  bx.blocker_id = $37::bigint
+              )
+              and not exists (
+                select
+                  1
+                from
+                  blocks by
+                where
+                  by.blocked_id = $38::bigint
+              )
+            )
+            or (
+              (
+                select
+                  1
+                from
+                  blocks b1
+                where
+                  b1.blocker_id = $39::bigint
+                  and b1.blocked_id = "e"."organizer_id"
+              ) is null
+              and (
+                select
+                  1
+                from
+                  blocks b2
+                where
+                  b2.blocker_id = "e"."organizer_id"
+                  and b2.blocked_id = $40::bigint
+              ) is null
+            )
+          )
+        union all
+        select
+          'post'::text,
+          p.location,
+          -1
+        from
+          posts p
+        where
+          p.author_id in (
+            select
+              b.blocked_id
+            from
+              blocks b
+            where
+              b.blocker_id = $41::bigint
+            union
+            select
+              b.blocker_id
+            from
+              blocks b
+            where
+              b.blocked_id = $42::bigint
+          )
+          and p.deleted_at is null
+          and map_group_is_public (p.group_id)
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $43::text
+                and mc.subject_id = "p"."id"
+            ) is null
+          )
+          and (
+            "p"."location"::geometry && ST_MakeEnvelope (
+              $44::float8,
+              $45::float8,
+              $46::float8,
+              $47::float8,
+              4326
+            )
+          )
+        union all
+        select
+          'event'::text,
+          e.public_location,
+          -1
+        from
+          events e
+        where
+          e.organizer_id in (
+            select
+              b.blocked_id
+            from
+              blocks b
+            where
+              b.blocker_id = $48::bigint
+            union
+            select
+              b.blocker_id
+            from
+              blocks b
+            where
+              b.blocked_id = $49::bigint
+          )
+          and e.status = 'scheduled'
+          and map_hour (e.ends_at) > map_hour (now())
+          and map_group_is_public (e.group_id)
+          and (
+            (
+              select
+                mc.state
+              from
+                moderated_content mc
+              where
+                mc.subject_type = $50::text
+                and mc.subject_id = "e"."id"
+            ) is null
+          )
+          and (
+            "e"."public_location"::geometry && ST_MakeEnvelope (
+              $51::float8,
+              $52::float8,
+              $53::float8,
+              $54::float8,
+              4326
+            )
+          )
+      ) x
+    group by
+      1,
+      2,
+      3
+  ) c
 group by
-  1,
-  2,
-  3;
+  c.kind,
+  c.cx,
+  c.cy
+having
+  sum(c.n) > 0;
 
 -- findItemsInBoxes
 select

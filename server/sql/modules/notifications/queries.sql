@@ -113,6 +113,7 @@ with
         event_id,
         post_id,
         group_id,
+        moderation_action_id,
         members_only,
         actor_id,
         data,
@@ -127,10 +128,11 @@ with
       $13::bigint,
       $14::bigint,
       $15::bigint,
-      $16::boolean,
-      $17::bigint,
-      $18::jsonb,
-      $19::text,
+      $16::bigint,
+      $17::boolean,
+      $18::bigint,
+      $19::jsonb,
+      $20::text,
       r.in_app,
       r.email
     from
@@ -166,17 +168,17 @@ with
     insert into
       jobs (kind, payload, key, run_at, max_attempts)
     select
-      $20::text,
+      $21::text,
       r.payload,
       r.key,
       coalesce(r.run_at, now()),
-      $21::int
+      $22::int
     from
       (
         select
           jsonb_build_object('id', w.id) as payload,
-          $22 || w.id as key,
-          now() + make_interval(secs => $23::float8) as run_at
+          $23 || w.id as key,
+          now() + make_interval(secs => $24::float8) as run_at
         from
           written w
         where
@@ -199,7 +201,7 @@ with
   ),
   live as (
     select
-      pg_notify ($24::text, string_agg(b.user_id::text, ',')) as sent
+      pg_notify ($25::text, string_agg(b.user_id::text, ',')) as sent
     from
       (
         select
@@ -209,7 +211,7 @@ with
               order by
                 w.user_id
             ) - 1
-          ) / $25::int as batch
+          ) / $26::int as batch
         from
           written w
         where
@@ -291,6 +293,7 @@ with
         event_id,
         post_id,
         group_id,
+        moderation_action_id,
         members_only,
         actor_id,
         data,
@@ -305,10 +308,11 @@ with
       $13::bigint,
       $14::bigint,
       $15::bigint,
-      $16::boolean,
-      $17::bigint,
-      $18::jsonb,
-      $19::text,
+      $16::bigint,
+      $17::boolean,
+      $18::bigint,
+      $19::jsonb,
+      $20::text,
       r.in_app,
       r.email
     from
@@ -329,17 +333,17 @@ with
     insert into
       jobs (kind, payload, key, run_at, max_attempts)
     select
-      $20::text,
+      $21::text,
       r.payload,
       r.key,
       coalesce(r.run_at, now()),
-      $21::int
+      $22::int
     from
       (
         select
           jsonb_build_object('id', w.id) as payload,
-          $22 || w.id as key,
-          now() + make_interval(secs => $23::float8) as run_at
+          $23 || w.id as key,
+          now() + make_interval(secs => $24::float8) as run_at
         from
           written w
         where
@@ -362,7 +366,7 @@ with
   ),
   live as (
     select
-      pg_notify ($24::text, string_agg(b.user_id::text, ',')) as sent
+      pg_notify ($25::text, string_agg(b.user_id::text, ',')) as sent
     from
       (
         select
@@ -372,7 +376,7 @@ with
               order by
                 w.user_id
             ) - 1
-          ) / $25::int as batch
+          ) / $26::int as batch
         from
           written w
         where
@@ -418,6 +422,7 @@ select
   "n"."event_id",
   "n"."post_id",
   "n"."group_id",
+  "n"."moderation_action_id",
   "n"."data",
   "n"."count",
   "n"."read_at",
@@ -508,6 +513,7 @@ select
   "n"."event_id",
   "n"."post_id",
   "n"."group_id",
+  "n"."moderation_action_id",
   "n"."data",
   "n"."count",
   "n"."updated_at",
@@ -572,6 +578,7 @@ from
         "n"."event_id",
         "n"."post_id",
         "n"."group_id",
+        "n"."moderation_action_id",
         "n"."data",
         "n"."count",
         "n"."updated_at",

@@ -75,6 +75,7 @@ select
   "name",
   "kind",
   "address",
+  "private_home",
   "description",
   "tags",
   "created_at",
@@ -82,6 +83,20 @@ select
   ST_X ("location"::geometry) as "lng"
 from
   "places"
+where
+  "created_by" = $1
+order by
+  "id";
+
+select
+  "id",
+  "name",
+  "min_players",
+  "max_players",
+  "play_minutes",
+  "created_at"
+from
+  "games"
 where
   "created_by" = $1
 order by

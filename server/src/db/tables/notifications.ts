@@ -11,10 +11,15 @@ export const NOTIFICATION_KINDS = [
   'join_declined',
   'group_event',
   'nearby_event',
+  'moderation_action',
+  'report_outcome',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export type NotificationSubjectType = 'event' | 'post' | 'group';
+/** Safety notices (migration 0130): always shown in the app, whatever the settings say. */
+export const SAFETY_KINDS: readonly NotificationKind[] = ['moderation_action', 'report_outcome'];
+
+export type NotificationSubjectType = 'event' | 'post' | 'group' | 'moderation';
 
 /** What a person is told (migration 0040, server/src/modules/notifications/). */
 export interface NotificationsTable {
@@ -25,6 +30,8 @@ export interface NotificationsTable {
   event_id: number | null;
   post_id: number | null;
   group_id: number | null;
+  /** For subject_type 'moderation': the action it tells of (migration 0130). */
+  moderation_action_id: ColumnType<number | null, number | null | undefined, number | null>;
   members_only: ColumnType<boolean, boolean | undefined, boolean>;
   actor_id: number | null;
   data: ColumnType<Record<string, unknown>, string | undefined, string>;

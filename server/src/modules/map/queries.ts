@@ -6,6 +6,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ItemKind } from '../../geo/schemas.js';
 import type { ItemRegistry } from '../../items/registry.js';
+import { notBlockedSql, visibleContentSql } from '../../policy/moderation.js';
 
 type Db = Kysely<Database>;
 
@@ -109,7 +110,10 @@ export interface GridCells {
 
 /**
  * Counts per cell and kind: the pyramid, plus what it cannot hold — meetups ending within the
- * current hour that have not ended yet, and the viewer's own private groups' posts and meetups.
+ * current hour that have not ended yet and the viewer's own private groups' posts and meetups
+ * (both without removed or held ones and without those of people the viewer blocked or who
+ * blocked them) — minus what the viewer does not see of the pyramid's items: those of people
+ * either of them blocked. The pyramid itself leaves out removed and held content (migration 0131).
  */
 export async function findCellCounts(
   db: Db,
@@ -128,20 +132,38 @@ export async function findCellCounts(
   const extras: RawBuilder<unknown>[] = [];
   if (kinds.includes('event')) {
     extras.push(sql`
-      select 'event'::text as kind, e.public_location as location from events e
+      select 'event'::text as kind, e.public_location as location, 1 as delta from events e
       where e.status = 'scheduled' and e.ends_at > now() and e.ends_at < map_hour(now()) + interval '1 hour'
-        and map_group_is_public(e.group_id) and ${insideAny('e.public_location', boxes)}`);
+        and map_group_is_public(e.group_id) and ${insideAny('e.public_location', boxes)}
+        and ${visibleContentSql('event', 'e.id')} and ${notBlockedSql('e.organizer_id', viewerId)}`);
   }
   if (viewerId !== null) {
     const privateGroups = sql`(select g.id from groups g join group_members gm on gm.group_id = g.id
       where g.visibility = 'private' and gm.user_id = ${viewerId}::bigint)`;
     if (kinds.includes('post')) {
-      extras.push(sql`select 'post'::text, p.location from posts p
-        where p.deleted_at is null and p.group_id in ${privateGroups} and ${insideAny('p.location', boxes)}`);
+      extras.push(sql`select 'post'::text, p.location, 1 from posts p
+        where p.deleted_at is null and p.group_id in ${privateGroups} and ${insideAny('p.location', boxes)}
+          and ${visibleContentSql('post', 'p.id')} and ${notBlockedSql('p.author_id', viewerId)}`);
     }
     if (kinds.includes('event')) {
-      extras.push(sql`select 'event'::text, e.public_location from events e
-        where e.status = 'scheduled' and e.ends_at > now() and e.group_id in ${privateGroups} and ${insideAny('e.public_location', boxes)}`);
+      extras.push(sql`select 'event'::text, e.public_location, 1 from events e
+        where e.status = 'scheduled' and e.ends_at > now() and e.group_id in ${privateGroups}
+          and ${insideAny('e.public_location', boxes)}
+          and ${visibleContentSql('event', 'e.id')} and ${notBlockedSql('e.organizer_id', viewerId)}`);
+    }
+    // The pyramid counts for everyone; what the viewer and others blocked between them is taken off.
+    const blockedPeople = sql`(select b.blocked_id from blocks b where b.blocker_id = ${viewerId}::bigint
+      union select b.blocker_id from blocks b where b.blocked_id = ${viewerId}::bigint)`;
+    if (kinds.includes('post')) {
+      extras.push(sql`select 'post'::text, p.location, -1 from posts p
+        where p.author_id in ${blockedPeople} and p.deleted_at is null and map_group_is_public(p.group_id)
+          and ${visibleContentSql('post', 'p.id')} and ${insideAny('p.location', boxes)}`);
+    }
+    if (kinds.includes('event')) {
+      extras.push(sql`select 'event'::text, e.public_location, -1 from events e
+        where e.organizer_id in ${blockedPeople} and e.status = 'scheduled' and map_hour(e.ends_at) > map_hour(now())
+          and map_group_is_public(e.group_id) and ${visibleContentSql('event', 'e.id')}
+          and ${insideAny('e.public_location', boxes)}`);
     }
   }
   const extraCounts =
@@ -149,18 +171,23 @@ export async function findCellCounts(
       ? sql``
       : sql`union all
         select x.kind, floor(map_u(x.location) * ${scale}::float8)::int, floor(map_v(x.location) * ${scale}::float8)::int,
-               count(*)::int, sum(map_u(x.location)), sum(map_v(x.location))
+               sum(x.delta)::int, sum(x.delta * map_u(x.location)), sum(x.delta * map_v(x.location))
         from (${sql.join(extras, sql` union all `)}) x
         group by 1, 2, 3`;
   const { rows } = await sql<CellCount>`
-    select m.kind, m.cx, m.cy, sum(m.n)::int as n, sum(m.sx) as sx, sum(m.sy) as sy
-    from (${columns}) as view_column (cx)
-    join map_cells m on m.level = ${grid.level}::int and m.cx = view_column.cx
-      and m.cy between ${grid.rows[0]}::int and ${grid.rows[1]}::int
-    where ${countedRows(kinds)}
-    group by m.kind, m.cx, m.cy
-    ${extraCounts}`.execute(db);
-  return rows.filter((row) => row.n > 0);
+    select c.kind, c.cx, c.cy, sum(c.n)::int as n, sum(c.sx) as sx, sum(c.sy) as sy
+    from (
+      select m.kind, m.cx, m.cy, sum(m.n)::int as n, sum(m.sx) as sx, sum(m.sy) as sy
+      from (${columns}) as view_column (cx)
+      join map_cells m on m.level = ${grid.level}::int and m.cx = view_column.cx
+        and m.cy between ${grid.rows[0]}::int and ${grid.rows[1]}::int
+      where ${countedRows(kinds)}
+      group by m.kind, m.cx, m.cy
+      ${extraCounts}
+    ) c
+    group by c.kind, c.cx, c.cy
+    having sum(c.n) > 0`.execute(db);
+  return rows;
 }
 
 /**

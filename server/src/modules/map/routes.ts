@@ -31,6 +31,8 @@ export default async function mapRoutes(app: FastifyInstance) {
           `Up to ${INDIVIDUAL_LIMIT} items come back one by one; denser views come back as clusters: cells of a ` +
           `quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. ` +
           `A cluster counts its whole cell, also where the cell reaches past the edge of the view. ` +
+          `Clusters, like items, leave out removed and held posts and meetups, and for a signed-in viewer those of ` +
+          `people either of them blocked. ` +
           `Never more than ${MAX_FEATURES} features.`,
         querystring: MapQuery,
         ...producesGeoJson,

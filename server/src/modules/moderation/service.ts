@@ -11,6 +11,7 @@ import type { SignedCodec } from '../../plugins/signed-values.js';
 import { countHit } from '../../db/rate-limits.js';
 import { roleMay } from '../../policy/group-roles.js';
 import { mayModerate, maySuspend, type Moderator } from '../../policy/moderation.js';
+import { notifyModerationAction } from '../notifications/index.js';
 import {
   banFromGroup,
   clearModerated,
@@ -274,8 +275,9 @@ const CLOSES: Partial<Record<ModerationActionKind, 'actioned' | 'dismissed'>> = 
 };
 
 /**
- * Carries out a moderation action, records it with its reason and who acted, and closes the
- * subject's open reports. All in one transaction.
+ * Carries out a moderation action, records it with its reason and who acted, closes the
+ * subject's open reports and writes the safety notices (the author is told what and why, the
+ * reporters the outcome). All in one transaction.
  */
 export async function act(db: Db, who: Moderator, body: ActionBody) {
   const { type, id } = body.subject;
@@ -299,6 +301,9 @@ export async function act(db: Db, who: Moderator, body: ActionBody) {
       );
     }
     const target = subject.authorId;
+    // Read before the action: what the author is told it was about (never its text).
+    const content = await findContent(trx, type, id);
+    let was: 'removed' | 'held' | undefined;
     switch (body.action) {
       case 'remove':
         if (!isModerated(type)) {
@@ -312,7 +317,7 @@ export async function act(db: Db, who: Moderator, body: ActionBody) {
       case 'restore': {
         if (!isModerated(type))
           throw unprocessable('unprocessable', 'Only posts, comments and meetups can be restored.');
-        const was = await clearModerated(trx, type, id);
+        was = await clearModerated(trx, type, id);
         if (was === undefined)
           throw unprocessable('unprocessable', 'It is neither removed nor held: nothing to restore.');
         break;
@@ -370,7 +375,26 @@ export async function act(db: Db, who: Moderator, body: ActionBody) {
       ? await closeReports(trx, type, id, status, `${body.action === 'dismiss' ? 'dismissed' : body.action}: ${reason}`)
       : [];
     const [row] = await findLogPage(trx, null, { beforeId: null, limit: 1, ids: [actionId] });
-    return { entry: toLogEntry(row!), reportsClosed: reporters.length };
+    const entry = toLogEntry(row!);
+    await notifyModerationAction(
+      trx,
+      {
+        actionId,
+        action: body.action,
+        subject: { type, id },
+        title: content?.title ?? null,
+        targetId: target,
+        actorId: who.id,
+        actedAs: entry.actedAs,
+        reason,
+        until: entry.until,
+        group: entry.group,
+        contentUrl: content?.url ?? null,
+        ...(was ? { was } : {}),
+      },
+      reporters,
+    );
+    return { entry, reportsClosed: reporters.length };
   });
 }
 

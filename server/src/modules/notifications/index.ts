@@ -9,7 +9,9 @@ export {
   notifyEventsCreated,
   notifyJoinAnswered,
   notifyJoinRequest,
+  notifyModerationAction,
   notifyReply,
   notifyWaitlistPromoted,
   notificationSettingsOf,
 } from './notify.js';
+export type { ModerationNotice } from './notify.js';

@@ -266,3 +266,76 @@ export async function notificationSettingsOf(db: Db, userId: number): Promise<No
   const row = await findSettings(db, userId);
   return row ? settingsFromRow(row) : null;
 }
+
+/** A moderation action, as its safety notices tell it (moderation's service, in the action's transaction). */
+export interface ModerationNotice {
+  /** The action's id in the public log. */
+  actionId: number;
+  action: string;
+  subject: { type: string; id: number };
+  /** The post's or meetup's title (a group's or place's name); null for comments and people. */
+  title: string | null;
+  /** Who it was done to: the author, organizer or person; null when their account is gone. */
+  targetId: number | null;
+  /** Who acted: never told of their own doing. */
+  actorId: number;
+  /** "a moderator of Catan Crew", "a site admin", as the log says it. */
+  actedAs: string;
+  reason: string;
+  until: string | null;
+  group: { id: number; name: string } | null;
+  /** The page of the content, where a removal shows its reason; null for none. */
+  contentUrl: string | null;
+  /** What a restore undid. */
+  was?: 'removed' | 'held';
+}
+
+/**
+ * A moderation action's safety notices: its author (or the person it concerns) is told what was
+ * done and why, with a link to the content or the group's rules, for every action but a
+ * dismissal; the people whose open reports it closed are told the outcome. Never the content's
+ * text, and never who acted beyond what the public log says.
+ */
+export async function notifyModerationAction(trx: Db, notice: ModerationNotice, reporterIds: number[]): Promise<void> {
+  const rulesUrl = notice.group ? `/groups/${notice.group.id}#rules` : null;
+  const logUrl = notice.group ? `/moderation/log?groupId=${notice.group.id}` : '/moderation/log';
+  const common = { subjectType: 'moderation' as const, moderationActionId: notice.actionId, membersOnly: false };
+  if (notice.action !== 'dismiss' && notice.targetId !== null) {
+    const personal =
+      notice.subject.type === 'user' || notice.action === 'ban_from_group' || notice.action === 'suspend';
+    await fanOut(trx, {
+      ...common,
+      kind: 'moderation_action',
+      recipients: usersSql([notice.targetId]),
+      actorId: notice.actorId,
+      emailOn,
+      data: {
+        action: notice.action,
+        subjectType: notice.subject.type,
+        title: notice.subject.type === 'user' ? null : notice.title,
+        reason: notice.reason,
+        actedAs: notice.actedAs,
+        until: notice.until,
+        group: notice.group?.name ?? null,
+        ...(notice.was ? { was: notice.was } : {}),
+        url: (personal ? null : notice.contentUrl) ?? rulesUrl ?? logUrl,
+        rulesUrl,
+      },
+      collapseKey: `moderation_action:${notice.actionId}`,
+      collapse: 'once',
+    });
+  }
+  const reporters = reporterIds.filter((id) => id !== notice.targetId);
+  if (reporters.length > 0) {
+    await fanOut(trx, {
+      ...common,
+      kind: 'report_outcome',
+      recipients: usersSql([...new Set(reporters)]),
+      actorId: notice.actorId,
+      emailOn,
+      data: { action: notice.action, subjectType: notice.subject.type, url: logUrl, rulesUrl },
+      collapseKey: `report_outcome:${notice.subject.type}:${notice.subject.id}:${notice.actionId}`,
+      collapse: 'once',
+    });
+  }
+}

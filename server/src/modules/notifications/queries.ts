@@ -11,6 +11,7 @@ import { enqueueJobsSql, wakeWorkers } from '../../jobs/queue.js';
 import { viewerMaySql } from '../../policy/group-roles.js';
 import { notBlockedSql } from '../../policy/moderation.js';
 import { groupContentVisibleSql } from '../../policy/visibility.js';
+import { SAFETY_KINDS } from '../../db/tables/notifications.js';
 import { DEFAULT_EMAIL, DEFAULT_IN_APP, EMAIL_DELAY_SECONDS } from './settings.js';
 import type { StoredNotification } from './text.js';
 
@@ -42,6 +43,8 @@ export interface FanOut {
   eventId?: number | null;
   postId?: number | null;
   groupId?: number | null;
+  /** For subjectType 'moderation': the moderation action it tells of. */
+  moderationActionId?: number | null;
   /** Content of the group `groupId`: told only to those who may see that group's content. */
   membersOnly: boolean;
   data: Record<string, unknown>;
@@ -105,10 +108,14 @@ export async function fanOut(trx: Db, f: FanOut): Promise<FanOutResult> {
   // server's force_custom_plan (db/postgres.ts) it would plan them again for every row, which
   // tripled the cost of a large fan-out (docs/performance.md). Until the transaction ends.
   await sql`set local plan_cache_mode = auto`.execute(trx);
+  // Safety notices are shown in the app whatever the settings say (SAFETY_KINDS).
+  const inApp = SAFETY_KINDS.includes(f.kind)
+    ? sql`true`
+    : sql`${kind} = any(coalesce(s.in_app, ${textArray(DEFAULT_IN_APP)}))`;
   const { rows } = await sql<FanOutResult>`
     with recipients as materialized (
       select u.id as user_id,
-        ${kind} = any(coalesce(s.in_app, ${textArray(DEFAULT_IN_APP)})) as in_app,
+        ${inApp} as in_app,
         ${f.emailOn}::boolean and ${kind} = any(coalesce(s.email, ${textArray(DEFAULT_EMAIL)})) as email
       from users u
       cross join (select ${groupId}::bigint as group_id) target
@@ -118,10 +125,10 @@ export async function fanOut(trx: Db, f: FanOut): Promise<FanOutResult> {
       for no key update of u
     ),
     written as (
-      insert into notifications (user_id, kind, subject_type, event_id, post_id, group_id, members_only, actor_id,
-        data, collapse_key, in_app, email)
+      insert into notifications (user_id, kind, subject_type, event_id, post_id, group_id, moderation_action_id,
+        members_only, actor_id, data, collapse_key, in_app, email)
       select r.user_id, ${kind}, ${f.subjectType}::text, ${f.eventId ?? null}::bigint, ${f.postId ?? null}::bigint,
-        ${groupId}::bigint, ${f.membersOnly}::boolean, ${f.actorId}::bigint, ${JSON.stringify(f.data)}::jsonb,
+        ${groupId}::bigint, ${f.moderationActionId ?? null}::bigint, ${f.membersOnly}::boolean, ${f.actorId}::bigint, ${JSON.stringify(f.data)}::jsonb,
         ${f.collapseKey}::text, r.in_app, r.email
       from recipients r
       where r.in_app or r.email
@@ -325,6 +332,7 @@ function inboxColumns(db: Db) {
       'n.event_id',
       'n.post_id',
       'n.group_id',
+      'n.moderation_action_id',
       'n.data',
       'n.count',
       'n.updated_at',
@@ -494,6 +502,7 @@ export async function findEmailToSend(db: Db, id: number) {
       'n.event_id',
       'n.post_id',
       'n.group_id',
+      'n.moderation_action_id',
       'n.data',
       'n.count',
       'n.read_at',

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../../db/tables/notifications.js';
+import { NOTIFICATION_KINDS, SAFETY_KINDS, type NotificationKind } from '../../db/tables/notifications.js';
 import { Id } from '../../plugins/schemas.js';
 
-export { NOTIFICATION_KINDS, type NotificationKind };
+export { NOTIFICATION_KINDS, SAFETY_KINDS, type NotificationKind };
 
 export const KIND_DESCRIPTIONS: Record<NotificationKind, string> = {
   waitlist_promoted: 'You got a seat at a meetup you were waitlisted for.',
@@ -15,6 +15,10 @@ export const KIND_DESCRIPTIONS: Record<NotificationKind, string> = {
   join_declined: 'Your request to join a group was declined.',
   group_event: 'A group you are in planned a meetup.',
   nearby_event: 'A new public meetup near your home (only with a radius set; off by default).',
+  moderation_action:
+    'A safety notice: moderators removed, restored or locked something you wrote, warned you, banned you from a ' +
+    'group or suspended your account, with their reason. Always in the app.',
+  report_outcome: 'A safety notice: a report you filed was reviewed, and what came of it. Always in the app.',
 };
 
 export const Kind = Type.Unsafe<NotificationKind>({
@@ -41,10 +45,24 @@ export const NotificationItem = Type.Object(
     readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     subject: Type.Object(
       {
-        type: Type.Union([Type.Literal('event'), Type.Literal('post'), Type.Literal('group')]),
+        type: Type.Union([
+          Type.Literal('event'),
+          Type.Literal('post'),
+          Type.Literal('group'),
+          Type.Literal('moderation'),
+        ]),
         id: Type.Integer(),
       },
-      { description: 'What it is about.' },
+      {
+        description:
+          'What it is about. `moderation`: a safety notice about the moderation action with this id (an entry of ' +
+          'the public log).',
+      },
+    ),
+    rulesUrl: Type.Optional(
+      Type.String({
+        description: 'Safety notices about a group’s content or a ban from it: the group’s rules in the web app.',
+      }),
     ),
   },
   { $id: 'NotificationItem' },
@@ -113,7 +131,9 @@ const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', descript
 
 const Channels = Type.Object(
   {
-    inApp: Type.Boolean({ description: 'In the inbox, the bell and the live stream.' }),
+    inApp: Type.Boolean({
+      description: 'In the inbox, the bell and the live stream. Always true for the safety notices.',
+    }),
     email: Type.Boolean({ description: 'By email (when the server sends email).' }),
   },
   { additionalProperties: false },

@@ -28,7 +28,7 @@ import {
   type Unsubscribed,
 } from './schemas.js';
 import { DEFAULT_EMAIL, settingsFromRow } from './settings.js';
-import { notificationText, notificationUrl, subjectOf } from './text.js';
+import { notificationText, notificationUrl, rulesUrlOf, subjectOf } from './text.js';
 
 type Db = Kysely<Database>;
 
@@ -42,6 +42,7 @@ export function toItem(row: InboxRow): NotificationItem {
     createdAt: row.updated_at.toISOString(),
     readAt: row.read_at?.toISOString() ?? null,
     subject: subjectOf(row),
+    ...(rulesUrlOf(row) ? { rulesUrl: rulesUrlOf(row) } : {}),
   };
 }
 

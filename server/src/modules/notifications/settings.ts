@@ -1,13 +1,14 @@
 /** What people are told by default, how their stored choices read, and how long emails wait to gather a burst. */
 import type { NotificationSettingsBody } from './schemas.js';
-import { NOTIFICATION_KINDS, type NotificationKind } from './schemas.js';
+import { NOTIFICATION_KINDS, SAFETY_KINDS, type NotificationKind } from './schemas.js';
 
 /** Everything in the app, except meetups near home, which someone has to ask for (a radius). */
 export const DEFAULT_IN_APP: readonly NotificationKind[] = NOTIFICATION_KINDS;
 
 /**
  * By email, by default, only what changes someone's plans: a seat, a change, a cancellation, an
- * answer to their request. Replies, reminders and new meetups stay in the app unless asked for.
+ * answer to their request; and a moderator's decision about what they wrote. Replies, reminders,
+ * new meetups and the outcome of one's reports stay in the app unless asked for.
  */
 export const DEFAULT_EMAIL: readonly NotificationKind[] = [
   'waitlist_promoted',
@@ -15,6 +16,7 @@ export const DEFAULT_EMAIL: readonly NotificationKind[] = [
   'event_cancelled',
   'join_approved',
   'join_declined',
+  'moderation_action',
 ];
 
 /**
@@ -32,6 +34,8 @@ export const EMAIL_DELAY_SECONDS: Readonly<Record<NotificationKind, number>> = {
   join_declined: 0,
   group_event: 300,
   nearby_event: 300,
+  moderation_action: 0,
+  report_outcome: 0,
 };
 
 /** A person's stored choices (a settings row, or none) with the defaults filled in. */
@@ -45,7 +49,8 @@ export function settingsFromRow(row: {
   quiet_end: string | null;
   time_zone: string | null;
 }): NotificationSettingsBody {
-  const inApp = new Set<string>(row.in_app ?? DEFAULT_IN_APP);
+  // Safety notices are always shown in the app (SAFETY_KINDS); only their email is a choice.
+  const inApp = new Set<string>([...(row.in_app ?? DEFAULT_IN_APP), ...SAFETY_KINDS]);
   const email = new Set<string>(row.email ?? DEFAULT_EMAIL);
   return {
     kinds: Object.fromEntries(

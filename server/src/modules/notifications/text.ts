@@ -13,6 +13,8 @@ export interface StoredNotification {
   event_id: number | null;
   post_id: number | null;
   group_id: number | null;
+  /** Set for safety notices (subject_type 'moderation'). */
+  moderation_action_id?: number | null;
   data: Record<string, unknown>;
   count: number;
   actor_name: string | null;
@@ -69,6 +71,69 @@ function describeChanges(changes: Record<string, Change>, zone: unknown): string
   return parts.join('; ');
 }
 
+/** "your post “Dice”", "your comment", "your account": what a safety notice is about. */
+function yours(d: Record<string, unknown>): string {
+  const what =
+    d.subjectType === 'event'
+      ? 'meetup'
+      : d.subjectType === 'user'
+        ? 'account'
+        : typeof d.subjectType === 'string'
+          ? d.subjectType
+          : 'content';
+  return typeof d.title === 'string' && d.title !== '' ? `your ${what} “${d.title}”` : `your ${what}`;
+}
+
+/** "a comment", "a meetup", "an account": what a report was about. */
+function reported(type: unknown): string {
+  if (type === 'event') return 'a meetup';
+  if (type === 'user') return 'a person';
+  return typeof type === 'string' ? `a ${type}` : 'something';
+}
+
+/** " until Sat 12 Dec, 19:00" or " indefinitely". */
+function untilText(until: unknown): string {
+  return typeof until === 'string' ? ` until ${formatWhen(until, 'UTC')} (UTC)` : ' indefinitely';
+}
+
+/** What a moderator did to something of yours, and why: a safety notice. */
+function moderationText(d: Record<string, unknown>): string {
+  const who = named(d.actedAs, 'a moderator');
+  const Who = who.charAt(0).toUpperCase() + who.slice(1);
+  const why = ` Reason: ${named(d.reason, 'none given')}`;
+  const group = named(d.group, 'the group');
+  switch (d.action) {
+    case 'remove':
+      return `${Who} removed ${yours(d)}: it shows as “removed by moderators” with the reason.${why}`;
+    case 'restore':
+      return d.was === 'held'
+        ? `${Who} published ${yours(d)}, which was held for review.${why}`
+        : `${Who} restored ${yours(d)}: everyone sees it again.${why}`;
+    case 'lock':
+      return `${Who} locked the discussion of ${yours(d)}: it takes no new comments.${why}`;
+    case 'unlock':
+      return `${Who} reopened the discussion of ${yours(d)}.${why}`;
+    case 'ban_from_group':
+      return `${Who} banned you from ${group}${untilText(d.until)}: you cannot post, comment or plan meetups there.${why}`;
+    case 'suspend':
+      return `${Who} suspended your account${untilText(d.until)}: you can sign in, read and export your data, but not write.${why}`;
+    case 'warn':
+      return `${Who} warned you about ${yours(d)}.${why}`;
+    default:
+      return `${Who} acted on ${yours(d)}.${why}`;
+  }
+}
+
+/** What came of a report, in a few words. */
+const OUTCOMES: Record<string, string> = {
+  remove: 'removed',
+  dismiss: 'no action',
+  lock: 'its discussion was locked',
+  ban_from_group: 'its author was banned from the group',
+  suspend: 'the account was suspended',
+  warn: 'its author was warned',
+};
+
 export function notificationText(row: StoredNotification): string {
   const d = row.data;
   const actor = named(row.actor_name, 'Someone');
@@ -109,6 +174,10 @@ export function notificationText(row: StoredNotification): string {
       return n === 1
         ? `A new meetup near you: ${quoted(d.title)} (${when}).`
         : `${n} new meetups near you, the latest ${quoted(d.title)} (${when}).`;
+    case 'moderation_action':
+      return moderationText(d);
+    case 'report_outcome':
+      return `Your report about ${reported(d.subjectType)} was reviewed: ${OUTCOMES[String(d.action)] ?? 'no action'}.`;
   }
 }
 
@@ -136,12 +205,25 @@ export function notificationTitle(row: StoredNotification): string {
       return `New meetup in ${named(d.group, 'your group')}`;
     case 'nearby_event':
       return 'New meetups near you';
+    case 'moderation_action':
+      return d.action === 'suspend'
+        ? 'Your account was suspended'
+        : d.action === 'ban_from_group'
+          ? `You were banned from ${named(d.group, 'a group')}`
+          : `A moderators’ decision about ${yours(d)}`;
+    case 'report_outcome':
+      return 'Your report was reviewed';
   }
 }
 
 /** The page of the web app it is about. */
-export function notificationUrl(row: Pick<StoredNotification, 'subject_type' | 'event_id' | 'post_id' | 'group_id'>) {
+export function notificationUrl(
+  row: Pick<StoredNotification, 'subject_type' | 'event_id' | 'post_id' | 'group_id' | 'data'>,
+): string {
   switch (row.subject_type) {
+    case 'moderation':
+      // Chosen when the notice was written: the content's page, the group's rules or the log.
+      return typeof row.data.url === 'string' ? row.data.url : '/moderation/log';
     case 'event':
       return `/events/${row.event_id}`;
     case 'post':
@@ -151,7 +233,21 @@ export function notificationUrl(row: Pick<StoredNotification, 'subject_type' | '
   }
 }
 
-export function subjectOf(row: Pick<StoredNotification, 'subject_type' | 'event_id' | 'post_id' | 'group_id'>) {
-  const id = row.subject_type === 'event' ? row.event_id : row.subject_type === 'post' ? row.post_id : row.group_id;
+export function subjectOf(
+  row: Pick<StoredNotification, 'subject_type' | 'event_id' | 'post_id' | 'group_id' | 'moderation_action_id'>,
+) {
+  const id =
+    row.subject_type === 'event'
+      ? row.event_id
+      : row.subject_type === 'post'
+        ? row.post_id
+        : row.subject_type === 'moderation'
+          ? row.moderation_action_id
+          : row.group_id;
   return { type: row.subject_type, id: id! };
+}
+
+/** A safety notice's link to the rules of the group it concerns, if any. */
+export function rulesUrlOf(row: Pick<StoredNotification, 'subject_type' | 'data'>): string | undefined {
+  return row.subject_type === 'moderation' && typeof row.data.rulesUrl === 'string' ? row.data.rulesUrl : undefined;
 }

@@ -38,8 +38,15 @@ export async function findExportRows(trx: Db, userId: number) {
       .execute(),
     places: await trx
       .selectFrom('places')
-      .select(['id', 'name', 'kind', 'address', 'description', 'tags', 'created_at'])
+      .select(['id', 'name', 'kind', 'address', 'private_home', 'description', 'tags', 'created_at'])
       .select([latSql('location').as('lat'), lngSql('location').as('lng')])
+      .where('created_by', '=', userId)
+      .orderBy('id')
+      .execute(),
+    // Games they added to the shared list. Which games a group or a place owns is not kept per person.
+    games: await trx
+      .selectFrom('games')
+      .select(['id', 'name', 'min_players', 'max_players', 'play_minutes', 'created_at'])
       .where('created_by', '=', userId)
       .orderBy('id')
       .execute(),

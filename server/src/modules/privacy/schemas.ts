@@ -7,6 +7,7 @@ const Point = Type.Object({ lat: Type.Number(), lng: Type.Number() });
 const Time = Type.String({ format: 'date-time' });
 const MaybeTime = Type.Union([Time, Type.Null()]);
 const MaybeId = Type.Union([Type.Integer(), Type.Null()]);
+const MaybeCount = Type.Union([Type.Integer(), Type.Null()]);
 
 /** Everything Vicinity keeps about one person, in one JSON document they can take away. */
 export const DataExport = Type.Object(
@@ -45,11 +46,27 @@ export const DataExport = Type.Object(
         name: Type.String(),
         kind: Type.String(),
         address: Type.Union([Type.String(), Type.Null()]),
+        privateHome: Type.Boolean(),
         description: Type.String(),
         tags: Type.Array(Type.String()),
         location: Point,
         createdAt: Time,
       }),
+    ),
+    gamesAdded: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        name: Type.String(),
+        minPlayers: MaybeCount,
+        maxPlayers: MaybeCount,
+        playMinutes: MaybeCount,
+        createdAt: Time,
+      }),
+      {
+        description:
+          'Games you added to the shared games list. They stay in the list when you delete your account, without ' +
+          'your name; which games a group or a place owns is not kept per person.',
+      },
     ),
     eventsOrganized: Type.Array(
       Type.Object({

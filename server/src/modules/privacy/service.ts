@@ -8,7 +8,8 @@
  * - what they wrote is erased the way deleting a post or comment erases it: the text goes, the
  *   discussion under it stays readable;
  * - meetups they organized outside a group are deleted; a group's meetups stay with the group;
- * - places they added stay on the map (they are shared venues) without their name;
+ * - places they added stay on the map (they are shared venues) without their name; so do games they
+ *   added to the games list, which meetups, groups and places share (the list keeps no one's name);
  * - every photo they uploaded is deleted, wherever it is shown (its files by a job after commit);
  * - memberships, join requests and RSVPs go with the account row (ON DELETE CASCADE).
  */
@@ -83,10 +84,19 @@ export async function exportData(
           name: p.name,
           kind: p.kind,
           address: p.address,
+          privateHome: p.private_home,
           description: p.description,
           tags: p.tags,
           location: point(p),
           createdAt: iso(p.created_at),
+        })),
+        gamesAdded: rows.games.map((g) => ({
+          id: g.id,
+          name: g.name,
+          minPlayers: g.min_players,
+          maxPlayers: g.max_players,
+          playMinutes: g.play_minutes,
+          createdAt: iso(g.created_at),
         })),
         eventsOrganized: rows.events.map((e) => ({
           id: e.id,

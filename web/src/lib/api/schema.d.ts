@@ -827,7 +827,7 @@ export interface paths {
     };
     /**
      * Items or clusters inside a map viewport
-     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Never more than 500 features.
+     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Clusters, like items, leave out removed and held posts and meetups, and for a signed-in viewer those of people either of them blocked. Never more than 500 features.
      */
     get: operations['getMap'];
     put?: never;
@@ -1601,6 +1601,16 @@ export interface components {
       }[];
       /** Format: date-time */
       exportedAt: string;
+      /** @description Games you added to the shared games list. They stay in the list when you delete your account, without your name; which games a group or a place owns is not kept per person. */
+      gamesAdded: {
+        /** Format: date-time */
+        createdAt: string;
+        id: number;
+        maxPlayers: number | null;
+        minPlayers: number | null;
+        name: string;
+        playMinutes: number | null;
+      }[];
       groupsCreated: {
         /** Format: date-time */
         createdAt: string;
@@ -1632,61 +1642,73 @@ export interface components {
           event_cancelled: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           event_changed: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           group_event: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           join_approved: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           join_declined: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           join_request: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+            inApp: boolean;
+          };
+          moderation_action: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           nearby_event: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           reminder: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           reply: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+            inApp: boolean;
+          };
+          report_outcome: {
+            /** @description By email (when the server sends email). */
+            email: boolean;
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
           waitlist_promoted: {
             /** @description By email (when the server sends email). */
             email: boolean;
-            /** @description In the inbox, the bell and the live stream. */
+            /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
             inApp: boolean;
           };
         };
@@ -1743,6 +1765,7 @@ export interface components {
           lng: number;
         };
         name: string;
+        privateHome: boolean;
         tags: string[];
       }[];
       posts: {
@@ -2539,6 +2562,8 @@ export interface components {
        *     - `join_declined`: Your request to join a group was declined.
        *     - `group_event`: A group you are in planned a meetup.
        *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       *     - `moderation_action`: A safety notice: moderators removed, restored or locked something you wrote, warned you, banned you from a group or suspended your account, with their reason. Always in the app.
+       *     - `report_outcome`: A safety notice: a report you filed was reviewed, and what came of it. Always in the app.
        * @enum {string}
        */
       kind:
@@ -2551,13 +2576,17 @@ export interface components {
         | 'join_approved'
         | 'join_declined'
         | 'group_event'
-        | 'nearby_event';
+        | 'nearby_event'
+        | 'moderation_action'
+        | 'report_outcome';
       /** Format: date-time */
       readAt: string | null;
-      /** @description What it is about. */
+      /** @description Safety notices about a group’s content or a ban from it: the group’s rules in the web app. */
+      rulesUrl?: string;
+      /** @description What it is about. `moderation`: a safety notice about the moderation action with this id (an entry of the public log). */
       subject: {
         id: number;
-        type: 'event' | 'post' | 'group';
+        type: 'event' | 'post' | 'group' | 'moderation';
       };
       /** @description What happened, as a sentence for people. */
       text: string;
@@ -2581,61 +2610,73 @@ export interface components {
         event_cancelled: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         event_changed: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         group_event: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         join_approved: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         join_declined: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         join_request: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+          inApp: boolean;
+        };
+        moderation_action: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         nearby_event: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         reminder: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         reply: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+          inApp: boolean;
+        };
+        report_outcome: {
+          /** @description By email (when the server sends email). */
+          email: boolean;
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
         waitlist_promoted: {
           /** @description By email (when the server sends email). */
           email: boolean;
-          /** @description In the inbox, the bell and the live stream. */
+          /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
           inApp: boolean;
         };
       };
@@ -3142,6 +3183,8 @@ export interface components {
        *     - `join_declined`: Your request to join a group was declined.
        *     - `group_event`: A group you are in planned a meetup.
        *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       *     - `moderation_action`: A safety notice: moderators removed, restored or locked something you wrote, warned you, banned you from a group or suspended your account, with their reason. Always in the app.
+       *     - `report_outcome`: A safety notice: a report you filed was reviewed, and what came of it. Always in the app.
        * @enum {string}
        */
       kind:
@@ -3154,7 +3197,9 @@ export interface components {
         | 'join_approved'
         | 'join_declined'
         | 'group_event'
-        | 'nearby_event';
+        | 'nearby_event'
+        | 'moderation_action'
+        | 'report_outcome';
     };
     UnsubscribeLink: {
       email: string;
@@ -3170,6 +3215,8 @@ export interface components {
        *     - `join_declined`: Your request to join a group was declined.
        *     - `group_event`: A group you are in planned a meetup.
        *     - `nearby_event`: A new public meetup near your home (only with a radius set; off by default).
+       *     - `moderation_action`: A safety notice: moderators removed, restored or locked something you wrote, warned you, banned you from a group or suspended your account, with their reason. Always in the app.
+       *     - `report_outcome`: A safety notice: a report you filed was reviewed, and what came of it. Always in the app.
        * @enum {string}
        */
       kind:
@@ -3182,7 +3229,9 @@ export interface components {
         | 'join_approved'
         | 'join_declined'
         | 'group_event'
-        | 'nearby_event';
+        | 'nearby_event'
+        | 'moderation_action'
+        | 'report_outcome';
       subscribed: boolean;
     };
   };
@@ -7351,61 +7400,73 @@ export interface operations {
             event_cancelled: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             event_changed: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             group_event: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             join_approved: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             join_declined: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             join_request: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+              inApp: boolean;
+            };
+            moderation_action: {
+              /** @description By email (when the server sends email). */
+              email: boolean;
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             nearby_event: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             reminder: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             reply: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
+              inApp: boolean;
+            };
+            report_outcome: {
+              /** @description By email (when the server sends email). */
+              email: boolean;
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
             waitlist_promoted: {
               /** @description By email (when the server sends email). */
               email: boolean;
-              /** @description In the inbox, the bell and the live stream. */
+              /** @description In the inbox, the bell and the live stream. Always true for the safety notices. */
               inApp: boolean;
             };
           };
