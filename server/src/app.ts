@@ -187,7 +187,18 @@ export async function buildApp({
   await app.register(searchRoutes);
   await app.register(mapRoutes);
   await app.register(ogcRoutes);
-  await app.register(geocodeRoutes);
+  await app.register(geocodeRoutes, {
+    geocoder:
+      config.geocoderUrl && config.geocoderContact
+        ? {
+            url: config.geocoderUrl,
+            kind: config.geocoderKind,
+            contact: config.geocoderContact,
+            publicUrl: config.publicUrl,
+            timeoutMs: config.geocoderTimeoutMs,
+          }
+        : null,
+  });
   await app.register(postRoutes);
   await app.register(feedRoutes);
   await app.register(membershipRoutes);

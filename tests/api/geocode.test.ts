@@ -19,6 +19,12 @@ describe('GET /api/geocode', () => {
     expect(populations).toEqual([...populations].sort((a, b) => b - a));
   });
 
+  it('says the offline gazetteer answered, and credits GeoNames', async () => {
+    const response = await t.app.inject('/api/geocode?q=Hamburg');
+    expect(response.json()).toMatchObject({ source: 'gazetteer', attribution: expect.stringContaining('GeoNames') });
+    expect(response.json().results[0]).toMatchObject({ name: 'Hamburg', type: 'town' });
+  });
+
   it('ignores accents and case', async () => {
     const [plain] = await geocode('zurich');
     expect(plain).toMatchObject({ name: 'Zürich', country: 'CH' });
@@ -51,6 +57,7 @@ describe('GET /api/config', () => {
       zoom: 14,
       tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       tileAttribution: expect.stringContaining('OpenStreetMap'),
+      addressSearch: false,
     });
   });
 });

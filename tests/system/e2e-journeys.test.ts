@@ -412,7 +412,7 @@ describe.skipIf(skip)('journeys through the app in a browser', () => {
           .getByRole('region', { name: 'Map for choosing your home location' })
           .click({ position: { x: 250, y: 140 } });
         await page.getByRole('button', { name: 'Save home location' }).click();
-        await page.getByText(/shown here only to within about 500 m/).waitFor();
+        await page.getByText(/The map shows it to within about 500 m/).waitFor();
         const ring = page.getByRole('region', { name: /Map of your home location, to within about 500 m/ });
         await ring.waitFor();
         expect(await page.locator('.mini-map .map-pin').count()).toBe(0);

@@ -113,3 +113,69 @@ describe('LocationSearch', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 });
+
+describe('LocationSearch without a geocoder', () => {
+  it('says that addresses need one, and to click the map', () => {
+    render(LocationSearch, { onselect: vi.fn(), mapHint: 'find the town, then click the map to set the location.' });
+    const input = screen.getByRole('combobox', { name: 'Search for a town or city' });
+    const hint = document.getElementById(input.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toBe(
+      'Street addresses need a geocoder, which this server does not have: find the town, then click the map to set the location.',
+    );
+  });
+});
+
+describe('LocationSearch with a geocoder', () => {
+  const ORANIEN = {
+    name: 'Oranienstraße 25',
+    detail: '10999 Berlin, Deutschland',
+    type: 'address',
+    country: 'DE',
+    lat: 52.50125,
+    lng: 13.41962,
+  };
+
+  beforeEach(() => {
+    fetch = vi.fn(async (url: string) => {
+      const params = new URL(url, 'http://localhost').searchParams;
+      if (params.get('source') === 'gazetteer') {
+        return new Response(JSON.stringify({ results: [], source: 'gazetteer', attribution: 'GeoNames' }));
+      }
+      return new Response(
+        JSON.stringify({ results: [ORANIEN], source: 'geocoder', attribution: '© OpenStreetMap contributors' }),
+      );
+    });
+    vi.stubGlobal('fetch', fetch);
+  });
+
+  it('asks only for towns while typing, and the geocoder when asked, crediting OpenStreetMap', async () => {
+    const onselect = vi.fn();
+    render(LocationSearch, { onselect, addressSearch: true, centre: { lat: 52.5, lng: 13.42 } });
+    const input = screen.getByRole('combobox', { name: 'Search for a town or an address' });
+    await fireEvent.input(input, { target: { value: 'Oranienstr 25' } });
+    const lookup = await screen.findByRole('option', { name: /Search streets and addresses for “Oranienstr 25”/ });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(new URL(fetch.mock.calls[0]![0], 'http://localhost').searchParams.get('source')).toBe('gazetteer');
+
+    await fireEvent.click(lookup);
+    const found = await screen.findByRole('option', { name: /Oranienstraße 25/ });
+    const asked = new URL(fetch.mock.calls[1]![0], 'http://localhost').searchParams;
+    expect(asked.get('source')).toBeNull();
+    expect(asked.get('lat')).toBe('52.5');
+    expect(screen.getByText('Search results: © OpenStreetMap contributors')).toBeTruthy();
+
+    await fireEvent.click(found);
+    expect(onselect).toHaveBeenCalledWith(ORANIEN);
+    expect((input as HTMLInputElement).value).toBe('Oranienstraße 25, 10999 Berlin, Deutschland');
+  });
+
+  it('asks the geocoder on Enter when no option is chosen', async () => {
+    render(LocationSearch, { onselect: vi.fn(), addressSearch: true });
+    const input = screen.getByRole('combobox', { name: 'Search for a town or an address' });
+    await fireEvent.input(input, { target: { value: 'Oranienstr 25' } });
+    await screen.findByRole('option', { name: /Search streets and addresses/ });
+    await fireEvent.keyDown(input, { key: 'Enter' });
+    await screen.findByRole('option', { name: /Oranienstraße 25/ });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});

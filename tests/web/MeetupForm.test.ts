@@ -13,6 +13,7 @@ const CONFIG: Handler = (request) =>
           zoom: 14,
           tileUrl: 'https://tile.example.org/{z}/{x}/{y}.png',
           tileAttribution: '',
+          addressSearch: false,
         },
       }
     : undefined;

@@ -41,6 +41,7 @@ function meetup(overrides: Partial<Meetup> = {}): Meetup {
     createdAt: '',
     updatedAt: '',
     description: '',
+    descriptionHtml: '',
     media: [],
     ...overrides,
   };
@@ -97,6 +98,30 @@ describe('RsvpPanel', () => {
     render(RsvpPanel, { meetup: meetup({ status: 'cancelled' }), onanswer: vi.fn() });
     expect(screen.getByText(/was cancelled/)).toBeTruthy();
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('keeps keyboard focus in the panel when the answer replaces the button pressed', async () => {
+    session.user = ME;
+    stubApi(() => ({ body: { status: 'going', waitlistPosition: null, going: 4, waitlisted: 0, seatsLeft: 4 } }));
+    const before = meetup();
+    // The page answers by giving the panel the changed meetup, as EventPage does.
+    const view = render(RsvpPanel, {
+      meetup: before,
+      onanswer: (answer: { going: number; seatsLeft: number | null }) =>
+        void view.rerender({
+          meetup: {
+            ...before,
+            going: answer.going,
+            seatsLeft: answer.seatsLeft,
+            myRsvp: { status: 'going', waitlistPosition: null },
+          },
+        }),
+    });
+    const going = screen.getByRole('button', { name: 'I’m going' });
+    going.focus();
+    await fireEvent.click(going);
+    const undo = await screen.findByRole('button', { name: 'I can’t go after all' });
+    await waitFor(() => expect(document.activeElement).toBe(undo));
   });
 
   it('shows the server’s refusal', async () => {

@@ -88,9 +88,9 @@ describe('requests', () => {
     stubFetch(() =>
       answer(200, { results: [{ name: 'Hamburg', country: 'DE', lat: 53.55, lng: 9.99, population: 1_739_117 }] }),
     );
-    await expect(geocode('Hamb')).resolves.toEqual([
-      { name: 'Hamburg', country: 'DE', lat: 53.55, lng: 9.99, population: 1_739_117 },
-    ]);
+    await expect(geocode('Hamb')).resolves.toEqual({
+      results: [{ name: 'Hamburg', country: 'DE', lat: 53.55, lng: 9.99, population: 1_739_117 }],
+    });
   });
 
   it('throws an ApiError for error answers', async () => {

@@ -8,6 +8,7 @@ const CONFIG = {
   zoom: 14,
   tileUrl: 'https://tile.example.org/{z}/{x}/{y}.png',
   tileAttribution: '&copy; OpenStreetMap contributors',
+  addressSearch: false,
 };
 
 beforeEach(() => window.localStorage.clear());

@@ -7,6 +7,8 @@ import {
   formatTimeRange,
   formatWritten,
   formatZone,
+  meetupTime,
+  meetupTimeLine,
   plural,
 } from '../../web/src/lib/format';
 
@@ -36,12 +38,6 @@ describe('formatDistance', () => {
 });
 
 describe('formatDateTime', () => {
-  it('names the zone when asked', () => {
-    expect(formatDateTime('2026-12-01T18:00:00Z', { locale: 'en-GB', timeZone: 'Europe/Berlin', withZone: true })).toBe(
-      'Tue 1 Dec, 19:00 CET',
-    );
-  });
-
   it('shows weekday, day, month and time in the given locale and zone', () => {
     const text = formatDateTime('2026-06-13T17:00:00Z', { locale: 'en-GB', timeZone: 'Europe/Berlin' });
     expect(text).toContain('Sat');
@@ -127,5 +123,54 @@ describe('meetup times', () => {
   it('shows when something was written, and coordinates with hemispheres', () => {
     expect(formatWritten('2026-11-28T09:52:55Z', { locale: 'en-GB', timeZone: 'UTC' })).toBe('28 Nov 2026, 09:52');
     expect(formatCoordinates({ lat: 52.4986, lng: -13.42134 })).toBe('52.49860° N, 13.42134° W');
+  });
+});
+
+describe('meetupTime', () => {
+  const berlin = {
+    startsAt: '2026-12-01T19:00:00+01:00',
+    endsAt: '2026-12-01T22:00:00+01:00',
+    timeZone: 'Europe/Berlin',
+  };
+
+  it('writes the time on the meetup’s clock and adds nothing for a viewer whose clock agrees', () => {
+    expect(meetupTime(berlin, { locale: 'en-GB', viewerZone: 'Europe/Berlin' })).toEqual({
+      when: 'Tue, 1 Dec 2026, 19:00–22:00',
+      zone: null,
+      yours: null,
+    });
+    // Paris keeps Berlin's time: another name, the same clock.
+    expect(meetupTime(berlin, { locale: 'en-GB', viewerZone: 'Europe/Paris' }).zone).toBeNull();
+  });
+
+  it('names the zone and gives the viewer’s own time when their clock differs', () => {
+    expect(meetupTime(berlin, { locale: 'en-GB', viewerZone: 'America/New_York' })).toEqual({
+      when: 'Tue, 1 Dec 2026, 19:00–22:00',
+      zone: 'Europe/Berlin (CET)',
+      yours: '13:00 your time',
+    });
+  });
+
+  it('says the viewer’s day when it is another one there', () => {
+    const tokyo = { startsAt: '2026-12-01T08:00:00+09:00', timeZone: 'Asia/Tokyo' };
+    expect(meetupTime(tokyo, { locale: 'en-GB', viewerZone: 'Europe/London' }).yours).toBe(
+      '23:00 your time (Mon 30 Nov)',
+    );
+    const late = { startsAt: '2026-12-01T23:30:00+01:00', timeZone: 'Europe/Berlin' };
+    expect(meetupTime(late, { locale: 'en-GB', viewerZone: 'Asia/Tokyo' }).yours).toBe('07:30 your time (Wed 2 Dec)');
+  });
+
+  it('writes one line for lists and popups', () => {
+    expect(meetupTimeLine(berlin, { locale: 'en-GB', viewerZone: 'America/New_York', startOnly: true })).toBe(
+      'Tue 1 Dec, 19:00 Europe/Berlin (CET) · 13:00 your time',
+    );
+    expect(meetupTimeLine(berlin, { locale: 'en-GB', viewerZone: 'Europe/Berlin', startOnly: true })).toBe(
+      'Tue 1 Dec, 19:00',
+    );
+  });
+
+  it('reads a meetup without a known zone on the viewer’s clock, and an unreadable time as nothing', () => {
+    expect(meetupTime({ startsAt: berlin.startsAt, timeZone: 'Nowhere/City' }, { viewerZone: 'UTC' }).zone).toBeNull();
+    expect(meetupTime({ startsAt: 'not a date', timeZone: 'Europe/Berlin' }).when).toBe('');
   });
 });

@@ -21,6 +21,7 @@ import * as map from '../../src/modules/map/queries.js';
 import * as media from '../../src/modules/media/queries.js';
 import * as memberships from '../../src/modules/memberships/queries.js';
 import * as games from '../../src/modules/games/queries.js';
+import * as geocode from '../../src/modules/geocode/queries.js';
 import * as ogc from '../../src/modules/ogc/queries.js';
 import * as places from '../../src/modules/places/queries.js';
 import * as posts from '../../src/modules/posts/queries.js';
@@ -408,6 +409,22 @@ export const QUERY_FILES: QueryFile[] = [
     },
   },
   {
+    source: 'modules/geocode/queries.ts',
+    module: geocode,
+    examples: {
+      readAnswer: (db) => geocode.readAnswer(db, 'https://photon.example|8|52.5,13.4|oranienstrasse 25'),
+      storeAnswer: (db) =>
+        geocode.storeAnswer(
+          db,
+          'https://photon.example|8|52.5,13.4|oranienstrasse 25',
+          { results: [], attribution: '© OpenStreetMap contributors' },
+          604_800_000,
+        ),
+      deleteExpiredAnswers: (db) => geocode.deleteExpiredAnswers(db),
+      takeTurn: (db) => geocode.takeTurn(db, 'geocoder https://nominatim.example', 1100, 1500),
+    },
+  },
+  {
     source: 'modules/memberships/queries.ts',
     module: memberships,
     examples: {
@@ -462,6 +479,8 @@ export const QUERY_FILES: QueryFile[] = [
     module: posts,
     examples: {
       findPost: (db) => posts.findPost(db, 1, 7),
+      listPublicPostsBy: (db) => posts.listPublicPostsBy(db, 7, 8, 21),
+      personExists: (db) => posts.personExists(db, 7),
       insertPost: (db) =>
         posts.insertPost(db, {
           authorId: 7,

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Refusal, coordinate, integer, matching, type ReadVariable, type Section, type Variable } from './variables.js';
 
 export type SeedMode = 'demo' | 'none';
+export type GeocoderKind = 'photon' | 'nominatim' | 'detect';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
@@ -35,6 +36,14 @@ export interface Config {
   tileAttribution: string;
   mapCenter: { lat: number; lng: number };
   mapZoom: number;
+  /** A Photon or Nominatim server for street and address search; null: the offline gazetteer only. */
+  geocoderUrl: string | null;
+  /** Which of the two it is; `detect` asks the server once. */
+  geocoderKind: GeocoderKind;
+  /** Who runs this installation (email or URL), sent to the geocoder as its usage policy asks. */
+  geocoderContact: string | null;
+  /** How long a geocoder request may take before the gazetteer answers instead. */
+  geocoderTimeoutMs: number;
   /** Requests per minute per IP on register and login. */
   authRateLimit: number;
   bodyLimitBytes: number;
@@ -109,7 +118,6 @@ function variable<P extends ConfigPath>(entry: Variable<P, ValueAt<Config, P>>):
   return entry;
 }
 
-/** An http(s) address without a trailing slash, so paths can be appended to it. */
 /** A `postgres://` or `postgresql://` URL, as given; `unreadable` is the refusal when it is no URL at all. */
 function postgresUrl(raw: string, unreadable: string): string {
   let url: URL;
@@ -124,6 +132,7 @@ function postgresUrl(raw: string, unreadable: string): string {
   return raw;
 }
 
+/** An http(s) address without a trailing slash, so paths can be appended to it. */
 function publicUrl(raw: string): string {
   let url: URL;
   try {
@@ -391,6 +400,63 @@ export const SERVER_SECTIONS = [
         default: '`14`',
         description: 'Initial zoom, 1 to 19.',
         parse: integer(14, 1, 19),
+      }),
+    ],
+  },
+  {
+    title: 'Address search',
+    intro:
+      'Without `GEOCODER_URL` the search field finds towns and cities offline (GeoNames) and people click the map for an address. With it, searches go to that Photon or Nominatim server first; see [api.md](api.md#finding-towns-and-addresses) for its cache and usage policy.',
+    variables: [
+      variable({
+        name: 'GEOCODER_URL',
+        key: 'geocoderUrl',
+        default: '_(unset: towns and cities only, offline)_',
+        description:
+          'Base address of a [Photon](https://github.com/komoot/photon) or [Nominatim](https://nominatim.org) server, e.g. `https://photon.komoot.io` or `https://nominatim.openstreetmap.org`. Streets and addresses are searched there; when it is slow, down or answers nonsense, the offline gazetteer answers instead. Needs `GEOCODER_CONTACT`. Public servers have usage policies: Nominatim’s allows one request per second, which this installation keeps to across all its processes.',
+        parse: (raw, read: ReadVariable) => {
+          if (raw === undefined) return null;
+          if (read('GEOCODER_CONTACT') === undefined) {
+            throw new Refusal('needs GEOCODER_CONTACT, who to reach about this installation’s requests');
+          }
+          return publicUrl(raw);
+        },
+      }),
+      variable({
+        name: 'GEOCODER_KIND',
+        key: 'geocoderKind',
+        default: '`detect`',
+        description:
+          '`photon`, `nominatim`, or `detect`: ask the server’s `/status` once, at the first search, which of the two it is.',
+        parse: (raw) => {
+          const kind = (raw ?? 'detect') as GeocoderKind;
+          if (!['photon', 'nominatim', 'detect'].includes(kind)) {
+            throw new Refusal(`must be "photon", "nominatim" or "detect", got "${kind}"`);
+          }
+          return kind;
+        },
+      }),
+      variable({
+        name: 'GEOCODER_CONTACT',
+        key: 'geocoderContact',
+        default: '_(unset)_',
+        description:
+          'An email address or web page of whoever runs this installation. It goes in the `User-Agent` of every geocoder request (with `PUBLIC_URL`, also sent as `Referer`), as Nominatim’s usage policy requires, so that the service can reach you instead of blocking you.',
+        parse: (raw) => {
+          if (raw === undefined) return null;
+          if (!/^[^\s()<>;]+@[^\s()<>;]+$|^https?:\/\/[^\s()<>;]+$/.test(raw)) {
+            throw new Refusal(`must be an email address or an http(s) URL, got "${raw}"`);
+          }
+          return raw;
+        },
+      }),
+      variable({
+        name: 'GEOCODER_TIMEOUT_MS',
+        key: 'geocoderTimeoutMs',
+        default: '`3000`',
+        description:
+          'How long, 100 to 60000 milliseconds, a search may wait for the geocoder (its turn under the rate limit included) before the offline gazetteer answers instead.',
+        parse: integer(3000, 100, 60_000),
       }),
     ],
   },

@@ -5,6 +5,7 @@
 import type { AccountTables } from './tables/accounts.js';
 import type { EventTables } from './tables/events.js';
 import type { GameTables } from './tables/games.js';
+import type { GeocoderTables } from './tables/geocoder.js';
 import type { InstallationTables } from './tables/installation.js';
 import type { ItemTables } from './tables/items.js';
 import type { JobTables } from './tables/jobs.js';
@@ -24,6 +25,7 @@ export interface Database
     PostTables,
     EventTables,
     GameTables,
+    GeocoderTables,
     JobTables,
     NotificationTables,
     MediaTables,

@@ -1,5 +1,6 @@
 /** Pure formatting of distances, dates and labels for people. */
 import type { PlaceKind } from './api/places';
+import { browserTimeZone, isTimeZone, zoneOffsetMinutes } from './time';
 
 /**
  * "45 m", "350 m", "1.2 km", "12 km": metres are rounded to 10 m (GPS is not better than that),
@@ -39,12 +40,10 @@ function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormat
 export interface DateFormatOptions {
   locale?: string;
   timeZone?: string;
-  /** Name the zone ("CET"), for times read on the reader's clock rather than an event's. */
-  withZone?: boolean;
 }
 
 /** "Sat 14 Jun, 19:00" style, in the reader's locale unless one is given. */
-export function formatDateTime(iso: string, { locale, timeZone, withZone = false }: DateFormatOptions = {}): string {
+export function formatDateTime(iso: string, { locale, timeZone }: DateFormatOptions = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   return dateTimeFormat(locale, {
@@ -54,7 +53,6 @@ export function formatDateTime(iso: string, { locale, timeZone, withZone = false
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
-    ...(withZone ? { timeZoneName: 'short' } : {}),
   }).format(date);
 }
 
@@ -146,6 +144,68 @@ export function capitalise(text: string): string {
 /** "1 item", "3 items". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** A meetup's time as every page shows it (web/src/lib/components/MeetupTime.svelte). */
+export interface MeetupTimeText {
+  /** On the meetup's own clock, the time printed on its poster: "Tue 1 Dec 2026, 19:00–22:00". */
+  when: string;
+  /** The meetup's zone, "Europe/Berlin (CET)", when the viewer's clock reads otherwise; else null. */
+  zone: string | null;
+  /** The start on the viewer's clock, "13:00 your time (Tue 1 Dec)", when it reads otherwise; else null. */
+  yours: string | null;
+}
+
+export interface MeetupTimeOptions {
+  locale?: string;
+  /** The viewer's zone; the browser's by default. */
+  viewerZone?: string;
+  /** Only the start ("Tue 1 Dec, 19:00"), for one-line places such as the map's popups. */
+  startOnly?: boolean;
+  /** Name the zone even where the viewer's clock agrees (the meetup's own page). */
+  alwaysNameZone?: boolean;
+}
+
+/**
+ * The one way a meetup's time is written: on the meetup's clock, and where the viewer's clock
+ * reads differently at that instant (another zone, or the same name on the other side of a
+ * change the viewer is not in), the zone is named and the viewer's own time follows as a note.
+ * Zones whose clocks agree (Paris and Berlin) add nothing.
+ */
+export function meetupTime(
+  meetup: { startsAt: string; endsAt?: string | null; timeZone?: string | null },
+  { locale, viewerZone = browserTimeZone(), startOnly = false, alwaysNameZone = false }: MeetupTimeOptions = {},
+): MeetupTimeText {
+  const start = new Date(meetup.startsAt);
+  if (Number.isNaN(start.getTime())) return { when: '', zone: null, yours: null };
+  const timeZone = meetup.timeZone && isTimeZone(meetup.timeZone) ? meetup.timeZone : viewerZone;
+  const own = { locale, timeZone };
+  const when =
+    startOnly || !meetup.endsAt
+      ? formatDateTime(meetup.startsAt, own)
+      : formatTimeRange(meetup.startsAt, meetup.endsAt, own);
+  const instant = start.getTime();
+  if (zoneOffsetMinutes(instant, timeZone) === zoneOffsetMinutes(instant, viewerZone)) {
+    return { when, zone: alwaysNameZone ? formatZone(timeZone, meetup.startsAt, locale) : null, yours: null };
+  }
+  const viewer = { locale, timeZone: viewerZone };
+  const sameDay = formatDay(start, own) === formatDay(start, viewer);
+  const clock = formatClock(start, viewer);
+  const day = dateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: viewerZone });
+  return {
+    when,
+    zone: formatZone(timeZone, meetup.startsAt, locale),
+    yours: sameDay ? `${clock} your time` : `${clock} your time (${day.format(start)})`,
+  };
+}
+
+/** `meetupTime` in one line: "Tue 1 Dec, 19:00 Europe/Berlin (CET) · 13:00 your time". */
+export function meetupTimeLine(
+  meetup: { startsAt: string; endsAt?: string | null; timeZone?: string | null },
+  options: MeetupTimeOptions = {},
+): string {
+  const { when, zone, yours } = meetupTime(meetup, options);
+  return [zone ? `${when} ${zone}` : when, yours].filter(Boolean).join(' · ');
 }
 
 /** "2–4 players · 60 min", "5+ players", "up to 4 players"; empty when nothing is known. */

@@ -3,7 +3,7 @@
  * all read from here, so a kind looks and reads the same everywhere.
  */
 import type { ClusterProperties, ItemKind, ItemProperties } from './api/map';
-import { formatDateTime, formatPlaceKind, plural } from './format';
+import { formatPlaceKind, meetupTimeLine, plural } from './format';
 
 export const KIND_LABEL: Record<ItemKind, { one: string; many: string }> = {
   place: { one: 'Place', many: 'places' },
@@ -40,12 +40,15 @@ export function itemKey(item: Pick<ItemProperties, 'kind' | 'itemId'>): string {
  */
 export function describeItem(item: ItemProperties): string {
   const kind = KIND_LABEL[item.kind]?.one ?? item.kind;
-  const { placeKind, startsAt } = item;
+  const { placeKind, startsAt, timeZone } = item;
   if (item.kind === 'place' && typeof placeKind === 'string' && placeKind) {
     return `${kind} · ${formatPlaceKind(placeKind)}`;
   }
   if (item.kind === 'event' && typeof startsAt === 'string' && startsAt) {
-    const when = formatDateTime(startsAt);
+    const when = meetupTimeLine(
+      { startsAt, timeZone: typeof timeZone === 'string' ? timeZone : null },
+      { startOnly: true },
+    );
     // A series is one item, its next occurrence: "Meetup · weekly · next Thu 10 Dec, 19:00".
     const rule = seriesRule(item.series);
     if (when) return rule ? `${kind} · ${rule} · next ${when}` : `${kind} · ${when}`;

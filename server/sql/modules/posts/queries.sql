@@ -317,6 +317,92 @@ values
 returning
   "id";
 
+-- listPublicPostsBy
+select
+  "posts"."id",
+  "posts"."title",
+  "posts"."excerpt",
+  "posts"."created_at",
+  "posts"."group_id",
+  "groups"."name" as "group_name",
+  "posts"."place_id",
+  "places"."name" as "place_name"
+from
+  "posts"
+  left join "groups" on "groups"."id" = "posts"."group_id"
+  left join "places" on "places"."id" = "posts"."place_id"
+where
+  "posts"."author_id" = $1
+  and "posts"."deleted_at" is null
+  and (
+    "posts"."group_id" is null
+    or (
+      select
+        gv.visibility
+      from
+        groups gv
+      where
+        gv.id = "posts"."group_id"
+    ) = 'public'
+    or false
+  )
+  and (
+    (
+      select
+        mc.state
+      from
+        moderated_content mc
+      where
+        mc.subject_type = $2::text
+        and mc.subject_id = "posts"."id"
+    ) is null
+  )
+  and (
+    (
+      not exists (
+        select
+          1
+        from
+          blocks bx
+        where
+          bx.blocker_id = $3::bigint
+      )
+      and not exists (
+        select
+          1
+        from
+          blocks by
+        where
+          by.blocked_id = $4::bigint
+      )
+    )
+    or (
+      (
+        select
+          1
+        from
+          blocks b1
+        where
+          b1.blocker_id = $5::bigint
+          and b1.blocked_id = "posts"."author_id"
+      ) is null
+      and (
+        select
+          1
+        from
+          blocks b2
+        where
+          b2.blocker_id = "posts"."author_id"
+          and b2.blocked_id = $6::bigint
+      ) is null
+    )
+  )
+order by
+  "posts"."created_at" desc,
+  "posts"."id" desc
+limit
+  $7;
+
 -- loadCommentTree
 with recursive
   tree as (
@@ -1096,6 +1182,14 @@ where
     )
   )
 for share;
+
+-- personExists
+select
+  "id"
+from
+  "users"
+where
+  "id" = $1;
 
 -- placePoint
 select

@@ -190,7 +190,7 @@ export async function findEvent(
   db: Db,
   id: number,
   viewerId: number | null,
-): Promise<Omit<Event, 'calendarUrl' | 'media' | 'linkedGames'> | undefined> {
+): Promise<Omit<Event, 'descriptionHtml' | 'calendarUrl' | 'media' | 'linkedGames'> | undefined> {
   const row = await visibleEvents(db, viewerId).select('e.description').where('e.id', '=', id).executeTakeFirst();
   return row ? { ...toSummary(row), description: row.description } : undefined;
 }
@@ -291,7 +291,9 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows:
   };
 }
 
-export type CalendarEntry = Omit<Event, 'calendarUrl' | 'media' | 'linkedGames'> & { revision: number };
+export type CalendarEntry = Omit<Event, 'descriptionHtml' | 'calendarUrl' | 'media' | 'linkedGames'> & {
+  revision: number;
+};
 
 /**
  * The meetups of a calendar feed: not yet ended, soonest first, cancelled ones included. A single

@@ -262,7 +262,12 @@ const eventFields = {
 export const Event = Type.Object(
   {
     ...eventFields,
-    description: Type.String(),
+    description: Type.String({ description: 'Markdown source, for editing.' }),
+    descriptionHtml: Type.String({
+      description:
+        'The description rendered on the server and sanitized exactly as a post’s body (`bodyHtml`): no scripts, ' +
+        'styles, event handlers or non-http(s)/mailto links. Safe to insert as HTML.',
+    }),
     media: MediaList,
     linkedGames: Type.Array(Game, {
       description: 'The games from the games list this meetup plays (`gameIds`); their names are also in `games`.',
@@ -276,7 +281,7 @@ export const Event = Type.Object(
   { $id: 'Event' },
 );
 export type Event = Static<typeof Event>;
-export type EventSummary = Omit<Event, 'description' | 'calendarUrl' | 'media' | 'linkedGames'>;
+export type EventSummary = Omit<Event, 'description' | 'descriptionHtml' | 'calendarUrl' | 'media' | 'linkedGames'>;
 
 export const EventCollection = Type.Object(
   {

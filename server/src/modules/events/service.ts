@@ -42,6 +42,7 @@ import { schedulePlayerChecks } from './players.js';
 import type { AttendeesQuery, CreateEventBody, Event, EventsQuery, UpdateEventBody } from './schemas.js';
 import { canonicalTimeZone } from './zoned-time.js';
 import { findMembershipStart } from '../../policy/queries.js';
+import { renderMarkdown } from '../../markdown/render.js';
 
 type Db = Kysely<Database>;
 
@@ -360,6 +361,8 @@ export async function readEvent(
   await addAvatars(db, [event.organizer]);
   return {
     ...event,
+    // Rendered as it is read, as few meetups are opened at once and their descriptions are short.
+    descriptionHtml: renderMarkdown(event.description),
     media: (await mediaOf(db, 'event', [id], viewer)).get(id) ?? [],
     linkedGames: await linkedGames(db, 'event', id),
     calendarUrl: await calendarPath(

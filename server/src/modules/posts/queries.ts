@@ -4,7 +4,7 @@ import type { GroupRole } from '../../db/tables/places-and-groups.js';
 import { latSql, lngSql, pointSql, type LatLng } from '../../geo/point.js';
 import { excerptOf } from '../../markdown/excerpt.js';
 import { renderMarkdown } from '../../markdown/render.js';
-import { notBlockedSql } from '../../policy/moderation.js';
+import { notBlockedSql, visibleContentSql } from '../../policy/moderation.js';
 import { groupContentVisibleSql } from '../../policy/visibility.js';
 
 type Db = Kysely<Database>;
@@ -58,6 +58,42 @@ function postColumns(db: Db, viewerId: number | null) {
 }
 
 export type PostRow = NonNullable<Awaited<ReturnType<ReturnType<typeof postColumns>['executeTakeFirst']>>>;
+
+/**
+ * A person's newest posts that anyone may read, `limit` of them: not deleted, not in a private
+ * group (also for its members: a profile is public), not removed or held; none when the viewer
+ * and the author blocked one another.
+ */
+export async function listPublicPostsBy(db: Db, authorId: number, viewerId: number | null, limit: number) {
+  return db
+    .selectFrom('posts')
+    .leftJoin('groups', 'groups.id', 'posts.group_id')
+    .leftJoin('places', 'places.id', 'posts.place_id')
+    .select([
+      'posts.id',
+      'posts.title',
+      'posts.excerpt',
+      'posts.created_at',
+      'posts.group_id',
+      'groups.name as group_name',
+      'posts.place_id',
+      'places.name as place_name',
+    ])
+    .where('posts.author_id', '=', authorId)
+    .where('posts.deleted_at', 'is', null)
+    .where(groupContentVisibleSql('posts.group_id', null))
+    .where(visibleContentSql('post', 'posts.id'))
+    .where(notBlockedSql('posts.author_id', viewerId))
+    .orderBy('posts.created_at', 'desc')
+    .orderBy('posts.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Whether the account exists (a profile's lists answer 404 for nobody). */
+export async function personExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
 
 /** The post as `viewerId` may see it; undefined when it does not exist or is in a private group they are not in. */
 export async function findPost(db: Db, id: number, viewerId: number | null): Promise<PostRow | undefined> {

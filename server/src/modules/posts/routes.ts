@@ -14,7 +14,7 @@ import { NearbyCollection } from '../../geo/schemas.js';
 import { RadiusQuery } from '../../items/schemas.js';
 import { featureCollectionJson } from '../../items/radius-page.js';
 import { addComment, editComment, listComments, removeComment } from './comment-service.js';
-import { createPost, editPost, readPost, removePost, withAvatars } from './service.js';
+import { createPost, editPost, listPostsOfPerson, readPost, removePost, withAvatars } from './service.js';
 import {
   BRANCHES_PER_PAGE,
   COMMENTS_PER_PAGE,
@@ -24,6 +24,7 @@ import {
   CreatePostBody,
   Discussion,
   DiscussionQuery,
+  PersonPostList,
   Post,
   UpdateCommentBody,
   UpdatePostBody,
@@ -54,6 +55,23 @@ export default async function postRoutes(app: FastifyInstance) {
       const page = await app.radiusPage(request.query, ['post'], request.viewer?.id ?? null);
       return sendJsonText(reply, featureCollectionJson(page), GEOJSON_TYPE);
     },
+  );
+
+  api.get(
+    '/api/people/:id/posts',
+    {
+      onRequest: app.optionalUser,
+      schema: {
+        tags: ['posts'],
+        summary: 'A person’s public posts, newest first',
+        description:
+          'The posts anyone may read, for their profile: posts in private groups are never listed (not even to ' +
+          'fellow members), nor deleted, removed or held ones; none between people who blocked one another.',
+        params: IdParams,
+        response: { 200: PersonPostList, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => listPostsOfPerson(app.db, request.params.id, request.viewer?.id ?? null),
   );
 
   api.post(

@@ -218,3 +218,24 @@ export const Post = Type.Object(
 export type Post = Omit<Static<typeof Post>, 'discussion'> & { discussion: Discussion };
 
 export const CommentAnswer = Type.Ref('PostComment');
+
+export const PERSON_POSTS_SHOWN = 20;
+
+export const PersonPostList = Type.Object(
+  {
+    posts: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        title: Type.String(),
+        excerpt: Type.String({ description: 'The start of the body as plain text (Markdown taken out).' }),
+        createdAt: Timestamp,
+        group: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+        place: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+        url: Type.String({ description: 'Path of the post’s page in the web app.' }),
+      }),
+    ),
+    more: Type.Boolean({ description: `True when the person wrote more than the ${PERSON_POSTS_SHOWN} shown.` }),
+  },
+  { $id: 'PersonPostList' },
+);
+export type PersonPostList = Static<typeof PersonPostList>;

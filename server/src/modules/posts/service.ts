@@ -19,12 +19,16 @@ import {
   findPost,
   groupForPosting,
   insertPost,
+  listPublicPostsBy,
+  personExists,
   placePoint,
   updatePost,
   type PostRow,
 } from './queries.js';
 import {
+  PERSON_POSTS_SHOWN,
   removedText,
+  type PersonPostList,
   type CommentNode,
   type CreatePostBody,
   type Discussion,
@@ -103,6 +107,24 @@ async function withPhotos(db: Db, post: Post, viewer: MediaViewer): Promise<Post
 export async function withAvatars(db: Db, discussion: Discussion): Promise<Discussion> {
   await addAvatars(db, [...commentAuthors(discussion.comments), discussion.pinned?.author ?? null]);
   return discussion;
+}
+
+/** A profile's posts: the newest ones anyone may read, with no place or group kept private. */
+export async function listPostsOfPerson(db: Db, personId: number, viewerId: number | null): Promise<PersonPostList> {
+  if (!(await personExists(db, personId))) throw notFound('This person');
+  const rows = await listPublicPostsBy(db, personId, viewerId, PERSON_POSTS_SHOWN + 1);
+  return {
+    posts: rows.slice(0, PERSON_POSTS_SHOWN).map((row) => ({
+      id: row.id,
+      title: row.title,
+      excerpt: row.excerpt,
+      createdAt: row.created_at.toISOString(),
+      group: row.group_id !== null && row.group_name !== null ? { id: row.group_id, name: row.group_name } : null,
+      place: row.place_id !== null && row.place_name !== null ? { id: row.place_id, name: row.place_name } : null,
+      url: `/posts/${row.id}`,
+    })),
+    more: rows.length > PERSON_POSTS_SHOWN,
+  };
 }
 
 /** The whole answer for one post: the post and the first (or given) page of its discussion. */

@@ -59,6 +59,7 @@ export default async function systemRoutes(app: FastifyInstance, { config }: { c
     zoom: config.mapZoom,
     tileUrl: config.tileUrl,
     tileAttribution: config.tileAttribution,
+    addressSearch: config.geocoderUrl !== null,
   };
   api.get(
     '/api/config',

@@ -50,6 +50,10 @@ export const ClientConfig = Type.Object(
     zoom: Type.Integer(),
     tileUrl: Type.String({ description: 'Leaflet tile URL template.' }),
     tileAttribution: Type.String(),
+    addressSearch: Type.Boolean({
+      description:
+        'The server has a geocoder (`GEOCODER_URL`), so `/api/geocode` finds streets and addresses; without one it finds towns and cities only.',
+    }),
   },
   { $id: 'ClientConfig' },
 );

@@ -37,6 +37,28 @@ export class ApiError extends Error {
   }
 }
 
+/** What people are told when no answer came back at all (offline, or the server is down). */
+export const SERVER_UNREACHABLE = 'The Vicinity server cannot be reached. Check your connection and try again.';
+
+/**
+ * Whether the server answers at all, to tell "cannot be reached" from other failures (a page's
+ * code that failed to load while the server answers means this tab's copy of the app is out of
+ * date). A proxy's 502–504 in front of a stopped server counts as no answer.
+ */
+export async function serverAnswers(): Promise<boolean> {
+  try {
+    const response = await fetch('/api/health', { cache: 'no-store' });
+    return response.status < 502 || response.status > 504;
+  } catch {
+    return false;
+  }
+}
+
+/** True when the server answered that the thing asked for is not there (404). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
 /** True for the rejection a superseded request gets; callers drop it silently. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -153,7 +175,7 @@ async function send(method: string, url: string, token: string | null, { body, s
     });
   } catch (error) {
     if (isAbortError(error)) throw error;
-    throw new ApiError(0, 'network_error', 'Could not reach the Vicinity server. Check your connection and try again.');
+    throw new ApiError(0, 'network_error', SERVER_UNREACHABLE);
   }
 }
 
@@ -209,10 +231,7 @@ export function sendForm<T>(
       if (response.ok) resolve(response.json() as Promise<T>);
       else void errorFromResponse(response).then(reject);
     };
-    xhr.onerror = () =>
-      reject(
-        new ApiError(0, 'network_error', 'Could not reach the Vicinity server. Check your connection and try again.'),
-      );
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', SERVER_UNREACHABLE));
     xhr.onabort = () => reject(new DOMException('The upload was stopped.', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(form);

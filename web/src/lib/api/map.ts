@@ -77,8 +77,28 @@ export function getNearby(
   return getJson(url, signal);
 }
 
-export async function geocode(q: string, limit = 8, signal?: AbortSignal): Promise<GeocodeResult[]> {
-  const url = withQuery<Query<'/api/geocode'>>('/api/geocode', { q, limit });
-  const { results } = await getJson<Schema<'GeocodeAnswer'>>(url, signal);
-  return results;
+export type GeocodeAnswer = Schema<'GeocodeAnswer'>;
+
+export interface GeocodeOptions {
+  limit?: number;
+  /** The map's centre, which a geocoder favours. */
+  near?: LatLng | null;
+  /** `gazetteer`: towns only, offline (what to ask while someone types). */
+  source?: Query<'/api/geocode'>['source'];
+}
+
+/** Towns, and with the server's geocoder streets and addresses, with the credit to show beside them. */
+export function geocode(
+  q: string,
+  { limit = 8, near = null, source }: GeocodeOptions = {},
+  signal?: AbortSignal,
+): Promise<GeocodeAnswer> {
+  const url = withQuery<Query<'/api/geocode'>>('/api/geocode', {
+    q,
+    limit,
+    lat: near ? coordinate(near.lat) : undefined,
+    lng: near ? coordinate(near.lng) : undefined,
+    source,
+  });
+  return getJson<GeocodeAnswer>(url, signal);
 }

@@ -13,6 +13,13 @@ export function getPost(id: number, signal?: AbortSignal): Promise<Post> {
   return getJson(`/api/posts/${id}`, signal);
 }
 
+export type PersonPost = Schema<'PersonPostList'>['posts'][number];
+
+/** A person's newest posts that anyone may read, for their profile. */
+export function getPostsOf(personId: number, signal?: AbortSignal): Promise<Schema<'PersonPostList'>> {
+  return getJson(`/api/people/${personId}/posts`, signal);
+}
+
 export function createPost(post: NewPost): Promise<Post> {
   return request('POST', '/api/posts', { body: post });
 }

@@ -502,8 +502,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Find towns and cities by name
-     * @description Exact names first, then larger places. Data: GeoNames (CC BY 4.0), searched offline.
+     * Find towns, cities, streets and addresses
+     * @description Without a geocoder (`GEOCODER_URL`), towns and cities by the start of their name, offline: exact names first, then larger places (GeoNames, CC BY 4.0). With one, the query goes to that Photon or Nominatim server, favouring results near `lat`/`lng`; its answers are cached for a week, and when it is slow, down or answers nonsense, the gazetteer answers instead (`source` says which did). Show `attribution` wherever the results are shown.
      */
     get: operations['getGeocode'];
     put?: never;
@@ -1224,6 +1224,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/people/{id}/posts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A person’s public posts, newest first
+     * @description The posts anyone may read, for their profile: posts in private groups are never listed (not even to fellow members), nor deleted, removed or held ones; none between people who blocked one another.
+     */
+    get: operations['getPeopleByIdPosts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/places': {
     parameters: {
       query?: never;
@@ -1553,6 +1573,8 @@ export interface components {
       user: components['schemas']['Me'];
     };
     ClientConfig: {
+      /** @description The server has a geocoder (`GEOCODER_URL`), so `/api/geocode` finds streets and addresses; without one it finds towns and cities only. */
+      addressSearch: boolean;
       mapCenter: {
         lat: number;
         lng: number;
@@ -1931,7 +1953,10 @@ export interface components {
       capacity: number | null;
       /** Format: date-time */
       createdAt: string;
+      /** @description Markdown source, for editing. */
       description: string;
+      /** @description The description rendered on the server and sanitized exactly as a post’s body (`bodyHtml`): no scripts, styles, event handlers or non-http(s)/mailto links. Safe to insert as HTML. */
+      descriptionHtml: string;
       /**
        * Format: date-time
        * @description ISO 8601 with the offset of timeZone at that instant.
@@ -2268,15 +2293,24 @@ export interface components {
       games: components['schemas']['Game'][];
     };
     GeocodeAnswer: {
+      /** @description Credit for the data, to be shown where the results are shown. */
       attribution: string;
       results: {
-        /** @description ISO 3166-1 alpha-2 code. */
+        /** @description ISO 3166-1 alpha-2 code; empty when the geocoder does not say. */
         country: string;
+        /** @description Where it is, for an address: postcode, town, country. */
+        detail?: string;
         lat: number;
         lng: number;
+        /** @description What was found: a town, or a street and house number. */
         name: string;
-        population: number;
+        /** @description Towns and cities from the gazetteer. */
+        population?: number;
+        /** @description What kind of thing it is, e.g. to choose a zoom level. */
+        type: 'town' | 'street' | 'address' | 'other';
       }[];
+      /** @description `geocoder`: the configured Photon or Nominatim server answered (now or from the cache); `gazetteer`: the offline list of towns and cities did, because there is no geocoder, `source=gazetteer` was asked, or the geocoder failed. */
+      source: 'gazetteer' | 'geocoder';
     };
     GeoJsonPoint: {
       /** @description [lng, lat] */
@@ -2772,6 +2806,28 @@ export interface components {
     PersonGroupList: {
       /** @description Groups owned first, then organized, then the others; by name within each. */
       groups: components['schemas']['PersonGroup'][];
+    };
+    PersonPostList: {
+      /** @description True when the person wrote more than the 20 shown. */
+      more: boolean;
+      posts: {
+        /** Format: date-time */
+        createdAt: string;
+        /** @description The start of the body as plain text (Markdown taken out). */
+        excerpt: string;
+        group: {
+          id: number;
+          name: string;
+        } | null;
+        id: number;
+        place: {
+          id: number;
+          name: string;
+        } | null;
+        title: string;
+        /** @description Path of the post’s page in the web app. */
+        url: string;
+      }[];
     };
     Place: {
       address: string | null;
@@ -5421,9 +5477,14 @@ export interface operations {
   getGeocode: {
     parameters: {
       query: {
+        /** @description With `lng`: the map’s centre, which the geocoder favours. */
+        lat?: number;
         limit: number;
-        /** @description The start of a town or city name; accents and case are ignored. */
+        lng?: number;
+        /** @description What to find: the start of a town or city name (accents and case are ignored) or, when the server has a geocoder, a street or an address. */
         q: string;
+        /** @description `any`: the geocoder when the server has one, else (or when it fails) the gazetteer. `gazetteer`: towns and cities only, offline, e.g. while someone is still typing (Nominatim’s usage policy forbids search-as-you-type). */
+        source: 'any' | 'gazetteer';
       };
       header?: never;
       path?: never;
@@ -8646,6 +8707,55 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PersonGroupList'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  getPeopleByIdPosts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonPostList'];
         };
       };
       /** @description Every error answer has this shape. */
