@@ -768,7 +768,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Is the server and its database up? */
+    /**
+     * Is the server and its database up?
+     * @description 200 `ok`; 503 `degraded` when the database answers but cannot write (its disk is full: writes answer 507 `storage_full`, reads go on), 503 `unavailable` when it does not answer.
+     */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -807,7 +810,7 @@ export interface paths {
     };
     /**
      * Should this process get traffic? (readiness)
-     * @description 200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. Never waits in the line.
+     * @description 200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. A full disk (`database: cannot_write`) leaves it ready. Never waits in the line.
      */
     get: operations['getHealthReady'];
     put?: never;
@@ -2350,6 +2353,8 @@ export interface components {
       database: 'embedded' | 'postgres';
       /** @description PostGIS version; null when unreachable. */
       postgis: string | null;
+      /** @description What is wrong, when something is. */
+      problem?: string;
       /** @description Each read replica (DATABASE_REPLICA_URLS), when there are any. A replica down or lagging does not make the server unhealthy: the primary answers instead. */
       replicas?: {
         /** @description Replay lag behind the primary in milliseconds (0: caught up); null when unknown. */
@@ -2361,7 +2366,8 @@ export interface components {
         /** @description Whether lag-tolerant reads go to it now. */
         usable: boolean;
       }[];
-      status: 'ok' | 'unavailable';
+      /** @description `ok`; `degraded`: the database answers but cannot write (its disk is full; reads go on); `unavailable`: the database does not answer. Both of the latter answer 503. */
+      status: 'ok' | 'degraded' | 'unavailable';
     };
     JoinAnswer: {
       /** @description Your role; null while the request is pending. */
@@ -3129,11 +3135,14 @@ export interface components {
       };
     };
     Readiness: {
-      database: 'ok' | 'unreachable';
+      /** @description `cannot_write`: it answers, but its disk is full (reads go on). The process stays ready then: every process shares that disk, so sending traffic elsewhere would not help. */
+      database: 'ok' | 'cannot_write' | 'unreachable';
       /** @description The process is shutting down: it finishes what it has, takes nothing new. */
       draining: boolean;
       /** @description Migrations this version needs that the database has not applied yet. */
       pendingMigrations: string[];
+      /** @description What is wrong, when something is. */
+      problem?: string;
       /** @description True when this process should be sent traffic. */
       ready: boolean;
     };
