@@ -296,6 +296,10 @@ export const QUERY_FILES: QueryFile[] = [
       findPlayerDeadlines: (db) => events.findPlayerDeadlines(db, [1, 2]),
       isLiveEventComment: (db) => events.isLiveEventComment(db, 1, 3),
       updateEventDiscussion: (db) => events.updateEventDiscussion(db, 1, { locked: true, pinnedCommentId: 3 }),
+      seriesRuleSql: () => events.seriesRuleSql('s'),
+      seriesUpcomingSql: () => events.seriesUpcomingSql('e.series_id'),
+      findSeriesTail: (db) => events.findSeriesTail(db, 4, 3),
+      splitSeries: (db) => events.splitSeries(db, { id: 4, freq: 'weekly', repeat_every: 2, occurrences: 8 }, 3),
     },
   },
   {

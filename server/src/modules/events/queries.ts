@@ -271,9 +271,7 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows:
     page = page.orderBy('e.distance').orderBy('e.id');
   } else {
     if (after?.o === 'soonest') {
-      page = page.where(
-        sql<boolean>`(e.starts_at, e.id) > (${new Date(after.s)}::timestamptz, ${after.i}::bigint)`,
-      );
+      page = page.where(sql<boolean>`(e.starts_at, e.id) > (${new Date(after.s)}::timestamptz, ${after.i}::bigint)`);
     }
     page = page.orderBy('e.starts_at').orderBy('e.id');
   }
@@ -715,7 +713,11 @@ export async function splitSeries(
     .where('series_id', '=', series.id)
     .where('series_index', '>=', atIndex)
     .execute();
-  await trx.updateTable('event_series').set({ occurrences: atIndex - 1 }).where('id', '=', series.id).execute();
+  await trx
+    .updateTable('event_series')
+    .set({ occurrences: atIndex - 1 })
+    .where('id', '=', series.id)
+    .execute();
   await trx
     .updateTable('events')
     .set({ revision: sql<number>`revision + 1` })
