@@ -365,8 +365,13 @@ export const QUERY_FILES: QueryFile[] = [
     source: 'modules/map/queries.ts',
     module: map,
     examples: {
-      findItemsInBoxes: (db) => map.findItemsInBoxes(db, registry, [box], registry.kinds(), 7, 301),
+      findItemsInBoxes: (db) => map.findItemsInBoxes(db, registry, [box], registry.kinds(), 7, undefined, 301),
       findCellCounts: (db) => map.findCellCounts(db, [box], grid, registry.kinds(), 7),
+      findFilteredCellCounts: (db) =>
+        map.findFilteredCellCounts(db, registry, [box], 14, ['place', 'event'], 7, {
+          placeKinds: ['cafe'],
+          thisWeek: true,
+        }),
       findSplittingCells: (db) =>
         map.findSplittingCells(
           db,

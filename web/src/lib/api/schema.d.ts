@@ -310,7 +310,7 @@ export interface paths {
     };
     /**
      * One meetup, with seats, waitlist and your RSVP
-     * @description A private group’s meetup answers 404 to anyone who is not a member.
+     * @description A private group’s meetup answers 404 to anyone who is not a member. A meetup removed by moderators answers a placeholder with the reason (`moderation`); one held for review answers only its organizer.
      */
     get: operations['getEventsById'];
     put?: never;
@@ -830,7 +830,7 @@ export interface paths {
     };
     /**
      * Items or clusters inside a map viewport
-     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Clusters, like items, leave out removed and held posts and meetups, and for a signed-in viewer those of people either of them blocked. Never more than 500 features.
+     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Items sent one by one whose markers would lie closer than 32 pixels at this zoom come as a cluster of those items (also when `clustered` is false), until zoom 18: items that would still overlap there come one by one. The filters (placeKinds, thisWeek, needsPlayers) keep only the kinds they apply to, and clusters count only the items that pass them and that the caller may see. Clusters, like items, leave out removed and held posts and meetups, and for a signed-in viewer those of people either of them blocked. Never more than 500 features.
      */
     get: operations['getMap'];
     put?: never;
@@ -1017,7 +1017,7 @@ export interface paths {
     put?: never;
     /**
      * Act on a subject: remove, restore, dismiss, lock, unlock, ban_from_group, suspend, warn
-     * @description Every action needs a reason and is recorded in the public log with the role of who acted. Actions that decide (all but restore and unlock) close the subject’s open reports.
+     * @description Every action needs a reason and is recorded in the public log with the role of who acted. Actions that decide (all but restore and unlock) close the subject’s open reports. In the same transaction, the person it concerns is notified with the reason (`moderation_action`, for every action but dismiss) and the reporters whose reports it closed are told the outcome (`report_outcome`). Whoever may remove something may restore it.
      */
     post: operations['postModerationActions'];
     delete?: never;
@@ -1991,6 +1991,13 @@ export interface components {
       media: components['schemas']['Media'][];
       /** @description null: no minimum. */
       minPlayers: number | null;
+      /** @description Absent when the meetup is published normally. A removed meetup’s page still answers, for everyone: title "[removed]", description "removed by moderators: <reason>", no organizer, place or photos; its discussion stays readable. A held one is seen by its organizer only. */
+      moderation?: {
+        /** @description Why, as the moderator or the automatic first line wrote it. */
+        reason: string;
+        /** @description `removed`: moderators removed it (everyone sees the reason instead of the text); `held`: held for review, seen by its author only until a moderator decides. */
+        state: 'removed' | 'held';
+      };
       myRsvp: components['schemas']['MyRsvp'];
       /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
       needsPlayers: number;
@@ -2415,7 +2422,7 @@ export interface components {
       kind: 'cluster';
     };
     MapCollection: {
-      /** @description True when the view held too many items to send one by one. */
+      /** @description True when the view held too many items to send one by one, so every cluster is a cell of the grid. False: items come one by one, except those whose markers would overlap, which come as clusters. */
       clustered: boolean;
       features: components['schemas']['MapFeature'][];
       /** @description Items in the view. */
@@ -7018,6 +7025,12 @@ export interface operations {
         bbox: string;
         /** @description Comma-separated kinds among event, group, place, post. */
         kinds?: string;
+        /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
+        needsPlayers?: boolean;
+        /** @description Comma-separated place kinds among cafe, game_store, library, bar, community_centre, park, other: only places of those kinds (other kinds are left out). */
+        placeKinds?: string;
+        /** @description Only meetups that start within the next 7 days or are on now (other kinds are left out). */
+        thisWeek?: boolean;
         /** @description The map zoom level (256-pixel tiles). */
         zoom: number;
       };
@@ -8254,8 +8267,12 @@ export interface operations {
         lng: number;
         /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
         needsPlayers?: boolean;
+        /** @description Comma-separated place kinds among cafe, game_store, library, bar, community_centre, park, other: only places of those kinds (other kinds are left out). */
+        placeKinds?: string;
         /** @description Metres, 1 to 500000; the boundary is included. */
         radius: number;
+        /** @description Only meetups that start within the next 7 days or are on now (other kinds are left out). */
+        thisWeek?: boolean;
       };
       header?: never;
       path?: never;
