@@ -63,8 +63,9 @@ export async function measureEmbedded(
     await sql`set session_replication_role = replica`.execute(handle.db);
     await sql
       .raw(
-        `insert into places (name, kind, location)
-         select 'Place ' || p.n, 'cafe', ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)::geography
+        `insert into places (name, kind, location, public_location)
+         select 'Place ' || p.n, 'cafe', ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)::geography,
+                ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)::geography
          from (${clusteredPointsSql(rows)}) p`,
       )
       .execute(handle.db);
