@@ -53,7 +53,21 @@ module.exports = {
       name: 'server-never-imports-tests-or-bench',
       severity: 'error',
       from: { path: '^server/' },
-      to: { path: '^(tests|bench)/' },
+      to: { path: '^(tests|bench|tools)/' },
+    },
+    {
+      name: 'tests-and-bench-share-through-tools',
+      severity: 'error',
+      comment:
+        'What tests and the benchmark both need (free ports, throwaway PostgreSQL clusters) lives in tools/, which stands alone.',
+      from: { path: '^bench/' },
+      to: { path: '^tests/' },
+    },
+    {
+      name: 'tools-stand-alone',
+      severity: 'error',
+      from: { path: '^tools/' },
+      to: { path: '^(server|web|tests|bench)/' },
     },
   ],
   options: {

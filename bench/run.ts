@@ -11,19 +11,17 @@
  *   BENCH_SEED_ONLY=1                  seed (or check) the database and stop
  *   BENCH_POOL_SIZE=16                 connection pool of the server under test
  *   BENCH_REPLICA_URL=postgres://…     a streaming replica of that server, for the replica comparison
+ *                                      (without it the benchmark makes a primary and replica of its own)
  *
  * docs/performance.md says what each figure means; docs/configuration.md lists these variables.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../server/src/db/index.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
-import { hashPassword } from '../server/src/modules/accounts/password.js';
 import { measureApi } from './measures/api.js';
 import { measureEmbedded } from './measures/embedded.js';
 import { measureText } from './measures/text.js';
@@ -35,8 +33,9 @@ import { measureRadius } from './measures/radius.js';
 import { measureNotifications } from './measures/notifications.js';
 import { measureModeration } from './measures/moderation.js';
 import { printBaselineComparison, printTable, type Figure, type Results } from './lib/report.js';
-import { freePort } from './lib/ports.js';
-import { SCALES, SEED_VERSION, seedContent, seedCore, type Scale } from './lib/seed.js';
+import { freePort } from '../tools/ports.js';
+import { isSeededBy, seedDatabase, withDatabase, writeOut } from './lib/database.js';
+import { SCALES, type Scale } from './lib/seed.js';
 import { startServer } from './lib/server.js';
 
 const scaleName = process.env.BENCH_SCALE ?? 'full';
@@ -46,23 +45,6 @@ const startedAt = Date.now();
 /** Each line with the seconds since the run began, so the time each part takes can be read off. */
 const log = (line: string) => console.log(`${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s  ${line}`);
 const JWT_SECRET = 'benchmark-secret-benchmark-secret-123456';
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-/** The server writes out what is dirty (a checkpoint) and the kernel flushes it to disk. */
-async function writeOut(query: (text: string) => Promise<unknown>): Promise<void> {
-  await query('checkpoint');
-  await promisify(execFile)('sync');
-}
-
-/** Whether a database's bench_meta row says the current seed wrote it at this scale. */
-function isSeededBy(meta: { scale?: string; seed_version?: number } | undefined, scale: Scale): boolean {
-  return meta?.scale === scale.name && meta.seed_version === SEED_VERSION;
-}
 
 async function prepareDatabase(scale: Scale): Promise<string> {
   const name = `vicinity_bench_${scale.name}`;
@@ -93,34 +75,7 @@ async function prepareDatabase(scale: Scale): Promise<string> {
   await admin.query(`create database "${name}"`);
   await admin.end();
 
-  const handle = await openDatabase({ url });
-  await migrateToLatest(handle.db);
-  await handle.close();
-
-  log(`Seeding ${name}:`);
-  const started = Date.now();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  // Triggers (the map's count pyramid, the nearby index) are switched off for the bulk load;
-  // both are then filled once at the end, as their migrations do.
-  await client.query(`set session_replication_role = replica`);
-  await seedCore(client, scale, await hashPassword('benchmark password'), log);
-  await seedContent(client, scale, log);
-  await client.query(`reset session_replication_role`);
-  const counted = Date.now();
-  await client.query('select map_cells_rebuild()');
-  await client.query('select nearby_items_rebuild()');
-  log(`  map count pyramid and nearby index (${((Date.now() - counted) / 1000).toFixed(1)} s)`);
-  // As a database that has been serving a while: VACUUM sets the hint bits and visibility map
-  // that first reads would otherwise write, and the checkpoint and sync write out the load now.
-  // Without them a run straight after seeding measured those writes instead of the server
-  // (docs/performance.md, "How the benchmark measures").
-  await client.query('vacuum analyze');
-  await writeOut((text) => client.query(text));
-  await client.query('create table bench_meta (scale text, seed_version int)');
-  await client.query('insert into bench_meta values ($1, $2)', [scale.name, SEED_VERSION]);
-  await client.end();
-  log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  await seedDatabase(url, scale, log);
   return url;
 }
 
@@ -155,7 +110,7 @@ async function main() {
           value: http.peakRssMiB,
         });
         log('One process against two, and with a read replica…');
-        figures.push(...(await measureScaleOut(server, serverEnv, seconds, process.env.BENCH_REPLICA_URL)));
+        figures.push(...(await measureScaleOut(server, serverEnv, seconds, process.env.BENCH_REPLICA_URL, log)));
       } finally {
         await server.stop();
       }

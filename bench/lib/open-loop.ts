@@ -10,6 +10,7 @@
  * they happen to bunch up, and latency says how well the server absorbs that.
  */
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { summarise } from './stats.js';
 
 export interface OpenLoopResult {
@@ -22,6 +23,12 @@ export interface OpenLoopResult {
   /** Requests still unanswered when the run ended (counted as errors too). */
   unfinished: number;
   sent: number;
+  /**
+   * How late this process ran, p99 in ms: the larger of how late requests went out after they
+   * were due and how late its event loop ran its timers (which delays reading answers too). Both
+   * are the load generator's own, so a large value says the machine, not the server, was busy.
+   */
+  generatorLagMs: number;
 }
 
 export async function openLoopLoad(
@@ -36,6 +43,9 @@ export async function openLoopLoad(
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const base = new URL(url);
   const latencies: number[] = [];
+  const sendLate: number[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   let errors = 0;
   let pending = 0;
   const total = Math.max(1, Math.round(ratePerSecond * (seconds + warmupSeconds)));
@@ -44,6 +54,7 @@ export async function openLoopLoad(
   const start = performance.now();
   const send = (index: number) => {
     const due = start + index * intervalMs;
+    if (index >= counted) sendLate.push(performance.now() - due);
     pending += 1;
     const request = http.get(
       { host: base.hostname, port: base.port, path: paths[index % paths.length], agent, timeout: timeoutMs },
@@ -78,6 +89,9 @@ export async function openLoopLoad(
   const deadline = performance.now() + timeoutMs;
   while (pending > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   agent.destroy();
+  loop.disable();
+  // The histogram holds the times between timer runs (ns): what exceeds the 1 ms resolution is lateness.
+  const loopLateMs = loop.count === 0 ? 0 : Math.max(0, loop.percentile(99) / 1e6 - 1);
   const elapsed = (performance.now() - start) / 1000 - warmupSeconds;
   const { p50, p99 } = summarise(latencies);
   return {
@@ -88,5 +102,6 @@ export async function openLoopLoad(
     errors: errors + pending,
     unfinished: pending,
     sent: next - counted,
+    generatorLagMs: Math.max(summarise(sendLate).p99 || 0, loopLateMs),
   };
 }

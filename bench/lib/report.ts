@@ -1,3 +1,4 @@
+import { trustedRatio } from './repeat.js';
 import type { Timing } from './stats.js';
 
 /** One figure of the benchmark, printed as a table row and stored in the JSON results. */
@@ -40,6 +41,20 @@ export function latencyFigure(
     ratio: timing.p50 / baseline.timing.p50,
     ratioMeaning: baseline.meaning,
     ...(note ? { note } : {}),
+  };
+}
+
+/**
+ * The figure with its baseline's spread over the runs whose p50s (or values) are `baselineRuns`,
+ * and its ratio withheld when they spread too much (lib/repeat.ts).
+ */
+export function withSpread(figure: Figure, baselineRuns: number[]): Figure {
+  const trusted = trustedRatio(figure.ratio ?? Number.NaN, baselineRuns);
+  return {
+    ...figure,
+    baseline: figure.baseline && { ...figure.baseline, runs: baselineRuns.length, spread: trusted.spread },
+    ratio: trusted.ratio,
+    unreliable: trusted.unreliable,
   };
 }
 

@@ -91,8 +91,6 @@ export async function seedCore(client: pg.Client, scale: Scale, passwordHash: st
   );
   await step(
     `${scale.places} places`,
-    // Triggers are off while seeding, so the public point (the exact one: no place is a private
-    // home here) is written with the row, as the trigger would.
     `insert into places (name, kind, address, description, tags, location, public_location, created_by)
      select 'Place ' || p.n,
             (array['cafe','game_store','library','bar','community_centre','park','other'])[1 + (p.n % 7)],
@@ -158,8 +156,8 @@ export async function seedContent(client: pg.Client, scale: Scale, log: (line: s
   };
   await step(
     `${scale.events} events`,
-    `insert into events (title, description, starts_at, ends_at, time_zone, location, public_location, place_id,
-                         group_id, organizer_id, capacity, status, created_at, excerpt)
+    `insert into events (title, description, starts_at, ends_at, time_zone, location, public_location, place_id, group_id, organizer_id,
+                         capacity, status, created_at, excerpt)
      select 'Meetup ' || p.n, 'A benchmark meetup.', s.starts_at, s.starts_at + interval '2 hours', 'Europe/Berlin',
             ${point('p')}, ${point('p')}, case when p.n % 3 = 0 then 1 + (p.n % ${scale.places}) end,
             case when p.n % 5 = 0 then 1 + (p.n % ${scale.groups}) end, 1 + (p.n % ${scale.users}),

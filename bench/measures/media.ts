@@ -14,7 +14,7 @@ import { queryPoints } from '../lib/geography.js';
 import { httpLoad } from '../lib/load.js';
 import type { Figure } from '../lib/report.js';
 import { startServer } from '../lib/server.js';
-import { freePort } from '../lib/ports.js';
+import { freePort } from '../../tools/ports.js';
 import { summarise } from '../lib/stats.js';
 
 const GROUP = 'Photos (12-megapixel JPEG, files under DATA_DIR/media)';
@@ -61,11 +61,13 @@ export async function measureMedia(
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        email: `bench-photos-${Date.now()}@example.org`,
-        password: 'benchmark password',
-        displayName: 'Bench',
+        email: `uploads-${Date.now()}@example.org`,
+        // Passwords must be strong and must not contain the name or the email's parts.
+        password: 'quiet harbour lantern 1987',
+        displayName: 'Photo Uploader',
       }),
     });
+    if (!registered.ok) throw new Error(`registering answered ${registered.status}: ${await registered.text()}`);
     const { token, user } = (await registered.json()) as { token: string; user: { id: number } };
     ownerId = user.id;
     const photo = await twelveMegapixelJpeg();

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { openDatabase } from '../../server/src/db/index.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { hashPassword } from '../../server/src/modules/accounts/password.js';
-import { freePort } from '../lib/ports.js';
+import { freePort } from '../../tools/ports.js';
 import { benchAuth } from '../lib/sessions.js';
 import { printTable, type Figure } from '../lib/report.js';
 import { startServer, type RunningServer } from '../lib/server.js';

@@ -5,8 +5,9 @@
  */
 import { excerptOf } from '../../server/src/markdown/excerpt.js';
 import { renderMarkdown } from '../../server/src/markdown/render.js';
-import { timeSerial } from '../lib/stats.js';
-import { latencyFigure, type Figure } from '../lib/report.js';
+import { interleaved, median } from '../lib/repeat.js';
+import { latencyFigure, withSpread, type Figure } from '../lib/report.js';
+import { timeSerial, type Timing } from '../lib/stats.js';
 
 const PAGE = 20;
 
@@ -28,15 +29,31 @@ function longPost(n: number): string {
 
 export async function measureText(): Promise<Figure[]> {
   const posts = Array.from({ length: PAGE }, (_, i) => longPost(i));
-  const excerpts = await timeSerial(async () => posts.map((post) => excerptOf(post)), 300, 20);
-  const renders = await timeSerial(async () => posts.map((post) => renderMarkdown(post)), 300, 20);
+  // Rendering, the baseline, in turns with the excerpts, ROUNDS times each.
+  const rounds = await interleaved(
+    () => timeSerial(async () => posts.map((post) => excerptOf(post)), 100, 20),
+    () => timeSerial(async () => posts.map((post) => renderMarkdown(post)), 100, 20),
+  );
+  const medianTiming = (runs: Timing[]): Timing => ({
+    samples: runs.reduce((sum, run) => sum + run.samples, 0),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    mean: median(runs.map((run) => run.mean)),
+  });
   const characters = Math.round(posts.reduce((sum, post) => sum + post.length, 0) / PAGE);
   return [
-    latencyFigure(
-      { group: 'Server work on long posts', name: `excerpts of ${PAGE} posts, made as they are written` },
-      excerpts,
-      { name: 'rendering the same posts to HTML', timing: renders, meaning: 'of rendering (p50)' },
-      `${characters} characters of Markdown each`,
+    withSpread(
+      latencyFigure(
+        { group: 'Server work on long posts', name: `excerpts of ${PAGE} posts, made as they are written` },
+        medianTiming(rounds.figures),
+        {
+          name: 'rendering the same posts to HTML',
+          timing: medianTiming(rounds.baselines),
+          meaning: 'of rendering (p50)',
+        },
+        `${characters} characters of Markdown each`,
+      ),
+      rounds.baselines.map((run) => run.p50),
     ),
   ];
 }

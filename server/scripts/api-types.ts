@@ -20,6 +20,7 @@ import * as prettier from 'prettier';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/index.js';
 import type { DatabaseHandle } from '../src/db/index.js';
+import { WriteHealth } from '../src/db/write-health.js';
 import type { DatabaseListener } from '../src/db/listener.js';
 import type { Database } from '../src/db/schema.js';
 
@@ -60,7 +61,13 @@ export async function openapiDocument(): Promise<OpenAPI3> {
   });
   // A fixed environment, so that the document is the same on every machine.
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', SEED: 'none' }), jwtSecret: 'unused-'.repeat(8) };
-  const database: DatabaseHandle = { db, kind: 'postgres', listener: noListener, close: () => db.destroy() };
+  const database: DatabaseHandle = {
+    db,
+    kind: 'postgres',
+    writeHealth: new WriteHealth(),
+    listener: noListener,
+    close: () => db.destroy(),
+  };
   const app = await buildApp({ config, database, web: false, runJobs: false });
   try {
     await app.ready();

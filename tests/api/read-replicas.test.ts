@@ -1,6 +1,6 @@
 /**
  * Read replicas at the database layer, on a primary and a streaming replica made for this file
- * (tests/helpers/replica-cluster.ts). Replay on the replica is paused at times, so that what the
+ * (tools/pg-clusters.ts). Replay on the replica is paused at times, so that what the
  * replica answers can be told from what the primary answers.
  */
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +12,7 @@ import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { testConfig } from '../helpers/app.js';
 import { TEST_DB_KIND } from '../helpers/database.js';
 import { createPlace } from '../helpers/places.js';
-import { canMakeClusters, makeReplicaCluster, type ReplicaCluster } from '../helpers/replica-cluster.js';
+import { canMakeClusters, makeReplicaCluster, type ReplicaCluster } from '../../tools/pg-clusters.js';
 import { registerUser } from '../helpers/users.js';
 
 const BERLIN = { lat: 52.4986, lng: 13.4213 };

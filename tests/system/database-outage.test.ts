@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCluster, type Cluster } from './helpers/cluster.js';
+import { createCluster, type Cluster } from '../../tools/pg-clusters.js';
 import { startServer, stopServer, type Server } from './helpers/server.js';
 
 const CI = process.env.CI === 'true';

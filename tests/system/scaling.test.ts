@@ -1,7 +1,7 @@
 /**
  * Several app processes and a read replica, as a scaled deployment runs them, built on this
  * machine: a PostgreSQL + PostGIS primary and a streaming replica made with pg_basebackup (clusters
- * of this test's own, tests/helpers/replica-cluster.ts), two server processes with
+ * of this test's own, tools/pg-clusters.ts), two server processes with
  * DATABASE_REPLICA_URLS, and Debian's nginx in front of them with the settings of
  * deploy/nginx.conf.
  *
@@ -26,7 +26,7 @@ import { createEvent } from '../helpers/events.js';
 import { createGroup, createPlace } from '../helpers/places.js';
 import { createPost } from '../helpers/posts.js';
 import { freePort } from '../helpers/ports.js';
-import { canMakeClusters, makeReplicaCluster, type ReplicaCluster } from '../helpers/replica-cluster.js';
+import { canMakeClusters, makeReplicaCluster, type ReplicaCluster } from '../../tools/pg-clusters.js';
 import { SseStream } from '../helpers/sse.js';
 import { createUsers } from '../helpers/users.js';
 import { buildWebIfStale, START_MS, startServer, stopServer, type Server } from './helpers/server.js';

@@ -233,6 +233,48 @@ describe('MeetupForm', () => {
     expect(sent.locationPrivacy).toBe('approximate');
   });
 
+  it('shows a meetup’s players deadline as hours before it, and sends it only when it changed', async () => {
+    const { requests } = stubApi(CONFIG, PLACES, (request) =>
+      request.method === 'PATCH' ? { body: { ...(request.body as object) } } : undefined,
+    );
+    const onsaved = vi.fn();
+    const existing = {
+      id: 13,
+      title: 'Needs four',
+      description: '',
+      startsAt: '2026-12-05T19:00:00+01:00',
+      endsAt: '2026-12-05T21:00:00+01:00',
+      playersDeadline: '2026-12-04T19:00:00+01:00',
+      timeZone: 'Europe/Berlin',
+      location: { lat: 52.5, lng: 13.4 },
+      locationPrivacy: 'exact',
+      place: null,
+      capacity: null,
+      games: [],
+      linkedGames: [],
+      minPlayers: 4,
+      onShortfall: 'cancel',
+      media: [],
+    };
+    render(MeetupForm, { onsaved, existing: existing as never });
+    expect((screen.getByLabelText('Decide this many hours before (optional)') as HTMLInputElement).value).toBe('24');
+    expect((screen.getByLabelText('If still short') as HTMLSelectElement).value).toBe('cancel');
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onsaved).toHaveBeenCalledTimes(1));
+    const first = requests.filter((request) => request.method === 'PATCH')[0]!.body as Record<string, unknown>;
+    expect(first).toMatchObject({ minPlayers: 4, onShortfall: 'cancel' });
+    expect('decideHoursBefore' in first).toBe(false);
+
+    // No minimum any more: the deadline goes with it.
+    await fill('Players needed (optional)', '');
+    await fill('Decide this many hours before (optional)', '');
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onsaved).toHaveBeenCalledTimes(2));
+    const second = requests.filter((request) => request.method === 'PATCH')[1]!.body as Record<string, unknown>;
+    expect(second.minPlayers).toBeNull();
+    expect('decideHoursBefore' in second).toBe(false);
+  });
+
   it('shows the server’s objection next to the field it concerns', async () => {
     stubApi(CONFIG, PLACES, (request) =>
       request.method === 'POST'

@@ -3,6 +3,7 @@ import {
   formatCoordinates,
   formatDateTime,
   formatDistance,
+  formatGameFacts,
   formatPlaceKind,
   formatTimeRange,
   formatWritten,
@@ -123,6 +124,23 @@ describe('meetup times', () => {
   it('shows when something was written, and coordinates with hemispheres', () => {
     expect(formatWritten('2026-11-28T09:52:55Z', { locale: 'en-GB', timeZone: 'UTC' })).toBe('28 Nov 2026, 09:52');
     expect(formatCoordinates({ lat: 52.4986, lng: -13.42134 })).toBe('52.49860° N, 13.42134° W');
+  });
+});
+
+describe('formatGameFacts', () => {
+  const game = (minPlayers: number | null, maxPlayers: number | null, playMinutes: number | null) => ({
+    minPlayers,
+    maxPlayers,
+    playMinutes,
+  });
+
+  it('says how many play and for how long, with what is known', () => {
+    expect(formatGameFacts(game(2, 4, 45))).toBe('2–4 players · 45 min');
+    expect(formatGameFacts(game(1, 1, null))).toBe('1 player');
+    expect(formatGameFacts(game(5, null, 30))).toBe('5+ players · 30 min');
+    expect(formatGameFacts(game(null, 4, null))).toBe('up to 4 players');
+    expect(formatGameFacts(game(null, null, 90))).toBe('90 min');
+    expect(formatGameFacts(game(null, null, null))).toBe('');
   });
 });
 

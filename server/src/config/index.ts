@@ -24,6 +24,8 @@ export interface Config {
   /** A replica lagging more than this is skipped. */
   replicaMaxLagMs: number;
   dataDir: string;
+  /** Embedded database: below this much free disk (MB) it turns read-only; 0 turns the watch off. */
+  diskMinFreeMb: number;
   /** Null means "generate one and keep it in dataDir" (refused in production). */
   jwtSecret: string | null;
   jwtExpiresIn: string;
@@ -308,6 +310,14 @@ export const SERVER_SECTIONS = [
         description:
           'Embedded database files (in `pgdata/`), photos (in `media/`, unless `MEDIA_S3_URL` is set) and, when `JWT_SECRET` is unset, the generated signing secret.',
         parse: (raw) => path.resolve(raw ?? './data'),
+      }),
+      variable({
+        name: 'DISK_MIN_FREE_MB',
+        key: 'diskMinFreeMb',
+        default: '`64`',
+        description:
+          'Embedded database: while less than this many megabytes (0 to 1000000) are free on the disk under `DATA_DIR`, the database turns read-only (writes answer 507 `storage_full`, reads go on, `/api/health` says it cannot write) and turns writable again by itself once there is room. Keep it above 16, the size of one WAL file; 0 turns the watch off.',
+        parse: integer(64, 0, 1_000_000),
       }),
       variable({
         name: 'SEED',

@@ -132,9 +132,9 @@ export const BENCH_SECTION: Section = {
     },
     {
       name: 'BENCH_REPLICA_URL',
-      default: '_(unset: replica comparison skipped)_',
+      default: '_(unset: the benchmark makes its own)_',
       description:
-        'A streaming replica of the `DATABASE_URL` server (any database name: the benchmark’s own is used), for `/api/nearby` read from a replica against the primary only. The benchmark does not make one on a server it shares.',
+        'A streaming replica of the `DATABASE_URL` server (any database name: the benchmark’s own is used), for `/api/nearby` read from a replica against the primary only. Unset, the benchmark makes a primary and a `pg_basebackup` replica of its own on this machine with the PostgreSQL 15 binaries (small-scale data), and removes them after; it does not make a replica of a server it shares.',
     },
   ],
 };

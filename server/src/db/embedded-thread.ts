@@ -45,6 +45,7 @@ export class EmbeddedThread {
   readonly #listeners = new Set<(channel: string, payload: string) => void>();
   /** Set once the thread has ended: every later request fails with it. */
   #ended: Error | null = null;
+  readonly #endListeners = new Set<(error: Error) => void>();
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -56,8 +57,15 @@ export class EmbeddedThread {
       const waiting = this.#pending.get(reply.id);
       if (!waiting) return;
       this.#forget(reply.id);
-      if ('error' in reply) waiting.reject(errorFromFields(reply.error));
-      else waiting.resolve(reply);
+      if (!('error' in reply)) return waiting.resolve(reply);
+      const error = errorFromFields(reply.error);
+      waiting.reject(error);
+      // After a PANIC (e.g. no room for the next WAL file) PGlite's PostgreSQL is gone: the next
+      // statement would never return. The thread is ended, and with it every later request.
+      if (reply.error.severity === 'PANIC') {
+        this.#end(error);
+        void this.#worker.terminate();
+      }
     });
     worker.on('error', (error) => this.#end(error));
     worker.on('exit', (code) => this.#end(new Error(`The embedded database stopped (thread exit code ${code}).`)));
@@ -101,11 +109,23 @@ export class EmbeddedThread {
     this.#listeners.add(listener);
   }
 
+  /** Calls `listener` once, with the reason, when the thread ends. */
+  onEnded(listener: (error: Error) => void): void {
+    if (this.#ended) listener(this.#ended);
+    else this.#endListeners.add(listener);
+  }
+
   /** Closes the database (PGlite writes what it holds) and ends the thread; later requests fail. */
   async close(): Promise<void> {
     if (this.#ended) return;
     await this.request({ op: 'close' });
     this.#end(new Error('The embedded database is closed.'));
+  }
+
+  /** Ends the thread at once, without asking PGlite to write anything first. */
+  terminate(): void {
+    this.#end(new Error('The embedded database was stopped.'));
+    void this.#worker.terminate();
   }
 
   #forget(id: number): void {
@@ -114,10 +134,13 @@ export class EmbeddedThread {
   }
 
   #end(error: Error): void {
+    const first = this.#ended === null;
     this.#ended ??= error;
     for (const [id, waiting] of this.#pending) {
       this.#forget(id);
       waiting.reject(this.#ended);
     }
+    if (first) for (const listener of this.#endListeners) listener(this.#ended);
+    this.#endListeners.clear();
   }
 }

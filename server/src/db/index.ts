@@ -4,17 +4,20 @@
  */
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { openEmbedded, type EmbeddedSource } from './embedded.js';
+import { openEmbedded, type DiskWatch, type EmbeddedSource } from './embedded.js';
 import { postgresListener, type DatabaseListener } from './listener.js';
 import { openPostgres, type PoolStats } from './postgres.js';
 import { Replicas } from './replicas.js';
 import type { Database } from './schema.js';
+import { WriteHealth } from './write-health.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** Whether the database can write (a full disk), for /api/health (write-health.ts). */
+  writeHealth: WriteHealth;
   /** LISTEN/NOTIFY, on whichever database this is (listener.ts). */
   listener: DatabaseListener;
   /** Read replicas, when configured (replicas.ts); `db` then sends lag-tolerant reads to them. */
@@ -27,7 +30,8 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseTarget =
-  { url: string; poolSize?: number; replicaUrls?: string[]; replicaMaxLagMs?: number } | EmbeddedSource;
+  | { url: string; poolSize?: number; replicaUrls?: string[]; replicaMaxLagMs?: number }
+  | (EmbeddedSource & { diskWatch?: DiskWatch });
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) {
@@ -47,6 +51,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return {
       db: replicas?.db ?? primaryDb,
       kind: 'postgres',
+      writeHealth: new WriteHealth(),
       listener,
       replicas,
       poolStats: stats,
@@ -57,8 +62,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       },
     };
   }
-  const { db, listener, snapshot, close } = await openEmbedded(target);
-  return { db, kind: 'embedded', listener, snapshot, close };
+  const { db, listener, writeHealth, snapshot, close } = await openEmbedded(target, target.diskWatch);
+  return { db, kind: 'embedded', writeHealth, listener, snapshot, close };
 }
 
 export function databaseTarget(config: {
@@ -66,10 +71,14 @@ export function databaseTarget(config: {
   dataDir: string;
   databaseReplicaUrls?: string[];
   replicaMaxLagMs?: number;
+  diskMinFreeMb?: number;
 }): DatabaseTarget {
   return config.databaseUrl
     ? { url: config.databaseUrl, replicaUrls: config.databaseReplicaUrls, replicaMaxLagMs: config.replicaMaxLagMs }
-    : { dataDir: path.join(config.dataDir, 'pgdata') };
+    : {
+        dataDir: path.join(config.dataDir, 'pgdata'),
+        diskWatch: { minFreeBytes: (config.diskMinFreeMb ?? 0) * 1024 * 1024 },
+      };
 }
 
 /** The PostGIS version, or null when the extension is not installed. */

@@ -5,6 +5,7 @@ import type { DatabaseHandle, DatabaseKind } from '../db/index.js';
 import type { DatabaseListener } from '../db/listener.js';
 import type { Replicas } from '../db/replicas.js';
 import type { Database } from '../db/schema.js';
+import type { WriteHealth } from '../db/write-health.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,6 +15,8 @@ declare module 'fastify' {
     dbListener: DatabaseListener;
     /** Read replicas, when configured (db/replicas.ts); features need not look. */
     dbReplicas: Replicas | null;
+    /** Whether the database can write (a full disk), for health (db/write-health.ts). */
+    dbWriteHealth: WriteHealth;
   }
 }
 
@@ -23,6 +26,7 @@ export default fp<{ database: DatabaseHandle }>(
     app.decorate('dbKind', database.kind);
     app.decorate('dbListener', database.listener);
     app.decorate('dbReplicas', database.replicas ?? null);
+    app.decorate('dbWriteHealth', database.writeHealth);
   },
   { name: 'db' },
 );

@@ -114,6 +114,8 @@ const INTERNAL_ERROR: { code: ErrorCode; message: string } = {
 
 /** How long a client should wait before trying again while the database is away. */
 const DATABASE_RETRY_AFTER_SECONDS = 2;
+/** How long a read that needed to write waits on a full disk before trying again. */
+const STORAGE_RETRY_AFTER_SECONDS = 30;
 
 /** What the router refuses before any route or hook runs, in people's words. */
 const FRAMEWORK_ERRORS: Record<string, string> = {
@@ -243,12 +245,18 @@ export default fp(
           error: { code: 'bad_request', message: 'A value in the request is out of range or not of the right type.' },
         });
       }
+      // The disk is full: nothing was stored. Reads go on, so a read that had to write something
+      // on the way (a counter, a key) is worth trying again later: 503 with Retry-After.
       if (isStorageFull(error)) {
         request.log.error({ err: error }, 'storage full');
-        return reply.status(507).send({
+        request.server.dbWriteHealth?.noteStorageFull();
+        const reading = request.method === 'GET' || request.method === 'HEAD';
+        if (reading) reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
+        return reply.status(reading ? 503 : 507).send({
           error: {
             code: 'storage_full',
-            message: 'The server’s disk is full; nothing was stored. Please tell its operator.',
+            message:
+              'The server’s disk is full, so nothing can be stored at the moment; reading still works. Please tell its operator.',
           },
         });
       }

@@ -30,11 +30,16 @@ export interface ServerOptions {
   seed?: 'demo' | 'none';
   /** Further environment variables, e.g. a different map centre. */
   env?: Record<string, string>;
+  /** An existing (empty or earlier) DATA_DIR instead of a new temporary one. */
+  dataDir?: string;
 }
 
 /** Starts a server on a free port with a new, empty DATA_DIR; resolves once it listens. */
-export async function startServer({ seed = 'demo', env: extra = {} }: ServerOptions = {}): Promise<Server> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'vicinity-browser-'));
+export async function startServer({
+  seed = 'demo',
+  env: extra = {},
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'vicinity-browser-')),
+}: ServerOptions = {}): Promise<Server> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['DATABASE_URL', 'HOST', 'NODE_ENV', 'TILE_URL', 'TILE_ATTRIBUTION', 'CORS_ORIGINS'])
@@ -88,8 +93,8 @@ export async function startServer({ seed = 'demo', env: extra = {} }: ServerOpti
   }
 }
 
-/** Stops the server (SIGTERM, then SIGKILL to its group after 10 s) and removes its data. */
-export async function stopServer(server: Server): Promise<void> {
+/** Stops the server (SIGTERM, then SIGKILL to its group after 10 s) and removes its data, unless kept. */
+export async function stopServer(server: Server, { keepData = false } = {}): Promise<void> {
   if (server.child.exitCode === null && server.child.signalCode === null) {
     const exited = new Promise((resolve) => server.child.once('exit', resolve));
     server.child.kill('SIGTERM');
@@ -103,5 +108,5 @@ export async function stopServer(server: Server): Promise<void> {
     await exited;
     clearTimeout(timer);
   }
-  rmSync(server.dataDir, { recursive: true, force: true });
+  if (!keepData) rmSync(server.dataDir, { recursive: true, force: true });
 }

@@ -14,11 +14,13 @@ export default async function systemRoutes(app: FastifyInstance, { config }: { c
       schema: {
         tags: ['system'],
         summary: 'Is the server and its database up?',
+        description:
+          '200 `ok`; 503 `degraded` when the database answers but cannot write (its disk is full: writes answer 507 `storage_full`, reads go on), 503 `unavailable` when it does not answer.',
         response: { 200: Health, 503: Health },
       },
     },
     async (request, reply) => {
-      const health = await checkHealth(app.db, app.dbKind, app.dbReplicas?.status(), request.log);
+      const health = await checkHealth(app.db, app.dbKind, app.dbReplicas?.status(), app.dbWriteHealth, request.log);
       return reply.status(health.status === 'ok' ? 200 : 503).send(health);
     },
   );
@@ -44,12 +46,12 @@ export default async function systemRoutes(app: FastifyInstance, { config }: { c
         tags: ['system'],
         summary: 'Should this process get traffic? (readiness)',
         description:
-          '200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. Never waits in the line.',
+          '200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. A full disk (`database: cannot_write`) leaves it ready. Never waits in the line.',
         response: { 200: Readiness, 503: Readiness },
       },
     },
     async (request, reply) => {
-      const readiness = await checkReadiness(app.db, app.draining, request.log);
+      const readiness = await checkReadiness(app.db, app.draining, app.dbWriteHealth, request.log);
       return reply.status(readiness.ready ? 200 : 503).send(readiness);
     },
   );

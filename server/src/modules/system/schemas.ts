@@ -2,8 +2,12 @@ import { Type, type Static } from 'typebox';
 
 export const Health = Type.Object(
   {
-    status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+    status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('unavailable')], {
+      description:
+        '`ok`; `degraded`: the database answers but cannot write (its disk is full; reads go on); `unavailable`: the database does not answer. Both of the latter answer 503.',
+    }),
     database: Type.Union([Type.Literal('embedded'), Type.Literal('postgres')]),
+    problem: Type.Optional(Type.String({ description: 'What is wrong, when something is.' })),
     postgis: Type.Union([Type.String(), Type.Null()], { description: 'PostGIS version; null when unreachable.' }),
     replicas: Type.Optional(
       Type.Array(
@@ -33,7 +37,11 @@ export const Liveness = Type.Object(
 export const Readiness = Type.Object(
   {
     ready: Type.Boolean({ description: 'True when this process should be sent traffic.' }),
-    database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+    database: Type.Union([Type.Literal('ok'), Type.Literal('cannot_write'), Type.Literal('unreachable')], {
+      description:
+        '`cannot_write`: it answers, but its disk is full (reads go on). The process stays ready then: every process shares that disk, so sending traffic elsewhere would not help.',
+    }),
+    problem: Type.Optional(Type.String({ description: 'What is wrong, when something is.' })),
     pendingMigrations: Type.Array(Type.String(), {
       description: 'Migrations this version needs that the database has not applied yet.',
     }),

@@ -310,7 +310,7 @@ export interface paths {
     };
     /**
      * One meetup, with seats, waitlist and your RSVP
-     * @description A private group’s meetup answers 404 to anyone who is not a member.
+     * @description A private group’s meetup answers 404 to anyone who is not a member. A meetup removed by moderators answers a placeholder with the reason (`moderation`); one held for review answers only its organizer.
      */
     get: operations['getEventsById'];
     put?: never;
@@ -768,7 +768,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Is the server and its database up? */
+    /**
+     * Is the server and its database up?
+     * @description 200 `ok`; 503 `degraded` when the database answers but cannot write (its disk is full: writes answer 507 `storage_full`, reads go on), 503 `unavailable` when it does not answer.
+     */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -807,7 +810,7 @@ export interface paths {
     };
     /**
      * Should this process get traffic? (readiness)
-     * @description 200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. Never waits in the line.
+     * @description 200 when the database answers and has applied every migration this version needs; 503 otherwise, and while the process drains on shutdown. A full disk (`database: cannot_write`) leaves it ready. Never waits in the line.
      */
     get: operations['getHealthReady'];
     put?: never;
@@ -1014,7 +1017,7 @@ export interface paths {
     put?: never;
     /**
      * Act on a subject: remove, restore, dismiss, lock, unlock, ban_from_group, suspend, warn
-     * @description Every action needs a reason and is recorded in the public log with the role of who acted. Actions that decide (all but restore and unlock) close the subject’s open reports.
+     * @description Every action needs a reason and is recorded in the public log with the role of who acted. Actions that decide (all but restore and unlock) close the subject’s open reports. In the same transaction, the person it concerns is notified with the reason (`moderation_action`, for every action but dismiss) and the reporters whose reports it closed are told the outcome (`report_outcome`). Whoever may remove something may restore it.
      */
     post: operations['postModerationActions'];
     delete?: never;
@@ -1988,6 +1991,13 @@ export interface components {
       media: components['schemas']['Media'][];
       /** @description null: no minimum. */
       minPlayers: number | null;
+      /** @description Absent when the meetup is published normally. A removed meetup’s page still answers, for everyone: title "[removed]", description "removed by moderators: <reason>", no organizer, place or photos; its discussion stays readable. A held one is seen by its organizer only. */
+      moderation?: {
+        /** @description Why, as the moderator or the automatic first line wrote it. */
+        reason: string;
+        /** @description `removed`: moderators removed it (everyone sees the reason instead of the text); `held`: held for review, seen by its author only until a moderator decides. */
+        state: 'removed' | 'held';
+      };
       myRsvp: components['schemas']['MyRsvp'];
       /** @description How many more people must go for minPlayers ("needs 2 more"); 0 when enough. */
       needsPlayers: number;
@@ -2338,6 +2348,8 @@ export interface components {
       database: 'embedded' | 'postgres';
       /** @description PostGIS version; null when unreachable. */
       postgis: string | null;
+      /** @description What is wrong, when something is. */
+      problem?: string;
       /** @description Each read replica (DATABASE_REPLICA_URLS), when there are any. A replica down or lagging does not make the server unhealthy: the primary answers instead. */
       replicas?: {
         /** @description Replay lag behind the primary in milliseconds (0: caught up); null when unknown. */
@@ -2349,7 +2361,8 @@ export interface components {
         /** @description Whether lag-tolerant reads go to it now. */
         usable: boolean;
       }[];
-      status: 'ok' | 'unavailable';
+      /** @description `ok`; `degraded`: the database answers but cannot write (its disk is full; reads go on); `unavailable`: the database does not answer. Both of the latter answer 503. */
+      status: 'ok' | 'degraded' | 'unavailable';
     };
     JoinAnswer: {
       /** @description Your role; null while the request is pending. */
@@ -3117,11 +3130,14 @@ export interface components {
       };
     };
     Readiness: {
-      database: 'ok' | 'unreachable';
+      /** @description `cannot_write`: it answers, but its disk is full (reads go on). The process stays ready then: every process shares that disk, so sending traffic elsewhere would not help. */
+      database: 'ok' | 'cannot_write' | 'unreachable';
       /** @description The process is shutting down: it finishes what it has, takes nothing new. */
       draining: boolean;
       /** @description Migrations this version needs that the database has not applied yet. */
       pendingMigrations: string[];
+      /** @description What is wrong, when something is. */
+      problem?: string;
       /** @description True when this process should be sent traffic. */
       ready: boolean;
     };
