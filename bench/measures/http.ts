@@ -10,7 +10,7 @@ import { createItemRegistry } from '../../server/src/app.js';
 import { queryPoints } from '../lib/geography.js';
 import { httpLoad, pgbench, type LoadResult } from '../lib/load.js';
 import { gcPauses } from '../lib/probes.js';
-import type { Figure } from '../lib/report.js';
+import { withSpread, type Figure } from '../lib/report.js';
 import { median, ROUNDS, spreadOf, trustedRatio } from '../lib/repeat.js';
 import type { RunningServer } from '../lib/server.js';
 
@@ -115,7 +115,12 @@ export async function measureNearbyHttp(
     };
     const bareRps = bareRuns.map((run) => run.rps);
     if (connections === 50)
-      figures.push(await compressedFigure(server, paths, { group, connections, plain: nearby }, seconds));
+      figures.push(
+        withSpread(
+          await compressedFigure(server, paths, { group, connections, plain: nearby }, seconds),
+          nearbyRuns.map((run) => run.rps),
+        ),
+      );
     const versusDatabase = trustedRatio(nearby.rps / median(pgbenchRuns), pgbenchRuns);
     const versusBare = trustedRatio(nearby.rps / median(bareRps), bareRps);
     figures.push(

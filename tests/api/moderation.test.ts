@@ -212,6 +212,60 @@ describe('report → queue → remove → gone everywhere → restore', () => {
   });
 });
 
+describe('a removed meetup’s page', () => {
+  it('says why, never what, to everyone, with its discussion readable; restored, it is whole again', async () => {
+    const centre = nextCentre();
+    const owner = await registerUser(t.app, 'Owner');
+    const organizer = await registerUser(t.app, 'Organizer');
+    const reader = await registerUser(t.app, 'Reader');
+    const group = await createGroup(t.app, owner, centre);
+    await setRole(t.db, group.id, organizer.id, 'organizer');
+    const event = await createEvent(t.app, organizer, centre, {
+      title: 'Dice market',
+      description: 'SECRET-MEETUP-TEXT',
+      groupId: group.id,
+    });
+    const comment = await call('POST', `/api/events/${event.id}/comments`, reader, { body: 'Is it free?' });
+    expect(comment.statusCode, comment.body).toBe(201);
+    expect((await act(owner, { type: 'event', id: event.id }, 'remove', 'Selling (rule 2)')).statusCode).toBe(201);
+
+    for (const viewer of [null, reader, organizer, owner]) {
+      const page = await call('GET', `/api/events/${event.id}`, viewer);
+      expect(page.statusCode, page.body).toBe(200);
+      expect(page.body).not.toContain('SECRET-MEETUP-TEXT');
+      expect(page.body).not.toContain('Dice market');
+      expect(page.json()).toMatchObject({
+        id: event.id,
+        title: '[removed]',
+        description: 'removed by moderators: Selling (rule 2)',
+        organizer: null,
+        place: null,
+        canEdit: false,
+        media: [],
+        moderation: { state: 'removed', reason: 'Selling (rule 2)' },
+        group: { id: group.id },
+      });
+    }
+    expect((await call('GET', `/api/events/${event.id}/attendees`, reader)).statusCode).toBe(404);
+    const thread = await call('GET', `/api/events/${event.id}/comments`, reader);
+    expect(thread.statusCode, thread.body).toBe(200);
+    expect(thread.body).toContain('Is it free?');
+    // Lists still leave it out.
+    expect(await nearbyIds(centre, reader, 'event')).not.toContain(`event:${event.id}`);
+    const listed = await call('GET', `/api/events?groupId=${group.id}`, reader);
+    expect(listed.statusCode).toBe(200);
+    const listedIds = listed.json().features.map((f: { properties: { id: number } }) => f.properties.id);
+    expect(listedIds).not.toContain(event.id);
+    // A meetup that does not exist is still 404.
+    expect((await call('GET', '/api/events/999999999', reader)).statusCode).toBe(404);
+
+    expect((await act(owner, { type: 'event', id: event.id }, 'restore', 'Free after all')).statusCode).toBe(201);
+    const restored = (await call('GET', `/api/events/${event.id}`, reader)).json();
+    expect(restored).toMatchObject({ title: 'Dice market', description: 'SECRET-MEETUP-TEXT' });
+    expect(restored.moderation).toBeUndefined();
+  });
+});
+
 describe('blocks', () => {
   it('hides each one’s content from the other, shows placeholders in threads, and stops replies', async () => {
     const centre = nextCentre();

@@ -1,7 +1,8 @@
 /**
  * Moderation in a real Chromium against the real server: a person reports a comment from its menu,
- * a site admin removes it from the queue page with the keyboard, and its author then reads why in
- * its place; someone blocks a person and that person's comments collapse into placeholders.
+ * a site admin removes it from the queue page with the keyboard, its author is told why in a
+ * notification and reads it in its place, the reporter hears the outcome; a removed meetup's page
+ * says why; someone blocks a person and that person's comments collapse into placeholders.
  */
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -112,16 +113,68 @@ describe.skipIf(skip)('moderation in a browser', () => {
       await adminPage.getByText('Nothing to review. Thank you.').waitFor();
       await screenshot(adminPage, 'moderation-queue-cleared');
 
-      // The author of the comment reads why, in its place.
+      // The author of the comment is told, with the reason, and reads it again in its place.
       const trollPage = await pageAs(troll);
-      await trollPage.goto(`${server.baseUrl}/posts/${post.id}`);
+      await trollPage.goto(`${server.baseUrl}/notifications`);
+      const notice = trollPage.getByRole('link', {
+        name: 'A site admin removed your comment: it shows as “removed by moderators” with the reason. Reason: Insults (rule 1)',
+      });
+      await notice.waitFor();
+      await trollPage.getByText('Safety notice').first().waitFor();
+      await notice.click();
+      await trollPage.waitForURL(`**/posts/${post.id}`);
       await trollPage.getByText('Removed by moderators: Insults (rule 1)').waitFor();
       expect(await trollPage.getByText('You are all losers').count()).toBe(0);
+
+      // The reporter is told the outcome.
+      await readerPage.goto(`${server.baseUrl}/notifications`);
+      await readerPage.getByRole('link', { name: 'Your report about a comment was reviewed: removed.' }).waitFor();
 
       // The public log says what and why, never the text.
       await adminPage.goto(`${server.baseUrl}/moderation/log`);
       await adminPage.getByRole('cell', { name: 'Insults (rule 1)' }).waitFor();
       expect(await adminPage.getByText('You are all losers').count()).toBe(0);
+      expect(problems).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'shows a removed meetup’s page with the reason, and tells its organizer',
+    async () => {
+      const organizer = await signUp('Seller');
+      const admin = await api<SignedIn>('POST', '/api/auth/login', {
+        email: ADMIN_EMAIL,
+        password: 'a long enough password',
+      });
+      const inADay = Date.now() + 86_400_000;
+      const meetup = await api<{ id: number }>(
+        'POST',
+        '/api/events',
+        {
+          title: 'Cheap dice market',
+          description: 'Buy my dice',
+          startsAt: new Date(inADay).toISOString(),
+          endsAt: new Date(inADay + 7_200_000).toISOString(),
+          timeZone: 'Europe/Berlin',
+          location: { lat: 52.5, lng: 13.42 },
+        },
+        organizer.token,
+      );
+      await api(
+        'POST',
+        '/api/moderation/actions',
+        { subject: { type: 'event', id: meetup.id }, action: 'remove', reason: 'Selling (rule 2)' },
+        admin.token,
+      );
+
+      const page = await pageAs(organizer);
+      await page.goto(`${server.baseUrl}/notifications`);
+      await page.getByRole('link', { name: /removed your meetup “Cheap dice market”.*Selling \(rule 2\)/ }).click();
+      await page.waitForURL(`**/events/${meetup.id}`);
+      await page.getByText('Removed by moderators: Selling (rule 2)').waitFor();
+      expect(await page.getByText('Buy my dice').count()).toBe(0);
+      expect(await page.getByRole('heading', { level: 1, name: 'Cheap dice market' }).count()).toBe(0);
       expect(problems).toEqual([]);
     },
     STEP_MS,

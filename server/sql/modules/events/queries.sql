@@ -1397,7 +1397,25 @@ select
     end,
     false
   ) as "can_edit",
-  "e"."description"
+  "e"."description",
+  (
+    select
+      mc.state
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'event'
+      and mc.subject_id = e.id
+  ) as "mod_state",
+  (
+    select
+      mc.reason
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'event'
+      and mc.subject_id = e.id
+  ) as "mod_reason"
 from
   "events" as "e"
   left join "places" as "p" on "p"."id" = "e"."place_id"
@@ -1425,16 +1443,18 @@ where
         and gm.user_id = $37::bigint
     )
   )
-  and (
+  and coalesce(
     (
       select
-        mc.state
+        mc.state = 'removed'
+        or e.organizer_id = $38::bigint
       from
         moderated_content mc
       where
-        mc.subject_type = $38::text
-        and mc.subject_id = "e"."id"
-    ) is null
+        mc.subject_type = 'event'
+        and mc.subject_id = e.id
+    ),
+    true
   )
   and (
     (

@@ -45,8 +45,12 @@ function seesExactSql(viewerId: number | null): RawBuilder<boolean> {
 const shownSql = (seesExact: RawBuilder<boolean>, of: typeof latSql) =>
   sql<number>`case when ${seesExact} then ${of('e.location')} else ${of('e.public_location')} end`;
 
-/** Events the viewer may see, with everything the JSON answer shows. */
-function visibleEvents(db: Db, viewerId: number | null) {
+/**
+ * Events the viewer may see, with everything the JSON answer shows. `page`: one meetup's own page,
+ * which answers for a removed meetup too (a placeholder with the reason, made by the caller) and
+ * for a held one to its organizer; every list leaves both out.
+ */
+function visibleEvents(db: Db, viewerId: number | null, page = false) {
   const viewer = sql`${viewerId}::bigint`;
   const seesExact = seesExactSql(viewerId);
   const exactOnly = <T>(value: RawBuilder<T>) => sql<T | null>`case when ${seesExact} then ${value} end`;
@@ -101,8 +105,13 @@ function visibleEvents(db: Db, viewerId: number | null) {
       ])
       .where(groupContentVisibleSql('e.group_id', viewerId))
       // Removed or held meetups and those of people who blocked each other are gone from every
-      // list, calendar and page.
-      .where(visibleContentSql('event', 'e.id'))
+      // list and calendar; a removed one's page says why.
+      .where(
+        page
+          ? sql<boolean>`coalesce((select mc.state = 'removed' or e.organizer_id = ${viewer} from moderated_content mc
+              where mc.subject_type = 'event' and mc.subject_id = e.id), true)`
+          : visibleContentSql('event', 'e.id'),
+      )
       .where(notBlockedSql('e.organizer_id', viewerId))
   );
 }
@@ -157,14 +166,31 @@ function toSummary(row: EventRow): EventSummary {
   };
 }
 
-/** The event as the viewer may see it; undefined when it does not exist or is hidden from them. */
+/**
+ * The event as the viewer may see it on its page, with its moderation state (removed: for
+ * everyone; held: for its organizer); undefined when it does not exist or is hidden from them.
+ */
 export async function findEvent(
   db: Db,
   id: number,
   viewerId: number | null,
 ): Promise<Omit<Event, 'descriptionHtml' | 'calendarUrl' | 'media' | 'linkedGames'> | undefined> {
-  const row = await visibleEvents(db, viewerId).select('e.description').where('e.id', '=', id).executeTakeFirst();
-  return row ? { ...toSummary(row), description: row.description } : undefined;
+  const row = await visibleEvents(db, viewerId, true)
+    .select([
+      'e.description',
+      sql<'removed' | 'held' | null>`(select mc.state from moderated_content mc
+        where mc.subject_type = 'event' and mc.subject_id = e.id)`.as('mod_state'),
+      sql<string | null>`(select mc.reason from moderated_content mc
+        where mc.subject_type = 'event' and mc.subject_id = e.id)`.as('mod_reason'),
+    ])
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...toSummary(row),
+    description: row.description,
+    ...(row.mod_state ? { moderation: { state: row.mod_state, reason: row.mod_reason ?? '' } } : {}),
+  };
 }
 
 export type ListPosition = { o: 'soonest'; s: number; i: number } | { o: 'distance'; d: number; i: number };

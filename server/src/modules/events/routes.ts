@@ -145,7 +145,9 @@ export default async function eventRoutes(app: FastifyInstance, { publicUrl }: {
       schema: {
         tags: ['events'],
         summary: 'One meetup, with seats, waitlist and your RSVP',
-        description: 'A private group’s meetup answers 404 to anyone who is not a member.',
+        description:
+          'A private group’s meetup answers 404 to anyone who is not a member. A meetup removed by moderators ' +
+          'answers a placeholder with the reason (`moderation`); one held for review answers only its organizer.',
         params: IdParams,
         response: { 200: Event, ...errorResponses(400, 401, 404) },
       },

@@ -6,6 +6,7 @@ import { Visibility } from '../groups/schemas.js';
 import { MAX_OCCURRENCES } from './recurrence.js';
 import { MediaIdsField, MediaList } from '../media/schemas.js';
 import { Game, GameIdsField } from '../games/schemas.js';
+import { ModerationNote } from '../posts/schemas.js';
 
 export const MAX_CAPACITY = 10_000;
 
@@ -248,6 +249,14 @@ export const Event = Type.Object(
         'Path of this meetup’s iCalendar file. For a private group’s meetup it carries a key that lets a calendar ' +
         'app read it as you, while you are a member.',
     }),
+    moderation: Type.Optional(
+      Type.Object(ModerationNote.properties, {
+        description:
+          'Absent when the meetup is published normally. A removed meetup’s page still answers, for everyone: ' +
+          'title "[removed]", description "removed by moderators: <reason>", no organizer, place or photos; its ' +
+          'discussion stays readable. A held one is seen by its organizer only.',
+      }),
+    ),
   },
   { $id: 'Event' },
 );

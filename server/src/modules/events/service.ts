@@ -38,10 +38,16 @@ import { fillSeats } from './rsvp-service.js';
 import { schedulePlayerChecks } from './players.js';
 import type { AttendeesQuery, CreateEventBody, Event, EventsQuery, UpdateEventBody } from './schemas.js';
 import { canonicalTimeZone } from './zoned-time.js';
+import { removedText } from '../posts/schemas.js';
 import { findMembershipStart } from '../../policy/queries.js';
 import { renderMarkdown } from '../../markdown/render.js';
 
 type Db = Kysely<Database>;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The title a removed meetup shows instead of its own (as a removed post). */
+const REMOVED_EVENT_TITLE = '[removed]';
 
 function title(raw: string): string {
   const trimmed = raw.trim();
@@ -275,6 +281,29 @@ function timeWindow(from: string | undefined, to: string | undefined): { from: D
   return window;
 }
 
+/**
+ * A meetup moderators removed, as its page shows it to everyone: why, never what (as a removed
+ * post): no title, description, organizer, place, games or photos; when, roughly where, and in
+ * which group stay, so that its discussion and the log make sense.
+ */
+function removedEvent(event: Awaited<ReturnType<typeof findEvent>> & object): Event {
+  const reason = event.moderation?.reason ?? '';
+  return {
+    ...event,
+    title: REMOVED_EVENT_TITLE,
+    description: removedText(reason),
+    descriptionHtml: `<p>${escapeHtml(removedText(reason))}</p>`,
+    place: null,
+    organizer: null,
+    games: [],
+    canEdit: false,
+    media: [],
+    linkedGames: [],
+    calendarUrl: `/api/events/${event.id}/calendar.ics`,
+    moderation: { state: 'removed', reason },
+  };
+}
+
 /** The meetup as the viewer sees it, with its calendar file's path (keyed for a private group's member). */
 export async function readEvent(
   calendarKeys: SignedCodec,
@@ -285,6 +314,7 @@ export async function readEvent(
 ): Promise<Event> {
   const event = await findEvent(db, id, viewerId);
   if (!event) throw notFound('This meetup');
+  if (event.moderation?.state === 'removed') return removedEvent(event);
   const viewer = viewerId !== null && mediaKeys ? { id: viewerId, keys: mediaKeys } : null;
   await addAvatars(db, [event.organizer]);
   return {
@@ -349,7 +379,9 @@ export async function attendeesPage(
   query: AttendeesQuery,
   viewerId: number | null,
 ) {
-  if (!(await findEvent(db, eventId, viewerId))) throw notFound('This meetup');
+  const event = await findEvent(db, eventId, viewerId);
+  // A removed meetup's page says why; who was going is no longer shown.
+  if (!event || event.moderation?.state === 'removed') throw notFound('This meetup');
   const after = query.cursor ? cursors.decode(query.cursor, isAttendeePosition) : null;
   const { attendees, last, more } = await listAttendees(db, eventId, query.status, after, query.limit);
   return { attendees, nextCursor: more && last ? cursors.encode(last) : null };

@@ -124,7 +124,10 @@ export default async function moderationRoutes(app: FastifyInstance, options: Mo
         summary: 'Act on a subject: remove, restore, dismiss, lock, unlock, ban_from_group, suspend, warn',
         description:
           'Every action needs a reason and is recorded in the public log with the role of who acted. Actions that ' +
-          'decide (all but restore and unlock) close the subject’s open reports.',
+          'decide (all but restore and unlock) close the subject’s open reports. In the same transaction, the person ' +
+          'it concerns is notified with the reason (`moderation_action`, for every action but dismiss) and the ' +
+          'reporters whose reports it closed are told the outcome (`report_outcome`). Whoever may remove something ' +
+          'may restore it.',
         ...secured,
         body: ActionBody,
         response: { 201: ActionAnswer, ...errorResponses(400, 401, 403, 404, 422) },
