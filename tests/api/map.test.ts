@@ -119,7 +119,12 @@ describe('GET /api/map', () => {
     await scatter(INDIVIDUAL_LIMIT, box);
     const atLimit = await view('50,10,50.5,10.5', 11);
     expect(atLimit.clustered).toBe(false);
-    expect(atLimit.features).toHaveLength(INDIVIDUAL_LIMIT);
+    expect(atLimit.total).toBe(INDIVIDUAL_LIMIT);
+    // Sent one by one, except markers that would overlap, which come grouped.
+    const counted = atLimit.features.reduce((sum, f) => sum + (f.properties.count ?? 1), 0);
+    expect(counted).toBe(INDIVIDUAL_LIMIT);
+    const deep = await view('50,10,50.5,10.5', 18);
+    expect(deep.features).toHaveLength(INDIVIDUAL_LIMIT);
     await scatter(1, box);
     const over = await view('50,10,50.5,10.5', 11);
     expect(over.clustered).toBe(true);

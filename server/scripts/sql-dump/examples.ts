@@ -154,6 +154,16 @@ export const QUERY_FILES: QueryFile[] = [
         accounts.insertPasswordReset(db, { id: RESET_ID, userId: 7, expiresAt: new Date('2026-06-01T19:00:00Z') }),
       findUsablePasswordReset: (db) => accounts.findUsablePasswordReset(db, RESET_ID),
       usePasswordReset: (db) => accounts.usePasswordReset(db, RESET_ID, 7),
+      insertPendingRegistration: (db) =>
+        accounts.insertPendingRegistration(db, {
+          id: RESET_ID,
+          email: 'newcomer@example.org',
+          displayName: 'Newcomer',
+          passwordHash: '$argon2id$…',
+          expiresAt: new Date('2026-06-02T18:00:00Z'),
+        }),
+      findUsablePendingRegistration: (db) => accounts.findUsablePendingRegistration(db, RESET_ID),
+      usePendingRegistration: (db) => accounts.usePendingRegistration(db, RESET_ID),
     },
   },
   {
@@ -357,8 +367,13 @@ export const QUERY_FILES: QueryFile[] = [
     source: 'modules/map/queries.ts',
     module: map,
     examples: {
-      findItemsInBoxes: (db) => map.findItemsInBoxes(db, registry, [box], registry.kinds(), 7, 301),
+      findItemsInBoxes: (db) => map.findItemsInBoxes(db, registry, [box], registry.kinds(), 7, undefined, 301),
       findCellCounts: (db) => map.findCellCounts(db, [box], grid, registry.kinds(), 7),
+      findFilteredCellCounts: (db) =>
+        map.findFilteredCellCounts(db, registry, [box], 14, ['place', 'event'], 7, {
+          placeKinds: ['cafe'],
+          thisWeek: true,
+        }),
       findSplittingCells: (db) =>
         map.findSplittingCells(
           db,

@@ -26,16 +26,21 @@ export interface IndexedItemColumns {
   capacity: string;
 }
 
-/** Narrowing a radius page asks of the kinds that can answer it. */
+/** Narrowing a radius page or map view asks of the kinds that can answer it (item-filter.ts). */
 export interface ItemFilter {
   /** Only meetups that still need people to go (minPlayers not reached). */
   needsPlayers?: boolean;
+  /** Only meetups that start within the next seven days, or are on now. */
+  thisWeek?: boolean;
+  /** Only places of these kinds (PLACE_KINDS), sorted. */
+  placeKinds?: string[];
 }
+export type ItemFilterName = keyof ItemFilter;
 
 export interface ItemSource {
   kind: ItemKind;
-  /** Whether `visible` can apply `filter.needsPlayers`; kinds that cannot are left out of such pages. */
-  needsPlayers?: boolean;
+  /** The filters `visible` can apply; a kind that cannot apply a filter set is left out of the answer. */
+  filters?: readonly ItemFilterName[];
   /**
    * A plain SELECT (no aggregates, no LIMIT) so PostgreSQL can pull it up into the caller's
    * query and use the spatial index on the column behind `loc`.

@@ -5,6 +5,7 @@
 import { invalidField } from '../plugins/errors.js';
 import type { SignedCodec } from '../plugins/signed-values.js';
 import { ITEM_KINDS, type ItemKind } from '../geo/schemas.js';
+import { filtersSet, parseItemFilter } from './item-filter.js';
 import type { ItemRegistry } from './registry.js';
 import { radiusPositionGuard, type RadiusAsk, type RadiusPageJson, type RadiusPageShape } from './radius-query.js';
 import type { Batcher } from '../db/batcher.js';
@@ -19,6 +20,8 @@ export interface RadiusPageRequest {
   limit: number;
   cursor?: string;
   needsPlayers?: boolean;
+  thisWeek?: boolean;
+  placeKinds?: string;
 }
 
 export interface RadiusPage {
@@ -48,12 +51,14 @@ export async function radiusPage(
   kinds: ItemKind[],
   viewerId: number | null,
 ): Promise<RadiusPage> {
+  const filter = parseItemFilter(request);
   const after = request.cursor ? deps.cursors.decode(request.cursor, radiusPositionGuard(deps.registry)) : null;
   const shape: RadiusPageShape = {
     kinds,
     limit: request.limit,
     after,
-    ...(request.needsPlayers ? { needsPlayers: true } : {}),
+    // Left out when empty, so an unfiltered page batches with the others (the shape is the key).
+    ...(filtersSet(filter).length > 0 ? { filter } : {}),
   };
   const ask = { point: { lat: request.lat, lng: request.lng }, radius: request.radius, viewerId };
   const page = await deps.batcher.load(JSON.stringify(shape), { shape, ask });

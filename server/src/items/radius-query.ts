@@ -22,6 +22,8 @@ import {
 import type { ItemKind } from '../geo/schemas.js';
 import { nearbyItemAuthorSql, notBlockedSql, visibleItemSql } from '../policy/moderation.js';
 import { groupContentVisibleSql, type ViewerRef } from '../policy/visibility.js';
+import { filtersSet, kindsPassing } from './item-filter.js';
+import type { ItemFilter } from './item-source.js';
 import type { ItemRegistry } from './registry.js';
 
 /** Where a page ends: the last item's distance, kind and id (a cursor carries it to the next page). */
@@ -66,8 +68,8 @@ export interface RadiusSearch {
   limit: number;
   after: RadiusPosition | null;
   viewerId: ViewerRef;
-  /** Only meetups that still need players (the kinds that cannot say are left out). */
-  needsPlayers?: boolean;
+  /** Narrowing (item-filter.ts); the kinds that cannot apply it are left out. Absent: none. */
+  filter?: ItemFilter;
 }
 
 /** One kind at a time, from each kind's own table and spatial index. */
@@ -87,7 +89,7 @@ function perKindQuery(db: Kysely<Database>, registry: ItemRegistry, query: Radiu
     // ones make it tight.
     // No radius filter here, so the planner has no reason to collect and sort the whole radius.
     const nearestFirst = sql<{ d: number }>`
-      select ${sphereDistanceSql('s.loc', point)} as d from (${source.visible(db, viewerId, { needsPlayers: query.needsPlayers })}) s
+      select ${sphereDistanceSql('s.loc', point)} as d from (${source.visible(db, viewerId, query.filter)}) s
       where ${afterPosition}
       order by s.loc::geometry <-> ${planarPointSql(point)}
       limit ${limit + 1}`;
@@ -95,7 +97,7 @@ function perKindQuery(db: Kysely<Database>, registry: ItemRegistry, query: Radiu
     // Step 2: exact distances, exact order, within that bound only (computed once, joined in).
     // Each candidate's exact distance is computed once, then compared (see roughlyWithinSql).
     const candidates = db
-      .selectFrom([bound.as('b'), source.visible(db, viewerId, { needsPlayers: query.needsPlayers }).as('s')])
+      .selectFrom([bound.as('b'), source.visible(db, viewerId, query.filter).as('s')])
       .select([
         sql<ItemKind>`${kind}::text`.as('kind'),
         's.id',
@@ -205,13 +207,11 @@ function acrossKindsQuery(db: Kysely<Database>, registry: ItemRegistry, query: R
 
 /** The SQL of one page (limit + 1 rows, to know whether another page follows); null for no kinds. */
 export function radiusQuery(db: Kysely<Database>, registry: ItemRegistry, query: RadiusSearch) {
-  const kinds = query.kinds.filter(
-    (kind) => registry.has(kind) && (!query.needsPlayers || registry.source(kind)!.needsPlayers),
-  );
+  const kinds = kindsPassing(registry, query.kinds, query.filter);
   if (kinds.length === 0) return null;
   // One kind: its own table is the smallest index that holds it.
   // With a filter only some kinds can apply, the kinds are read from their own tables.
-  return kinds.length === 1 || query.needsPlayers
+  return kinds.length === 1 || filtersSet(query.filter).length > 0
     ? perKindQuery(db, registry, { ...query, kinds })
     : acrossKindsQuery(db, registry, { ...query, kinds });
 }

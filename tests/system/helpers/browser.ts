@@ -53,7 +53,9 @@ export async function openPage(
     expectHttpErrors = false,
   }: PageOptions,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, reducedMotion, ...extra });
+  // British English unless a test asks otherwise: headless Chromium says en-US, for which the app
+  // gives distances in miles, and most tests read kilometres.
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width, height }, reducedMotion, ...extra });
   await context.route(
     (url) => url.host === tileHost,
     (route) => route.abort('internetdisconnected'),

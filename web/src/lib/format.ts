@@ -6,14 +6,56 @@ import { browserTimeZone, isTimeZone, zoneOffsetMinutes } from './time';
  * "45 m", "350 m", "1.2 km", "12 km": metres are rounded to 10 m (GPS is not better than that),
  * one decimal below 10 km, whole kilometres above.
  */
-export function formatDistance(meters: number): string {
+export function formatDistance(meters: number, units: DistanceUnits = distanceUnits): string {
   if (!Number.isFinite(meters) || meters < 0) return '';
+  if (units === 'imperial') return formatImperial(meters);
   if (meters < 100) return `${Math.round(meters)} m`;
   const rounded = Math.round(meters / 10) * 10;
   if (rounded < 1000) return `${rounded} m`;
   const km = meters / 1000;
   if (km < 9.95) return `${trimZero(km.toFixed(1))} km`;
   return `${Math.round(km)} km`;
+}
+
+/** Metres in a mile and in a foot (international definitions). */
+export const METERS_PER_MILE = 1609.344;
+const METERS_PER_FOOT = 0.3048;
+
+/**
+ * "320 ft", "0.25 mi", "1.2 mi", "15 mi": feet to the nearest 10 below a tenth of a mile, then
+ * miles to a twentieth below one, one decimal below ten, whole miles above.
+ */
+function formatImperial(meters: number): string {
+  const miles = meters / METERS_PER_MILE;
+  if (miles < 0.1) return `${Math.round(meters / METERS_PER_FOOT / 10) * 10} ft`;
+  if (miles < 0.975) return `${trimZeros((Math.round(miles * 20) / 20).toFixed(2))} mi`;
+  if (miles < 9.95) return `${trimZero(miles.toFixed(1))} mi`;
+  return `${Math.round(miles)} mi`;
+}
+
+/**
+ * Miles for US English, kilometres everywhere else (the UK signs roads in miles, but people there
+ * read kilometres on maps and apps as readily, and this keeps the rule to one language tag).
+ */
+export type DistanceUnits = 'metric' | 'imperial';
+
+export function unitsForLanguage(language: string): DistanceUnits {
+  return /^en-US$/i.test(language) ? 'imperial' : 'metric';
+}
+
+/** Metric until main.ts reads the browser's language, so tests and other runs stay in kilometres. */
+let distanceUnits: DistanceUnits = 'metric';
+
+export function useDistanceUnits(units: DistanceUnits): void {
+  distanceUnits = units;
+}
+
+export function currentDistanceUnits(): DistanceUnits {
+  return distanceUnits;
+}
+
+function trimZeros(value: string): string {
+  return value.replace(/\.?0+$/, '');
 }
 
 function trimZero(value: string): string {

@@ -1,6 +1,7 @@
 /** Geometry the pages need that is not drawing: radius outlines and query-safe boxes. */
 import { circle } from '@turf/turf';
 import type { Bbox, LatLng } from './api/map';
+import { currentDistanceUnits, METERS_PER_MILE } from './format';
 
 /** Where the map is looking, as reported after every move. */
 export interface MapViewState {
@@ -10,6 +11,14 @@ export interface MapViewState {
 }
 
 export const RADIUS_CHOICES_METERS = [500, 1000, 2000, 5000, 10_000, 25_000] as const;
+
+/** Round numbers of miles, in whole metres (what the API and the address take). */
+export const RADIUS_CHOICES_MILES = [0.25, 0.5, 1, 2, 5, 15].map((miles) => Math.round(miles * METERS_PER_MILE));
+
+/** The radii to offer, round numbers in the reader's units. */
+export function radiusChoices(): readonly number[] {
+  return currentDistanceUnits() === 'imperial' ? RADIUS_CHOICES_MILES : RADIUS_CHOICES_METERS;
+}
 
 /**
  * The ring of points `meters` from `center` (geodesic, so it matches the server's distances),

@@ -380,6 +380,198 @@ group by
 having
   sum(c.n) > 0;
 
+-- findFilteredCellCounts
+select
+  x.kind,
+  floor(x.u * $1::float8)::int as cx,
+  floor(x.v * $2::float8)::int as cy,
+  count(*)::int as n,
+  sum(x.u) as sx,
+  sum(x.v) as sy,
+  min(x.u) as min_u,
+  max(x.u) as max_u,
+  min(x.v) as min_v,
+  max(x.v) as max_v
+from
+  (
+    select
+      i.kind,
+      map_u (
+        ST_SetSRID (ST_MakePoint (i.lng, i.lat), 4326)::geography
+      ) as u,
+      map_v (
+        ST_SetSRID (ST_MakePoint (i.lng, i.lat), 4326)::geography
+      ) as v
+    from
+      (
+        (
+          select
+            *
+          from
+            (
+              select
+                $3::text as "kind",
+                "s"."id",
+                "s"."name",
+                ST_Y (s.loc::geometry) as "lat",
+                ST_X (s.loc::geometry) as "lng",
+                "s"."props"
+              from
+                (
+                  select
+                    "places"."id",
+                    "places"."name",
+                    places.public_location as "loc",
+                    place_item_props (places) as "props"
+                  from
+                    "places"
+                  where
+                    "places"."kind" in ($4)
+                ) as "s"
+              where
+                (
+                  "s"."loc"::geometry && ST_MakeEnvelope (
+                    $5::float8,
+                    $6::float8,
+                    $7::float8,
+                    $8::float8,
+                    4326
+                  )
+                )
+            ) as "b_place"
+          union all
+          select
+            *
+          from
+            (
+              select
+                $9::text as "kind",
+                "s"."id",
+                "s"."name",
+                ST_Y (s.loc::geometry) as "lat",
+                ST_X (s.loc::geometry) as "lng",
+                "s"."props"
+              from
+                (
+                  select
+                    "events"."id",
+                    "events"."title" as "name",
+                    events.public_location as "loc",
+                    event_item_props (events) || jsonb_build_object(
+                      'seatsLeft',
+                      case
+                        when "events"."capacity" is null then null
+                        else greatest(
+                          "events"."capacity" - (
+                            select
+                              count(*)
+                            from
+                              event_rsvps r
+                            where
+                              r.event_id = "events"."id"
+                              and r.status = 'going'
+                          ),
+                          0
+                        )
+                      end
+                    ) as "props"
+                  from
+                    "events"
+                  where
+                    "events"."ends_at" > now()
+                    and "events"."status" = $10
+                    and (
+                      "events"."group_id" is null
+                      or (
+                        select
+                          gv.visibility
+                        from
+                          groups gv
+                        where
+                          gv.id = "events"."group_id"
+                      ) = 'public'
+                      or exists (
+                        select
+                          1
+                        from
+                          group_members gm
+                        where
+                          gm.group_id = "events"."group_id"
+                          and gm.user_id = $11::bigint
+                      )
+                    )
+                    and (
+                      (
+                        select
+                          mc.state
+                        from
+                          moderated_content mc
+                        where
+                          mc.subject_type = $12::text
+                          and mc.subject_id = "events"."id"
+                      ) is null
+                    )
+                    and (
+                      (
+                        not exists (
+                          select
+                            1
+                          from
+                            blocks bx
+                          where
+                            bx.blocker_id = $13::bigint
+                        )
+                        and not exists (
+                          select
+                            1
+                          from
+                            blocks by
+                          where
+                            by.blocked_id = $14::bigint
+                        )
+                      )
+                      or (
+                        (
+                          select
+                            1
+                          from
+                            blocks b1
+                          where
+                            b1.blocker_id = $15::bigint
+                            and b1.blocked_id = "events"."organizer_id"
+                        ) is null
+                        and (
+                          select
+                            1
+                          from
+                            blocks b2
+                          where
+                            b2.blocker_id = "events"."organizer_id"
+                            and b2.blocked_id = $16::bigint
+                        ) is null
+                      )
+                    )
+                    and "events"."starts_at" < now() + make_interval(days => $17::int)
+                ) as "s"
+              where
+                (
+                  "s"."loc"::geometry && ST_MakeEnvelope (
+                    $18::float8,
+                    $19::float8,
+                    $20::float8,
+                    $21::float8,
+                    4326
+                  )
+                )
+            ) as "b_event"
+        )
+      ) i
+  ) x
+group by
+  1,
+  2,
+  3;
+
 -- findItemsInBoxes
 select
   *

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ItemSource } from '../../items/item-source.js';
+import { THIS_WEEK_DAYS } from '../../items/item-filter.js';
 import { notBlockedSql, visibleContentSql } from '../../policy/moderation.js';
 import { groupContentVisibleSql } from '../../policy/visibility.js';
 
@@ -19,7 +20,7 @@ function withSeatsLeft(storedProps: RawBuilder<unknown>, capacity: string, event
  */
 export const eventItemSource: ItemSource = {
   kind: 'event',
-  needsPlayers: true,
+  filters: ['needsPlayers', 'thisWeek'],
   visible: (db, viewerId, filter) => {
     const listed = db
       .selectFrom('events')
@@ -34,12 +35,15 @@ export const eventItemSource: ItemSource = {
       .where(groupContentVisibleSql('events.group_id', viewerId))
       .where(visibleContentSql('event', 'events.id'))
       .where(notBlockedSql('events.organizer_id', viewerId));
+    const soon = filter?.thisWeek
+      ? listed.where('events.starts_at', '<', sql<Date>`now() + make_interval(days => ${THIS_WEEK_DAYS}::int)`)
+      : listed;
     return filter?.needsPlayers
-      ? listed.where(
+      ? soon.where(
           sql<boolean>`events.min_players > (select count(*) from event_rsvps r
             where r.event_id = events.id and r.status = 'going')`,
         )
-      : listed;
+      : soon;
   },
   liveProps: (row) => withSeatsLeft(row.props, row.capacity, row.id),
 };

@@ -5,6 +5,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ItemKind } from '../../geo/schemas.js';
+import type { ItemFilter } from '../../items/item-source.js';
 import type { ItemRegistry } from '../../items/registry.js';
 import { notBlockedSql, visibleContentSql } from '../../policy/moderation.js';
 
@@ -27,7 +28,10 @@ export interface ItemRow {
   props: Record<string, unknown>;
 }
 
-/** Items of one kind in one cell of the grid, with the sums of their Mercator coordinates. */
+/**
+ * Items of one kind in one cell of the grid, with the sums of their Mercator coordinates (and,
+ * counted from the items themselves, how far they spread).
+ */
 export interface CellCount {
   kind: ItemKind;
   cx: number;
@@ -35,6 +39,15 @@ export interface CellCount {
   n: number;
   sx: number;
   sy: number;
+  spread?: Spread;
+}
+
+/** The least and greatest Mercator coordinates of a cell's items. */
+export interface Spread {
+  minU: number;
+  maxU: number;
+  minV: number;
+  maxV: number;
 }
 
 function envelope(box: Box): RawBuilder<unknown> {
@@ -56,13 +69,14 @@ function itemsInBoxes(
   boxes: Box[],
   kinds: ItemKind[],
   viewerId: number | null,
+  filter: ItemFilter | undefined,
   limit?: number,
 ) {
   const branches = kinds.flatMap((kind) => {
     const source = registry.source(kind);
     if (!source) return [];
     let branch = db
-      .selectFrom(source.visible(db, viewerId).as('s'))
+      .selectFrom(source.visible(db, viewerId, filter).as('s'))
       .select([
         sql<ItemKind>`${kind}::text`.as('kind'),
         's.id',
@@ -86,9 +100,10 @@ export async function findItemsInBoxes(
   boxes: Box[],
   kinds: ItemKind[],
   viewerId: number | null,
+  filter: ItemFilter | undefined,
   limit?: number,
 ): Promise<ItemRow[]> {
-  const items = itemsInBoxes(db, registry, boxes, kinds, viewerId, limit);
+  const items = itemsInBoxes(db, registry, boxes, kinds, viewerId, filter, limit);
   if (!items) return [];
   let select = db.selectFrom(items.as('v')).selectAll();
   if (limit !== undefined) select = select.orderBy('kind').orderBy('id').limit(limit);
@@ -217,4 +232,52 @@ export async function findSplittingCells(
     where ${countedRows(kinds)}
     group by 1, 2`.execute(db);
   return rows;
+}
+
+/**
+ * Counts per cell and kind from the items themselves, for filtered views the pyramid cannot
+ * count (it holds kinds, not place kinds or start times). `boxes` cover the grid's whole cells,
+ * so a cell counts all its items as a pyramid cell would. Each row says how far its items spread,
+ * which tells the zoom at which they split without asking deeper levels.
+ */
+export async function findFilteredCellCounts(
+  db: Db,
+  registry: ItemRegistry,
+  boxes: Box[],
+  level: number,
+  kinds: ItemKind[],
+  viewerId: number | null,
+  filter: ItemFilter,
+): Promise<CellCount[]> {
+  const items = itemsInBoxes(db, registry, boxes, kinds, viewerId, filter);
+  if (!items) return [];
+  const scale = 2 ** level;
+  const { rows } = await sql<{
+    kind: ItemKind;
+    cx: number;
+    cy: number;
+    n: number;
+    sx: number;
+    sy: number;
+    min_u: number;
+    max_u: number;
+    min_v: number;
+    max_v: number;
+  }>`
+    select x.kind, floor(x.u * ${scale}::float8)::int as cx, floor(x.v * ${scale}::float8)::int as cy,
+      count(*)::int as n, sum(x.u) as sx, sum(x.v) as sy,
+      min(x.u) as min_u, max(x.u) as max_u, min(x.v) as min_v, max(x.v) as max_v
+    from (select i.kind, map_u(ST_SetSRID(ST_MakePoint(i.lng, i.lat), 4326)::geography) as u,
+            map_v(ST_SetSRID(ST_MakePoint(i.lng, i.lat), 4326)::geography) as v
+          from (${items}) i) x
+    group by 1, 2, 3`.execute(db);
+  return rows.map((row) => ({
+    kind: row.kind,
+    cx: row.cx,
+    cy: row.cy,
+    n: row.n,
+    sx: row.sx,
+    sy: row.sy,
+    spread: { minU: row.min_u, maxU: row.max_u, minV: row.min_v, maxV: row.max_v },
+  }));
 }

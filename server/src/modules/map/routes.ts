@@ -4,7 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../plugins/errors.js';
 import { GEOJSON_TYPE, producesGeoJson } from '../../plugins/json-text.js';
 import type { ItemKind } from '../../geo/schemas.js';
+import { parseItemFilter } from '../../items/item-filter.js';
 import { parseKinds } from '../../items/radius-page.js';
+import { LAST_SPLIT_ZOOM, OVERLAP_PIXELS } from './overlap.js';
 import { INDIVIDUAL_LIMIT, itemsForView, MAX_FEATURES, parseBbox } from './service.js';
 import { MapCollection, MapQuery } from './schemas.js';
 
@@ -31,6 +33,10 @@ export default async function mapRoutes(app: FastifyInstance) {
           `Up to ${INDIVIDUAL_LIMIT} items come back one by one; denser views come back as clusters: cells of a ` +
           `quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. ` +
           `A cluster counts its whole cell, also where the cell reaches past the edge of the view. ` +
+          `Items sent one by one whose markers would lie closer than ${OVERLAP_PIXELS} pixels at this zoom come as a ` +
+          `cluster of those items (also when \`clustered\` is false), until zoom ${LAST_SPLIT_ZOOM}: items that would ` +
+          `still overlap there come one by one. The filters (placeKinds, thisWeek, needsPlayers) keep only the kinds ` +
+          `they apply to, and clusters count only the items that pass them and that the caller may see. ` +
           `Clusters, like items, leave out removed and held posts and meetups, and for a signed-in viewer those of ` +
           `people either of them blocked. ` +
           `Never more than ${MAX_FEATURES} features.`,
@@ -48,18 +54,11 @@ export default async function mapRoutes(app: FastifyInstance) {
         request.query.zoom,
         parseKinds(app.items, request.query.kinds),
         request.viewer?.id ?? null,
+        parseItemFilter(request.query),
       );
-      if (!answer.clustered) {
-        return {
-          type: 'FeatureCollection' as const,
-          clustered: false,
-          total: answer.items.length,
-          features: answer.items.map(itemFeature),
-        };
-      }
       return {
         type: 'FeatureCollection' as const,
-        clustered: true,
+        clustered: answer.clustered,
         total: answer.total,
         features: answer.cells.map((cell) =>
           cell.single

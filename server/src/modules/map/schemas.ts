@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { GeoJsonPoint, ITEM_KINDS, ItemKindSchema } from '../../geo/schemas.js';
+import { ItemFilterFields } from '../../items/schemas.js';
 
 export const MAX_ZOOM = 20;
 
@@ -13,6 +14,7 @@ export const MapQuery = Type.Object(
     kinds: Type.Optional(
       Type.String({ maxLength: 100, description: `Comma-separated kinds among ${ITEM_KINDS.join(', ')}.` }),
     ),
+    ...ItemFilterFields,
   },
   { additionalProperties: false },
 );
@@ -65,7 +67,11 @@ export const MapCollection = Type.Object(
         { $id: 'MapFeature' },
       ),
     ),
-    clustered: Type.Boolean({ description: 'True when the view held too many items to send one by one.' }),
+    clustered: Type.Boolean({
+      description:
+        'True when the view held too many items to send one by one, so every cluster is a cell of the grid. ' +
+        'False: items come one by one, except those whose markers would overlap, which come as clusters.',
+    }),
     total: Type.Integer({ description: 'Items in the view.' }),
   },
   { $id: 'MapCollection' },

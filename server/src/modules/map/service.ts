@@ -6,21 +6,32 @@
  * however many items the view holds.
  *
  * Clusters are whole cells: a cell at the edge of the view counts the items of the whole cell.
+ *
+ * Items sent one by one whose markers would overlap at this zoom are grouped too (overlap.ts), so
+ * a view of a few dozen items close together is a group to click, not a blob of markers.
+ *
+ * A filtered view (a place kind, meetups this week, meetups that need players) is counted from
+ * its items, which pass the same visibility rules as everywhere else: the pyramid counts kinds only.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ItemKind } from '../../geo/schemas.js';
 import { latOfV, lngOfU, uOf, vOf } from '../../geo/mercator.js';
+import { filtersSet, kindsPassing } from '../../items/item-filter.js';
+import type { ItemFilter } from '../../items/item-source.js';
 import type { ItemRegistry } from '../../items/registry.js';
 import { invalidField } from '../../plugins/errors.js';
+import { centreOf, groupOverlapping, splitZoom } from './overlap.js';
 import {
   findCellCounts,
+  findFilteredCellCounts,
   findItemsInBoxes,
   findSplittingCells,
   type Box,
   type CellCount,
   type GridCells,
   type ItemRow,
+  type Spread,
 } from './queries.js';
 import { MAX_ZOOM } from './schemas.js';
 
@@ -50,7 +61,9 @@ export interface Cluster {
   single: ItemRow | null;
 }
 
-export type MapAnswer = { clustered: false; items: ItemRow[] } | { clustered: true; total: number; cells: Cluster[] };
+/** Items sent one by one, except those whose markers would overlap: those come as clusters. */
+export type MapAnswer =
+  { clustered: false; total: number; cells: Cluster[] } | { clustered: true; total: number; cells: Cluster[] };
 
 /** `bbox=minLng,minLat,maxLng,maxLat`, checked; a 400 naming `bbox` otherwise. */
 export function parseBbox(raw: string): Bbox {
@@ -85,19 +98,79 @@ export async function itemsForView(
   zoom: number,
   kinds: ItemKind[],
   viewerId: number | null,
+  filter: ItemFilter = {},
 ): Promise<MapAnswer> {
-  const kindsListed = kinds.filter((kind) => registry.has(kind));
-  if (kindsListed.length === 0) return { clustered: false, items: [] };
+  const listed = kindsPassing(registry, kinds, filter);
+  if (listed.length === 0) return { clustered: false, total: 0, cells: [] };
+  const filtered = filtersSet(filter).length > 0 ? filter : undefined;
   const boxes = viewBoxes(bbox);
   const grid = gridFor(bbox, zoom);
-  const counts = await findCellCounts(db, boxes, grid, kinds, viewerId);
+  const counts = filtered
+    ? await findFilteredCellCounts(db, registry, gridBoxes(grid), grid.level, listed, viewerId, filtered)
+    : await findCellCounts(db, boxes, grid, listed, viewerId);
   // Cells wholly inside the view count only items in it: past the limit, the view is clustered
   // without reading its items one by one.
   if (countInside(counts, grid) <= INDIVIDUAL_LIMIT) {
-    const items = await findItemsInBoxes(db, registry, boxes, kinds, viewerId, INDIVIDUAL_LIMIT + 1);
-    if (items.length <= INDIVIDUAL_LIMIT) return { clustered: false, items };
+    const items = await findItemsInBoxes(db, registry, boxes, listed, viewerId, filtered, INDIVIDUAL_LIMIT + 1);
+    if (items.length <= INDIVIDUAL_LIMIT)
+      return { clustered: false, total: items.length, cells: groupItems(items, zoom) };
   }
-  return { clustered: true, ...(await clusterView(db, registry, grid, counts, zoom, kinds, viewerId)) };
+  return { clustered: true, ...(await clusterView(db, registry, grid, counts, zoom, listed, viewerId, filtered)) };
+}
+
+/** Items one by one, except those whose markers would overlap at this zoom: those as groups. */
+function groupItems(items: ItemRow[], zoom: number): Cluster[] {
+  const placed = items.map((item) => ({ u: uOf(item.lng), v: vOf(item.lat) }));
+  return groupOverlapping(placed, zoom).flatMap((indices): Cluster[] => {
+    const members = indices.map((index) => items[index]!);
+    const at = indices.map((index) => placed[index]!);
+    const splits = members.length > 1 ? splitZoom(at, zoom) : null;
+    // One item, or items too close to split by the deepest zoom: single markers.
+    if (splits === null) {
+      return members.map((item) => ({
+        lat: item.lat,
+        lng: item.lng,
+        count: 1,
+        counts: {},
+        expansionZoom: zoom,
+        single: item,
+      }));
+    }
+    const centre = centreOf(at);
+    const counts: Partial<Record<ItemKind, number>> = {};
+    for (const item of members) counts[item.kind] = (counts[item.kind] ?? 0) + 1;
+    return [
+      {
+        lat: latOfV(centre.v),
+        lng: lngOfU(centre.u),
+        count: members.length,
+        counts,
+        expansionZoom: splits,
+        single: null,
+      },
+    ];
+  });
+}
+
+/** The grid's whole cells as lat/lng rectangles, so that counting items in them counts whole cells. */
+function gridBoxes(grid: GridCells): Box[] {
+  const scale = 2 ** grid.level;
+  return grid.columns.map(([from, to]) => ({
+    minLng: lngOfU(from / scale),
+    maxLng: lngOfU((to + 1) / scale),
+    minLat: latOfV((grid.rows[1] + 1) / scale),
+    maxLat: latOfV(grid.rows[0] / scale),
+  }));
+}
+
+/** The first level below `level` at which items spread this far occupy two or more cells. */
+function splitLevel(spread: Spread, level: number): number | null {
+  for (let deeper = level + 1; deeper <= MAX_LEVEL; deeper++) {
+    const scale = 2 ** deeper;
+    const apart = (min: number, max: number) => Math.floor(min * scale) !== Math.floor(max * scale);
+    if (apart(spread.minU, spread.maxU) || apart(spread.minV, spread.maxV)) return deeper;
+  }
+  return null;
 }
 
 /** Items counted in cells that do not touch the view's edges (the grid's inner columns and rows). */
@@ -166,11 +239,20 @@ async function clusterView(
   zoom: number,
   kinds: ItemKind[],
   viewerId: number | null,
+  filter: ItemFilter | undefined,
 ): Promise<{ total: number; cells: Cluster[] }> {
   const scale = 2 ** grid.level;
   const byCell = new Map<
     string,
-    { cx: number; cy: number; count: number; counts: Partial<Record<ItemKind, number>>; sx: number; sy: number }
+    {
+      cx: number;
+      cy: number;
+      count: number;
+      counts: Partial<Record<ItemKind, number>>;
+      sx: number;
+      sy: number;
+      spread?: Spread;
+    }
   >();
   for (const row of counts) {
     const key = `${row.cx}:${row.cy}`;
@@ -179,6 +261,15 @@ async function clusterView(
     cell.counts[row.kind] = (cell.counts[row.kind] ?? 0) + row.n;
     cell.sx += row.sx;
     cell.sy += row.sy;
+    if (row.spread) {
+      const was = cell.spread ?? row.spread;
+      cell.spread = {
+        minU: Math.min(was.minU, row.spread.minU),
+        maxU: Math.max(was.maxU, row.spread.maxU),
+        minV: Math.min(was.minV, row.spread.minV),
+        maxV: Math.max(was.maxV, row.spread.maxV),
+      };
+    }
     byCell.set(key, cell);
   }
   const cells = [...byCell.values()].sort((a, b) => b.count - a.count || a.cx - b.cx || a.cy - b.cy);
@@ -195,7 +286,7 @@ async function clusterView(
       minLat: latOfV((cell.cy + 1) / scale),
       maxLat: latOfV(cell.cy / scale),
     }));
-    const found = await findItemsInBoxes(db, registry, boxes, kinds, viewerId);
+    const found = await findItemsInBoxes(db, registry, boxes, kinds, viewerId, filter);
     const perCell = new Map<string, ItemRow[]>();
     for (const item of found) {
       const key = `${Math.floor(uOf(item.lng) * scale)}:${Math.floor(vOf(item.lat) * scale)}`;
@@ -205,19 +296,52 @@ async function clusterView(
   }
 
   const crowded = shown.filter((cell) => cell.count > 1);
-  const splits = crowded.length > 0 ? await splitZooms(db, grid.level, crowded, kinds) : new Map<string, number>();
-  return {
-    total,
-    cells: shown.map((cell) => {
-      const key = `${cell.cx}:${cell.cy}`;
-      return {
-        lat: latOfV(cell.sy / cell.count),
-        lng: lngOfU(cell.sx / cell.count),
-        count: cell.count,
-        counts: cell.counts,
-        expansionZoom: Math.min(MAX_ZOOM, Math.max(zoom + 1, splits.get(key) ?? MAX_ZOOM)),
-        single: singles.get(key) ?? null,
-      };
-    }),
-  };
+  let splits = new Map<string, number>();
+  if (filter) {
+    // Counted from the items: their spread tells where they split, without another query.
+    for (const cell of crowded) {
+      const level = cell.spread ? splitLevel(cell.spread, grid.level) : null;
+      if (level !== null) splits.set(`${cell.cx}:${cell.cy}`, level - LEVELS_BELOW_ZOOM);
+    }
+  } else if (crowded.length > 0) {
+    splits = await splitZooms(db, grid.level, crowded, kinds);
+  }
+  const markers = shown.map((cell): Cluster => {
+    const key = `${cell.cx}:${cell.cy}`;
+    return {
+      lat: latOfV(cell.sy / cell.count),
+      lng: lngOfU(cell.sx / cell.count),
+      count: cell.count,
+      counts: cell.counts,
+      expansionZoom: Math.min(MAX_ZOOM, Math.max(zoom + 1, splits.get(key) ?? MAX_ZOOM)),
+      single: singles.get(key) ?? null,
+    };
+  });
+  return { total, cells: mergeOverlapping(markers, zoom) };
+}
+
+/**
+ * Cells' markers that would overlap (centres of neighbouring cells can lie close to their common
+ * edge) merged into one cluster at their weighted centre, which splits a zoom level deeper.
+ */
+function mergeOverlapping(markers: Cluster[], zoom: number): Cluster[] {
+  const placed = markers.map((marker) => ({ u: uOf(marker.lng), v: vOf(marker.lat), weight: marker.count }));
+  return groupOverlapping(placed, zoom).map((indices) => {
+    if (indices.length === 1) return markers[indices[0]!]!;
+    const parts = indices.map((index) => markers[index]!);
+    const counts: Partial<Record<ItemKind, number>> = {};
+    for (const part of parts) {
+      for (const [kind, n] of Object.entries(part.counts) as [ItemKind, number][])
+        counts[kind] = (counts[kind] ?? 0) + n;
+    }
+    const centre = centreOf(indices.map((index) => placed[index]!));
+    return {
+      lat: latOfV(centre.v),
+      lng: lngOfU(centre.u),
+      count: parts.reduce((sum, part) => sum + part.count, 0),
+      counts,
+      expansionZoom: Math.min(MAX_ZOOM, zoom + 1),
+      single: null,
+    };
+  });
 }

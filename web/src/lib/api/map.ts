@@ -39,17 +39,38 @@ export type NearbyCollection = Schema<'NearbyCollection'>;
 
 export type GeocodeResult = Schema<'GeocodeAnswer'>['results'][number];
 
+/** Filters /api/map and /api/nearby share; each keeps only the kinds it applies to. */
+export interface ItemFilter {
+  placeKinds?: readonly Schema<'Place'>['kind'][];
+  thisWeek?: boolean;
+  needsPlayers?: boolean;
+}
+
+/** The filter as query parameters, leaving out what is not set. */
+function filterQuery({ placeKinds, thisWeek, needsPlayers }: ItemFilter = {}) {
+  return {
+    placeKinds: placeKinds && placeKinds.length > 0 ? placeKinds.join(',') : undefined,
+    thisWeek: thisWeek || undefined,
+    needsPlayers: needsPlayers || undefined,
+  };
+}
+
 export interface MapQuery {
   bbox: Bbox;
   zoom: number;
   kinds?: readonly ItemKind[];
+  filter?: ItemFilter;
 }
 
-export function getMap({ bbox, zoom, kinds = ITEM_KINDS }: MapQuery, signal?: AbortSignal): Promise<MapCollection> {
+export function getMap(
+  { bbox, zoom, kinds = ITEM_KINDS, filter }: MapQuery,
+  signal?: AbortSignal,
+): Promise<MapCollection> {
   const url = withQuery<Query<'/api/map'>>('/api/map', {
     bbox: bbox.map(coordinate).join(','),
     zoom: Math.round(zoom),
     kinds: kinds.join(','),
+    ...filterQuery(filter),
   });
   return getJson(url, signal);
 }
@@ -58,12 +79,13 @@ export interface NearbyQuery {
   center: LatLng;
   radiusMeters: number;
   kinds?: readonly ItemKind[];
+  filter?: ItemFilter;
   limit?: number;
   cursor?: string | null;
 }
 
 export function getNearby(
-  { center, radiusMeters, kinds, limit, cursor }: NearbyQuery,
+  { center, radiusMeters, kinds, filter, limit, cursor }: NearbyQuery,
   signal?: AbortSignal,
 ): Promise<NearbyCollection> {
   const url = withQuery<Query<'/api/nearby'>>('/api/nearby', {
@@ -71,6 +93,7 @@ export function getNearby(
     lng: coordinate(center.lng),
     radius: Math.round(radiusMeters),
     kinds: kinds?.join(','),
+    ...filterQuery(filter),
     limit,
     cursor: cursor ?? undefined,
   });

@@ -6,6 +6,18 @@ import type { Query, RequestBody, Schema } from './types';
 export type Place = Schema<'Place'>;
 export type PlaceKind = Place['kind'];
 
+/** Every place kind once, in the order menus list them: a Record, so tsc fails when the API's kinds change. */
+const KINDS: Record<PlaceKind, true> = {
+  cafe: true,
+  game_store: true,
+  library: true,
+  bar: true,
+  community_centre: true,
+  park: true,
+  other: true,
+};
+export const PLACE_KINDS = Object.keys(KINDS) as readonly PlaceKind[];
+
 export function getPlace(id: number, signal?: AbortSignal): Promise<Place> {
   return getJson(`/api/places/${id}`, signal);
 }

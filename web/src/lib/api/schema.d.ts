@@ -132,9 +132,29 @@ export interface paths {
     put?: never;
     /**
      * Create an account
-     * @description Answers 409 `email_taken` when an account has the email (see docs/privacy.md for why); the password must not be easy to guess (400 `validation_failed` says why).
+     * @description When this server sends email (`SMTP_URL`): answers 202 the same for every address and emails a link that makes the account (`POST /api/auth/register/confirm`); an address that has an account gets an email saying someone tried, so the answer tells no one who is a member. Without email (a local install): makes the account at once (201) or answers 409 `email_taken` (see docs/privacy.md). Either way the password must not be easy to guess (400 `validation_failed` says why).
      */
     post: operations['postAuthRegister'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/register/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Finish registering from the emailed link: makes the account and signs in
+     * @description The token from the link; it works for a day, once (403 `link_expired` after). 409 `email_taken` when an account was made with the address meanwhile.
+     */
+    post: operations['postAuthRegisterConfirm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -830,7 +850,7 @@ export interface paths {
     };
     /**
      * Items or clusters inside a map viewport
-     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Clusters, like items, leave out removed and held posts and meetups, and for a signed-in viewer those of people either of them blocked. Never more than 500 features.
+     * @description Up to 300 items come back one by one; denser views come back as clusters: cells of a quadtree over the Web Mercator square about 64 pixels wide at this zoom, counted ahead in the database. A cluster counts its whole cell, also where the cell reaches past the edge of the view. Items sent one by one whose markers would lie closer than 32 pixels at this zoom come as a cluster of those items (also when `clustered` is false), until zoom 18: items that would still overlap there come one by one. The filters (placeKinds, thisWeek, needsPlayers) keep only the kinds they apply to, and clusters count only the items that pass them and that the caller may see. Clusters, like items, leave out removed and held posts and meetups, and for a signed-in viewer those of people either of them blocked. Never more than 500 features.
      */
     get: operations['getMap'];
     put?: never;
@@ -2410,7 +2430,7 @@ export interface components {
       kind: 'cluster';
     };
     MapCollection: {
-      /** @description True when the view held too many items to send one by one. */
+      /** @description True when the view held too many items to send one by one, so every cluster is a cell of the grid. False: items come one by one, except those whose markers would overlap, which come as clusters. */
       clustered: boolean;
       features: components['schemas']['MapFeature'][];
       /** @description Items in the view. */
@@ -3773,8 +3793,109 @@ export interface operations {
           'application/json': components['schemas']['AuthAnswer'];
         };
       };
+      /** @description Email confirmation: check your inbox for the link that finishes registering. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
       /** @description Every error answer has this shape. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  postAuthRegisterConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description From the link in the email. */
+          token: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthAnswer'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7007,6 +7128,12 @@ export interface operations {
         bbox: string;
         /** @description Comma-separated kinds among event, group, place, post. */
         kinds?: string;
+        /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
+        needsPlayers?: boolean;
+        /** @description Comma-separated place kinds among cafe, game_store, library, bar, community_centre, park, other: only places of those kinds (other kinds are left out). */
+        placeKinds?: string;
+        /** @description Only meetups that start within the next 7 days or are on now (other kinds are left out). */
+        thisWeek?: boolean;
         /** @description The map zoom level (256-pixel tiles). */
         zoom: number;
       };
@@ -8243,8 +8370,12 @@ export interface operations {
         lng: number;
         /** @description Only meetups with minPlayers that still need people to go (other kinds are left out). */
         needsPlayers?: boolean;
+        /** @description Comma-separated place kinds among cafe, game_store, library, bar, community_centre, park, other: only places of those kinds (other kinds are left out). */
+        placeKinds?: string;
         /** @description Metres, 1 to 500000; the boundary is included. */
         radius: number;
+        /** @description Only meetups that start within the next 7 days or are on now (other kinds are left out). */
+        thisWeek?: boolean;
       };
       header?: never;
       path?: never;
