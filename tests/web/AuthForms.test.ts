@@ -81,6 +81,24 @@ describe('RegisterForm', () => {
   });
 });
 
+describe('RegisterForm on a server that sends email', () => {
+  it('says to check the email instead of signing in', async () => {
+    stubApi(() => ({
+      status: 202,
+      body: { message: 'Check your email: we sent a link to robin@example.org that finishes registering.' },
+    }));
+    const onsignedin = vi.fn();
+    render(RegisterForm, { onsignedin });
+    await type('Your name', 'Robin');
+    await type('Email', 'robin@example.org');
+    await type('Password', 'long enough password');
+    await fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Check your email/));
+    expect(screen.queryByRole('button', { name: 'Create account' })).toBeNull();
+    expect(onsignedin).not.toHaveBeenCalled();
+  });
+});
+
 describe('SignInForm', () => {
   it('shows a wrong password as a message for the whole form', async () => {
     stubApi(() => ({

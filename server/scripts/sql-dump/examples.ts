@@ -154,6 +154,16 @@ export const QUERY_FILES: QueryFile[] = [
         accounts.insertPasswordReset(db, { id: RESET_ID, userId: 7, expiresAt: new Date('2026-06-01T19:00:00Z') }),
       findUsablePasswordReset: (db) => accounts.findUsablePasswordReset(db, RESET_ID),
       usePasswordReset: (db) => accounts.usePasswordReset(db, RESET_ID, 7),
+      insertPendingRegistration: (db) =>
+        accounts.insertPendingRegistration(db, {
+          id: RESET_ID,
+          email: 'newcomer@example.org',
+          displayName: 'Newcomer',
+          passwordHash: '$argon2id$…',
+          expiresAt: new Date('2026-06-02T18:00:00Z'),
+        }),
+      findUsablePendingRegistration: (db) => accounts.findUsablePendingRegistration(db, RESET_ID),
+      usePendingRegistration: (db) => accounts.usePendingRegistration(db, RESET_ID),
     },
   },
   {

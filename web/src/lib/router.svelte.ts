@@ -31,6 +31,7 @@ export type Route =
   | { name: 'moderation' }
   | { name: 'moderation-log' }
   | { name: 'reset-password' }
+  | { name: 'confirm-registration' }
   | { name: 'not-found' };
 
 type RouteName = Route['name'];
@@ -61,6 +62,7 @@ const ROUTES: Array<{ pattern: RegExp; name: RouteName }> = [
   { pattern: /^\/moderation$/, name: 'moderation' },
   { pattern: /^\/moderation\/log$/, name: 'moderation-log' },
   { pattern: /^\/reset-password$/, name: 'reset-password' },
+  { pattern: /^\/confirm-registration$/, name: 'confirm-registration' },
 ];
 
 /** Maps a path to its route; a trailing slash is tolerated like the server does. */

@@ -92,11 +92,35 @@ where
   and "password_resets"."used_at" is null
   and "password_resets"."expires_at" > now();
 
+-- findUsablePendingRegistration
+select
+  "id",
+  "email",
+  "display_name"
+from
+  "pending_registrations"
+where
+  "id" = $1
+  and "used_at" is null
+  and "expires_at" > now();
+
 -- insertPasswordReset
 insert into
   "password_resets" ("id", "user_id", "expires_at")
 values
   ($1, $2, $3);
+
+-- insertPendingRegistration
+insert into
+  "pending_registrations" (
+    "id",
+    "email",
+    "display_name",
+    "password_hash",
+    "expires_at"
+  )
+values
+  ($1, $2, $3, $4, $5);
 
 -- insertUser
 insert into
@@ -190,3 +214,16 @@ where
   )
 returning
   "id";
+
+-- usePendingRegistration
+update "pending_registrations"
+set
+  "used_at" = now()
+where
+  "id" = $1
+  and "used_at" is null
+  and "expires_at" > now()
+returning
+  "email",
+  "display_name",
+  "password_hash";

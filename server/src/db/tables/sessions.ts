@@ -26,7 +26,19 @@ export interface LoginFailuresTable {
   locked_until: Date | null;
 }
 
+/** A registration waiting for its email to be confirmed (migration 0160). */
+export interface PendingRegistrationsTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: ColumnType<Date, never, never>;
+  expires_at: Date;
+  used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
 export interface SessionTables {
+  pending_registrations: PendingRegistrationsTable;
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   login_failures: LoginFailuresTable;

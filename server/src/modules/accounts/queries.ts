@@ -184,3 +184,42 @@ export async function usePasswordReset(db: Db, id: string, userId: number): Prom
     .execute();
   return result.some((row) => row.id === id);
 }
+
+export async function insertPendingRegistration(
+  db: Db,
+  input: { id: string; email: string; displayName: string; passwordHash: string; expiresAt: Date },
+) {
+  await db
+    .insertInto('pending_registrations')
+    .values({
+      id: input.id,
+      email: input.email,
+      display_name: input.displayName,
+      password_hash: input.passwordHash,
+      expires_at: input.expiresAt,
+    })
+    .execute();
+}
+
+/** A registration whose link has not been used and has not expired. */
+export async function findUsablePendingRegistration(db: Db, id: string) {
+  return db
+    .selectFrom('pending_registrations')
+    .select(['id', 'email', 'display_name'])
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+}
+
+/** Marks the registration used and answers what it holds; undefined when used, expired or unknown. */
+export async function usePendingRegistration(db: Db, id: string) {
+  return db
+    .updateTable('pending_registrations')
+    .set({ used_at: sql`now()` })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returning(['email', 'display_name', 'password_hash'])
+    .executeTakeFirst();
+}

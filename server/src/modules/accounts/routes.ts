@@ -7,11 +7,12 @@ import { AppError, errorResponses } from '../../plugins/errors.js';
 import { viewerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../plugins/schemas.js';
 import { createSignedCodec } from '../../plugins/signed-values.js';
-import { passwordResetEmailJob } from './jobs.js';
+import { passwordResetEmailJob, registrationEmailJob, registrationTakenEmailJob } from './jobs.js';
 import {
   changeMe,
   changePassword,
   confirmPasswordReset,
+  confirmRegistration,
   endAllSessions,
   endSession,
   listDevices,
@@ -20,7 +21,10 @@ import {
   readMe,
   readPerson,
   register,
+  REGISTRATION_EMAIL_JOB,
+  REGISTRATION_TAKEN_EMAIL_JOB,
   requestPasswordReset,
+  requestRegistration,
 } from './service.js';
 import {
   Accepted,
@@ -32,6 +36,7 @@ import {
   PasswordResetConfirmBody,
   PublicUser,
   RegisterBody,
+  RegisterConfirmBody,
   SessionId,
   SessionList,
   UpdateMeBody,
@@ -50,9 +55,25 @@ export default async function accountRoutes(app: FastifyInstance, options: Accou
   const rateLimit = { max: options.authRateLimit, timeWindow: '1 minute' };
   const resetLinks = createSignedCodec(options.secret, 'password-reset', 'token', 'reset link');
   const resetByEmail = options.mailer !== null && options.publicUrl !== null;
+  // With email, registering says nothing about who is a member (docs/privacy.md).
+  const confirmByEmail = resetByEmail;
   app.jobs.handle(
     PASSWORD_RESET_EMAIL_JOB,
     passwordResetEmailJob({ db: app.db, mailer: options.mailer, publicUrl: options.publicUrl, links: resetLinks }),
+  );
+  const registrationLinks = createSignedCodec(options.secret, 'registration', 'token', 'registration link');
+  app.jobs.handle(
+    REGISTRATION_EMAIL_JOB,
+    registrationEmailJob({
+      db: app.db,
+      mailer: options.mailer,
+      publicUrl: options.publicUrl,
+      links: registrationLinks,
+    }),
+  );
+  app.jobs.handle(
+    REGISTRATION_TAKEN_EMAIL_JOB,
+    registrationTakenEmailJob({ db: app.db, mailer: options.mailer, publicUrl: options.publicUrl }),
   );
   const signedIn = { onRequest: app.requireUser };
   const bearer = [{ bearerAuth: [] }];
@@ -65,14 +86,50 @@ export default async function accountRoutes(app: FastifyInstance, options: Accou
         tags: ['accounts'],
         summary: 'Create an account',
         description:
-          'Answers 409 `email_taken` when an account has the email (see docs/privacy.md for why); the password ' +
-          'must not be easy to guess (400 `validation_failed` says why).',
+          'When this server sends email (`SMTP_URL`): answers 202 the same for every address and emails a link ' +
+          'that makes the account (`POST /api/auth/register/confirm`); an address that has an account gets an ' +
+          'email saying someone tried, so the answer tells no one who is a member. Without email (a local ' +
+          'install): makes the account at once (201) or answers 409 `email_taken` (see docs/privacy.md). Either ' +
+          'way the password must not be easy to guess (400 `validation_failed` says why).',
         body: RegisterBody,
-        response: { 201: AuthAnswer, ...errorResponses(400, 409, 429) },
+        response: {
+          201: AuthAnswer,
+          202: Type.Object(
+            { message: Type.String() },
+            { description: 'Email confirmation: check your inbox for the link that finishes registering.' },
+          ),
+          ...errorResponses(400, 409, 429),
+        },
       },
     },
     async (request, reply) => {
+      if (confirmByEmail) {
+        await requestRegistration(app.db, request.body);
+        return reply.status(202).send({
+          message: `Check your email: we sent a link to ${request.body.email.trim()} that finishes registering.`,
+        });
+      }
       const user = await register(app.db, request.body);
+      return reply.status(201).send({ token: await app.issueToken(user.id, request.headers['user-agent']), user });
+    },
+  );
+
+  api.post(
+    '/api/auth/register/confirm',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Finish registering from the emailed link: makes the account and signs in',
+        description:
+          'The token from the link; it works for a day, once (403 `link_expired` after). 409 `email_taken` when ' +
+          'an account was made with the address meanwhile.',
+        body: RegisterConfirmBody,
+        response: { 201: AuthAnswer, ...errorResponses(400, 403, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const user = await confirmRegistration(app.db, registrationLinks, request.body.token);
       return reply.status(201).send({ token: await app.issueToken(user.id, request.headers['user-agent']), user });
     },
   );

@@ -106,6 +106,12 @@ export type PasswordResetConfirmBody = Static<typeof PasswordResetConfirmBody>;
 
 export const Accepted = Type.Object({ message: Type.String() });
 
+export const RegisterConfirmBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 512, description: 'From the link in the email.' }) },
+  { additionalProperties: false },
+);
+export type RegisterConfirmBody = Static<typeof RegisterConfirmBody>;
+
 export const SessionId = Type.Object(
   { id: Type.String({ format: 'uuid', description: 'A session from GET /api/account/sessions.' }) },
   { additionalProperties: false },

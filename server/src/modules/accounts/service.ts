@@ -20,11 +20,13 @@ import {
   findPublicUser,
   findUsablePasswordReset,
   insertPasswordReset,
+  insertPendingRegistration,
   insertUser,
   recordLoginFailure,
   updateMe,
   updatePasswordHash,
   usePasswordReset,
+  usePendingRegistration,
 } from './queries.js';
 import type {
   ChangePasswordBody,
@@ -59,6 +61,55 @@ export async function register(db: Db, body: RegisterBody): Promise<Me> {
   checkPasswordStrength(body.password, { email, displayName });
   const user = await insertUser(db, { email, displayName, passwordHash: await hashPassword(body.password) });
   if (!user) throw new AppError(409, 'email_taken', 'An account with this email already exists.');
+  return user;
+}
+
+/** How long the link that finishes a registration works. */
+export const REGISTRATION_LIFETIME_MS = 24 * 60 * 60_000;
+export const REGISTRATION_EMAIL_JOB = 'registration_email';
+export const REGISTRATION_TAKEN_EMAIL_JOB = 'registration_taken_email';
+
+/**
+ * Registering when the server sends email: nothing is said about whether an account has the
+ * address. A new address gets a link that makes the account; an address with an account gets an
+ * email telling its owner that someone tried, with a way to sign in or reset the password. Both
+ * branches check and hash the password (the slow part) and queue one email, so they take about as long.
+ */
+export async function requestRegistration(db: Db, body: RegisterBody): Promise<void> {
+  const email = normaliseEmail(body.email);
+  const displayName = normaliseName(body.displayName);
+  checkPasswordStrength(body.password, { email, displayName });
+  const passwordHash = await hashPassword(body.password);
+  const account = await findAccountByEmail(db, email);
+  await db.transaction().execute(async (trx) => {
+    if (account) {
+      await enqueueJob(trx, { kind: REGISTRATION_TAKEN_EMAIL_JOB, payload: { userId: account.id }, maxAttempts: 4 });
+      return;
+    }
+    const id = randomUUID();
+    const expiresAt = new Date(Date.now() + REGISTRATION_LIFETIME_MS);
+    await insertPendingRegistration(trx, { id, email, displayName, passwordHash, expiresAt });
+    await enqueueJob(trx, { kind: REGISTRATION_EMAIL_JOB, payload: { id }, maxAttempts: 4 });
+  });
+}
+
+const isRegistrationToken = (value: unknown): value is { g: string } =>
+  typeof value === 'object' && value !== null && typeof (value as { g?: unknown }).g === 'string';
+
+/** Makes the account from a registration link (once, while it is fresh) and answers it. */
+export async function confirmRegistration(db: Db, links: SignedCodec, token: string): Promise<Me> {
+  const { g: id } = links.decode(token, isRegistrationToken);
+  const pending = await usePendingRegistration(db, id);
+  if (!pending) {
+    throw new AppError(403, 'link_expired', 'This link has expired or was used already. Register again.');
+  }
+  const user = await insertUser(db, {
+    email: pending.email,
+    displayName: pending.display_name,
+    passwordHash: pending.password_hash,
+  });
+  // Registered twice and both links opened: the address's owner opens it, so saying so tells no one else.
+  if (!user) throw new AppError(409, 'email_taken', 'An account with this email already exists: sign in.');
   return user;
 }
 

@@ -10,8 +10,16 @@ export type Credentials = RequestBody<'/api/auth/login', 'post'>;
 /** Fields left out stay as they are; a null home location forgets it. */
 export type ProfileChanges = RequestBody<'/api/me', 'patch'>;
 
-export function register(registration: Registration): Promise<SignedIn> {
+/**
+ * Signed in at once (a server without email), or `{message}`: the server emailed a link that
+ * finishes registering (`confirmRegistration`).
+ */
+export function register(registration: Registration): Promise<SignedIn | { message: string }> {
   return request('POST', '/api/auth/register', { body: registration });
+}
+
+export function confirmRegistration(token: string): Promise<SignedIn> {
+  return request('POST', '/api/auth/register/confirm', { body: { token } });
 }
 
 export function signIn(credentials: Credentials): Promise<SignedIn> {

@@ -132,9 +132,29 @@ export interface paths {
     put?: never;
     /**
      * Create an account
-     * @description Answers 409 `email_taken` when an account has the email (see docs/privacy.md for why); the password must not be easy to guess (400 `validation_failed` says why).
+     * @description When this server sends email (`SMTP_URL`): answers 202 the same for every address and emails a link that makes the account (`POST /api/auth/register/confirm`); an address that has an account gets an email saying someone tried, so the answer tells no one who is a member. Without email (a local install): makes the account at once (201) or answers 409 `email_taken` (see docs/privacy.md). Either way the password must not be easy to guess (400 `validation_failed` says why).
      */
     post: operations['postAuthRegister'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/register/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Finish registering from the emailed link: makes the account and signs in
+     * @description The token from the link; it works for a day, once (403 `link_expired` after). 409 `email_taken` when an account was made with the address meanwhile.
+     */
+    post: operations['postAuthRegisterConfirm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3785,8 +3805,109 @@ export interface operations {
           'application/json': components['schemas']['AuthAnswer'];
         };
       };
+      /** @description Email confirmation: check your inbox for the link that finishes registering. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
       /** @description Every error answer has this shape. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  postAuthRegisterConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description From the link in the email. */
+          token: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthAnswer'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
