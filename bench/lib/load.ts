@@ -1,6 +1,6 @@
 /** HTTP load with autocannon (no pipelining) and database load with pgbench, same concurrency. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -99,7 +99,7 @@ export async function pgbench(
       },
       maxBuffer: 10 * 1024 * 1024,
     },
-  );
+  ).finally(() => rm(dir, { recursive: true, force: true }));
   const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
   const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]);
   return { tps, latencyMs };

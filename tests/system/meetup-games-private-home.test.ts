@@ -184,6 +184,7 @@ describe.skipIf(skip)('a meetup with games in a private home, in a browser', () 
         await expect.poll(() => chosen.innerText()).toContain('Brass: Birmingham');
         expect(await chosen.innerText()).toContain('Azul');
         await accessible(page, hostPaths, 'new meetup');
+        await screenshot(page, 'private-home-meetup-form-desktop');
 
         await page.getByRole('button', { name: 'Create meetup' }).click();
         await page.waitForURL(/\/events\/\d+$/);
