@@ -39,7 +39,7 @@ function occurrence(index: number, startsAt: string, endsAt: string, changes: Pa
     playersDeadline: null,
     onShortfall: 'keep',
     status: 'scheduled',
-    series: { id: 9, freq: 'weekly', index: index + 1, count: 4 },
+    series: { id: 9, freq: 'weekly', interval: 1, rule: 'weekly', index: index + 1, count: 4, upcoming: 4 },
     myRsvp: null,
     canEdit: false,
     url: `/events/${100 + index}`,
@@ -136,6 +136,42 @@ print(json.dumps(out))
     ]);
   });
 
+  it('writes INTERVAL for a series every 2 weeks, which node-ical and Python’s icalendar expand to the meetups', () => {
+    const fortnightly = [
+      ['2026-03-12T19:00:00+01:00', '2026-03-12T21:00:00+01:00'],
+      ['2026-03-26T19:00:00+01:00', '2026-03-26T21:00:00+01:00'],
+      ['2026-04-09T19:00:00+02:00', '2026-04-09T21:00:00+02:00'],
+    ].map(([start, end], index) =>
+      occurrence(index, start!, end!, {
+        series: { id: 5, freq: 'weekly', interval: 2, rule: 'every 2 weeks', index: index + 1, count: 3, upcoming: 3 },
+      }),
+    );
+    const file = buildCalendar('Fortnightly', fortnightly, CONTEXT);
+    expect(file).toContain('RRULE:FREQ=WEEKLY;COUNT=3;INTERVAL=2\r\n');
+    expect(file.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    const master = Object.values(ical.sync.parseICS(file)).find((c): c is ical.VEvent => c?.type === 'VEVENT')!;
+    const instances = ical.expandRecurringEvent(master, {
+      from: new Date('2026-03-01T00:00:00Z'),
+      to: new Date('2026-06-01T00:00:00Z'),
+    });
+    const expected = fortnightly.map((event) => new Date(event.startsAt).toISOString());
+    expect(instances.map((instance) => new Date(instance.start).toISOString())).toEqual(expected);
+    if (!python) return;
+    const script = `
+import json, sys
+import pytz
+from icalendar import Calendar
+from dateutil.rrule import rrulestr
+event = next(iter(Calendar.from_ical(sys.stdin.buffer.read()).walk("VEVENT")))
+start = event.decoded("dtstart")
+zone = pytz.timezone(str(event.get("dtstart").params["TZID"]))
+rule = rrulestr(event.get("rrule").to_ical().decode(), dtstart=start.replace(tzinfo=None))
+print(json.dumps([zone.localize(d).isoformat() for d in rule]))
+`;
+    const parsed = JSON.parse(execFileSync(PYTHON, ['-c', script], { input: file }).toString());
+    expect(parsed).toEqual(fortnightly.map((event) => event.startsAt));
+  });
+
   it('keeps a monthly series on the 31st on each month’s last day, as the server does', () => {
     const monthly = [
       ['2026-01-31T19:00:00+01:00', '2026-01-31T21:00:00+01:00'],
@@ -143,7 +179,9 @@ print(json.dumps(out))
       ['2026-03-31T19:00:00+02:00', '2026-03-31T21:00:00+02:00'],
       ['2026-04-30T19:00:00+02:00', '2026-04-30T21:00:00+02:00'],
     ].map(([start, end], index) =>
-      occurrence(index, start!, end!, { series: { id: 3, freq: 'monthly', index: index + 1, count: 4 } }),
+      occurrence(index, start!, end!, {
+        series: { id: 3, freq: 'monthly', interval: 1, rule: 'monthly', index: index + 1, count: 4, upcoming: 4 },
+      }),
     );
     const file = buildCalendar('Monthly', monthly, CONTEXT);
     expect(file).toContain('RRULE:FREQ=MONTHLY;COUNT=4;BYMONTHDAY=31,-1;BYSETPOS=1\r\n');

@@ -235,4 +235,41 @@ describe('count, until and the bound', () => {
       new RegExp(`${MAX_OCCURRENCES}`),
     );
   });
+
+  it('repeats every N weeks, keeping the local time across a DST change', () => {
+    const occurrences = expandRecurrence(meetup('2026-03-12T19:00:00+01:00'), BERLIN, {
+      freq: 'weekly',
+      interval: 2,
+      count: 3,
+    });
+    expect(starts(occurrences, BERLIN)).toEqual([
+      '2026-03-12T19:00:00+01:00',
+      '2026-03-26T19:00:00+01:00',
+      '2026-04-09T19:00:00+02:00',
+    ]);
+  });
+
+  it('repeats every N months on the same day, or the month’s last day', () => {
+    const occurrences = expandRecurrence(meetup('2026-01-31T19:00:00+01:00'), BERLIN, {
+      freq: 'monthly',
+      interval: 3,
+      until: '2026-12-31',
+    });
+    expect(starts(occurrences, BERLIN)).toEqual([
+      '2026-01-31T19:00:00+01:00',
+      '2026-04-30T19:00:00+02:00',
+      '2026-07-31T19:00:00+02:00',
+      '2026-10-31T19:00:00+01:00',
+    ]);
+  });
+
+  it('refuses an interval outside 1 to 12', () => {
+    for (const interval of [0, 13, 1.5]) {
+      expectRefusal(
+        () => expandRecurrence(meetup('2026-01-06T19:00:00Z'), 'UTC', { freq: 'weekly', interval, count: 2 }),
+        'recurrence.interval',
+        /1 to 12/,
+      );
+    }
+  });
 });

@@ -292,4 +292,56 @@ describe('MeetupForm', () => {
     expect(screen.getByRole('alert').textContent).toBe('Check the field marked below.');
     await waitFor(() => expect(document.activeElement).toBe(ends));
   });
+
+  it('sends every how many weeks a series repeats', async () => {
+    const { requests } = stubApi(CONFIG, PLACES, (request) =>
+      request.method === 'POST' && request.path === '/api/events' ? created(request) : undefined,
+    );
+    const onsaved = vi.fn();
+    render(MeetupForm, { onsaved });
+    await fill('Title', 'Board games');
+    await fill('Starts', '2026-12-10T19:00');
+    await fill('Time zone', 'Europe/Berlin');
+    await fill('Repeat', 'weekly');
+    await fill('Every how many weeks', '2');
+    await fill('How many meetups in all', '6');
+    await fireEvent.click(await screen.findByRole('button', { name: 'Click the map at 52.5, 13.4' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Create meetup' }));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const sent = requests.find((request) => request.method === 'POST')!.body as Record<string, unknown>;
+    expect(sent.recurrence).toEqual({ freq: 'weekly', interval: 2, count: 6 });
+  });
+
+  it('asks which meetups of a series a change is for, and sends the choice', async () => {
+    const { requests } = stubApi(CONFIG, PLACES, (request) =>
+      request.method === 'PATCH' ? { body: { id: 9, ...(request.body as object) } } : undefined,
+    );
+    const onsaved = vi.fn();
+    const existing = {
+      id: 9,
+      title: 'Board games',
+      description: '',
+      startsAt: '2026-12-10T19:00:00+01:00',
+      endsAt: '2026-12-10T21:00:00+01:00',
+      timeZone: 'Europe/Berlin',
+      location: { lat: 52.5, lng: 13.4 },
+      locationPrivacy: 'exact',
+      place: null,
+      capacity: null,
+      games: [],
+      minPlayers: null,
+      onShortfall: 'keep',
+      media: [],
+      series: { id: 3, freq: 'weekly', interval: 2, rule: 'every 2 weeks', index: 2, count: 6, upcoming: 5 },
+    };
+    render(MeetupForm, { onsaved, existing: existing as never });
+    const scope = screen.getByRole('group', { name: 'Which meetups of the series (every 2 weeks) to change' });
+    expect((screen.getByLabelText('Only this one') as HTMLInputElement).checked).toBe(true);
+    expect(scope).toBeTruthy();
+    await fireEvent.click(screen.getByLabelText(/This one and all later ones/));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onsaved).toHaveBeenCalled());
+    const sent = requests.find((request) => request.method === 'PATCH')!.body as Record<string, unknown>;
+    expect(sent).toMatchObject({ scope: 'following', startsAt: '2026-12-10T19:00:00+01:00' });
+  });
 });

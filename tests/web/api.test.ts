@@ -142,11 +142,11 @@ describe('requests', () => {
     expect(url.searchParams.has('asOf')).toBe(false);
   });
 
-  it('lists a group’s meetups soonest first', async () => {
+  it('lists a group’s meetups soonest first, each series once', async () => {
     const fetch = stubFetch(() => answer(200, { type: 'FeatureCollection', features: [], nextCursor: null }));
     await listMeetups({ groupId: 3, order: 'soonest' });
     const url = new URL(fetch.mock.calls[0]![0], 'http://localhost');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ groupId: '3', order: 'soonest' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({ collapseSeries: 'true', groupId: '3', order: 'soonest' });
   });
 
   it('sends JSON with the stored token, and reads 202 answers', async () => {

@@ -40,6 +40,17 @@ describe('describeItem', () => {
     expect(describeItem({ kind: 'post', itemId: 4, name: 'Hello' })).toBe('Post');
   });
 
+  it('says a series’ rule and that its time is the next one', () => {
+    const startsAt = '2026-12-10T18:00:00Z';
+    const series = { id: 4, rule: 'every 2 weeks', upcoming: 6 };
+    expect(describeItem({ kind: 'event', itemId: 2, name: 'Board games', startsAt, series })).toBe(
+      `Meetup · every 2 weeks · next ${formatDateTime(startsAt)}`,
+    );
+    expect(describeItem({ kind: 'event', itemId: 2, name: 'Board games', startsAt, series: { rule: 7 } })).toBe(
+      `Meetup · ${formatDateTime(startsAt)}`,
+    );
+  });
+
   it('leaves out what is missing or unreadable', () => {
     expect(describeItem({ kind: 'place', itemId: 1, name: 'Somewhere' })).toBe('Place');
     expect(describeItem({ kind: 'event', itemId: 2, name: 'Catan', startsAt: 'not a date' })).toBe('Meetup');

@@ -112,11 +112,59 @@ from
                                             0
                                           )
                                         end
+                                      ) || coalesce(
+                                        (
+                                          select
+                                            jsonb_build_object(
+                                              'series',
+                                              jsonb_build_object(
+                                                'id',
+                                                s.id,
+                                                'rule',
+                                                case
+                                                  when "s"."repeat_every" = 1 then "s"."freq"
+                                                  else 'every ' || "s"."repeat_every" || case
+                                                    when "s"."freq" = 'weekly' then ' weeks'
+                                                    else ' months'
+                                                  end
+                                                end,
+                                                'upcoming',
+                                                (
+                                                  select
+                                                    count(*)::int
+                                                  from
+                                                    events o
+                                                  where
+                                                    o.series_id = "se"."series_id"
+                                                    and o.status = 'scheduled'
+                                                    and o.ends_at > now()
+                                                )
+                                              )
+                                            )
+                                          from
+                                            events se
+                                            join event_series s on s.id = se.series_id
+                                          where
+                                            se.id = "events"."id"
+                                        ),
+                                        '{}'::jsonb
                                       ) as "props"
                                     from
                                       "events"
                                     where
                                       "events"."ends_at" > now()
+                                      and not exists (
+                                        select
+                                          1
+                                        from
+                                          events me
+                                          join events o on o.series_id = me.series_id
+                                        where
+                                          me.id = "events"."id"
+                                          and o.status = 'scheduled'
+                                          and o.ends_at > now()
+                                          and (o.starts_at, o.id) < (me.starts_at, me.id)
+                                      )
                                       and "events"."status" = $15
                                       and (
                                         "events"."group_id" is null
@@ -221,11 +269,59 @@ from
                                   0
                                 )
                               end
+                            ) || coalesce(
+                              (
+                                select
+                                  jsonb_build_object(
+                                    'series',
+                                    jsonb_build_object(
+                                      'id',
+                                      s.id,
+                                      'rule',
+                                      case
+                                        when "s"."repeat_every" = 1 then "s"."freq"
+                                        else 'every ' || "s"."repeat_every" || case
+                                          when "s"."freq" = 'weekly' then ' weeks'
+                                          else ' months'
+                                        end
+                                      end,
+                                      'upcoming',
+                                      (
+                                        select
+                                          count(*)::int
+                                        from
+                                          events o
+                                        where
+                                          o.series_id = "se"."series_id"
+                                          and o.status = 'scheduled'
+                                          and o.ends_at > now()
+                                      )
+                                    )
+                                  )
+                                from
+                                  events se
+                                  join event_series s on s.id = se.series_id
+                                where
+                                  se.id = "events"."id"
+                              ),
+                              '{}'::jsonb
                             ) as "props"
                           from
                             "events"
                           where
                             "events"."ends_at" > now()
+                            and not exists (
+                              select
+                                1
+                              from
+                                events me
+                                join events o on o.series_id = me.series_id
+                              where
+                                me.id = "events"."id"
+                                and o.status = 'scheduled'
+                                and o.ends_at > now()
+                                and (o.starts_at, o.id) < (me.starts_at, me.id)
+                            )
                             and "events"."status" = $25
                             and (
                               "events"."group_id" is null
@@ -710,6 +806,42 @@ from
                         0
                       )
                     end
+                  ) || coalesce(
+                    (
+                      select
+                        jsonb_build_object(
+                          'series',
+                          jsonb_build_object(
+                            'id',
+                            s.id,
+                            'rule',
+                            case
+                              when "s"."repeat_every" = 1 then "s"."freq"
+                              else 'every ' || "s"."repeat_every" || case
+                                when "s"."freq" = 'weekly' then ' weeks'
+                                else ' months'
+                              end
+                            end,
+                            'upcoming',
+                            (
+                              select
+                                count(*)::int
+                              from
+                                events o
+                              where
+                                o.series_id = "se"."series_id"
+                                and o.status = 'scheduled'
+                                and o.ends_at > now()
+                            )
+                          )
+                        )
+                      from
+                        events se
+                        join event_series s on s.id = se.series_id
+                      where
+                        se.id = "item"."id"
+                    ),
+                    '{}'::jsonb
                   )
                   else item.props
                 end as props
@@ -865,22 +997,37 @@ from
                                     ) is null
                                   )
                                 )
+                                and (
+                                  n.kind <> $24::text
+                                  or not exists (
+                                    select
+                                      1
+                                    from
+                                      events me
+                                      join events o on o.series_id = me.series_id
+                                    where
+                                      me.id = "n"."id"
+                                      and o.status = 'scheduled'
+                                      and o.ends_at > now()
+                                      and (o.starts_at, o.id) < (me.starts_at, me.id)
+                                  )
+                                )
                                 and true
                               order by
-                                n.location::geometry <-> ST_SetSRID (ST_MakePoint ($24::float8, $25::float8), 4326)
+                                n.location::geometry <-> ST_SetSRID (ST_MakePoint ($25::float8, $26::float8), 4326)
                               limit
-                                $26
+                                $27
                             ) k
                         ) b,
                         nearby_items n
                       where
                         ST_DWithin (
                           "n"."location",
-                          ST_SetSRID (ST_MakePoint ($27::float8, $28::float8), 4326)::geography,
-                          b.r * $29::float8 + 1,
+                          ST_SetSRID (ST_MakePoint ($28::float8, $29::float8), 4326)::geography,
+                          b.r * $30::float8 + 1,
                           false
                         )
-                        and n.kind in ($30::text, $31::text, $32::text, $33::text)
+                        and n.kind in ($31::text, $32::text, $33::text, $34::text)
                         and (
                           n.ends_at is null
                           or n.ends_at > now()
@@ -902,7 +1049,7 @@ from
                               group_members gm
                             where
                               gm.group_id = "n"."group_id"
-                              and gm.user_id = $34::bigint
+                              and gm.user_id = $35::bigint
                           )
                         )
                         and (
@@ -924,7 +1071,7 @@ from
                               from
                                 blocks bx
                               where
-                                bx.blocker_id = $35::bigint
+                                bx.blocker_id = $36::bigint
                             )
                             and not exists (
                               select
@@ -932,7 +1079,7 @@ from
                               from
                                 blocks by
                               where
-                                by.blocked_id = $36::bigint
+                                by.blocked_id = $37::bigint
                             )
                           )
                           or (
@@ -942,7 +1089,7 @@ from
                               from
                                 blocks b1
                               where
-                                b1.blocker_id = $37::bigint
+                                b1.blocker_id = $38::bigint
                                 and b1.blocked_id = case "n"."kind"
                                   when 'post' then (
                                     select
@@ -986,8 +1133,23 @@ from
                                       ea.id = "n"."id"
                                   )
                                 end
-                                and b2.blocked_id = $38::bigint
+                                and b2.blocked_id = $39::bigint
                             ) is null
+                          )
+                        )
+                        and (
+                          n.kind <> $40::text
+                          or not exists (
+                            select
+                              1
+                            from
+                              events me
+                              join events o on o.series_id = me.series_id
+                            where
+                              me.id = "n"."id"
+                              and o.status = 'scheduled'
+                              and o.ends_at > now()
+                              and (o.starts_at, o.id) < (me.starts_at, me.id)
                           )
                         )
                       offset
@@ -1001,7 +1163,7 @@ from
                     c.kind,
                     c.id
                   limit
-                    $39
+                    $41
                 ) item
             ) as "p"
           order by
@@ -1106,6 +1268,42 @@ from
                             0
                           )
                         end
+                      ) || coalesce(
+                        (
+                          select
+                            jsonb_build_object(
+                              'series',
+                              jsonb_build_object(
+                                'id',
+                                s.id,
+                                'rule',
+                                case
+                                  when "s"."repeat_every" = 1 then "s"."freq"
+                                  else 'every ' || "s"."repeat_every" || case
+                                    when "s"."freq" = 'weekly' then ' weeks'
+                                    else ' months'
+                                  end
+                                end,
+                                'upcoming',
+                                (
+                                  select
+                                    count(*)::int
+                                  from
+                                    events o
+                                  where
+                                    o.series_id = "se"."series_id"
+                                    and o.status = 'scheduled'
+                                    and o.ends_at > now()
+                                )
+                              )
+                            )
+                          from
+                            events se
+                            join event_series s on s.id = se.series_id
+                          where
+                            se.id = "item"."id"
+                        ),
+                        '{}'::jsonb
                       )
                       else item.props
                     end as props
@@ -1255,14 +1453,29 @@ from
                                       )
                                     )
                                     and (
+                                      n.kind <> $17::text
+                                      or not exists (
+                                        select
+                                          1
+                                        from
+                                          events me
+                                          join events o on o.series_id = me.series_id
+                                        where
+                                          me.id = "n"."id"
+                                          and o.status = 'scheduled'
+                                          and o.ends_at > now()
+                                          and (o.starts_at, o.id) < (me.starts_at, me.id)
+                                      )
+                                    )
+                                    and (
                                       ST_Distance ("n"."location", "ask"."geography"),
                                       n.kind,
                                       n.id
-                                    ) > ($17::float8, $18::text, $19::bigint)
+                                    ) > ($18::float8, $19::text, $20::bigint)
                                   order by
                                     n.location::geometry <-> "ask"."geometry"
                                   limit
-                                    $20
+                                    $21
                                 ) k
                             ) b,
                             nearby_items n
@@ -1270,10 +1483,10 @@ from
                             ST_DWithin (
                               "n"."location",
                               "ask"."geography",
-                              b.r * $21::float8 + 1,
+                              b.r * $22::float8 + 1,
                               false
                             )
-                            and n.kind in ($22::text, $23::text, $24::text, $25::text)
+                            and n.kind in ($23::text, $24::text, $25::text, $26::text)
                             and (
                               n.ends_at is null
                               or n.ends_at > now()
@@ -1383,18 +1596,33 @@ from
                                 ) is null
                               )
                             )
+                            and (
+                              n.kind <> $27::text
+                              or not exists (
+                                select
+                                  1
+                                from
+                                  events me
+                                  join events o on o.series_id = me.series_id
+                                where
+                                  me.id = "n"."id"
+                                  and o.status = 'scheduled'
+                                  and o.ends_at > now()
+                                  and (o.starts_at, o.id) < (me.starts_at, me.id)
+                              )
+                            )
                           offset
                             0
                         ) c
                       where
                         c.distance <= c.r
-                        and (c.distance, c.kind, c.id) > ($26::float8, $27::text, $28::bigint)
+                        and (c.distance, c.kind, c.id) > ($28::float8, $29::text, $30::bigint)
                       order by
                         c.distance,
                         c.kind,
                         c.id
                       limit
-                        $29
+                        $31
                     ) item
                 ) as "p"
               order by
@@ -1538,6 +1766,42 @@ from
               0
             )
           end
+        ) || coalesce(
+          (
+            select
+              jsonb_build_object(
+                'series',
+                jsonb_build_object(
+                  'id',
+                  s.id,
+                  'rule',
+                  case
+                    when "s"."repeat_every" = 1 then "s"."freq"
+                    else 'every ' || "s"."repeat_every" || case
+                      when "s"."freq" = 'weekly' then ' weeks'
+                      else ' months'
+                    end
+                  end,
+                  'upcoming',
+                  (
+                    select
+                      count(*)::int
+                    from
+                      events o
+                    where
+                      o.series_id = "se"."series_id"
+                      and o.status = 'scheduled'
+                      and o.ends_at > now()
+                  )
+                )
+              )
+            from
+              events se
+              join event_series s on s.id = se.series_id
+            where
+              se.id = "item"."id"
+          ),
+          '{}'::jsonb
         )
         else item.props
       end as props
@@ -1693,22 +1957,37 @@ from
                           ) is null
                         )
                       )
+                      and (
+                        n.kind <> $19::text
+                        or not exists (
+                          select
+                            1
+                          from
+                            events me
+                            join events o on o.series_id = me.series_id
+                          where
+                            me.id = "n"."id"
+                            and o.status = 'scheduled'
+                            and o.ends_at > now()
+                            and (o.starts_at, o.id) < (me.starts_at, me.id)
+                        )
+                      )
                       and true
                     order by
-                      n.location::geometry <-> ST_SetSRID (ST_MakePoint ($19::float8, $20::float8), 4326)
+                      n.location::geometry <-> ST_SetSRID (ST_MakePoint ($20::float8, $21::float8), 4326)
                     limit
-                      $21
+                      $22
                   ) k
               ) b,
               nearby_items n
             where
               ST_DWithin (
                 "n"."location",
-                ST_SetSRID (ST_MakePoint ($22::float8, $23::float8), 4326)::geography,
-                b.r * $24::float8 + 1,
+                ST_SetSRID (ST_MakePoint ($23::float8, $24::float8), 4326)::geography,
+                b.r * $25::float8 + 1,
                 false
               )
-              and n.kind in ($25::text, $26::text, $27::text, $28::text)
+              and n.kind in ($26::text, $27::text, $28::text, $29::text)
               and (
                 n.ends_at is null
                 or n.ends_at > now()
@@ -1730,7 +2009,7 @@ from
                     group_members gm
                   where
                     gm.group_id = "n"."group_id"
-                    and gm.user_id = $29::bigint
+                    and gm.user_id = $30::bigint
                 )
               )
               and (
@@ -1752,7 +2031,7 @@ from
                     from
                       blocks bx
                     where
-                      bx.blocker_id = $30::bigint
+                      bx.blocker_id = $31::bigint
                   )
                   and not exists (
                     select
@@ -1760,7 +2039,7 @@ from
                     from
                       blocks by
                     where
-                      by.blocked_id = $31::bigint
+                      by.blocked_id = $32::bigint
                   )
                 )
                 or (
@@ -1770,7 +2049,7 @@ from
                     from
                       blocks b1
                     where
-                      b1.blocker_id = $32::bigint
+                      b1.blocker_id = $33::bigint
                       and b1.blocked_id = case "n"."kind"
                         when 'post' then (
                           select
@@ -1814,8 +2093,23 @@ from
                             ea.id = "n"."id"
                         )
                       end
-                      and b2.blocked_id = $33::bigint
+                      and b2.blocked_id = $34::bigint
                   ) is null
+                )
+              )
+              and (
+                n.kind <> $35::text
+                or not exists (
+                  select
+                    1
+                  from
+                    events me
+                    join events o on o.series_id = me.series_id
+                  where
+                    me.id = "n"."id"
+                    and o.status = 'scheduled'
+                    and o.ends_at > now()
+                    and (o.starts_at, o.id) < (me.starts_at, me.id)
                 )
               )
             offset
@@ -1829,7 +2123,7 @@ from
           c.kind,
           c.id
         limit
-          $34
+          $36
       ) item
   ) as "p"
 order by

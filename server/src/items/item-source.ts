@@ -48,6 +48,12 @@ export interface ItemSource {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind selects from its own tables
   visible(db: Kysely<Database>, viewer: ViewerRef, filter?: ItemFilter): SelectQueryBuilder<Database, any, VisibleItem>;
   /**
+   * Whether a row of this kind in the all-kinds index (`nearby_items`, item id in column `id`) is
+   * listed; absent: every row the index holds for the viewer. Keeps a radius page of several kinds
+   * in step with `visible` where that leaves rows out (a series' later meetups).
+   */
+  listedInIndex?(id: string): RawBuilder<boolean>;
+  /**
    * Properties that change without the item's own row changing (a meetup's seats left), added at
    * read time to the properties stored in the all-kinds index. Absent: the stored ones are current.
    */

@@ -162,6 +162,15 @@ function boundSql(nearestFirst: RawBuilder<{ d: number }>, limit: number, radius
       from (${nearestFirst}) k)`;
 }
 
+/** What kinds' `listedInIndex` leave out of the index's rows, as `and …` conditions. */
+function indexFilters(registry: ItemRegistry, kinds: ItemKind[]) {
+  const filters = kinds.flatMap((kind) => {
+    const listed = registry.source(kind)?.listedInIndex;
+    return listed ? [sql`and (n.kind <> ${kind}::text or ${listed('n.id')})`] : [];
+  });
+  return sql.join(filters, sql` `);
+}
+
 /**
  * Several kinds at once, ranked in the one `nearby_items` index (migration 0008): the same two
  * steps as perKindQuery, once instead of once per kind. The index rows carry each item's name
@@ -172,7 +181,8 @@ function acrossKindsQuery(db: Kysely<Database>, registry: ItemRegistry, query: R
   const distance = distanceSql('n.location', point);
   const listed = sql<boolean>`n.kind in (${sql.join(kinds.map((kind) => sql`${kind}::text`))})
     and (n.ends_at is null or n.ends_at > now()) and ${groupContentVisibleSql('n.group_id', viewerId)}
-    and ${visibleItemSql('n.kind', 'n.id')} and ${notBlockedSql(nearbyItemAuthorSql('n.kind', 'n.id'), viewerId)}`;
+    and ${visibleItemSql('n.kind', 'n.id')} and ${notBlockedSql(nearbyItemAuthorSql('n.kind', 'n.id'), viewerId)}
+    ${indexFilters(registry, kinds)}`;
   const afterPosition = after
     ? sql<boolean>`(${distance}, n.kind, n.id) > (${after.d}::float8, ${after.k}::text, ${after.i}::bigint)`
     : sql<boolean>`true`;

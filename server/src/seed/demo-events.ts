@@ -300,7 +300,7 @@ export async function seedDemoEvents(
         games: meetup.games ?? [],
       },
       occurrences,
-      meetup.weekly ? 'weekly' : null,
+      meetup.weekly ? { freq: 'weekly', interval: 1 } : null,
     );
     events += created.length;
     // RSVPs for the next occurrence only: later ones are still open.

@@ -49,9 +49,18 @@ export function describeItem(item: ItemProperties): string {
       { startsAt, timeZone: typeof timeZone === 'string' ? timeZone : null },
       { startOnly: true },
     );
-    if (when) return `${kind} · ${when}`;
+    // A series is one item, its next occurrence: "Meetup · weekly · next Thu 10 Dec, 19:00".
+    const rule = seriesRule(item.series);
+    if (when) return rule ? `${kind} · ${rule} · next ${when}` : `${kind} · ${when}`;
   }
   return kind;
+}
+
+/** The plain-words rule of a meetup's `series` property ("every 2 weeks"), checked, as it arrives untyped. */
+function seriesRule(series: unknown): string | null {
+  if (typeof series !== 'object' || series === null) return null;
+  const rule = (series as { rule?: unknown }).rule;
+  return typeof rule === 'string' && rule ? rule : null;
 }
 
 /** "12 items here: 8 places, 4 groups". */

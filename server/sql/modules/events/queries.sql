@@ -14,6 +14,24 @@ select
   "e"."series_index",
   "s"."freq" as "series_freq",
   "s"."occurrences" as "series_count",
+  "s"."repeat_every" as "series_interval",
+  case
+    when "s"."repeat_every" = 1 then "s"."freq"
+    else 'every ' || "s"."repeat_every" || case
+      when "s"."freq" = 'weekly' then ' weeks'
+      else ' months'
+    end
+  end as "series_rule",
+  (
+    select
+      count(*)::int
+    from
+      events o
+    where
+      o.series_id = "e"."series_id"
+      and o.status = 'scheduled'
+      and o.ends_at > now()
+  ) as "series_upcoming",
   case
     when (
       e.location_privacy = 'exact'
@@ -380,6 +398,24 @@ select
   "e"."series_index",
   "s"."freq" as "series_freq",
   "s"."occurrences" as "series_count",
+  "s"."repeat_every" as "series_interval",
+  case
+    when "s"."repeat_every" = 1 then "s"."freq"
+    else 'every ' || "s"."repeat_every" || case
+      when "s"."freq" = 'weekly' then ' weeks'
+      else ' months'
+    end
+  end as "series_rule",
+  (
+    select
+      count(*)::int
+    from
+      events o
+    where
+      o.series_id = "e"."series_id"
+      and o.status = 'scheduled'
+      and o.ends_at > now()
+  ) as "series_upcoming",
   case
     when (
       e.location_privacy = 'exact'
@@ -734,6 +770,24 @@ select
   "e"."series_index",
   "s"."freq" as "series_freq",
   "s"."occurrences" as "series_count",
+  "s"."repeat_every" as "series_interval",
+  case
+    when "s"."repeat_every" = 1 then "s"."freq"
+    else 'every ' || "s"."repeat_every" || case
+      when "s"."freq" = 'weekly' then ' weeks'
+      else ' months'
+    end
+  end as "series_rule",
+  (
+    select
+      count(*)::int
+    from
+      events o
+    where
+      o.series_id = "e"."series_id"
+      and o.status = 'scheduled'
+      and o.ends_at > now()
+  ) as "series_upcoming",
   case
     when (
       e.location_privacy = 'exact'
@@ -1144,6 +1198,24 @@ select
   "e"."series_index",
   "s"."freq" as "series_freq",
   "s"."occurrences" as "series_count",
+  "s"."repeat_every" as "series_interval",
+  case
+    when "s"."repeat_every" = 1 then "s"."freq"
+    else 'every ' || "s"."repeat_every" || case
+      when "s"."freq" = 'weekly' then ' weeks'
+      else ' months'
+    end
+  end as "series_rule",
+  (
+    select
+      count(*)::int
+    from
+      events o
+    where
+      o.series_id = "e"."series_id"
+      and o.status = 'scheduled'
+      and o.ends_at > now()
+  ) as "series_upcoming",
   case
     when (
       e.location_privacy = 'exact'
@@ -1592,6 +1664,18 @@ from
 where
   "id" in ($1, $2);
 
+-- findSeriesTail
+select
+  "id",
+  "freq",
+  "repeat_every",
+  "occurrences"
+from
+  "event_series"
+where
+  "id" = $1
+for update;
+
 -- groupExists
 select
   "id"
@@ -1690,1248 +1774,1346 @@ limit
 
 -- listEvents (example 1)
 select
-  "e"."id",
-  "e"."title",
-  "e"."starts_at",
-  "e"."ends_at",
-  "e"."time_zone",
-  "e"."capacity",
-  "e"."games",
-  "e"."status",
-  "e"."series_id",
-  "e"."series_index",
-  "s"."freq" as "series_freq",
-  "s"."occurrences" as "series_count",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $1::bigint
-          else exists (
-            select
-              1
-            from
-              group_members pm
-            where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $2::bigint
-              and pm.role in ($3, $4)
-          )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $5::bigint
-          and x.status = 'going'
-      )
-    ) then e.place_id
-  end as "place_id",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $6::bigint
-          else exists (
-            select
-              1
-            from
-              group_members pm
-            where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $7::bigint
-              and pm.role in ($8, $9)
-          )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $10::bigint
-          and x.status = 'going'
-      )
-    ) then p.name
-  end as "place_name",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $11::bigint
-          else exists (
-            select
-              1
-            from
-              group_members pm
-            where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $12::bigint
-              and pm.role in ($13, $14)
-          )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $15::bigint
-          and x.status = 'going'
-      )
-    ) then p.address
-  end as "place_address",
+  *
+from
   (
-    e.location_privacy = 'exact'
-    or coalesce(
+    select
+      "e"."id",
+      "e"."title",
+      "e"."starts_at",
+      "e"."ends_at",
+      "e"."time_zone",
+      "e"."capacity",
+      "e"."games",
+      "e"."status",
+      "e"."series_id",
+      "e"."series_index",
+      "s"."freq" as "series_freq",
+      "s"."occurrences" as "series_count",
+      "s"."repeat_every" as "series_interval",
       case
-        when e.group_id is null then e.organizer_id = $16::bigint
-        else exists (
+        when "s"."repeat_every" = 1 then "s"."freq"
+        else 'every ' || "s"."repeat_every" || case
+          when "s"."freq" = 'weekly' then ' weeks'
+          else ' months'
+        end
+      end as "series_rule",
+      (
+        select
+          count(*)::int
+        from
+          events o
+        where
+          o.series_id = "e"."series_id"
+          and o.status = 'scheduled'
+          and o.ends_at > now()
+      ) as "series_upcoming",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $1::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $2::bigint
+                  and pm.role in ($3, $4)
+              )
+            end,
+            false
+          )
+          or exists (
+            select
+              1
+            from
+              event_rsvps x
+            where
+              x.event_id = e.id
+              and x.user_id = $5::bigint
+              and x.status = 'going'
+          )
+        ) then e.place_id
+      end as "place_id",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $6::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $7::bigint
+                  and pm.role in ($8, $9)
+              )
+            end,
+            false
+          )
+          or exists (
+            select
+              1
+            from
+              event_rsvps x
+            where
+              x.event_id = e.id
+              and x.user_id = $10::bigint
+              and x.status = 'going'
+          )
+        ) then p.name
+      end as "place_name",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $11::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $12::bigint
+                  and pm.role in ($13, $14)
+              )
+            end,
+            false
+          )
+          or exists (
+            select
+              1
+            from
+              event_rsvps x
+            where
+              x.event_id = e.id
+              and x.user_id = $15::bigint
+              and x.status = 'going'
+          )
+        ) then p.address
+      end as "place_address",
+      (
+        e.location_privacy = 'exact'
+        or coalesce(
+          case
+            when e.group_id is null then e.organizer_id = $16::bigint
+            else exists (
+              select
+                1
+              from
+                group_members pm
+              where
+                pm.group_id = "e"."group_id"
+                and pm.user_id = $17::bigint
+                and pm.role in ($18, $19)
+            )
+          end,
+          false
+        )
+        or exists (
           select
             1
           from
-            group_members pm
+            event_rsvps x
           where
-            pm.group_id = "e"."group_id"
-            and pm.user_id = $17::bigint
-            and pm.role in ($18, $19)
+            x.event_id = e.id
+            and x.user_id = $20::bigint
+            and x.status = 'going'
         )
-      end,
-      false
-    )
-    or exists (
-      select
-        1
-      from
-        event_rsvps x
-      where
-        x.event_id = e.id
-        and x.user_id = $20::bigint
-        and x.status = 'going'
-    )
-  ) as "sees_exact",
-  "e"."location_privacy",
-  "e"."min_players",
-  "e"."players_deadline",
-  "e"."on_shortfall",
-  "e"."group_id",
-  "g"."name" as "group_name",
-  "g"."visibility" as "group_visibility",
-  "e"."organizer_id",
-  "u"."display_name" as "organizer_name",
-  "e"."created_at",
-  "e"."updated_at",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $21::bigint
-          else exists (
+      ) as "sees_exact",
+      "e"."location_privacy",
+      "e"."min_players",
+      "e"."players_deadline",
+      "e"."on_shortfall",
+      "e"."group_id",
+      "g"."name" as "group_name",
+      "g"."visibility" as "group_visibility",
+      "e"."organizer_id",
+      "u"."display_name" as "organizer_name",
+      "e"."created_at",
+      "e"."updated_at",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $21::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $22::bigint
+                  and pm.role in ($23, $24)
+              )
+            end,
+            false
+          )
+          or exists (
             select
               1
             from
-              group_members pm
+              event_rsvps x
             where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $22::bigint
-              and pm.role in ($23, $24)
+              x.event_id = e.id
+              and x.user_id = $25::bigint
+              and x.status = 'going'
           )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $25::bigint
-          and x.status = 'going'
-      )
-    ) then ST_Y ("e"."location"::geometry)
-    else ST_Y ("e"."public_location"::geometry)
-  end as "lat",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $26::bigint
-          else exists (
+        ) then ST_Y ("e"."location"::geometry)
+        else ST_Y ("e"."public_location"::geometry)
+      end as "lat",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $26::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $27::bigint
+                  and pm.role in ($28, $29)
+              )
+            end,
+            false
+          )
+          or exists (
             select
               1
             from
-              group_members pm
+              event_rsvps x
             where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $27::bigint
-              and pm.role in ($28, $29)
+              x.event_id = e.id
+              and x.user_id = $30::bigint
+              and x.status = 'going'
           )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $30::bigint
-          and x.status = 'going'
-      )
-    ) then ST_X ("e"."location"::geometry)
-    else ST_X ("e"."public_location"::geometry)
-  end as "lng",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.status = 'going'
-  ) as "going",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.status = 'waitlisted'
-  ) as "waitlisted",
-  (
-    select
-      r.status
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.user_id = $31::bigint
-  ) as "my_status",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps me
-      join event_rsvps w on w.event_id = me.event_id
-      and w.status = 'waitlisted'
-      and w.arrival <= me.arrival
-    where
-      me.event_id = e.id
-      and me.user_id = $32::bigint
-      and me.status = 'waitlisted'
-  ) as "my_position",
-  coalesce(
-    case
-      when e.group_id is null then e.organizer_id = $33::bigint
-      else exists (
-        select
-          1
-        from
-          group_members pm
-        where
-          pm.group_id = "e"."group_id"
-          and pm.user_id = $34::bigint
-          and pm.role in ($35, $36)
-      )
-    end,
-    false
-  ) as "can_edit",
-  ST_Distance (
-    "e"."public_location",
-    ST_SetSRID (ST_MakePoint ($37::float8, $38::float8), 4326)::geography
-  ) as "distance"
-from
-  "events" as "e"
-  left join "places" as "p" on "p"."id" = "e"."place_id"
-  left join "groups" as "g" on "g"."id" = "e"."group_id"
-  left join "users" as "u" on "u"."id" = "e"."organizer_id"
-  left join "event_series" as "s" on "s"."id" = "e"."series_id"
-where
-  (
-    "e"."group_id" is null
-    or (
-      select
-        gv.visibility
-      from
-        groups gv
-      where
-        gv.id = "e"."group_id"
-    ) = 'public'
-    or exists (
-      select
-        1
-      from
-        group_members gm
-      where
-        gm.group_id = "e"."group_id"
-        and gm.user_id = $39::bigint
-    )
-  )
-  and (
-    (
-      select
-        mc.state
-      from
-        moderated_content mc
-      where
-        mc.subject_type = $40::text
-        and mc.subject_id = "e"."id"
-    ) is null
-  )
-  and (
-    (
-      not exists (
-        select
-          1
-        from
-          blocks bx
-        where
-          bx.blocker_id = $41::bigint
-      )
-      and not exists (
-        select
-          1
-        from
-          blocks by
-        where
-          by.blocked_id = $42::bigint
-      )
-    )
-    or (
+        ) then ST_X ("e"."location"::geometry)
+        else ST_X ("e"."public_location"::geometry)
+      end as "lng",
       (
         select
-          1
+          count(*)::int
         from
-          blocks b1
+          event_rsvps r
         where
-          b1.blocker_id = $43::bigint
-          and b1.blocked_id = "e"."organizer_id"
-      ) is null
-      and (
+          r.event_id = e.id
+          and r.status = 'going'
+      ) as "going",
+      (
         select
-          1
+          count(*)::int
         from
-          blocks b2
+          event_rsvps r
         where
-          b2.blocker_id = "e"."organizer_id"
-          and b2.blocked_id = $44::bigint
-      ) is null
-    )
-  )
-  and "e"."ends_at" > now()
-  and (
-    ST_DWithin (
-      "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($45::float8, $46::float8), 4326)::geography,
-      $47::float8 * $48::float8 + 1,
-      false
-    )
-    and ST_Distance (
-      "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($49::float8, $50::float8), 4326)::geography
-    ) <= $51::float8
-  )
-  and e.min_players is not null
-  and e.min_players > (
-    select
-      count(*)::int
+          r.event_id = e.id
+          and r.status = 'waitlisted'
+      ) as "waitlisted",
+      (
+        select
+          r.status
+        from
+          event_rsvps r
+        where
+          r.event_id = e.id
+          and r.user_id = $31::bigint
+      ) as "my_status",
+      (
+        select
+          count(*)::int
+        from
+          event_rsvps me
+          join event_rsvps w on w.event_id = me.event_id
+          and w.status = 'waitlisted'
+          and w.arrival <= me.arrival
+        where
+          me.event_id = e.id
+          and me.user_id = $32::bigint
+          and me.status = 'waitlisted'
+      ) as "my_position",
+      coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $33::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $34::bigint
+              and pm.role in ($35, $36)
+          )
+        end,
+        false
+      ) as "can_edit",
+      ST_Distance (
+        "e"."public_location",
+        ST_SetSRID (ST_MakePoint ($37::float8, $38::float8), 4326)::geography
+      ) as "distance",
+      1 as "series_rank"
     from
-      event_rsvps r
+      "events" as "e"
+      left join "places" as "p" on "p"."id" = "e"."place_id"
+      left join "groups" as "g" on "g"."id" = "e"."group_id"
+      left join "users" as "u" on "u"."id" = "e"."organizer_id"
+      left join "event_series" as "s" on "s"."id" = "e"."series_id"
     where
-      r.event_id = e.id
-      and r.status = 'going'
-  )
-  and "e"."status" = $52
-  and (
-    ST_Distance (
-      "e"."public_location",
-      ST_SetSRID (ST_MakePoint ($53::float8, $54::float8), 4326)::geography
-    ),
-    e.id
-  ) > ($55::float8, $56::bigint)
+      (
+        "e"."group_id" is null
+        or (
+          select
+            gv.visibility
+          from
+            groups gv
+          where
+            gv.id = "e"."group_id"
+        ) = 'public'
+        or exists (
+          select
+            1
+          from
+            group_members gm
+          where
+            gm.group_id = "e"."group_id"
+            and gm.user_id = $39::bigint
+        )
+      )
+      and (
+        (
+          select
+            mc.state
+          from
+            moderated_content mc
+          where
+            mc.subject_type = $40::text
+            and mc.subject_id = "e"."id"
+        ) is null
+      )
+      and (
+        (
+          not exists (
+            select
+              1
+            from
+              blocks bx
+            where
+              bx.blocker_id = $41::bigint
+          )
+          and not exists (
+            select
+              1
+            from
+              blocks by
+            where
+              by.blocked_id = $42::bigint
+          )
+        )
+        or (
+          (
+            select
+              1
+            from
+              blocks b1
+            where
+              b1.blocker_id = $43::bigint
+              and b1.blocked_id = "e"."organizer_id"
+          ) is null
+          and (
+            select
+              1
+            from
+              blocks b2
+            where
+              b2.blocker_id = "e"."organizer_id"
+              and b2.blocked_id = $44::bigint
+          ) is null
+        )
+      )
+      and "e"."ends_at" > now()
+      and (
+        ST_DWithin (
+          "e"."public_location",
+          ST_SetSRID (ST_MakePoint ($45::float8, $46::float8), 4326)::geography,
+          $47::float8 * $48::float8 + 1,
+          false
+        )
+        and ST_Distance (
+          "e"."public_location",
+          ST_SetSRID (ST_MakePoint ($49::float8, $50::float8), 4326)::geography
+        ) <= $51::float8
+      )
+      and e.min_players is not null
+      and e.min_players > (
+        select
+          count(*)::int
+        from
+          event_rsvps r
+        where
+          r.event_id = e.id
+          and r.status = 'going'
+      )
+      and "e"."status" = $52
+  ) as "e"
+where
+  "e"."series_rank" = $53
+  and (e.distance, e.id) > ($54::float8, $55::bigint)
 order by
-  "distance",
+  "e"."distance",
   "e"."id"
 limit
-  $57;
+  $56;
 
 -- listEvents (example 2)
 select
-  "e"."id",
-  "e"."title",
-  "e"."starts_at",
-  "e"."ends_at",
-  "e"."time_zone",
-  "e"."capacity",
-  "e"."games",
-  "e"."status",
-  "e"."series_id",
-  "e"."series_index",
-  "s"."freq" as "series_freq",
-  "s"."occurrences" as "series_count",
-  case
-    when (e.location_privacy = 'exact') then e.place_id
-  end as "place_id",
-  case
-    when (e.location_privacy = 'exact') then p.name
-  end as "place_name",
-  case
-    when (e.location_privacy = 'exact') then p.address
-  end as "place_address",
-  (e.location_privacy = 'exact') as "sees_exact",
-  "e"."location_privacy",
-  "e"."min_players",
-  "e"."players_deadline",
-  "e"."on_shortfall",
-  "e"."group_id",
-  "g"."name" as "group_name",
-  "g"."visibility" as "group_visibility",
-  "e"."organizer_id",
-  "u"."display_name" as "organizer_name",
-  "e"."created_at",
-  "e"."updated_at",
-  case
-    when (e.location_privacy = 'exact') then ST_Y ("e"."location"::geometry)
-    else ST_Y ("e"."public_location"::geometry)
-  end as "lat",
-  case
-    when (e.location_privacy = 'exact') then ST_X ("e"."location"::geometry)
-    else ST_X ("e"."public_location"::geometry)
-  end as "lng",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.status = 'going'
-  ) as "going",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.status = 'waitlisted'
-  ) as "waitlisted",
-  (
-    select
-      r.status
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.user_id = $1::bigint
-  ) as "my_status",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps me
-      join event_rsvps w on w.event_id = me.event_id
-      and w.status = 'waitlisted'
-      and w.arrival <= me.arrival
-    where
-      me.event_id = e.id
-      and me.user_id = $2::bigint
-      and me.status = 'waitlisted'
-  ) as "my_position",
-  false as "can_edit",
-  null::float8 as "distance"
+  *
 from
-  "events" as "e"
-  left join "places" as "p" on "p"."id" = "e"."place_id"
-  left join "groups" as "g" on "g"."id" = "e"."group_id"
-  left join "users" as "u" on "u"."id" = "e"."organizer_id"
-  left join "event_series" as "s" on "s"."id" = "e"."series_id"
-where
   (
-    "e"."group_id" is null
-    or (
-      select
-        gv.visibility
-      from
-        groups gv
-      where
-        gv.id = "e"."group_id"
-    ) = 'public'
-    or false
-  )
-  and (
-    (
-      select
-        mc.state
-      from
-        moderated_content mc
-      where
-        mc.subject_type = $3::text
-        and mc.subject_id = "e"."id"
-    ) is null
-  )
-  and true
-  and "e"."ends_at" > $4
-  and "e"."starts_at" < $5
-  and "e"."group_id" = $6
+    select
+      "e"."id",
+      "e"."title",
+      "e"."starts_at",
+      "e"."ends_at",
+      "e"."time_zone",
+      "e"."capacity",
+      "e"."games",
+      "e"."status",
+      "e"."series_id",
+      "e"."series_index",
+      "s"."freq" as "series_freq",
+      "s"."occurrences" as "series_count",
+      "s"."repeat_every" as "series_interval",
+      case
+        when "s"."repeat_every" = 1 then "s"."freq"
+        else 'every ' || "s"."repeat_every" || case
+          when "s"."freq" = 'weekly' then ' weeks'
+          else ' months'
+        end
+      end as "series_rule",
+      (
+        select
+          count(*)::int
+        from
+          events o
+        where
+          o.series_id = "e"."series_id"
+          and o.status = 'scheduled'
+          and o.ends_at > now()
+      ) as "series_upcoming",
+      case
+        when (e.location_privacy = 'exact') then e.place_id
+      end as "place_id",
+      case
+        when (e.location_privacy = 'exact') then p.name
+      end as "place_name",
+      case
+        when (e.location_privacy = 'exact') then p.address
+      end as "place_address",
+      (e.location_privacy = 'exact') as "sees_exact",
+      "e"."location_privacy",
+      "e"."min_players",
+      "e"."players_deadline",
+      "e"."on_shortfall",
+      "e"."group_id",
+      "g"."name" as "group_name",
+      "g"."visibility" as "group_visibility",
+      "e"."organizer_id",
+      "u"."display_name" as "organizer_name",
+      "e"."created_at",
+      "e"."updated_at",
+      case
+        when (e.location_privacy = 'exact') then ST_Y ("e"."location"::geometry)
+        else ST_Y ("e"."public_location"::geometry)
+      end as "lat",
+      case
+        when (e.location_privacy = 'exact') then ST_X ("e"."location"::geometry)
+        else ST_X ("e"."public_location"::geometry)
+      end as "lng",
+      (
+        select
+          count(*)::int
+        from
+          event_rsvps r
+        where
+          r.event_id = e.id
+          and r.status = 'going'
+      ) as "going",
+      (
+        select
+          count(*)::int
+        from
+          event_rsvps r
+        where
+          r.event_id = e.id
+          and r.status = 'waitlisted'
+      ) as "waitlisted",
+      (
+        select
+          r.status
+        from
+          event_rsvps r
+        where
+          r.event_id = e.id
+          and r.user_id = $1::bigint
+      ) as "my_status",
+      (
+        select
+          count(*)::int
+        from
+          event_rsvps me
+          join event_rsvps w on w.event_id = me.event_id
+          and w.status = 'waitlisted'
+          and w.arrival <= me.arrival
+        where
+          me.event_id = e.id
+          and me.user_id = $2::bigint
+          and me.status = 'waitlisted'
+      ) as "my_position",
+      false as "can_edit",
+      null::float8 as "distance",
+      1 as "series_rank"
+    from
+      "events" as "e"
+      left join "places" as "p" on "p"."id" = "e"."place_id"
+      left join "groups" as "g" on "g"."id" = "e"."group_id"
+      left join "users" as "u" on "u"."id" = "e"."organizer_id"
+      left join "event_series" as "s" on "s"."id" = "e"."series_id"
+    where
+      (
+        "e"."group_id" is null
+        or (
+          select
+            gv.visibility
+          from
+            groups gv
+          where
+            gv.id = "e"."group_id"
+        ) = 'public'
+        or false
+      )
+      and (
+        (
+          select
+            mc.state
+          from
+            moderated_content mc
+          where
+            mc.subject_type = $3::text
+            and mc.subject_id = "e"."id"
+        ) is null
+      )
+      and true
+      and "e"."ends_at" > $4
+      and "e"."starts_at" < $5
+      and "e"."group_id" = $6
+  ) as "e"
+where
+  "e"."series_rank" = $7
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $7;
+  $8;
 
 -- listEvents (example 3)
 select
-  "e"."id",
-  "e"."title",
-  "e"."starts_at",
-  "e"."ends_at",
-  "e"."time_zone",
-  "e"."capacity",
-  "e"."games",
-  "e"."status",
-  "e"."series_id",
-  "e"."series_index",
-  "s"."freq" as "series_freq",
-  "s"."occurrences" as "series_count",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $1::bigint
-          else exists (
-            select
-              1
-            from
-              group_members pm
-            where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $2::bigint
-              and pm.role in ($3, $4)
-          )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $5::bigint
-          and x.status = 'going'
-      )
-    ) then e.place_id
-  end as "place_id",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $6::bigint
-          else exists (
-            select
-              1
-            from
-              group_members pm
-            where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $7::bigint
-              and pm.role in ($8, $9)
-          )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $10::bigint
-          and x.status = 'going'
-      )
-    ) then p.name
-  end as "place_name",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $11::bigint
-          else exists (
-            select
-              1
-            from
-              group_members pm
-            where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $12::bigint
-              and pm.role in ($13, $14)
-          )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $15::bigint
-          and x.status = 'going'
-      )
-    ) then p.address
-  end as "place_address",
+  *
+from
   (
-    e.location_privacy = 'exact'
-    or coalesce(
+    select
+      "e"."id",
+      "e"."title",
+      "e"."starts_at",
+      "e"."ends_at",
+      "e"."time_zone",
+      "e"."capacity",
+      "e"."games",
+      "e"."status",
+      "e"."series_id",
+      "e"."series_index",
+      "s"."freq" as "series_freq",
+      "s"."occurrences" as "series_count",
+      "s"."repeat_every" as "series_interval",
       case
-        when e.group_id is null then e.organizer_id = $16::bigint
-        else exists (
+        when "s"."repeat_every" = 1 then "s"."freq"
+        else 'every ' || "s"."repeat_every" || case
+          when "s"."freq" = 'weekly' then ' weeks'
+          else ' months'
+        end
+      end as "series_rule",
+      (
+        select
+          count(*)::int
+        from
+          events o
+        where
+          o.series_id = "e"."series_id"
+          and o.status = 'scheduled'
+          and o.ends_at > now()
+      ) as "series_upcoming",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $1::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $2::bigint
+                  and pm.role in ($3, $4)
+              )
+            end,
+            false
+          )
+          or exists (
+            select
+              1
+            from
+              event_rsvps x
+            where
+              x.event_id = e.id
+              and x.user_id = $5::bigint
+              and x.status = 'going'
+          )
+        ) then e.place_id
+      end as "place_id",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $6::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $7::bigint
+                  and pm.role in ($8, $9)
+              )
+            end,
+            false
+          )
+          or exists (
+            select
+              1
+            from
+              event_rsvps x
+            where
+              x.event_id = e.id
+              and x.user_id = $10::bigint
+              and x.status = 'going'
+          )
+        ) then p.name
+      end as "place_name",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $11::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $12::bigint
+                  and pm.role in ($13, $14)
+              )
+            end,
+            false
+          )
+          or exists (
+            select
+              1
+            from
+              event_rsvps x
+            where
+              x.event_id = e.id
+              and x.user_id = $15::bigint
+              and x.status = 'going'
+          )
+        ) then p.address
+      end as "place_address",
+      (
+        e.location_privacy = 'exact'
+        or coalesce(
+          case
+            when e.group_id is null then e.organizer_id = $16::bigint
+            else exists (
+              select
+                1
+              from
+                group_members pm
+              where
+                pm.group_id = "e"."group_id"
+                and pm.user_id = $17::bigint
+                and pm.role in ($18, $19)
+            )
+          end,
+          false
+        )
+        or exists (
           select
             1
           from
-            group_members pm
+            event_rsvps x
           where
-            pm.group_id = "e"."group_id"
-            and pm.user_id = $17::bigint
-            and pm.role in ($18, $19)
+            x.event_id = e.id
+            and x.user_id = $20::bigint
+            and x.status = 'going'
         )
-      end,
-      false
-    )
-    or exists (
-      select
-        1
-      from
-        event_rsvps x
-      where
-        x.event_id = e.id
-        and x.user_id = $20::bigint
-        and x.status = 'going'
-    )
-  ) as "sees_exact",
-  "e"."location_privacy",
-  "e"."min_players",
-  "e"."players_deadline",
-  "e"."on_shortfall",
-  "e"."group_id",
-  "g"."name" as "group_name",
-  "g"."visibility" as "group_visibility",
-  "e"."organizer_id",
-  "u"."display_name" as "organizer_name",
-  "e"."created_at",
-  "e"."updated_at",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $21::bigint
-          else exists (
+      ) as "sees_exact",
+      "e"."location_privacy",
+      "e"."min_players",
+      "e"."players_deadline",
+      "e"."on_shortfall",
+      "e"."group_id",
+      "g"."name" as "group_name",
+      "g"."visibility" as "group_visibility",
+      "e"."organizer_id",
+      "u"."display_name" as "organizer_name",
+      "e"."created_at",
+      "e"."updated_at",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $21::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $22::bigint
+                  and pm.role in ($23, $24)
+              )
+            end,
+            false
+          )
+          or exists (
             select
               1
             from
-              group_members pm
+              event_rsvps x
             where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $22::bigint
-              and pm.role in ($23, $24)
+              x.event_id = e.id
+              and x.user_id = $25::bigint
+              and x.status = 'going'
           )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $25::bigint
-          and x.status = 'going'
-      )
-    ) then ST_Y ("e"."location"::geometry)
-    else ST_Y ("e"."public_location"::geometry)
-  end as "lat",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $26::bigint
-          else exists (
+        ) then ST_Y ("e"."location"::geometry)
+        else ST_Y ("e"."public_location"::geometry)
+      end as "lat",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $26::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $27::bigint
+                  and pm.role in ($28, $29)
+              )
+            end,
+            false
+          )
+          or exists (
             select
               1
             from
-              group_members pm
+              event_rsvps x
             where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $27::bigint
-              and pm.role in ($28, $29)
+              x.event_id = e.id
+              and x.user_id = $30::bigint
+              and x.status = 'going'
           )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $30::bigint
-          and x.status = 'going'
-      )
-    ) then ST_X ("e"."location"::geometry)
-    else ST_X ("e"."public_location"::geometry)
-  end as "lng",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.status = 'going'
-  ) as "going",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.status = 'waitlisted'
-  ) as "waitlisted",
-  (
-    select
-      r.status
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.user_id = $31::bigint
-  ) as "my_status",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps me
-      join event_rsvps w on w.event_id = me.event_id
-      and w.status = 'waitlisted'
-      and w.arrival <= me.arrival
-    where
-      me.event_id = e.id
-      and me.user_id = $32::bigint
-      and me.status = 'waitlisted'
-  ) as "my_position",
-  coalesce(
-    case
-      when e.group_id is null then e.organizer_id = $33::bigint
-      else exists (
-        select
-          1
-        from
-          group_members pm
-        where
-          pm.group_id = "e"."group_id"
-          and pm.user_id = $34::bigint
-          and pm.role in ($35, $36)
-      )
-    end,
-    false
-  ) as "can_edit",
-  null::float8 as "distance"
-from
-  "events" as "e"
-  left join "places" as "p" on "p"."id" = "e"."place_id"
-  left join "groups" as "g" on "g"."id" = "e"."group_id"
-  left join "users" as "u" on "u"."id" = "e"."organizer_id"
-  left join "event_series" as "s" on "s"."id" = "e"."series_id"
-where
-  (
-    "e"."group_id" is null
-    or (
-      select
-        gv.visibility
-      from
-        groups gv
-      where
-        gv.id = "e"."group_id"
-    ) = 'public'
-    or exists (
-      select
-        1
-      from
-        group_members gm
-      where
-        gm.group_id = "e"."group_id"
-        and gm.user_id = $37::bigint
-    )
-  )
-  and (
-    (
-      select
-        mc.state
-      from
-        moderated_content mc
-      where
-        mc.subject_type = $38::text
-        and mc.subject_id = "e"."id"
-    ) is null
-  )
-  and (
-    (
-      not exists (
-        select
-          1
-        from
-          blocks bx
-        where
-          bx.blocker_id = $39::bigint
-      )
-      and not exists (
-        select
-          1
-        from
-          blocks by
-        where
-          by.blocked_id = $40::bigint
-      )
-    )
-    or (
+        ) then ST_X ("e"."location"::geometry)
+        else ST_X ("e"."public_location"::geometry)
+      end as "lng",
       (
         select
-          1
+          count(*)::int
         from
-          blocks b1
+          event_rsvps r
         where
-          b1.blocker_id = $41::bigint
-          and b1.blocked_id = "e"."organizer_id"
-      ) is null
+          r.event_id = e.id
+          and r.status = 'going'
+      ) as "going",
+      (
+        select
+          count(*)::int
+        from
+          event_rsvps r
+        where
+          r.event_id = e.id
+          and r.status = 'waitlisted'
+      ) as "waitlisted",
+      (
+        select
+          r.status
+        from
+          event_rsvps r
+        where
+          r.event_id = e.id
+          and r.user_id = $31::bigint
+      ) as "my_status",
+      (
+        select
+          count(*)::int
+        from
+          event_rsvps me
+          join event_rsvps w on w.event_id = me.event_id
+          and w.status = 'waitlisted'
+          and w.arrival <= me.arrival
+        where
+          me.event_id = e.id
+          and me.user_id = $32::bigint
+          and me.status = 'waitlisted'
+      ) as "my_position",
+      coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $33::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $34::bigint
+              and pm.role in ($35, $36)
+          )
+        end,
+        false
+      ) as "can_edit",
+      null::float8 as "distance",
+      1 as "series_rank"
+    from
+      "events" as "e"
+      left join "places" as "p" on "p"."id" = "e"."place_id"
+      left join "groups" as "g" on "g"."id" = "e"."group_id"
+      left join "users" as "u" on "u"."id" = "e"."organizer_id"
+      left join "event_series" as "s" on "s"."id" = "e"."series_id"
+    where
+      (
+        "e"."group_id" is null
+        or (
+          select
+            gv.visibility
+          from
+            groups gv
+          where
+            gv.id = "e"."group_id"
+        ) = 'public'
+        or exists (
+          select
+            1
+          from
+            group_members gm
+          where
+            gm.group_id = "e"."group_id"
+            and gm.user_id = $37::bigint
+        )
+      )
       and (
+        (
+          select
+            mc.state
+          from
+            moderated_content mc
+          where
+            mc.subject_type = $38::text
+            and mc.subject_id = "e"."id"
+        ) is null
+      )
+      and (
+        (
+          not exists (
+            select
+              1
+            from
+              blocks bx
+            where
+              bx.blocker_id = $39::bigint
+          )
+          and not exists (
+            select
+              1
+            from
+              blocks by
+            where
+              by.blocked_id = $40::bigint
+          )
+        )
+        or (
+          (
+            select
+              1
+            from
+              blocks b1
+            where
+              b1.blocker_id = $41::bigint
+              and b1.blocked_id = "e"."organizer_id"
+          ) is null
+          and (
+            select
+              1
+            from
+              blocks b2
+            where
+              b2.blocker_id = "e"."organizer_id"
+              and b2.blocked_id = $42::bigint
+          ) is null
+        )
+      )
+      and "e"."ends_at" > now()
+      and "e"."status" = $43
+      and exists (
         select
           1
         from
-          blocks b2
+          event_rsvps mr
         where
-          b2.blocker_id = "e"."organizer_id"
-          and b2.blocked_id = $42::bigint
-      ) is null
-    )
-  )
-  and "e"."ends_at" > now()
-  and "e"."status" = $43
-  and exists (
-    select
-      1
-    from
-      event_rsvps mr
-    where
-      mr.event_id = e.id
-      and mr.user_id = $44::bigint
-      and mr.status in ('going', 'waitlisted')
-  )
+          mr.event_id = e.id
+          and mr.user_id = $44::bigint
+          and mr.status in ('going', 'waitlisted')
+      )
+  ) as "e"
+where
+  "e"."series_rank" = $45
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $45;
+  $46;
 
 -- listEvents (example 4)
 select
-  "e"."id",
-  "e"."title",
-  "e"."starts_at",
-  "e"."ends_at",
-  "e"."time_zone",
-  "e"."capacity",
-  "e"."games",
-  "e"."status",
-  "e"."series_id",
-  "e"."series_index",
-  "s"."freq" as "series_freq",
-  "s"."occurrences" as "series_count",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $1::bigint
-          else exists (
-            select
-              1
-            from
-              group_members pm
-            where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $2::bigint
-              and pm.role in ($3, $4)
-          )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $5::bigint
-          and x.status = 'going'
-      )
-    ) then e.place_id
-  end as "place_id",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $6::bigint
-          else exists (
-            select
-              1
-            from
-              group_members pm
-            where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $7::bigint
-              and pm.role in ($8, $9)
-          )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $10::bigint
-          and x.status = 'going'
-      )
-    ) then p.name
-  end as "place_name",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $11::bigint
-          else exists (
-            select
-              1
-            from
-              group_members pm
-            where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $12::bigint
-              and pm.role in ($13, $14)
-          )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $15::bigint
-          and x.status = 'going'
-      )
-    ) then p.address
-  end as "place_address",
+  *
+from
   (
-    e.location_privacy = 'exact'
-    or coalesce(
+    select
+      "e"."id",
+      "e"."title",
+      "e"."starts_at",
+      "e"."ends_at",
+      "e"."time_zone",
+      "e"."capacity",
+      "e"."games",
+      "e"."status",
+      "e"."series_id",
+      "e"."series_index",
+      "s"."freq" as "series_freq",
+      "s"."occurrences" as "series_count",
+      "s"."repeat_every" as "series_interval",
       case
-        when e.group_id is null then e.organizer_id = $16::bigint
-        else exists (
+        when "s"."repeat_every" = 1 then "s"."freq"
+        else 'every ' || "s"."repeat_every" || case
+          when "s"."freq" = 'weekly' then ' weeks'
+          else ' months'
+        end
+      end as "series_rule",
+      (
+        select
+          count(*)::int
+        from
+          events o
+        where
+          o.series_id = "e"."series_id"
+          and o.status = 'scheduled'
+          and o.ends_at > now()
+      ) as "series_upcoming",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $1::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $2::bigint
+                  and pm.role in ($3, $4)
+              )
+            end,
+            false
+          )
+          or exists (
+            select
+              1
+            from
+              event_rsvps x
+            where
+              x.event_id = e.id
+              and x.user_id = $5::bigint
+              and x.status = 'going'
+          )
+        ) then e.place_id
+      end as "place_id",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $6::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $7::bigint
+                  and pm.role in ($8, $9)
+              )
+            end,
+            false
+          )
+          or exists (
+            select
+              1
+            from
+              event_rsvps x
+            where
+              x.event_id = e.id
+              and x.user_id = $10::bigint
+              and x.status = 'going'
+          )
+        ) then p.name
+      end as "place_name",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $11::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $12::bigint
+                  and pm.role in ($13, $14)
+              )
+            end,
+            false
+          )
+          or exists (
+            select
+              1
+            from
+              event_rsvps x
+            where
+              x.event_id = e.id
+              and x.user_id = $15::bigint
+              and x.status = 'going'
+          )
+        ) then p.address
+      end as "place_address",
+      (
+        e.location_privacy = 'exact'
+        or coalesce(
+          case
+            when e.group_id is null then e.organizer_id = $16::bigint
+            else exists (
+              select
+                1
+              from
+                group_members pm
+              where
+                pm.group_id = "e"."group_id"
+                and pm.user_id = $17::bigint
+                and pm.role in ($18, $19)
+            )
+          end,
+          false
+        )
+        or exists (
           select
             1
           from
-            group_members pm
+            event_rsvps x
           where
-            pm.group_id = "e"."group_id"
-            and pm.user_id = $17::bigint
-            and pm.role in ($18, $19)
+            x.event_id = e.id
+            and x.user_id = $20::bigint
+            and x.status = 'going'
         )
-      end,
-      false
-    )
-    or exists (
-      select
-        1
-      from
-        event_rsvps x
-      where
-        x.event_id = e.id
-        and x.user_id = $20::bigint
-        and x.status = 'going'
-    )
-  ) as "sees_exact",
-  "e"."location_privacy",
-  "e"."min_players",
-  "e"."players_deadline",
-  "e"."on_shortfall",
-  "e"."group_id",
-  "g"."name" as "group_name",
-  "g"."visibility" as "group_visibility",
-  "e"."organizer_id",
-  "u"."display_name" as "organizer_name",
-  "e"."created_at",
-  "e"."updated_at",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $21::bigint
-          else exists (
+      ) as "sees_exact",
+      "e"."location_privacy",
+      "e"."min_players",
+      "e"."players_deadline",
+      "e"."on_shortfall",
+      "e"."group_id",
+      "g"."name" as "group_name",
+      "g"."visibility" as "group_visibility",
+      "e"."organizer_id",
+      "u"."display_name" as "organizer_name",
+      "e"."created_at",
+      "e"."updated_at",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $21::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $22::bigint
+                  and pm.role in ($23, $24)
+              )
+            end,
+            false
+          )
+          or exists (
             select
               1
             from
-              group_members pm
+              event_rsvps x
             where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $22::bigint
-              and pm.role in ($23, $24)
+              x.event_id = e.id
+              and x.user_id = $25::bigint
+              and x.status = 'going'
           )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $25::bigint
-          and x.status = 'going'
-      )
-    ) then ST_Y ("e"."location"::geometry)
-    else ST_Y ("e"."public_location"::geometry)
-  end as "lat",
-  case
-    when (
-      e.location_privacy = 'exact'
-      or coalesce(
-        case
-          when e.group_id is null then e.organizer_id = $26::bigint
-          else exists (
+        ) then ST_Y ("e"."location"::geometry)
+        else ST_Y ("e"."public_location"::geometry)
+      end as "lat",
+      case
+        when (
+          e.location_privacy = 'exact'
+          or coalesce(
+            case
+              when e.group_id is null then e.organizer_id = $26::bigint
+              else exists (
+                select
+                  1
+                from
+                  group_members pm
+                where
+                  pm.group_id = "e"."group_id"
+                  and pm.user_id = $27::bigint
+                  and pm.role in ($28, $29)
+              )
+            end,
+            false
+          )
+          or exists (
             select
               1
             from
-              group_members pm
+              event_rsvps x
             where
-              pm.group_id = "e"."group_id"
-              and pm.user_id = $27::bigint
-              and pm.role in ($28, $29)
+              x.event_id = e.id
+              and x.user_id = $30::bigint
+              and x.status = 'going'
           )
-        end,
-        false
-      )
-      or exists (
-        select
-          1
-        from
-          event_rsvps x
-        where
-          x.event_id = e.id
-          and x.user_id = $30::bigint
-          and x.status = 'going'
-      )
-    ) then ST_X ("e"."location"::geometry)
-    else ST_X ("e"."public_location"::geometry)
-  end as "lng",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.status = 'going'
-  ) as "going",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.status = 'waitlisted'
-  ) as "waitlisted",
-  (
-    select
-      r.status
-    from
-      event_rsvps r
-    where
-      r.event_id = e.id
-      and r.user_id = $31::bigint
-  ) as "my_status",
-  (
-    select
-      count(*)::int
-    from
-      event_rsvps me
-      join event_rsvps w on w.event_id = me.event_id
-      and w.status = 'waitlisted'
-      and w.arrival <= me.arrival
-    where
-      me.event_id = e.id
-      and me.user_id = $32::bigint
-      and me.status = 'waitlisted'
-  ) as "my_position",
-  coalesce(
-    case
-      when e.group_id is null then e.organizer_id = $33::bigint
-      else exists (
-        select
-          1
-        from
-          group_members pm
-        where
-          pm.group_id = "e"."group_id"
-          and pm.user_id = $34::bigint
-          and pm.role in ($35, $36)
-      )
-    end,
-    false
-  ) as "can_edit",
-  null::float8 as "distance"
-from
-  "events" as "e"
-  left join "places" as "p" on "p"."id" = "e"."place_id"
-  left join "groups" as "g" on "g"."id" = "e"."group_id"
-  left join "users" as "u" on "u"."id" = "e"."organizer_id"
-  left join "event_series" as "s" on "s"."id" = "e"."series_id"
-where
-  (
-    "e"."group_id" is null
-    or (
-      select
-        gv.visibility
-      from
-        groups gv
-      where
-        gv.id = "e"."group_id"
-    ) = 'public'
-    or exists (
-      select
-        1
-      from
-        group_members gm
-      where
-        gm.group_id = "e"."group_id"
-        and gm.user_id = $37::bigint
-    )
-  )
-  and (
-    (
-      select
-        mc.state
-      from
-        moderated_content mc
-      where
-        mc.subject_type = $38::text
-        and mc.subject_id = "e"."id"
-    ) is null
-  )
-  and (
-    (
-      not exists (
-        select
-          1
-        from
-          blocks bx
-        where
-          bx.blocker_id = $39::bigint
-      )
-      and not exists (
-        select
-          1
-        from
-          blocks by
-        where
-          by.blocked_id = $40::bigint
-      )
-    )
-    or (
+        ) then ST_X ("e"."location"::geometry)
+        else ST_X ("e"."public_location"::geometry)
+      end as "lng",
       (
         select
-          1
+          count(*)::int
         from
-          blocks b1
+          event_rsvps r
         where
-          b1.blocker_id = $41::bigint
-          and b1.blocked_id = "e"."organizer_id"
-      ) is null
-      and (
+          r.event_id = e.id
+          and r.status = 'going'
+      ) as "going",
+      (
         select
-          1
+          count(*)::int
         from
-          blocks b2
+          event_rsvps r
         where
-          b2.blocker_id = "e"."organizer_id"
-          and b2.blocked_id = $42::bigint
-      ) is null
-    )
-  )
-  and "e"."ends_at" > now()
-  and "e"."status" = $43
-  and coalesce(
-    case
-      when e.group_id is null then e.organizer_id = $44::bigint
-      else exists (
+          r.event_id = e.id
+          and r.status = 'waitlisted'
+      ) as "waitlisted",
+      (
         select
-          1
+          r.status
         from
-          group_members pm
+          event_rsvps r
         where
-          pm.group_id = "e"."group_id"
-          and pm.user_id = $45::bigint
-          and pm.role in ($46, $47)
+          r.event_id = e.id
+          and r.user_id = $31::bigint
+      ) as "my_status",
+      (
+        select
+          count(*)::int
+        from
+          event_rsvps me
+          join event_rsvps w on w.event_id = me.event_id
+          and w.status = 'waitlisted'
+          and w.arrival <= me.arrival
+        where
+          me.event_id = e.id
+          and me.user_id = $32::bigint
+          and me.status = 'waitlisted'
+      ) as "my_position",
+      coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $33::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $34::bigint
+              and pm.role in ($35, $36)
+          )
+        end,
+        false
+      ) as "can_edit",
+      null::float8 as "distance",
+      1 as "series_rank"
+    from
+      "events" as "e"
+      left join "places" as "p" on "p"."id" = "e"."place_id"
+      left join "groups" as "g" on "g"."id" = "e"."group_id"
+      left join "users" as "u" on "u"."id" = "e"."organizer_id"
+      left join "event_series" as "s" on "s"."id" = "e"."series_id"
+    where
+      (
+        "e"."group_id" is null
+        or (
+          select
+            gv.visibility
+          from
+            groups gv
+          where
+            gv.id = "e"."group_id"
+        ) = 'public'
+        or exists (
+          select
+            1
+          from
+            group_members gm
+          where
+            gm.group_id = "e"."group_id"
+            and gm.user_id = $37::bigint
+        )
       )
-    end,
-    false
-  )
+      and (
+        (
+          select
+            mc.state
+          from
+            moderated_content mc
+          where
+            mc.subject_type = $38::text
+            and mc.subject_id = "e"."id"
+        ) is null
+      )
+      and (
+        (
+          not exists (
+            select
+              1
+            from
+              blocks bx
+            where
+              bx.blocker_id = $39::bigint
+          )
+          and not exists (
+            select
+              1
+            from
+              blocks by
+            where
+              by.blocked_id = $40::bigint
+          )
+        )
+        or (
+          (
+            select
+              1
+            from
+              blocks b1
+            where
+              b1.blocker_id = $41::bigint
+              and b1.blocked_id = "e"."organizer_id"
+          ) is null
+          and (
+            select
+              1
+            from
+              blocks b2
+            where
+              b2.blocker_id = "e"."organizer_id"
+              and b2.blocked_id = $42::bigint
+          ) is null
+        )
+      )
+      and "e"."ends_at" > now()
+      and "e"."status" = $43
+      and coalesce(
+        case
+          when e.group_id is null then e.organizer_id = $44::bigint
+          else exists (
+            select
+              1
+            from
+              group_members pm
+            where
+              pm.group_id = "e"."group_id"
+              and pm.user_id = $45::bigint
+              and pm.role in ($46, $47)
+          )
+        end,
+        false
+      )
+  ) as "e"
+where
+  "e"."series_rank" = $48
 order by
   "e"."starts_at",
   "e"."id"
 limit
-  $48;
+  $49;
 
 -- lockEvent
 select
@@ -2962,7 +3144,9 @@ select
   ST_Y ("e"."location"::geometry) as "lat",
   ST_X ("e"."location"::geometry) as "lng",
   "e"."min_players",
-  "e"."players_deadline"
+  "e"."players_deadline",
+  "e"."series_id",
+  "e"."series_index"
 from
   "events" as "e"
 where
@@ -3021,6 +3205,35 @@ from
   "places"
 where
   "id" = $1;
+
+-- seriesRuleSql
+case
+  when "s"."repeat_every" = 1 then "s"."freq"
+  else 'every ' || "s"."repeat_every" || case
+    when "s"."freq" = 'weekly' then ' weeks'
+    else ' months'
+  end
+end;
+
+-- seriesUpcomingSql
+(
+  select
+    count(*)::int
+  from
+    events o
+  where
+    o.series_id = "e"."series_id"
+    and o.status = 'scheduled'
+    and o.ends_at > now()
+);
+
+-- splitSeries
+insert into
+  "event_series" ("freq", "repeat_every", "occurrences")
+values
+  ($1, $2, $3)
+returning
+  "id";
 
 -- updateEvent
 update "events"

@@ -474,11 +474,59 @@ from
                           0
                         )
                       end
+                    ) || coalesce(
+                      (
+                        select
+                          jsonb_build_object(
+                            'series',
+                            jsonb_build_object(
+                              'id',
+                              s.id,
+                              'rule',
+                              case
+                                when "s"."repeat_every" = 1 then "s"."freq"
+                                else 'every ' || "s"."repeat_every" || case
+                                  when "s"."freq" = 'weekly' then ' weeks'
+                                  else ' months'
+                                end
+                              end,
+                              'upcoming',
+                              (
+                                select
+                                  count(*)::int
+                                from
+                                  events o
+                                where
+                                  o.series_id = "se"."series_id"
+                                  and o.status = 'scheduled'
+                                  and o.ends_at > now()
+                              )
+                            )
+                          )
+                        from
+                          events se
+                          join event_series s on s.id = se.series_id
+                        where
+                          se.id = "events"."id"
+                      ),
+                      '{}'::jsonb
                     ) as "props"
                   from
                     "events"
                   where
                     "events"."ends_at" > now()
+                    and not exists (
+                      select
+                        1
+                      from
+                        events me
+                        join events o on o.series_id = me.series_id
+                      where
+                        me.id = "events"."id"
+                        and o.status = 'scheduled'
+                        and o.ends_at > now()
+                        and (o.starts_at, o.id) < (me.starts_at, me.id)
+                    )
                     and "events"."status" = $10
                     and (
                       "events"."group_id" is null
@@ -611,11 +659,59 @@ from
                     0
                   )
                 end
+              ) || coalesce(
+                (
+                  select
+                    jsonb_build_object(
+                      'series',
+                      jsonb_build_object(
+                        'id',
+                        s.id,
+                        'rule',
+                        case
+                          when "s"."repeat_every" = 1 then "s"."freq"
+                          else 'every ' || "s"."repeat_every" || case
+                            when "s"."freq" = 'weekly' then ' weeks'
+                            else ' months'
+                          end
+                        end,
+                        'upcoming',
+                        (
+                          select
+                            count(*)::int
+                          from
+                            events o
+                          where
+                            o.series_id = "se"."series_id"
+                            and o.status = 'scheduled'
+                            and o.ends_at > now()
+                        )
+                      )
+                    )
+                  from
+                    events se
+                    join event_series s on s.id = se.series_id
+                  where
+                    se.id = "events"."id"
+                ),
+                '{}'::jsonb
               ) as "props"
             from
               "events"
             where
               "events"."ends_at" > now()
+              and not exists (
+                select
+                  1
+                from
+                  events me
+                  join events o on o.series_id = me.series_id
+                where
+                  me.id = "events"."id"
+                  and o.status = 'scheduled'
+                  and o.ends_at > now()
+                  and (o.starts_at, o.id) < (me.starts_at, me.id)
+              )
               and "events"."status" = $2
               and (
                 "events"."group_id" is null

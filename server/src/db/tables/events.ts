@@ -11,6 +11,8 @@ export interface EventSeriesTable {
   id: Generated<number>;
   freq: RecurrenceFreq;
   occurrences: number;
+  /** Every how many weeks or months (migration 0100). */
+  repeat_every: ColumnType<number, number | undefined, number>;
   created_at: ColumnType<Date, never, never>;
 }
 

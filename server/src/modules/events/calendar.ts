@@ -100,6 +100,7 @@ function addEvent(
 function recurrenceLines(first: CalendarEntry, count: number, excluded: string[]): string {
   const series = first.series!;
   let rule = `RRULE:FREQ=${series.freq === 'weekly' ? 'WEEKLY' : 'MONTHLY'};COUNT=${count}`;
+  if (series.interval > 1) rule += `;INTERVAL=${series.interval}`;
   const day = Number(wallClock(first.startsAt).slice(8, 10));
   // A monthly series on the 29th–31st falls on the month's last day in shorter months
   // (recurrence.ts); a plain monthly rule would skip those months instead.
@@ -113,13 +114,13 @@ function recurrenceLines(first: CalendarEntry, count: number, excluded: string[]
 function addSeries(calendar: ICalCalendar, occurrences: CalendarEntry[], context: CalendarContext) {
   const sorted = [...occurrences].sort((a, b) => a.series!.index - b.series!.index);
   const first = sorted[0]!;
-  const { id, count, freq } = first.series!;
+  const { id, count, freq, interval } = first.series!;
   // Indexes count from 1: the rule covers the first listed occurrence and those after it.
   const remaining = count - first.series!.index + 1;
   const expected = expandRecurrence(
     { startsAt: new Date(first.startsAt), endsAt: new Date(first.endsAt) },
     first.timeZone,
-    { freq, count: remaining },
+    { freq, interval, count: remaining },
   ).map((occurrence) => wallClockOf(occurrence.startsAt, first.timeZone));
   const byIndex = new Map(sorted.map((event) => [event.series!.index - first.series!.index, event]));
   const excluded: string[] = [];

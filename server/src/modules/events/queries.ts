@@ -25,6 +25,23 @@ function canEditSql(viewerId: number | null): RawBuilder<boolean> {
     else ${viewerMaySql('e.group_id', viewerId, 'manage_events')} end, false)`;
 }
 
+/**
+ * A series' rhythm in plain words ("weekly", "every 2 weeks", "monthly", "every 3 months"), from
+ * its row `s`: lists of meetups and the nearby items say it the same way.
+ */
+export function seriesRuleSql(s: string): RawBuilder<string> {
+  const freq = sql.ref(`${s}.freq`);
+  const every = sql.ref(`${s}.repeat_every`);
+  return sql<string>`case when ${every} = 1 then ${freq}
+    else 'every ' || ${every} || case when ${freq} = 'weekly' then ' weeks' else ' months' end end`;
+}
+
+/** Occurrences of the series of event `e` that have not ended and are not cancelled. */
+export function seriesUpcomingSql(seriesId: string): RawBuilder<number> {
+  return sql<number>`(select count(*)::int from events o where o.series_id = ${sql.ref(seriesId)}
+    and o.status = 'scheduled' and o.ends_at > now())`;
+}
+
 const goingCountSql = sql<number>`(select count(*)::int from event_rsvps r where r.event_id = e.id and r.status = 'going')`;
 
 /**
@@ -74,6 +91,9 @@ function visibleEvents(db: Db, viewerId: number | null, page = false) {
         'e.series_index',
         's.freq as series_freq',
         's.occurrences as series_count',
+        's.repeat_every as series_interval',
+        seriesRuleSql('s').as('series_rule'),
+        seriesUpcomingSql('e.series_id').as('series_upcoming'),
         exactOnly(sql<number>`e.place_id`).as('place_id'),
         exactOnly(sql<string>`p.name`).as('place_name'),
         exactOnly(sql<string | null>`p.address`).as('place_address'),
@@ -153,7 +173,15 @@ function toSummary(row: EventRow): EventSummary {
     status: row.status,
     series:
       row.series_id !== null && row.series_index !== null && row.series_freq !== null && row.series_count !== null
-        ? { id: row.series_id, freq: row.series_freq, index: row.series_index, count: row.series_count }
+        ? {
+            id: row.series_id,
+            freq: row.series_freq,
+            interval: row.series_interval ?? 1,
+            rule: row.series_rule,
+            index: row.series_index,
+            count: row.series_count,
+            upcoming: row.series_upcoming,
+          }
         : null,
     myRsvp:
       row.my_status === null
@@ -209,6 +237,8 @@ export interface EventListQuery {
   /** Only the viewer's: those they answered going (or are waitlisted for), or those they may change. */
   mine: 'attending' | 'organizing' | null;
   needsPlayers: boolean;
+  /** Each series once, as its soonest occurrence among those selected. */
+  collapseSeries: boolean;
   limit: number;
   after: ListPosition | null;
   viewerId: number | null;
@@ -250,20 +280,28 @@ export async function listEvents(db: Db, query: EventListQuery): Promise<{ rows:
   } else if (query.mine === 'organizing') {
     select = select.where(canEditSql(query.viewerId));
   }
+  // With collapseSeries, each series keeps its soonest row among those selected so far; the
+  // window runs before the cursor, so a series never comes back on a later page.
+  const ranked = select.select(
+    query.collapseSeries
+      ? sql<number>`row_number() over (partition by coalesce(e.series_id, -e.id) order by e.starts_at, e.id)`.as(
+          'series_rank',
+        )
+      : sql<number>`1`.as('series_rank'),
+  );
+  let page = db.selectFrom(ranked.as('e')).selectAll().where('e.series_rank', '=', 1);
   if (query.order === 'distance') {
     if (after?.o === 'distance') {
-      select = select.where(sql<boolean>`(${distance}, e.id) > (${after.d}::float8, ${after.i}::bigint)`);
+      page = page.where(sql<boolean>`(e.distance, e.id) > (${after.d}::float8, ${after.i}::bigint)`);
     }
-    select = select.orderBy('distance').orderBy('e.id');
+    page = page.orderBy('e.distance').orderBy('e.id');
   } else {
     if (after?.o === 'soonest') {
-      select = select.where(
-        sql<boolean>`(e.starts_at, e.id) > (${new Date(after.s)}::timestamptz, ${after.i}::bigint)`,
-      );
+      page = page.where(sql<boolean>`(e.starts_at, e.id) > (${new Date(after.s)}::timestamptz, ${after.i}::bigint)`);
     }
-    select = select.orderBy('e.starts_at').orderBy('e.id');
+    page = page.orderBy('e.starts_at').orderBy('e.id');
   }
-  const rows = await select.limit(query.limit + 1).execute();
+  const rows = await page.limit(query.limit + 1).execute();
   return {
     more: rows.length > query.limit,
     rows: rows.slice(0, query.limit).map((row) => ({
@@ -338,6 +376,8 @@ export interface LockedEvent {
   lng: number;
   min_players: number | null;
   players_deadline: Date | null;
+  series_id: number | null;
+  series_index: number | null;
 }
 
 /**
@@ -361,6 +401,8 @@ export async function lockEvent(trx: Db, id: number, viewerId: number | null): P
       lngSql('e.location').as('lng'),
       'e.min_players',
       'e.players_deadline',
+      'e.series_id',
+      'e.series_index',
     ])
     .where('e.id', '=', id)
     .where(groupContentVisibleSql('e.group_id', viewerId))
@@ -395,13 +437,13 @@ export async function insertEvents(
   trx: Db,
   event: NewEvent,
   occurrences: Occurrence[],
-  freq: RecurrenceFreq | null,
+  rule: { freq: RecurrenceFreq; interval: number } | null,
 ): Promise<number[]> {
   let seriesId: number | null = null;
-  if (freq !== null) {
+  if (rule !== null) {
     ({ id: seriesId } = await trx
       .insertInto('event_series')
-      .values({ freq, occurrences: occurrences.length })
+      .values({ freq: rule.freq, repeat_every: rule.interval, occurrences: occurrences.length })
       .returning('id')
       .executeTakeFirstOrThrow());
   }
@@ -649,4 +691,63 @@ export async function findInstallationId(db: Db): Promise<string> {
     with made as (insert into installation default values on conflict do nothing returning id)
     select id from made union all select id from installation limit 1`.execute(db);
   return rows[0]!.id;
+}
+
+/** A series' rule and the occurrences from `fromIndex` on, soonest in the series first. */
+export async function findSeriesTail(trx: Db, seriesId: number, fromIndex: number) {
+  const series = await trx
+    .selectFrom('event_series')
+    .select(['id', 'freq', 'repeat_every', 'occurrences'])
+    .where('id', '=', seriesId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const tail = await trx
+    .selectFrom('events')
+    .select(['id', 'series_index', 'status', sql<boolean>`ends_at <= now()`.as('past')])
+    .where('series_id', '=', seriesId)
+    .where('series_index', '>=', fromIndex)
+    .orderBy('series_index')
+    .forUpdate()
+    .execute();
+  return { series, tail };
+}
+
+/**
+ * Splits a series before occurrence `atIndex`: the occurrences from there on move to a new series
+ * with the same rule, numbered from 1; the old series keeps the earlier ones. Every occurrence of
+ * both gets a new revision, so calendar apps replace the old repeating entry (its COUNT shrank).
+ * Returns the new series' id.
+ */
+export async function splitSeries(
+  trx: Db,
+  series: { id: number; freq: RecurrenceFreq; repeat_every: number; occurrences: number },
+  atIndex: number,
+): Promise<number> {
+  const { id: newId } = await trx
+    .insertInto('event_series')
+    .values({ freq: series.freq, repeat_every: series.repeat_every, occurrences: series.occurrences - atIndex + 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('events')
+    .set({
+      series_id: newId,
+      series_index: sql<number>`series_index - ${atIndex - 1}::int`,
+      revision: sql<number>`revision + 1`,
+      updated_at: new Date(),
+    })
+    .where('series_id', '=', series.id)
+    .where('series_index', '>=', atIndex)
+    .execute();
+  await trx
+    .updateTable('event_series')
+    .set({ occurrences: atIndex - 1 })
+    .where('id', '=', series.id)
+    .execute();
+  await trx
+    .updateTable('events')
+    .set({ revision: sql<number>`revision + 1` })
+    .where('series_id', '=', series.id)
+    .execute();
+  return newId;
 }

@@ -8,9 +8,13 @@ import type { RecurrenceFreq } from '../../db/tables/events.js';
 import { wallTime, zonedToInstant, type WallTime } from './zoned-time.js';
 
 export const MAX_OCCURRENCES = 52;
+/** The longest gap between occurrences: every 12 weeks or every 12 months. */
+export const MAX_INTERVAL = 12;
 
 export interface Recurrence {
   freq: RecurrenceFreq;
+  /** Every how many weeks or months; default 1. */
+  interval?: number;
   count?: number;
   /** A date (YYYY-MM-DD, that whole local day included) or a date-time, inclusive. */
   until?: string;
@@ -25,8 +29,12 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The k-th (0-based) local start: weekly adds 7k days; monthly keeps the day, or the month's last day. */
-function nthStart(first: WallTime, freq: RecurrenceFreq, k: number): WallTime {
+/**
+ * The k-th (0-based) local start, `interval` weeks or months apart: weekly adds 7 days a step;
+ * monthly keeps the day, or the month's last day.
+ */
+function nthStart(first: WallTime, freq: RecurrenceFreq, interval: number, step: number): WallTime {
+  const k = step * interval;
   if (freq === 'weekly') return { ...first, day: first.day + 7 * k };
   const monthIndex = first.month - 1 + k;
   const year = first.year + Math.floor(monthIndex / 12);
@@ -58,6 +66,10 @@ export function expandRecurrence(first: Occurrence, zone: string, rule: Recurren
   if (rule.count === undefined && rule.until === undefined) {
     throw invalidField('recurrence.count', 'or recurrence.until is required', 'body');
   }
+  const interval = rule.interval ?? 1;
+  if (!Number.isInteger(interval) || interval < 1 || interval > MAX_INTERVAL) {
+    throw invalidField('recurrence.interval', `must be a whole number from 1 to ${MAX_INTERVAL}`, 'body');
+  }
   const duration = first.endsAt.getTime() - first.startsAt.getTime();
   const local = wallTime(first.startsAt.getTime(), zone);
   const last = rule.until === undefined ? Number.POSITIVE_INFINITY : untilInstant(rule.until, zone);
@@ -66,7 +78,7 @@ export function expandRecurrence(first: Occurrence, zone: string, rule: Recurren
 
   const occurrences: Occurrence[] = [];
   for (let k = 0; k < wanted; k++) {
-    const start = k === 0 ? first.startsAt.getTime() : zonedToInstant(nthStart(local, rule.freq, k), zone);
+    const start = k === 0 ? first.startsAt.getTime() : zonedToInstant(nthStart(local, rule.freq, interval, k), zone);
     if (start > last) break;
     occurrences.push({ startsAt: new Date(start), endsAt: new Date(start + duration) });
   }

@@ -86,7 +86,9 @@ export default async function eventRoutes(app: FastifyInstance, { publicUrl }: {
           'Give `placeId` (the meetup takes the place’s location) or `location`. A group’s meetup (`groupId`) needs ' +
           'the owner or organizer role in the group and is visible to whoever may see the group’s content. With ' +
           '`recurrence`, one event per occurrence is created (all or none), sharing a `series`; each has its own ' +
-          'RSVPs and is changed or cancelled on its own. Answers the first occurrence.',
+          'RSVPs and is changed or cancelled on its own (or with the later ones: PATCH with `scope=following`). ' +
+          '`recurrence.interval` spaces them out: weekly with interval 2 is every other week. Answers the first ' +
+          'occurrence.',
         ...secured,
         body: CreateEventBody,
         response: { 201: Event, ...errorResponses(400, 401, 403) },
@@ -111,7 +113,9 @@ export default async function eventRoutes(app: FastifyInstance, { publicUrl }: {
           '`from`/`to` select meetups overlapping that window (URL-encode the `+` of an offset as %2B). Cancelled ' +
           'meetups are left out unless `includeCancelled=true`. `order=distance` (the default with lat/lng/radius) ' +
           'sorts by geodesic distance then id; `order=soonest` (the default otherwise) by start time then id. ' +
-          'Follow `nextCursor` until it is null. A private group’s meetups are listed only for its members.',
+          'Follow `nextCursor` until it is null. A private group’s meetups are listed only for its members. ' +
+          'Every occurrence of a series is listed, unless `collapseSeries=true`: then each series once, as its ' +
+          'soonest occurrence the other parameters select (what the web app’s lists show).',
         querystring: EventsQuery,
         ...producesGeoJson,
         response: { 200: EventCollection, ...errorResponses(400, 401) },
@@ -164,7 +168,8 @@ export default async function eventRoutes(app: FastifyInstance, { publicUrl }: {
         summary: 'Change a meetup you organize',
         description:
           'For a group’s meetup, its owners and organizers may change it; otherwise its organizer. Changes one ' +
-          'occurrence only, also in a series. Cancelled meetups (409 event_cancelled) and meetups that are over ' +
+          'occurrence only, also in a series, unless `scope` is `following` (this one and the later ones; the ' +
+          'series is split here). Cancelled meetups (409 event_cancelled) and meetups that are over ' +
           '(409 event_past) cannot be changed.',
         ...secured,
         params: IdParams,

@@ -3,7 +3,7 @@ import { GeoJsonPoint, Latitude, Longitude, MAX_RADIUS_METERS } from '../../geo/
 import { Id, PersonRef } from '../../plugins/schemas.js';
 import { YEAR_SECONDS, type Within } from '../../plugins/validation.js';
 import { Visibility } from '../groups/schemas.js';
-import { MAX_OCCURRENCES } from './recurrence.js';
+import { MAX_INTERVAL, MAX_OCCURRENCES } from './recurrence.js';
 import { MediaIdsField, MediaList } from '../media/schemas.js';
 import { Game, GameIdsField } from '../games/schemas.js';
 import { ModerationNote } from '../posts/schemas.js';
@@ -72,6 +72,13 @@ export const FreqSchema = Type.Union([Type.Literal('weekly'), Type.Literal('mont
 export const RecurrenceBody = Type.Object(
   {
     freq: FreqSchema,
+    interval: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_INTERVAL,
+        description: `Every how many weeks (weekly) or months (monthly), 1 to ${MAX_INTERVAL}; default 1. E.g. freq weekly, interval 2: every other week.`,
+      }),
+    ),
     count: Type.Optional(
       Type.Integer({
         minimum: 1,
@@ -147,6 +154,17 @@ export const UpdateEventBody = Type.Object(
     ),
     onShortfall: Type.Optional(ShortfallSchema),
     mediaIds: Type.Optional(MediaIdsField),
+    scope: Type.Optional(
+      Type.Union([Type.Literal('this'), Type.Literal('following')], {
+        description:
+          'For an occurrence of a series: `this` (the default) changes this occurrence only; `following` changes ' +
+          'this one and every later one, and splits the series here: the earlier occurrences keep the old ' +
+          'series, this one and the later ones form a new series (its `series.id` in the answer). A new ' +
+          '`startsAt`/`endsAt` sets the new series’ rhythm: later occurrences move to the same local time and ' +
+          'length, keeping their dates’ distance. RSVPs stay; the people going to each changed occurrence are ' +
+          'told. Ignored for a meetup that is not part of a series.',
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -170,12 +188,23 @@ const SeriesRef = Type.Union(
     Type.Object({
       id: Type.Integer(),
       freq: FreqSchema,
+      interval: Type.Integer({ description: 'Every how many weeks or months.' }),
+      rule: Type.String({ description: 'The rhythm in plain words: "weekly", "every 2 weeks", "monthly"…' }),
       index: Type.Integer({ description: '1-based position of this occurrence in the series.' }),
-      count: Type.Integer({ description: 'Occurrences the series was created with.' }),
+      count: Type.Integer({
+        description: 'Occurrences in the series (as created, or since it was split by a change to "following").',
+      }),
+      upcoming: Type.Integer({
+        description: 'Occurrences of the series that have not ended and are not cancelled, this one included.',
+      }),
     }),
     Type.Null(),
   ],
-  { description: 'Set on each occurrence of a recurring meetup.' },
+  {
+    description:
+      'Set on each occurrence of a recurring meetup. In a list with `collapseSeries=true`, the listed occurrence ' +
+      'is the series’ next one (its `startsAt` is the next date).',
+  },
 );
 export const MyRsvp = Type.Union(
   [
@@ -344,6 +373,13 @@ export const EventsQuery = Type.Object(
     needsPlayers: Type.Optional(
       Type.Boolean({ description: 'Only meetups with minPlayers that still need people to go.' }),
     ),
+    collapseSeries: Type.Boolean({
+      default: false,
+      description:
+        'true: a recurring series is listed once, as its soonest occurrence among those the other parameters ' +
+        'select (see `series` for its rule and how many are upcoming). false (the default): every occurrence, ' +
+        'as calendars and `from`/`to` ranges need.',
+    }),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor from the previous page.' })),
   },

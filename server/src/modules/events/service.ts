@@ -22,16 +22,19 @@ import { calendarPath } from './calendar-keys.js';
 import {
   cancelEvent,
   findEvent,
+  findSeriesTail,
   groupExists,
   insertEvents,
   listAttendees,
   listEvents,
   lockEvent,
   placeLocation,
+  splitSeries,
   updateEvent,
   type AttendeePosition,
   type EventChanges,
   type ListPosition,
+  type LockedEvent,
 } from './queries.js';
 import { expandRecurrence, type Occurrence } from './recurrence.js';
 import { fillSeats } from './rsvp-service.js';
@@ -160,7 +163,7 @@ export async function createEvents(db: Db, body: CreateEventBody, organizerId: n
         decideHoursBefore: body.decideHoursBefore ?? null,
       },
       occurrences,
-      body.recurrence?.freq ?? null,
+      body.recurrence ? { freq: body.recurrence.freq, interval: body.recurrence.interval ?? 1 } : null,
     );
     await notifyEventsCreated(trx, ids, organizerId);
     await schedulePlayerChecks(trx, ids);
@@ -183,9 +186,9 @@ export async function lockForChange(trx: Db, id: number, viewerId: number) {
   return event;
 }
 
-/** Changes one meetup (for a recurring one, only this occurrence). */
-export async function changeEvent(db: Db, id: number, viewerId: number, patch: UpdateEventBody): Promise<void> {
-  const changes: EventChanges = {
+/** The fields of a change that do not depend on the meetup's row, checked. */
+function plainChanges(patch: UpdateEventBody): EventChanges {
+  return {
     ...(patch.title === undefined ? {} : { title: title(patch.title) }),
     ...(patch.description === undefined ? {} : { description: patch.description }),
     ...(patch.timeZone === undefined ? {} : { timeZone: timeZone(patch.timeZone) }),
@@ -194,6 +197,14 @@ export async function changeEvent(db: Db, id: number, viewerId: number, patch: U
     ...(patch.minPlayers === undefined ? {} : { minPlayers: patch.minPlayers }),
     ...(patch.onShortfall === undefined ? {} : { onShortfall: patch.onShortfall }),
   };
+}
+
+/**
+ * Changes one meetup (for a recurring one, only this occurrence, unless `scope` is `following`:
+ * then this one and every later one, the series split here).
+ */
+export async function changeEvent(db: Db, id: number, viewerId: number, patch: UpdateEventBody): Promise<void> {
+  plainChanges(patch); // 400s before any lock
   if (patch.placeId !== undefined && patch.placeId !== null && patch.location !== undefined) {
     throw invalidField('location', 'cannot be given together with placeId (the place’s location is used)', 'body');
   }
@@ -203,62 +214,123 @@ export async function changeEvent(db: Db, id: number, viewerId: number, patch: U
     if (event.status === 'cancelled')
       throw conflict('event_cancelled', 'This meetup was cancelled and cannot be changed.');
     if (event.past) throw conflict('event_past', 'This meetup is over and cannot be changed.');
-
-    if (patch.startsAt !== undefined || patch.endsAt !== undefined) {
-      const startsAt = patch.startsAt === undefined ? event.starts_at : instant(patch.startsAt);
-      const endsAt = patch.endsAt === undefined ? event.ends_at : instant(patch.endsAt);
-      checkTimes(startsAt, endsAt, patch.endsAt === undefined ? 'startsAt' : 'endsAt');
-      changes.startsAt = startsAt;
-      changes.endsAt = endsAt;
+    if (patch.scope === 'following' && event.series_id !== null && event.series_index !== null) {
+      await changeFollowing(trx, event, viewerId, patch);
+      return;
     }
-    let location: LatLng | undefined;
-    let privacy = patch.locationPrivacy;
-    if (patch.placeId !== undefined && patch.placeId !== null) {
-      changes.placeId = patch.placeId;
-      const place = await placePoint(trx, patch.placeId);
-      location = { lat: place.lat, lng: place.lng };
-      if (place.private_home) privacy ??= 'approximate';
-    } else {
-      if (patch.placeId === null) changes.placeId = null;
-      if (patch.location !== undefined) {
-        location = patch.location;
-        changes.placeId = null;
-      }
-    }
-    if (location !== undefined || privacy !== undefined) {
-      changes.where = {
-        location: location ?? { lat: event.lat, lng: event.lng },
-        privacy: privacy ?? event.location_privacy,
-      };
-    }
-    const minPlayers = changes.minPlayers === undefined ? event.min_players : changes.minPlayers;
-    checkPlayers(minPlayers, changes.capacity === undefined ? event.capacity : changes.capacity);
-    const startsAt = changes.startsAt ?? event.starts_at;
-    if (patch.decideHoursBefore !== undefined) {
-      changes.playersDeadline = deadlineOf(startsAt, patch.decideHoursBefore);
-    } else if (changes.startsAt && event.players_deadline) {
-      // The deadline keeps its distance from the start when the meetup moves.
-      changes.playersDeadline = new Date(
-        event.players_deadline.getTime() + changes.startsAt.getTime() - event.starts_at.getTime(),
-      );
-    }
-    if (minPlayers === null && patch.minPlayers === null) changes.playersDeadline = null;
-    const deadline = changes.playersDeadline === undefined ? event.players_deadline : changes.playersDeadline;
-    if (deadline !== null && minPlayers === null) throw invalidField('minPlayers', 'is needed with a deadline', 'body');
-    if (changes.playersDeadline && changes.playersDeadline.getTime() <= Date.now()) {
-      throw invalidField('decideHoursBefore', 'puts the deadline in the past', 'body');
-    }
-
-    // Games from the list replace the names (with any names given beside them).
-    if (patch.gameIds) changes.games = games([...(await gameNames(trx, patch.gameIds)), ...(changes.games ?? [])]);
-    const before = await eventSnapshot(trx, id);
-    await updateEvent(trx, id, changes);
-    if (changes.capacity !== undefined) await fillSeats(trx, { id, capacity: changes.capacity });
-    await notifyEventChanged(trx, before, viewerId);
-    await schedulePlayerChecks(trx, [id]);
-    if (patch.mediaIds) await setMedia(trx, { type: 'event', id }, patch.mediaIds, viewerId);
-    if (patch.gameIds) await linkGames(trx, { type: 'event', id }, patch.gameIds);
+    const times =
+      patch.startsAt === undefined && patch.endsAt === undefined
+        ? undefined
+        : {
+            startsAt: patch.startsAt === undefined ? event.starts_at : instant(patch.startsAt),
+            endsAt: patch.endsAt === undefined ? event.ends_at : instant(patch.endsAt),
+          };
+    await applyChange(trx, event, viewerId, patch, times, true);
   });
+}
+
+/**
+ * This occurrence and the later ones of its series, then the split. With new times, the later
+ * occurrences follow the series' rule from this one's new start (its local time and length);
+ * otherwise they keep theirs. Cancelled ones only move, so the calendar's EXDATEs stay where the
+ * rule puts them.
+ */
+async function changeFollowing(trx: Db, event: LockedEvent, viewerId: number, patch: UpdateEventBody) {
+  const seriesId = event.series_id!;
+  const atIndex = event.series_index!;
+  const { series, tail } = await findSeriesTail(trx, seriesId, atIndex);
+  let timesAt: ((index: number) => Occurrence) | null = null;
+  if (patch.startsAt !== undefined || patch.endsAt !== undefined) {
+    const first = {
+      startsAt: patch.startsAt === undefined ? event.starts_at : instant(patch.startsAt),
+      endsAt: patch.endsAt === undefined ? event.ends_at : instant(patch.endsAt),
+    };
+    checkTimes(first.startsAt, first.endsAt, patch.endsAt === undefined ? 'startsAt' : 'endsAt');
+    const zone = patch.timeZone === undefined ? event.time_zone : timeZone(patch.timeZone);
+    const expanded = expandRecurrence(first, zone, {
+      freq: series.freq,
+      interval: series.repeat_every,
+      count: series.occurrences - atIndex + 1,
+    });
+    timesAt = (index) => expanded[index - atIndex]!;
+  }
+  for (const row of tail) {
+    if (row.past) continue;
+    const times = timesAt?.(row.series_index!);
+    if (row.status === 'cancelled') {
+      if (times) await updateEvent(trx, row.id, { startsAt: times.startsAt, endsAt: times.endsAt });
+      continue;
+    }
+    const occurrence = row.id === event.id ? event : await lockForChange(trx, row.id, viewerId);
+    // A series' photos stay with one meetup (see createEvents): only this one's change.
+    await applyChange(trx, occurrence, viewerId, patch, times, row.id === event.id);
+  }
+  if (atIndex > 1) await splitSeries(trx, series, atIndex);
+}
+
+/** Writes a change to one occurrence, with what follows from it: seats, notifications, checks. */
+async function applyChange(
+  trx: Db,
+  event: LockedEvent,
+  viewerId: number,
+  patch: UpdateEventBody,
+  times: Occurrence | undefined,
+  withMedia: boolean,
+): Promise<void> {
+  const id = event.id;
+  const changes = plainChanges(patch);
+  if (times) {
+    checkTimes(times.startsAt, times.endsAt, patch.endsAt === undefined ? 'startsAt' : 'endsAt');
+    changes.startsAt = times.startsAt;
+    changes.endsAt = times.endsAt;
+  }
+  let location: LatLng | undefined;
+  let privacy = patch.locationPrivacy;
+  if (patch.placeId !== undefined && patch.placeId !== null) {
+    changes.placeId = patch.placeId;
+    const place = await placePoint(trx, patch.placeId);
+    location = { lat: place.lat, lng: place.lng };
+    if (place.private_home) privacy ??= 'approximate';
+  } else {
+    if (patch.placeId === null) changes.placeId = null;
+    if (patch.location !== undefined) {
+      location = patch.location;
+      changes.placeId = null;
+    }
+  }
+  if (location !== undefined || privacy !== undefined) {
+    changes.where = {
+      location: location ?? { lat: event.lat, lng: event.lng },
+      privacy: privacy ?? event.location_privacy,
+    };
+  }
+  const minPlayers = changes.minPlayers === undefined ? event.min_players : changes.minPlayers;
+  checkPlayers(minPlayers, changes.capacity === undefined ? event.capacity : changes.capacity);
+  const startsAt = changes.startsAt ?? event.starts_at;
+  if (patch.decideHoursBefore !== undefined) {
+    changes.playersDeadline = deadlineOf(startsAt, patch.decideHoursBefore);
+  } else if (changes.startsAt && event.players_deadline) {
+    // The deadline keeps its distance from the start when the meetup moves.
+    changes.playersDeadline = new Date(
+      event.players_deadline.getTime() + changes.startsAt.getTime() - event.starts_at.getTime(),
+    );
+  }
+  if (minPlayers === null && patch.minPlayers === null) changes.playersDeadline = null;
+  const deadline = changes.playersDeadline === undefined ? event.players_deadline : changes.playersDeadline;
+  if (deadline !== null && minPlayers === null) throw invalidField('minPlayers', 'is needed with a deadline', 'body');
+  if (changes.playersDeadline && changes.playersDeadline.getTime() <= Date.now()) {
+    throw invalidField('decideHoursBefore', 'puts the deadline in the past', 'body');
+  }
+
+  // Games from the list replace the names (with any names given beside them).
+  if (patch.gameIds) changes.games = games([...(await gameNames(trx, patch.gameIds)), ...(changes.games ?? [])]);
+  const before = await eventSnapshot(trx, id);
+  await updateEvent(trx, id, changes);
+  if (changes.capacity !== undefined) await fillSeats(trx, { id, capacity: changes.capacity });
+  await notifyEventChanged(trx, before, viewerId);
+  await schedulePlayerChecks(trx, [id]);
+  if (patch.mediaIds && withMedia) await setMedia(trx, { type: 'event', id }, patch.mediaIds, viewerId);
+  if (patch.gameIds) await linkGames(trx, { type: 'event', id }, patch.gameIds);
 }
 
 /** Cancels one meetup; it stays readable as cancelled and its RSVPs are kept. Repeating it is harmless. */
@@ -356,6 +428,7 @@ export async function listEventsPage(cursors: SignedCodec, db: Db, query: Events
     includeCancelled: query.includeCancelled,
     mine: query.mine ?? null,
     needsPlayers: query.needsPlayers ?? false,
+    collapseSeries: query.collapseSeries,
     limit: query.limit,
     after,
     viewerId,

@@ -23,7 +23,9 @@ export function listMeetups(
   { near, groupId, placeId, order, limit, cursor }: MeetupQuery,
   signal?: AbortSignal,
 ): Promise<MeetupCollection> {
+  // A series is one row, its next meetup (whose page lists the other dates).
   const url = withQuery<Query<'/api/events'>>('/api/events', {
+    collapseSeries: true,
     lat: near ? coordinate(near.center.lat) : undefined,
     lng: near ? coordinate(near.center.lng) : undefined,
     radius: near ? Math.max(1, Math.round(near.radiusMeters)) : undefined,
@@ -59,7 +61,10 @@ export function answerRsvp(
 export type MeetupChanges = RequestBody<'/api/events/{id}', 'patch'>;
 export type Attendee = Schema<'Attendee'>;
 
-/** Changes a meetup; RSVPs are kept, and the people going are told. */
+/**
+ * Changes a meetup; RSVPs are kept, and the people going are told. For a series, `scope:
+ * 'following'` changes this meetup and the later ones.
+ */
 export function updateMeetup(id: number, changes: MeetupChanges): Promise<Meetup> {
   return request('PATCH', `/api/events/${id}`, { body: changes });
 }
@@ -81,7 +86,12 @@ export function listAttendees(
 
 /** Your upcoming meetups: those you answered going to (or wait for), or those you may change. */
 export function listMyMeetups(mine: 'attending' | 'organizing', signal?: AbortSignal): Promise<MeetupCollection> {
-  const url = withQuery<Query<'/api/events'>>('/api/events', { mine, order: 'soonest', limit: 100 });
+  const url = withQuery<Query<'/api/events'>>('/api/events', {
+    mine,
+    order: 'soonest',
+    limit: 100,
+    collapseSeries: true,
+  });
   return getJson(url, signal);
 }
 
@@ -97,4 +107,16 @@ export function areaCalendarPath(center: LatLng, radiusMeters: number): string {
     lng: coordinate(center.lng),
     radius: Math.max(1, Math.round(radiusMeters)),
   });
+}
+
+/** Every meetup of a series, ended ones too, soonest first: the other dates on a meetup's page. */
+export function listSeries(seriesId: number, signal?: AbortSignal): Promise<MeetupCollection> {
+  const url = withQuery<Query<'/api/events'>>('/api/events', {
+    seriesId,
+    order: 'soonest',
+    from: new Date(Date.now() - 366 * 24 * 3_600_000).toISOString(),
+    includeCancelled: true,
+    limit: 60,
+  });
+  return getJson(url, signal);
 }

@@ -306,13 +306,13 @@ export interface paths {
     };
     /**
      * Upcoming meetups near a point or of a group, nearest or soonest first
-     * @description A GeoJSON FeatureCollection like /api/nearby. Without `from`, only meetups that have not ended are listed; `from`/`to` select meetups overlapping that window (URL-encode the `+` of an offset as %2B). Cancelled meetups are left out unless `includeCancelled=true`. `order=distance` (the default with lat/lng/radius) sorts by geodesic distance then id; `order=soonest` (the default otherwise) by start time then id. Follow `nextCursor` until it is null. A private group’s meetups are listed only for its members.
+     * @description A GeoJSON FeatureCollection like /api/nearby. Without `from`, only meetups that have not ended are listed; `from`/`to` select meetups overlapping that window (URL-encode the `+` of an offset as %2B). Cancelled meetups are left out unless `includeCancelled=true`. `order=distance` (the default with lat/lng/radius) sorts by geodesic distance then id; `order=soonest` (the default otherwise) by start time then id. Follow `nextCursor` until it is null. A private group’s meetups are listed only for its members. Every occurrence of a series is listed, unless `collapseSeries=true`: then each series once, as its soonest occurrence the other parameters select (what the web app’s lists show).
      */
     get: operations['getEvents'];
     put?: never;
     /**
      * Create a meetup, or a recurring series of them
-     * @description Give `placeId` (the meetup takes the place’s location) or `location`. A group’s meetup (`groupId`) needs the owner or organizer role in the group and is visible to whoever may see the group’s content. With `recurrence`, one event per occurrence is created (all or none), sharing a `series`; each has its own RSVPs and is changed or cancelled on its own. Answers the first occurrence.
+     * @description Give `placeId` (the meetup takes the place’s location) or `location`. A group’s meetup (`groupId`) needs the owner or organizer role in the group and is visible to whoever may see the group’s content. With `recurrence`, one event per occurrence is created (all or none), sharing a `series`; each has its own RSVPs and is changed or cancelled on its own (or with the later ones: PATCH with `scope=following`). `recurrence.interval` spaces them out: weekly with interval 2 is every other week. Answers the first occurrence.
      */
     post: operations['postEvents'];
     delete?: never;
@@ -344,7 +344,7 @@ export interface paths {
     head?: never;
     /**
      * Change a meetup you organize
-     * @description For a group’s meetup, its owners and organizers may change it; otherwise its organizer. Changes one occurrence only, also in a series. Cancelled meetups (409 event_cancelled) and meetups that are over (409 event_past) cannot be changed.
+     * @description For a group’s meetup, its owners and organizers may change it; otherwise its organizer. Changes one occurrence only, also in a series, unless `scope` is `following` (this one and the later ones; the series is split here). Cancelled meetups (409 event_cancelled) and meetups that are over (409 event_past) cannot be changed.
      */
     patch: operations['patchEventsById'];
     trace?: never;
@@ -2070,14 +2070,20 @@ export interface components {
       playersDeadline: string | null;
       /** @description null when there is no limit; never negative. */
       seatsLeft: number | null;
-      /** @description Set on each occurrence of a recurring meetup. */
+      /** @description Set on each occurrence of a recurring meetup. In a list with `collapseSeries=true`, the listed occurrence is the series’ next one (its `startsAt` is the next date). */
       series: {
-        /** @description Occurrences the series was created with. */
+        /** @description Occurrences in the series (as created, or since it was split by a change to "following"). */
         count: number;
         freq: 'weekly' | 'monthly';
         id: number;
         /** @description 1-based position of this occurrence in the series. */
         index: number;
+        /** @description Every how many weeks or months. */
+        interval: number;
+        /** @description The rhythm in plain words: "weekly", "every 2 weeks", "monthly"… */
+        rule: string;
+        /** @description Occurrences of the series that have not ended and are not cancelled, this one included. */
+        upcoming: number;
       } | null;
       /**
        * Format: date-time
@@ -2203,14 +2209,20 @@ export interface components {
       playersDeadline: string | null;
       /** @description null when there is no limit; never negative. */
       seatsLeft: number | null;
-      /** @description Set on each occurrence of a recurring meetup. */
+      /** @description Set on each occurrence of a recurring meetup. In a list with `collapseSeries=true`, the listed occurrence is the series’ next one (its `startsAt` is the next date). */
       series: {
-        /** @description Occurrences the series was created with. */
+        /** @description Occurrences in the series (as created, or since it was split by a change to "following"). */
         count: number;
         freq: 'weekly' | 'monthly';
         id: number;
         /** @description 1-based position of this occurrence in the series. */
         index: number;
+        /** @description Every how many weeks or months. */
+        interval: number;
+        /** @description The rhythm in plain words: "weekly", "every 2 weeks", "monthly"… */
+        rule: string;
+        /** @description Occurrences of the series that have not ended and are not cancelled, this one included. */
+        upcoming: number;
       } | null;
       /**
        * Format: date-time
@@ -4425,6 +4437,8 @@ export interface operations {
   getEvents: {
     parameters: {
       query: {
+        /** @description true: a recurring series is listed once, as its soonest occurrence among those the other parameters select (see `series` for its rule and how many are upcoming). false (the default): every occurrence, as calendars and `from`/`to` ranges need. */
+        collapseSeries: boolean;
         /** @description nextCursor from the previous page. */
         cursor?: string;
         /** @description Meetups ending after this instant; default now (only upcoming). Within a hundred years of now. */
@@ -4544,6 +4558,8 @@ export interface operations {
             /** @description Number of occurrences, 1 to 52. */
             count?: number;
             freq: 'weekly' | 'monthly';
+            /** @description Every how many weeks (weekly) or months (monthly), 1 to 12; default 1. E.g. freq weekly, interval 2: every other week. */
+            interval?: number;
             /** @description Last day (YYYY-MM-DD, in the event’s zone) or instant on which an occurrence may start, inclusive. Give count or until, not both; at most 52 occurrences. */
             until?: string;
           };
@@ -4801,6 +4817,8 @@ export interface operations {
           onShortfall?: 'cancel' | 'keep';
           /** @description Move the meetup to this place (and its location); null detaches it. */
           placeId?: number | null;
+          /** @description For an occurrence of a series: `this` (the default) changes this occurrence only; `following` changes this one and every later one, and splits the series here: the earlier occurrences keep the old series, this one and the later ones form a new series (its `series.id` in the answer). A new `startsAt`/`endsAt` sets the new series’ rhythm: later occurrences move to the same local time and length, keeping their dates’ distance. RSVPs stay; the people going to each changed occurrence are told. Ignored for a meetup that is not part of a series. */
+          scope?: 'this' | 'following';
           /**
            * Format: date-time
            * @description ISO 8601 with an offset. From a year ago to ten years ahead.
