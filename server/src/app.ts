@@ -48,6 +48,7 @@ import privacyRoutes from './modules/privacy/routes.js';
 import notificationRoutes from './modules/notifications/routes.js';
 import moderationRoutes from './modules/moderation/routes.js';
 import blockRoutes from './modules/blocks/routes.js';
+import previewRoutes from './modules/preview/routes.js';
 import type { StreamOptions } from './modules/notifications/stream.js';
 import { createMailer } from './mail/mailer.js';
 
@@ -220,6 +221,7 @@ export async function buildApp({
     reportsPerHour: config.reportsPerHour,
   });
   await app.register(blockRoutes);
+  await app.register(previewRoutes);
   app.addMetric(
     'vicinity_notification_streams',
     'Live notification streams open on this process.',

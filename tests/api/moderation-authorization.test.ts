@@ -18,6 +18,7 @@ const PERSONAS: Persona[] = ['anonymous', 'member', 'otherModerator', 'moderator
 /** Writes that work without signing in (or with a token of their own, e.g. an unsubscribe link). */
 const PUBLIC_WRITES = new Set([
   'POST /api/auth/register',
+  'POST /api/auth/register/confirm',
   'POST /api/auth/login',
   'POST /api/auth/password-reset',
   'POST /api/auth/password-reset/confirm',

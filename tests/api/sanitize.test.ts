@@ -121,3 +121,34 @@ describe('Markdown rendering and sanitizing', () => {
     expect(bodyHtml).toBe('<p>Use &lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;italics&lt;/i&gt;</p>');
   });
 });
+
+describe('POST /api/markdown/preview', () => {
+  let writer: TestUser;
+  beforeAll(async () => {
+    writer = await registerUser(t.app, 'Previewer');
+  });
+
+  const preview = (text: unknown, user: TestUser | null = writer) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/markdown/preview',
+      ...(user ? { headers: user.auth } : {}),
+      payload: { text },
+    });
+
+  it('answers exactly what publishing the same text gives, payloads included', async () => {
+    const body = `# Plan\n\nBring **dice** and [the rules](https://example.org).\n\n${xssPostBody(kreuzberg).body}`;
+    const shown = await preview(body);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expectSafe(shown.json().html);
+    const post = await createPost(t.app, writer, { location: kreuzberg, body });
+    expect(shown.json().html).toBe(post.bodyHtml);
+  });
+
+  it('is for people signed in, and refuses what no post could hold', async () => {
+    expect((await preview('hi', null)).statusCode).toBe(401);
+    const long = await preview('x'.repeat(40_001));
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.code).toBe('validation_failed');
+  });
+});

@@ -1,77 +1,50 @@
-import { describe, expect, it } from 'vitest';
-import { render, waitFor } from '@testing-library/svelte';
-import { markdownTree, safeHref, type MarkdownNode } from '../../web/src/lib/markdown';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, waitFor } from '@testing-library/svelte';
 import MarkdownPreview from '../../web/src/lib/components/MarkdownPreview.svelte';
+import { stubApi } from './helpers';
 
-function tags(nodes: MarkdownNode[]): string[] {
-  return nodes
-    .flatMap((node) => (node.kind === 'text' ? [] : [node.tag ?? '', ...tags(node.children)]))
-    .filter(Boolean);
-}
-
-function text(nodes: MarkdownNode[]): string {
-  return nodes.map((node) => (node.kind === 'text' ? node.text : text(node.children))).join('');
-}
-
-describe('markdownTree', () => {
-  it('builds the usual elements, with headings starting at h2', () => {
-    const tree = markdownTree('# Title\n\nSome **bold** and *soft* text.\n\n- one\n- two\n\n> quoted');
-    expect(tags(tree)).toEqual(['h2', 'p', 'strong', 'em', 'ul', 'li', 'li', 'blockquote', 'p']);
-  });
-
-  it('keeps raw HTML as text', () => {
-    const tree = markdownTree('<script>alert(1)</script> <img src=x onerror=alert(1)>');
-    expect(tags(tree)).toEqual(['p']);
-    expect(text(tree)).toBe('<script>alert(1)</script> <img src=x onerror=alert(1)>');
-  });
-
-  it('makes links only to http(s), mailto or this site; others stay text', () => {
-    const tree = markdownTree('[a](javascript:alert(1)) [b](https://example.org) [c](/groups/1) [d](data:text/html,x)');
-    const links = JSON.stringify(tree);
-    expect(links).toContain('"href":"https://example.org"');
-    expect(links).toContain('"href":"/groups/1"');
-    expect(links).not.toMatch(/"href":"(javascript|data):/);
-    expect(text(tree)).toBe('[a](javascript:alert(1)) b c [d](data:text/html,x)');
-  });
-
-  it('turns images into links, so nothing is fetched', () => {
-    const tree = markdownTree('![a cat](https://example.org/cat.png)');
-    expect(tags(tree)).toEqual(['p', 'a']);
-    expect(text(tree)).toBe('a cat');
-  });
-
-  it('keeps code as text', () => {
-    const tree = markdownTree('```\n<b>not bold</b>\n```');
-    expect(tags(tree)).toEqual(['pre', 'code']);
-    expect(text(tree)).toBe('<b>not bold</b>\n');
-  });
-
-  it.each([
-    ['javascript:alert(1)', null],
-    ['  javascript:alert(1)', null],
-    ['//evil.example', null],
-    ['mailto:a@b.example', 'mailto:a@b.example'],
-    ['#comment-4', '#comment-4'],
-  ])('safeHref(%j) is %j', (href, expected) => {
-    expect(safeHref(href)).toBe(expected);
-  });
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
 });
 
+const rendered = (html: string) => () => ({ body: { html } });
+
 describe('MarkdownPreview', () => {
-  it('builds the preview from elements and text, never from an HTML string', async () => {
-    const { container } = render(MarkdownPreview, {
-      source: 'Hello **there** <img src=x onerror="window.__xss=1"> [x](javascript:window.__xss=2)',
-    });
+  it('shows what the server renders for the text', async () => {
+    const { requests } = stubApi(rendered('<p>Hello <strong>there</strong></p>'));
+    const { container } = render(MarkdownPreview, { source: 'Hello **there**', delayMs: 0 });
     await waitFor(() => expect(container.querySelector('strong')?.textContent).toBe('there'));
-    expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('a')).toBeNull();
-    expect(container.textContent).toContain('<img src=x onerror="window.__xss=1">');
-    expect((window as unknown as { __xss?: unknown }).__xss).toBeUndefined();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/markdown/preview',
+      body: { text: 'Hello **there**' },
+    });
   });
 
-  it('keeps the whitespace of code blocks', async () => {
-    const { container } = render(MarkdownPreview, { source: '```\nline one\n  line two\n```' });
-    await waitFor(() => expect(container.querySelector('pre code')).not.toBeNull());
-    expect(container.querySelector('pre')!.textContent).toBe('line one\n  line two\n');
+  it('asks once for quick typing, with the latest text', async () => {
+    const { requests } = stubApi((request) => ({
+      body: { html: `<p>${(request.body as { text: string }).text}</p>` },
+    }));
+    const { container, rerender } = render(MarkdownPreview, { source: 'D', delayMs: 50 });
+    await rerender({ source: 'Di', delayMs: 50 });
+    await rerender({ source: 'Dice', delayMs: 50 });
+    await waitFor(() => expect(container.querySelector('.prose')?.textContent).toBe('Dice'));
+    expect(requests.map((request) => request.body)).toEqual([{ text: 'Dice' }]);
+  });
+
+  it('asks nothing for an empty text', async () => {
+    const { requests } = stubApi(rendered('<p>never</p>'));
+    const { getByText } = render(MarkdownPreview, { source: '  ', delayMs: 0 });
+    getByText('Nothing to preview yet.');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(requests).toHaveLength(0);
+  });
+
+  it('says so when the preview cannot be made', async () => {
+    stubApi(() => ({ status: 429, body: { error: { code: 'rate_limited', message: 'Too many previews.' } } }));
+    const { getByText } = render(MarkdownPreview, { source: 'text', delayMs: 0 });
+    await waitFor(() => getByText(/Too many previews\. What you send is still shown as formatted text\./));
   });
 });

@@ -861,6 +861,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/markdown/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Preview Markdown as it will be published
+     * @description Renders the text exactly as a published post, comment or meetup description is rendered (raw HTML shown as text, images as links, links limited to http(s), mailto and this site). Nothing is stored. Limited to 240 previews a minute per client (429 `rate_limited`).
+     */
+    post: operations['postMarkdownPreview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/me': {
     parameters: {
       query?: never;
@@ -2469,6 +2489,10 @@ export interface components {
       name: string;
     } & {
       [key: string]: unknown;
+    };
+    MarkdownPreview: {
+      /** @description The HTML readers would get once it is published: the same renderer and sanitizer. */
+      html: string;
     };
     Me: {
       /** @description Their profile photo; null when they have none. */
@@ -7174,6 +7198,87 @@ export interface operations {
       };
       /** @description Every error answer has this shape. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  postMarkdownPreview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Markdown as it would be sent in a post, comment or meetup description. */
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkdownPreview'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Every error answer has this shape. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
