@@ -161,7 +161,7 @@ export async function measureRadius(db: Kysely<Database>, planDir: string, full:
         ? {
             baseline: { name: 'radius query, 5 km, same run', p50: radius5k.p50, p99: radius5k.p99 },
             ratio: timing.p50 / radius5k.p50,
-            ratioMeaning: '× the radius query (p50)',
+            ratioMeaning: 'the radius query’s p50',
           }
         : {}),
     });

@@ -227,7 +227,17 @@ describe('a removed meetup’s page', () => {
     });
     const comment = await call('POST', `/api/events/${event.id}/comments`, reader, { body: 'Is it free?' });
     expect(comment.statusCode, comment.body).toBe(201);
+    const early = await registerUser(t.app, 'Early');
+    expect((await call('PUT', `/api/events/${event.id}/rsvp`, early, { status: 'going' })).statusCode).toBe(200);
     expect((await act(owner, { type: 'event', id: event.id }, 'remove', 'Selling (rule 2)')).statusCode).toBe(201);
+
+    // It takes no new seats, but whoever was going can still step back.
+    const late = await call('PUT', `/api/events/${event.id}/rsvp`, reader, { status: 'going' });
+    expect(late.statusCode, late.body).toBe(409);
+    expect(late.json().error.code).toBe('event_removed');
+    const leaving = await call('PUT', `/api/events/${event.id}/rsvp`, early, { status: 'not_going' });
+    expect(leaving.statusCode, leaving.body).toBe(200);
+    expect(leaving.json().status).toBe('not_going');
 
     for (const viewer of [null, reader, organizer, owner]) {
       const page = await call('GET', `/api/events/${event.id}`, viewer);

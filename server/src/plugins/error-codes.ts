@@ -40,6 +40,7 @@ export const ERROR_CODES = {
   last_owner: 'A group needs an owner: make someone else owner first (`details.groups` names them).',
   event_cancelled: 'The meetup was cancelled.',
   event_past: 'The meetup is over.',
+  event_removed: 'Moderators removed the meetup; it takes no RSVPs.',
   post_deleted: 'The post was deleted.',
   thread_deleted: 'The post was deleted; its discussion is closed.',
   comment_deleted: 'The comment was deleted.',

@@ -3146,7 +3146,16 @@ select
   "e"."min_players",
   "e"."players_deadline",
   "e"."series_id",
-  "e"."series_index"
+  "e"."series_index",
+  (
+    select
+      mc.state
+    from
+      moderated_content mc
+    where
+      mc.subject_type = 'event'
+      and mc.subject_id = e.id
+  ) as "moderation_state"
 from
   "events" as "e"
 where

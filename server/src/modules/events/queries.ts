@@ -194,6 +194,10 @@ function toSummary(row: EventRow): EventSummary {
   };
 }
 
+/** Moderators' verdict on the meetup `e`, null when they have none. */
+const moderationStateSql = sql<'removed' | 'held' | null>`(select mc.state from moderated_content mc
+  where mc.subject_type = 'event' and mc.subject_id = e.id)`;
+
 /**
  * The event as the viewer may see it on its page, with its moderation state (removed: for
  * everyone; held: for its organizer); undefined when it does not exist or is hidden from them.
@@ -206,8 +210,7 @@ export async function findEvent(
   const row = await visibleEvents(db, viewerId, true)
     .select([
       'e.description',
-      sql<'removed' | 'held' | null>`(select mc.state from moderated_content mc
-        where mc.subject_type = 'event' and mc.subject_id = e.id)`.as('mod_state'),
+      moderationStateSql.as('mod_state'),
       sql<string | null>`(select mc.reason from moderated_content mc
         where mc.subject_type = 'event' and mc.subject_id = e.id)`.as('mod_reason'),
     ])
@@ -378,6 +381,8 @@ export interface LockedEvent {
   players_deadline: Date | null;
   series_id: number | null;
   series_index: number | null;
+  /** Moderators' verdict on the meetup, if any: removed meetups and held ones take no RSVPs. */
+  moderation_state: 'removed' | 'held' | null;
 }
 
 /**
@@ -403,6 +408,7 @@ export async function lockEvent(trx: Db, id: number, viewerId: number | null): P
       'e.players_deadline',
       'e.series_id',
       'e.series_index',
+      moderationStateSql.as('moderation_state'),
     ])
     .where('e.id', '=', id)
     .where(groupContentVisibleSql('e.group_id', viewerId))

@@ -217,7 +217,7 @@ export default async function eventRoutes(app: FastifyInstance, { publicUrl }: {
           '`going` takes a seat while there are any, then joins the waitlist in arrival order (`waitlisted` with a ' +
           '`waitlistPosition`, 1 = next). `not_going` gives a seat back, and the first waitlisted person gets it ' +
           'at once. Repeating an answer changes nothing (you keep your place in the waitlist). Meetups that are ' +
-          'cancelled (409 event_cancelled) or over (409 event_past) take no RSVPs.',
+          'cancelled (409 event_cancelled), over (409 event_past) or removed by moderators (409 event_removed, for "going") take no RSVPs.',
         ...secured,
         params: IdParams,
         body: RsvpBody,

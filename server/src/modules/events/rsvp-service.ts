@@ -78,7 +78,11 @@ async function rsvpAnswer(
 export async function rsvp(db: Db, eventId: number, userId: number, wanted: WantedRsvp): Promise<RsvpAnswer> {
   return db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, eventId, userId);
-    if (!event) throw notFound('This meetup');
+    // A held meetup is shown to its organizers only; a removed one keeps a placeholder page
+    // but takes no new seats (leaving one is still allowed, so nobody is stuck as "going").
+    if (!event || (event.moderation_state === 'held' && !event.can_edit)) throw notFound('This meetup');
+    if (event.moderation_state === 'removed' && wanted === 'going')
+      throw conflict('event_removed', 'Moderators removed this meetup, so it takes no RSVPs.');
     if (event.status === 'cancelled')
       throw conflict('event_cancelled', 'This meetup was cancelled, so it takes no RSVPs.');
     if (event.past) throw conflict('event_past', 'This meetup is over, so it takes no RSVPs.');

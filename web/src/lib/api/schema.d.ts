@@ -443,7 +443,7 @@ export interface paths {
     get?: never;
     /**
      * Answer whether you are going
-     * @description `going` takes a seat while there are any, then joins the waitlist in arrival order (`waitlisted` with a `waitlistPosition`, 1 = next). `not_going` gives a seat back, and the first waitlisted person gets it at once. Repeating an answer changes nothing (you keep your place in the waitlist). Meetups that are cancelled (409 event_cancelled) or over (409 event_past) take no RSVPs.
+     * @description `going` takes a seat while there are any, then joins the waitlist in arrival order (`waitlisted` with a `waitlistPosition`, 1 = next). `not_going` gives a seat back, and the first waitlisted person gets it at once. Repeating an answer changes nothing (you keep your place in the waitlist). Meetups that are cancelled (409 event_cancelled), over (409 event_past) or removed by moderators (409 event_removed, for "going") take no RSVPs.
      */
     put: operations['putEventsByIdRsvp'];
     post?: never;
@@ -1886,6 +1886,7 @@ export interface components {
          *     - `last_owner`: A group needs an owner: make someone else owner first (`details.groups` names them).
          *     - `event_cancelled`: The meetup was cancelled.
          *     - `event_past`: The meetup is over.
+         *     - `event_removed`: Moderators removed the meetup; it takes no RSVPs.
          *     - `post_deleted`: The post was deleted.
          *     - `thread_deleted`: The post was deleted; its discussion is closed.
          *     - `comment_deleted`: The comment was deleted.
@@ -1940,6 +1941,7 @@ export interface components {
           | 'last_owner'
           | 'event_cancelled'
           | 'event_past'
+          | 'event_removed'
           | 'post_deleted'
           | 'thread_deleted'
           | 'comment_deleted'
