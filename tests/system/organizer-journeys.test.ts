@@ -217,7 +217,10 @@ describe.skipIf(skip)('an organiser’s journeys in a browser', () => {
       await page.waitForURL(`${baseUrl}/events/${meetupId}`);
       await heading('Thursday Dice Night');
       // The time shows under “When” and again in the series’ list of dates.
-      await page.getByText(/20:00–22:30/).first().waitFor();
+      await page
+        .getByText(/20:00–22:30/)
+        .first()
+        .waitFor();
       await page.getByText('Full: all 4 seats are taken. 1 person on the waitlist.').waitFor();
 
       const going = page.getByRole('list', { name: 'Going, in the order they answered' });
