@@ -216,7 +216,11 @@ describe.skipIf(skip)('an organiser’s journeys in a browser', () => {
       await page.getByRole('button', { name: 'Save changes' }).click();
       await page.waitForURL(`${baseUrl}/events/${meetupId}`);
       await heading('Thursday Dice Night');
-      await page.getByText(/20:00–22:30/).waitFor();
+      // The time shows under “When” and again in the series’ list of dates.
+      await page
+        .getByText(/20:00–22:30/)
+        .first()
+        .waitFor();
       await page.getByText('Full: all 4 seats are taken. 1 person on the waitlist.').waitFor();
 
       const going = page.getByRole('list', { name: 'Going, in the order they answered' });
