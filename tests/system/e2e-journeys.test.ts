@@ -21,6 +21,7 @@ import {
   tileHostOf,
 } from './helpers/browser.js';
 import { buildWebIfStale, START_MS, startServer, stopServer, type Server } from './helpers/server.js';
+import { apiOf, type SignedIn } from './helpers/api.js';
 
 const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 
@@ -30,11 +31,6 @@ const ORGANIZER_EMAIL = 'mia@demo.vicinity.example';
 const BERLIN = { timezoneId: 'Europe/Berlin', locale: 'en-GB' } as const;
 const STEP_MS = 90_000;
 
-interface SignedIn {
-  token: string;
-  user: { id: number; displayName: string };
-}
-
 describe.skipIf(skip)('journeys through the app in a browser', () => {
   let server: Server;
   let baseUrl: string;
@@ -42,19 +38,7 @@ describe.skipIf(skip)('journeys through the app in a browser', () => {
   let browser: Browser;
   const problems: string[] = [];
 
-  async function api<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const api = apiOf(() => baseUrl);
 
   function signUp(displayName: string): Promise<SignedIn> {
     const email = `${displayName.toLowerCase().replace(/\W+/g, '.')}.${Date.now()}@example.org`;

@@ -9,14 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../setup/require-ci-tools.js';
 import { DESKTOP, launchBrowser, openPage, tileHostOf } from './helpers/browser.js';
 import { buildWebIfStale, START_MS, startServer, stopServer, type Server } from './helpers/server.js';
+import { apiOf, signUpWith, type SignedIn } from './helpers/api.js';
 
 const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 const ADDRESS = 'Hinterhaus, Wrangelstraße 12';
-
-interface SignedIn {
-  token: string;
-  user: { id: number; displayName: string };
-}
 
 describe.skipIf(skip)('a meetup’s discussion and private address in a browser', () => {
   let server: Server;
@@ -24,26 +20,9 @@ describe.skipIf(skip)('a meetup’s discussion and private address in a browser'
   let tileHost: string;
   const problems: string[] = [];
 
-  async function api<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const api = apiOf(() => server.baseUrl);
 
-  const signUp = (displayName: string): Promise<SignedIn> =>
-    api('POST', '/api/auth/register', {
-      email: `${displayName.toLowerCase()}.${Date.now()}@example.org`,
-      password: 'a long enough password',
-      displayName,
-    });
+  const signUp = (displayName: string) => signUpWith(api, displayName);
 
   async function pageAs(who: SignedIn) {
     const opened = await openPage(browser, {

@@ -19,15 +19,11 @@ import {
   tileHostOf,
 } from './helpers/browser.js';
 import { buildWebIfStale, START_MS, startServer, stopServer, type Server } from './helpers/server.js';
+import { apiOf, type SignedIn, signUpWith } from './helpers/api.js';
 
 const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 const BERLIN = { timezoneId: 'Europe/Berlin', locale: 'en-GB' } as const;
 const STEP_MS = 120_000;
-
-interface SignedIn {
-  token: string;
-  user: { id: number; displayName: string };
-}
 
 interface Occurrence {
   id: number;
@@ -47,26 +43,9 @@ describe.skipIf(skip)('a meetup series in a browser', () => {
   let page: Page;
   const visited = new Set<string>();
 
-  async function api<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const api = apiOf(() => baseUrl);
 
-  let people = 0;
-  function signUp(displayName: string): Promise<SignedIn> {
-    people += 1;
-    const email = `series.${people}.${Date.now()}@example.org`;
-    return api('POST', '/api/auth/register', { email, password: 'a long enough password', displayName });
-  }
+  const signUp = (displayName: string) => signUpWith(api, displayName);
 
   async function signedInPage(who: SignedIn, size: { width: number; height: number }) {
     const opened = await openPage(browser, {

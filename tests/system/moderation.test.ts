@@ -10,15 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../setup/require-ci-tools.js';
 import { DESKTOP, launchBrowser, openPage, screenshot, tileHostOf } from './helpers/browser.js';
 import { buildWebIfStale, START_MS, startServer, stopServer, type Server } from './helpers/server.js';
+import { apiOf, signUpWith, type SignedIn } from './helpers/api.js';
 
 const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 const ADMIN_EMAIL = `admin.${Date.now()}@moderation.example`;
 const STEP_MS = 90_000;
-
-interface SignedIn {
-  token: string;
-  user: { id: number; displayName: string };
-}
 
 describe.skipIf(skip)('moderation in a browser', () => {
   let server: Server;
@@ -26,27 +22,9 @@ describe.skipIf(skip)('moderation in a browser', () => {
   let tileHost: string;
   const problems: string[] = [];
 
-  async function api<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const api = apiOf(() => server.baseUrl);
 
-  function signUp(displayName: string, email?: string): Promise<SignedIn> {
-    return api('POST', '/api/auth/register', {
-      email: email ?? `${displayName.toLowerCase()}.${Date.now()}@example.org`,
-      password: 'a long enough password',
-      displayName,
-    });
-  }
+  const signUp = (displayName: string, email?: string) => signUpWith(api, displayName, email);
 
   async function pageAs(who: SignedIn): Promise<Page> {
     const { context, page } = await openPage(browser, {

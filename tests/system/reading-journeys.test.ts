@@ -12,17 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../setup/require-ci-tools.js';
 import { DESKTOP, launchBrowser, openPage, PHONE, seriousViolations, tileHostOf } from './helpers/browser.js';
 import { buildWebIfStale, START_MS, startServer, stopServer, type Server } from './helpers/server.js';
+import { apiOf, type SignedIn } from './helpers/api.js';
 
 const skip = !existsSync(CHROMIUM) && process.env.CI !== 'true';
 /** The reader is in Berlin; the meetup is planned in New York. */
 const READER = { timezoneId: 'Europe/Berlin', locale: 'en-GB' } as const;
 const STEP_MS = 120_000;
 const HERE = { lat: 52.4986, lng: 13.4213 };
-
-interface SignedIn {
-  token: string;
-  user: { id: number; displayName: string };
-}
 
 describe.skipIf(skip)('reading meetups, profiles and missing pages in a browser', () => {
   let server: Server;
@@ -37,19 +33,7 @@ describe.skipIf(skip)('reading meetups, profiles and missing pages in a browser'
   let privateMeetupId: number;
   let publicPostId: number;
 
-  async function api<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const api = apiOf(() => baseUrl);
 
   async function visitor(size: { width: number; height: number }) {
     return openPage(browser, {
