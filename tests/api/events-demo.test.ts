@@ -69,8 +69,23 @@ describe('demo meetups', () => {
     expect(anonymous.every((e) => e.group === null || e.group.visibility === 'public')).toBe(true);
     const d = 0.03;
     const bbox = [DEMO_CENTER.lng - 2 * d, DEMO_CENTER.lat - d, DEMO_CENTER.lng + 2 * d, DEMO_CENTER.lat + d].join(',');
-    const map = (await t.app.inject(`/api/map?bbox=${bbox}&zoom=14&kinds=event`)).json();
-    expect(map.features.length).toBe(anonymous.length);
+    const map = (await t.app.inject(`/api/map?bbox=${bbox}&zoom=14&kinds=event`)).json() as {
+      features: Array<{ properties: { kind: string; itemId?: number; count?: number } }>;
+    };
+    // The map shows a series once and groups markers that would overlap.
+    const seriesOnce = await allEvents(
+      {},
+      `&lat=${DEMO_CENTER.lat}&lng=${DEMO_CENTER.lng}&radius=10000&collapseSeries=true`,
+    );
+    expect(seriesOnce.length).toBeLessThan(anonymous.length);
+    const singles = map.features.filter((f) => f.properties.kind === 'event').map((f) => f.properties.itemId);
+    const grouped = map.features.reduce(
+      (sum, f) => sum + (f.properties.kind === 'cluster' ? f.properties.count! : 0),
+      0,
+    );
+    expect(singles.length + grouped).toBe(seriesOnce.length);
+    const publicIds = new Set(anonymous.map((e) => e.id));
+    expect(singles.every((id) => publicIds.has(id!))).toBe(true);
   });
 
   it('leaves join requests waiting in the private groups', async () => {
