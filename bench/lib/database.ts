@@ -14,6 +14,29 @@ export function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
+/**
+ * A new, empty, migrated database `name` on the server at `adminUrl` (one left by an earlier run
+ * is dropped first); answers its URL. For measures that write their own data.
+ */
+export async function freshMigratedDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(adminUrl, name);
+  const handle = await openDatabase({ url });
+  try {
+    await migrateToLatest(handle.db);
+  } finally {
+    await handle.close();
+  }
+  return url;
+}
+
 /** The server writes out what is dirty (a checkpoint) and the kernel flushes it to disk. */
 export async function writeOut(query: (text: string) => Promise<unknown>): Promise<void> {
   await query('checkpoint');

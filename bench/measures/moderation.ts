@@ -12,7 +12,7 @@ import pg from 'pg';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config/index.js';
 import { openDatabase } from '../../server/src/db/index.js';
-import { migrateToLatest } from '../../server/src/db/migrate.js';
+import { freshMigratedDatabase } from '../lib/database.js';
 import { benchAuth } from '../lib/sessions.js';
 import { printTable, type Figure } from '../lib/report.js';
 import { summarise } from '../lib/stats.js';
@@ -27,18 +27,8 @@ const JWT_SECRET = 'benchmark-secret-benchmark-secret-123456';
 const CENTRE = { lat: 52.5, lng: 13.4 };
 
 async function prepare(adminUrl: string): Promise<string> {
-  const name = 'vicinity_bench_moderation';
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  await migrateToLatest(handle.db);
-  await handle.close();
-  const client = new pg.Client({ connectionString: url.toString() });
+  const url = await freshMigratedDatabase(adminUrl, 'vicinity_bench_moderation');
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     // Accounts older than the first line's window, so nothing is held.
@@ -63,7 +53,7 @@ async function prepare(adminUrl: string): Promise<string> {
   } finally {
     await client.end();
   }
-  return url.toString();
+  return url;
 }
 
 export async function measureModeration(adminUrl: string, log: (line: string) => void): Promise<Figure[]> {

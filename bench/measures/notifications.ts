@@ -11,10 +11,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openDatabase } from '../../server/src/db/index.js';
-import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { hashPassword } from '../../server/src/modules/accounts/password.js';
 import { freePort } from '../../tools/ports.js';
+import { freshMigratedDatabase } from '../lib/database.js';
 import { benchAuth } from '../lib/sessions.js';
 import { printTable, type Figure } from '../lib/report.js';
 import { startServer, type RunningServer } from '../lib/server.js';
@@ -66,18 +65,8 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
 }
 
 async function prepare(adminUrl: string): Promise<string> {
-  const name = 'vicinity_bench_notifications';
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  await migrateToLatest(handle.db);
-  await handle.close();
-  const client = new pg.Client({ connectionString: url.toString() });
+  const url = await freshMigratedDatabase(adminUrl, 'vicinity_bench_notifications');
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(
     `insert into users (email, password_hash, display_name)
@@ -85,7 +74,7 @@ async function prepare(adminUrl: string): Promise<string> {
     [await hashPassword('benchmark password'), GOING + 1],
   );
   await client.end();
-  return url.toString();
+  return url;
 }
 
 /** A meetup organised by user 1 with users 2…5001 going, straight into the tables. */
